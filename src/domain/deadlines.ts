@@ -1,0 +1,93 @@
+/** Deadlines of one event, counted in working days on the jurisdiction's calendar. */
+import { addWorkdays, countWorkdaysBetween } from './calendar';
+import { BusinessError } from './errors';
+import type { Rules } from './rules';
+import { addDays, endOfDayInstant, isValidDate, parseInstant, shanghaiDate } from './time';
+
+export interface EventDeadlines {
+  /** End of the Nth working day before the event date. */
+  plan: string;
+  /** End of the Nth working day after the event date. */
+  report: string;
+  /** Photos + text for the public column; null when the jurisdiction has no such rule. */
+  materials: string | null;
+}
+
+type DeadlineRules = Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar'>;
+
+function assertEventDate(eventDate: string): void {
+  if (!isValidDate(eventDate)) {
+    throw new BusinessError('INVALID_ARGUMENT', `活动日期“${eventDate}”不是有效日期，请写成 2023-05-04 这样的格式`, {
+      fields: ['date'],
+    });
+  }
+}
+
+export function planDeadline(eventDate: string, rules: DeadlineRules): string {
+  assertEventDate(eventDate);
+  return endOfDayInstant(addWorkdays(eventDate, -rules.planLeadWorkdays, rules.calendar));
+}
+
+export function eventDeadlines(eventDate: string, rules: DeadlineRules): EventDeadlines {
+  assertEventDate(eventDate);
+  const after = (n: number) => endOfDayInstant(addWorkdays(eventDate, n, rules.calendar));
+  return {
+    plan: planDeadline(eventDate, rules),
+    report: after(rules.reportWithinWorkdays),
+    materials: rules.materialsWithinWorkdays === null ? null : after(rules.materialsWithinWorkdays),
+  };
+}
+
+/** True when `at` is not after the deadline instant (the deadline second itself is on time). */
+export function isOnTime(deadline: string, at: Date): boolean {
+  return at.getTime() <= parseInstant(deadline).getTime();
+}
+
+export function isPlanOnTime(eventDate: string, filedAt: Date, rules: DeadlineRules): boolean {
+  return isOnTime(planDeadline(eventDate, rules), filedAt);
+}
+
+/**
+ * The earliest event date whose plan can still be filed on time at `now`
+ * (e.g. at 2023-04-20 10:00 with 5 working days: 2023-04-26).
+ */
+export function earliestFilableDate(now: Date, rules: DeadlineRules): string {
+  // Walking forward day by day reuses planDeadline, so the two can never disagree.
+  let candidate = shanghaiDate(now);
+  for (let i = 0; i < 400; i += 1) {
+    if (isOnTime(planDeadline(candidate, rules), now)) return candidate;
+    candidate = addDays(candidate, 1);
+  }
+  throw new BusinessError('INTERNAL', '无法计算最早可报备日期，请检查工作日历设置', { now: now.toISOString() });
+}
+
+/**
+ * How late a submission is, in working days, for the performance review.
+ * 0 when on time; otherwise the number of working days after the deadline's date
+ * up to and including the submission date, and at least 1 (a submission on the
+ * weekend right after a Friday deadline is 1 day late, as is the Monday after).
+ */
+export function workdaysLate(deadline: string, submittedAt: Date, rules: Pick<Rules, 'calendar'>): number {
+  if (isOnTime(deadline, submittedAt)) return 0;
+  const deadlineDate = shanghaiDate(parseInstant(deadline));
+  const submittedDate = shanghaiDate(submittedAt);
+  return Math.max(1, countWorkdaysBetween(deadlineDate, submittedDate, rules.calendar));
+}
+
+/**
+ * Refuses a plan filed after its deadline with DEADLINE_PASSED and
+ * details.earliestDate, as the filePlan contract requires.
+ */
+export function assertPlanFilable(eventDate: string, now: Date, rules: DeadlineRules): EventDeadlines {
+  const deadlines = eventDeadlines(eventDate, rules);
+  if (!isOnTime(deadlines.plan, now)) {
+    const earliestDate = earliestFilableDate(now, rules);
+    throw new BusinessError(
+      'DEADLINE_PASSED',
+      `活动日期${eventDate}的方案应在${deadlines.plan.slice(0, 10)}（提前${rules.planLeadWorkdays}个工作日）前报备，已过期限。` +
+        `请改选${earliestDate}或之后的日期；确需按原日期举办的，请联系公开办。`,
+      { eventDate, planDeadline: deadlines.plan, earliestDate },
+    );
+  }
+  return deadlines;
+}

@@ -1,0 +1,84 @@
+/**
+ * Asia/Shanghai date helpers that never read the process time zone.
+ * China has had no daylight saving since 1991, so a fixed +8h offset is exact.
+ */
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The wall clock in Shanghai as a UTC-based Date (read it with getUTC*). */
+function shanghaiWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + OFFSET_MS);
+}
+
+/** Calendar date (YYYY-MM-DD) in Shanghai of an instant. */
+export function shanghaiDate(instant: Date): string {
+  const w = shanghaiWallClock(instant);
+  return `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}`;
+}
+
+export function shanghaiYear(instant: Date): number {
+  return shanghaiWallClock(instant).getUTCFullYear();
+}
+
+/** ISO 8601 with the +08:00 offset, second precision: 2023-04-24T23:59:59+08:00. */
+export function toShanghaiISO(instant: Date): string {
+  const w = shanghaiWallClock(instant);
+  return `${shanghaiDate(instant)}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}+08:00`;
+}
+
+/** True for a real calendar date written YYYY-MM-DD (2023-02-30 is false). */
+export function isValidDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+function parts(date: string): [number, number, number] {
+  if (!isValidDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  const [y, m, d] = date.split('-').map(Number);
+  return [y, m, d];
+}
+
+/** Year of a YYYY-MM-DD date. */
+export function yearOf(date: string): number {
+  return parts(date)[0];
+}
+
+/** Day of week of a YYYY-MM-DD date: 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: string): number {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** Date `n` calendar days after (negative: before) a YYYY-MM-DD date. */
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = parts(date);
+  const t = new Date(Date.UTC(y, m - 1, d) + n * DAY_MS);
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** Instant at which a Shanghai date starts (00:00:00+08:00). */
+export function startOfDayInstant(date: string): Date {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d) - OFFSET_MS);
+}
+
+/** Last second of a Shanghai date, as an ISO string: "2023-04-24T23:59:59+08:00". */
+export function endOfDayInstant(date: string): string {
+  parts(date);
+  return `${date}T23:59:59+08:00`;
+}
+
+/** Parses an ISO instant; throws on garbage so a bad deadline never compares as NaN. */
+export function parseInstant(iso: string): Date {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) throw new RangeError(`Not an ISO instant: ${iso}`);
+  return t;
+}
