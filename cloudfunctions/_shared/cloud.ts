@@ -1,0 +1,15 @@
+// The one place functions touch wx-server-sdk. throwOnNotFound is off so a missing
+// document is `data: null`, which handlers turn into NOT_FOUND themselves.
+import cloud from 'wx-server-sdk';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, throwOnNotFound: false } as Parameters<typeof cloud.init>[0]);
+
+export { cloud };
+export const db = cloud.database();
+export const _ = db.command;
+
+/** The caller's openid, from the platform only; a payload never says who the caller is. */
+export function callerOpenid(): string | undefined {
+  const ctx = cloud.getWXContext() as { OPENID?: string };
+  return ctx.OPENID || undefined;
+}

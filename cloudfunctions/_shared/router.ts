@@ -1,0 +1,59 @@
+// Functions are thin routers over actions. Each action has a schema; its handler
+// returns data or throws BusinessError; this file turns both into the envelope,
+// so a function never throws to its caller.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { useChineseZodMessages } from '../../src/domain/zodChinese';
+import { callerOpenid } from './cloud';
+
+useChineseZodMessages();
+
+export type Envelope<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } };
+
+export interface Caller {
+  /** undefined for anonymous calls (e.g. the public showcase page). */
+  openid: string | undefined;
+}
+
+export interface Action<S extends z.ZodTypeAny, R> {
+  schema: S;
+  handler: (input: z.infer<S>, caller: Caller) => Promise<R>;
+}
+
+export function action<S extends z.ZodTypeAny, R>(schema: S, handler: (input: z.infer<S>, caller: Caller) => Promise<R>): Action<S, R> {
+  return { schema, handler };
+}
+
+export function fail(code: BusinessError['code'], message: string, details: Record<string, unknown> = {}): Envelope<never> {
+  return { ok: false, error: { code, message, details } };
+}
+
+type AnyAction = Action<z.ZodTypeAny, unknown>;
+
+export function createFunction(actions: Record<string, AnyAction>) {
+  return async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
+    const { action: name, ...payload } = event ?? {};
+    const act = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;
+    if (!act) return fail('INVALID_ARGUMENT', `不支持的操作：${String(name)}`, { fields: ['action'] });
+    // Timer triggers and platform fields are not part of any action's input.
+    for (const k of ['userInfo', 'tcbContext']) delete payload[k];
+    const parsed = act.schema.safeParse(payload);
+    if (!parsed.success) return invalid(parsed.error);
+    try {
+      return { ok: true, data: await act.handler(parsed.data, { openid: callerOpenid() }) };
+    } catch (e) {
+      if (e instanceof BusinessError) return fail(e.code, e.message, e.details);
+      console.error(`action ${String(name)} failed`, e);
+      return fail('INTERNAL', '服务出错了，请稍后再试；如反复出现请联系公开办');
+    }
+  };
+}
+
+function invalid(error: z.ZodError): Envelope<never> {
+  const fields = [...new Set(error.issues.map((i) => i.path.join('.') || '(root)'))];
+  const first = error.issues[0];
+  const where = first.path.length ? `${first.path.join('.')}：` : '';
+  return fail('INVALID_ARGUMENT', `填写有误，${where}${first.message}`, { fields, issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+}

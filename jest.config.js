@@ -1,0 +1,15 @@
+// Three suites: pure domain rules, cloud functions through the local cloud, and
+// browser journeys in Chromium against the h5 build (scripts/test.mjs builds first).
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020' }, module: { type: 'commonjs' } }];
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'domain', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
+    { ...base, displayName: 'cloud', testMatch: ['<rootDir>/tests/cloud/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+};

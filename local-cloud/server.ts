@@ -1,0 +1,191 @@
+// HTTP face of the local cloud: the function endpoint the h5 app and the tests
+// call, the dev helpers (clock, triggers, outbox), storage, and the h5 build.
+// It listens on loopback only: X-Openid is trusted here and nowhere else.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { LocalRuntime } from './runtime';
+
+export interface LocalCloudOptions {
+  port: number;
+  dataDir: string;
+  functionsDir: string;
+  h5Dir?: string;
+  now?: string;
+  timers?: boolean;
+}
+
+export interface LocalCloud {
+  url: string;
+  runtime: LocalRuntime;
+  close(): Promise<void>;
+}
+
+const MAX_CALL_BYTES = 100 * 1024; // callFunction's own payload limit
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'INVALID_ARGUMENT', '内容太大，请缩小后再试'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(text);
+}
+
+function errorEnvelope(code: string, message: string) {
+  return { ok: false, error: { code, message, details: {} } };
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  let url = '';
+  const runtime = new LocalRuntime({ dataDir: opts.dataDir, functionsDir: opts.functionsDir, publicUrl: () => url, now: opts.now });
+  if (opts.timers !== false) runtime.startScheduler();
+
+  const routes: Array<[string, RegExp, (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpExecArray, q: URLSearchParams) => Promise<void>]> = [
+    ['POST', /^\/api\/fn\/([\w-]+)$/, async (req, res, m) => {
+      let event: unknown;
+      try {
+        event = JSON.parse((await readBody(req, MAX_CALL_BYTES)).toString('utf8') || '{}');
+      } catch (e) {
+        if (e instanceof HttpError) throw e;
+        throw new HttpError(400, 'INVALID_ARGUMENT', '请求内容不是有效的 JSON');
+      }
+      if (!event || typeof event !== 'object' || Array.isArray(event)) throw new HttpError(400, 'INVALID_ARGUMENT', '请求内容必须是 JSON 对象');
+      const openid = headerOpenid(req);
+      const { envelope, roundTrips } = await runtime.invoke(m[1], event as Record<string, unknown>, openid);
+      const status = !envelope.ok && envelope.error.code === 'NOT_FOUND' && !runtime.hasFunction(m[1]) ? 404 : 200;
+      sendJson(res, status, envelope, { 'X-Db-Round-Trips': String(roundTrips) });
+    }],
+    ['GET', /^\/api\/dev\/clock$/, async (_req, res) => sendJson(res, 200, { now: runtime.now().toISOString() })],
+    ['POST', /^\/api\/dev\/clock$/, async (req, res) => {
+      const body = JSON.parse((await readBody(req, 10_000)).toString('utf8') || '{}') as { now?: string; frozen?: boolean };
+      if (!body.now || Number.isNaN(new Date(body.now).getTime())) throw new HttpError(400, 'INVALID_ARGUMENT', 'now 必须是 ISO 8601 时间');
+      runtime.setClock(body.now, body.frozen === true);
+      sendJson(res, 200, { now: runtime.now().toISOString() });
+    }],
+    ['POST', /^\/api\/dev\/trigger\/([\w-]+)$/, async (_req, res, m) => {
+      const { envelope, roundTrips } = await runtime.trigger(m[1]);
+      sendJson(res, runtime.hasFunction(m[1]) ? 200 : 404, envelope, { 'X-Db-Round-Trips': String(roundTrips) });
+    }],
+    ['GET', /^\/api\/dev\/outbox$/, async (req, res, _m, q) => {
+      const touser = q.get('touser');
+      const all = runtime.outbox();
+      sendJson(res, 200, touser ? all.filter((m) => m.touser === touser) : all);
+    }],
+    ['GET', /^\/api\/dev\/stats$/, async (_req, res) => sendJson(res, 200, { roundTrips: runtime.totalRoundTrips })],
+    ['POST', /^\/api\/storage$/, async (req, res, _m, q) => {
+      if (!headerOpenid(req)) throw new HttpError(401, 'UNAUTHENTICATED', '请先登录再上传');
+      const cloudPath = q.get('cloudPath');
+      if (!cloudPath) throw new HttpError(400, 'INVALID_ARGUMENT', '缺少 cloudPath');
+      const body = await readBody(req, MAX_FILE_BYTES);
+      let fileID: string;
+      try {
+        fileID = runtime.saveFile(cloudPath, body);
+      } catch (e) {
+        throw new HttpError(400, 'INVALID_ARGUMENT', (e as Error).message);
+      }
+      sendJson(res, 200, { fileID });
+    }],
+    ['GET', /^\/api\/storage$/, async (_req, res, _m, q) => {
+      let bytes: Buffer;
+      try {
+        bytes = runtime.readFile(q.get('fileID') ?? '');
+      } catch {
+        throw new HttpError(404, 'NOT_FOUND', '文件不存在');
+      }
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(q.get('fileID') ?? '').toLowerCase()] ?? 'application/octet-stream', 'Content-Length': bytes.length });
+      res.end(bytes);
+    }],
+  ];
+
+  const server = http.createServer(async (req, res) => {
+    const u = new URL(req.url ?? '/', 'http://local');
+    try {
+      for (const [method, re, handle] of routes) {
+        const m = re.exec(u.pathname);
+        if (m && req.method === method) return await handle(req, res, m, u.searchParams);
+      }
+      if (u.pathname.startsWith('/api/')) throw new HttpError(404, 'NOT_FOUND', '没有这个接口');
+      serveStatic(opts.h5Dir, u.pathname, res);
+    } catch (e) {
+      const err = e instanceof HttpError ? e : new HttpError(500, 'INTERNAL', '服务出错了，请稍后再试');
+      if (!(e instanceof HttpError)) console.error('[local-cloud]', e);
+      if (!res.headersSent) sendJson(res, err.status, errorEnvelope(err.code, err.message));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    runtime,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          runtime.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function headerOpenid(req: http.IncomingMessage): string | undefined {
+  const v = req.headers['x-openid'];
+  const id = Array.isArray(v) ? v[0] : v;
+  return id && /^[\w-]{1,64}$/.test(id) ? id : undefined;
+}
+
+/** The h5 build, with index.html for any path it does not have (client-side routes). */
+function serveStatic(root: string | undefined, pathname: string, res: http.ServerResponse): void {
+  if (!root || !fs.existsSync(path.join(root, 'index.html'))) {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('h5 应用尚未构建：请运行 npm run build:h5');
+    return;
+  }
+  const base = path.resolve(root);
+  let file = path.resolve(base, '.' + decodeURIComponent(pathname));
+  if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(base, 'index.html');
+  const ext = path.extname(file).toLowerCase();
+  res.writeHead(200, {
+    'Content-Type': MIME[ext] ?? 'application/octet-stream',
+    'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
+  });
+  fs.createReadStream(file).pipe(res);
+}
