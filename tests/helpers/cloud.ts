@@ -1,0 +1,113 @@
+// Starts the local cloud (the built dist/local-cloud/main.js, exactly what
+// `npm start` runs) in a child process with its own data folder, for one suite.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type Envelope<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } };
+
+export const SETUP_TOKEN = 'test-setup-token';
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface TestCloud {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** Calls a function as `openid` (anonymous when omitted). */
+  call<T = unknown>(name: string, payload: Record<string, unknown>, openid?: string): Promise<Envelope<T>>;
+  /** Same, also returning the database round trips the call took. */
+  callCounted<T = unknown>(name: string, payload: Record<string, unknown>, openid?: string): Promise<{ envelope: Envelope<T>; roundTrips: number }>;
+  setClock(now: string, frozen?: boolean): Promise<void>;
+  trigger<T = unknown>(name: string): Promise<Envelope<T>>;
+  outbox(): Promise<Array<{ touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; sentAt: string }>>;
+  upload(cloudPath: string, bytes: Buffer, openid: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  now?: string;
+  frozen?: boolean;
+  dataDir?: string;
+  env?: Record<string, string>;
+}
+
+export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-cloud-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/local-cloud/main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOCAL_TIMERS: 'off',
+      SETUP_TOKEN,
+      ...(opts.now ? { LOCAL_NOW: opts.now } : {}),
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`local cloud exited (${code}): ${stderr}`)));
+    setTimeout(() => reject(new Error(`local cloud did not start: ${stderr}`)), 15_000);
+  });
+
+  const callCounted = async <T>(name: string, payload: Record<string, unknown>, openid?: string) => {
+    const res = await fetch(`${url}/api/fn/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(openid ? { 'X-Openid': openid } : {}) },
+      body: JSON.stringify(payload),
+    });
+    return { envelope: (await res.json()) as Envelope<T>, roundTrips: Number(res.headers.get('x-db-round-trips') ?? NaN) };
+  };
+  const cloud: TestCloud = {
+    url,
+    dataDir,
+    process: child,
+    callCounted,
+    call: async (name, payload, openid) => (await callCounted(name, payload, openid)).envelope,
+    setClock: async (now, frozen = opts.frozen) => {
+      const res = await fetch(`${url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ now, frozen }) });
+      if (!res.ok) throw new Error(await res.text());
+    },
+    trigger: async (name) => (await (await fetch(`${url}/api/dev/trigger/${name}`, { method: 'POST' })).json()) as never,
+    outbox: async () => (await (await fetch(`${url}/api/dev/outbox`)).json()) as never,
+    upload: async (cloudPath, bytes, openid) => {
+      const res = await fetch(`${url}/api/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'X-Openid': openid }, body: bytes });
+      const body = (await res.json()) as { fileID?: string };
+      if (!body.fileID) throw new Error(JSON.stringify(body));
+      return body.fileID;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+  if (opts.now) await cloud.setClock(opts.now, opts.frozen);
+  return cloud;
+}
+
+/** Unwraps an envelope, failing the test with the error when it is not ok. */
+export function ok<T>(env: Envelope<T>): T {
+  if (!env.ok) throw new Error(`expected ok, got ${env.error.code}: ${env.error.message} ${JSON.stringify(env.error.details)}`);
+  return env.data;
+}
+
+/** Asserts a refusal with the given code and returns its error. */
+export function refused(env: Envelope<unknown>, code: string) {
+  if (env.ok) throw new Error(`expected ${code}, got ok: ${JSON.stringify(env.data).slice(0, 300)}`);
+  if (env.error.code !== code) throw new Error(`expected ${code}, got ${env.error.code}: ${env.error.message}`);
+  return env.error;
+}
