@@ -347,7 +347,12 @@ function monthLike(text: string): boolean {
 
 function fitScore(kind: ColumnKind, text: string): number {
   if (kind === 'other') return 0;
-  if (kind === 'months') return parseMonths(text).ok ? 6 : -8;
+  if (kind === 'months') {
+    if (parseMonths(text).ok) return 6;
+    // An odd time ("近期") still belongs in 时间 rather than pushing other cells sideways.
+    const single = text.replace(/\n/g, '');
+    return single.length <= 10 && !KNOWN_FORMS.has(single) && !looksLikeUnit(single) ? -3 : -8;
+  }
   if (monthLike(text)) return -8;
   const single = text.replace(/\n/g, '');
   switch (kind) {
@@ -376,6 +381,8 @@ const EMPTY_PENALTY: Record<ColumnKind, number> = { seq: 0, theme: -12, forms: -
 function mergeScore(kind: ColumnKind, prev: string, next: Fragment): number {
   if (!next.newLine) return -20; // two cells of one line never share a column
   if (kind === 'units' && looksLikeUnit(prev) && looksLikeUnit(next.text)) return 0;
+  if (kind === 'units' && KNOWN_FORMS.has(prev)) return -4;
+  if (kind === 'forms' && KNOWN_FORMS.has(prev) && KNOWN_FORMS.has(next.text)) return 0.5;
   if (/[，、,；;：:（(“‘《\-—～~至+]$/.test(prev) || unbalanced(prev)) return 2;
   if (kind === 'theme' || kind === 'forms') return prev.length >= 12 ? 0.5 : -1.5;
   return -1;
@@ -423,6 +430,20 @@ function align(fragments: Fragment[], columns: ColumnKind[]): string[] {
     end = start;
   }
   return out;
+}
+
+/**
+ * A one-line row whose cells match the header one for one (empty cells included)
+ * needs no guessing: take the cells by position.
+ */
+function positionalCells(rec: Record_): string[] | null {
+  if (rec.rows.length !== 1) return null;
+  const cells = rec.rows[0].cells;
+  if (cells.length !== rec.columns.length) return null;
+  return cells
+    .map((c, i) => ({ c: c.trim(), kind: rec.columns[i] }))
+    .filter((x) => x.kind !== 'seq')
+    .map((x) => x.c);
 }
 
 // ---------------------------------------------------------------- main
@@ -508,7 +529,7 @@ export function parseRows(rows: SourceRow[], opts: PlanParseOptions = {}): PlanP
   let prevSeq: number | null = null;
   for (const rec of records) {
     const dataCols: ColumnKind[] = rec.columns.filter((k) => k !== 'seq');
-    const cells = align(rec.fragments, dataCols);
+    const cells = positionalCells(rec) ?? align(rec.fragments, dataCols);
     const get = (kind: ColumnKind) => {
       const idx = dataCols.indexOf(kind);
       return idx >= 0 ? cells[idx] : '';
