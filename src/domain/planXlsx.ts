@@ -1,0 +1,47 @@
+/**
+ * Reads the plan table from an .xlsx file (Node only: pulls in exceljs, so it is
+ * not re-exported from the domain index that the mini-program bundles).
+ */
+import ExcelJS from 'exceljs';
+import { parseRows, type PlanParseOptions, type PlanParseResult, type SourceRow } from './planTable';
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return `${value.getUTCMonth() + 1}月`; // a month typed as a date
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
+  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('error' in value) return '';
+  return '';
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
+  const rows: SourceRow[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellText(row.getCell(c).value).trim());
+    rows.push({ line: rowNumber, cells, text: cells.join('\t') });
+  });
+  return rows;
+}
+
+/** The first worksheet with a recognisable header row, parsed like pasted text. */
+export async function parsePlanXlsx(data: ArrayBuffer | Uint8Array, opts: PlanParseOptions = {}): Promise<PlanParseResult> {
+  const workbook = new ExcelJS.Workbook();
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  try {
+    // exceljs types want its own Buffer flavour; a copied ArrayBuffer is accepted at runtime too.
+    await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer);
+  } catch {
+    return { events: [], warnings: ['无法读取这个 Excel 文件，请确认是 .xlsx 格式（旧的 .xls 请另存为 .xlsx）后重试。'] };
+  }
+  let first: PlanParseResult | null = null;
+  for (const sheet of workbook.worksheets) {
+    const result = parseRows(sheetRows(sheet), opts);
+    if (result.events.length > 0) return result;
+    first ??= result;
+  }
+  return first ?? { events: [], warnings: ['Excel 文件里没有工作表，请检查文件。'] };
+}
