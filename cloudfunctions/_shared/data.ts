@@ -1,6 +1,8 @@
 // Collections and the shape of what is stored in them. Names of people and
 // phones live only in `signups`; everything else refers to people by openid.
 import type { Rules } from '../../src/domain/rules';
+import type { EventStatus } from '../../src/domain/lifecycle';
+import type { MonthRange } from '../../src/domain/planTable';
 import { db } from './cloud';
 
 export const C = {
@@ -43,6 +45,83 @@ export interface UnitDoc {
   jurisdictionId: string;
   name: string;
   createdAt: Date;
+}
+
+export interface InviteDoc {
+  _id: string; // the short code itself, so redeeming is one read
+  unitId: string;
+  unitName: string;
+  jurisdictionId: string;
+  jurisdictionName: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  redeemedBy?: string;
+  redeemedAt?: Date;
+}
+
+export interface Venue {
+  name: string;
+  address?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+/** The filed plan as the event carries it (a copy of the latest version in `plans`). */
+export interface PlanSummary {
+  version: number;
+  date: string; // YYYY-MM-DD, Asia/Shanghai
+  startTime?: string; // HH:mm
+  venue: Venue;
+  forms: string[];
+  invitees: string[];
+  banner: string;
+  publicSeats: number; // 0: not open to residents
+  signupDeadline?: string; // ISO instant
+  attachmentFileID?: string;
+  filedAt: Date;
+  filedBy: string;
+  onTime: boolean;
+  outsidePlannedMonths: boolean;
+}
+
+export interface Deadlines {
+  plan: string;
+  report: string;
+  materials: string | null;
+}
+
+/** One row of a jurisdiction's plan table, and everything that happens to it. */
+export interface EventDoc {
+  _id: string;
+  jurisdictionId: string;
+  year: number;
+  seq: number;
+  theme: string;
+  forms: string[];
+  unitIds: string[];
+  unitNames: string[];
+  months: MonthRange | null;
+  raw: string;
+  /** Flagged (never deleted) when a re-imported table no longer has this row. */
+  removedFromPlan: boolean;
+  status: EventStatus;
+  plan?: PlanSummary;
+  deadlines?: Deadlines; // set once a date is filed
+  checkin?: { checkinId: string; at: Date; distanceMeters: number | null; flags: string[] };
+  report?: { reportId: string; version: number; submittedAt: Date; late: boolean; workdaysLate: number; status: 'submitted' | 'returned' | 'approved' };
+  /** Seat counters kept with the event so sign-ups can be checked in one transaction. */
+  seats?: { confirmed: number; waitlisted: number };
+  logoPhotoCount?: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PlanDoc extends PlanSummary {
+  _id: string; // `${eventId}:v${version}`
+  eventId: string;
+  jurisdictionId: string;
+  deadlines: Deadlines;
 }
 
 /** Typed single-document read; null when missing (throwOnNotFound is off). */

@@ -1,5 +1,10 @@
 // account: who the caller is, and joining a unit with an invitation code.
 import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { db } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C } from '../_shared/data';
+import type { InviteDoc, StaffDoc } from '../_shared/data';
 import { action, createFunction } from '../_shared/router';
 import { requireSignedIn, rolesOf } from '../_shared/auth';
 
@@ -13,4 +18,39 @@ const me = action(z.object({}).strict(), async (_input, caller) => {
   return { openid, roles };
 });
 
-export const main = createFunction({ me });
+const redeemInvite = action(
+  z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码是 8 位字母或数字') }).strict(),
+  async ({ code }, caller) => {
+    const openid = requireSignedIn(caller);
+    // One transaction: the code is spent and the person joins, or neither happens.
+    return db.runTransaction(async (tx) => {
+      const inv = ((await tx.collection(C.invites).doc(code).get()) as { data: InviteDoc | null }).data;
+      if (!inv) throw new BusinessError('NOT_FOUND', '邀请码不存在，请核对后重新输入');
+      if (inv.redeemedBy === openid) return { unitId: inv.unitId, jurisdictionId: inv.jurisdictionId, unitName: inv.unitName };
+      if (inv.redeemedBy) throw new BusinessError('CONFLICT', '该邀请码已被使用，请向公开办重新索取');
+      const now = serverNow();
+      if (new Date(inv.expiresAt) < now) throw new BusinessError('CONFLICT', '邀请码已过期，请向公开办重新索取');
+      const staff: StaffDoc = {
+        _id: `${openid}:unit:${inv.unitId}`,
+        openid,
+        role: 'unit',
+        unitId: inv.unitId,
+        unitName: inv.unitName,
+        jurisdictionId: inv.jurisdictionId,
+        jurisdictionName: inv.jurisdictionName,
+        createdAt: now,
+      };
+      await tx.collection(C.invites).doc(code).update({ data: { redeemedBy: openid, redeemedAt: now } });
+      await tx.collection(C.staff).doc(staff._id).set({ data: omitId(staff) });
+      return { unitId: inv.unitId, jurisdictionId: inv.jurisdictionId, unitName: inv.unitName };
+    });
+  },
+);
+
+function omitId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id, ...rest } = doc;
+  void _id;
+  return rest;
+}
+
+export const main = createFunction({ me, redeemInvite });

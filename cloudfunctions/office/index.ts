@@ -1,0 +1,8 @@
+// office: what a jurisdiction's 公开办 does. Every action but bootstrap requires
+// the caller to be office staff of the jurisdiction concerned.
+import { createFunction } from '../_shared/router';
+import { bootstrap, getRules, setRules } from './setup';
+import { importPlan } from './plan';
+import { invite, listUnits, removeStaff } from './units';
+
+export const main = createFunction({ bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff });

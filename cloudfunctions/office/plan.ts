@@ -1,0 +1,135 @@
+// Importing the year's plan table. Re-importing the same or a corrected table
+// updates in place: rows are matched to stored events by theme and units, then by
+// number; rows that vanished are flagged, never deleted. Units are created by name.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { parsePlanTable } from '../../src/domain/planTable';
+import type { ParsedEvent } from '../../src/domain/planTable';
+import { db } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, findWhere } from '../_shared/data';
+import type { EventDoc, UnitDoc } from '../_shared/data';
+import { requireOffice } from '../_shared/auth';
+import { action } from '../_shared/router';
+import { randomId, stableId } from '../_shared/ids';
+
+const importSchema = z
+  .object({
+    jurisdictionId: z.string().min(1).max(64),
+    year: z.number().int().min(2000).max(2100),
+    text: z.string().min(1).max(90_000),
+    /** Preview only: parse and compare, write nothing. */
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
+const rowKey = (theme: string, units: string[]) => `${theme.replace(/\s+/g, '')}|${[...units].sort().join('、')}`;
+
+/** What an import would change, computed before anything is written. */
+function plan(parsed: ParsedEvent[], existing: EventDoc[]) {
+  const byKey = new Map(existing.map((e) => [rowKey(e.theme, e.unitNames), e]));
+  const matched = new Map<ParsedEvent, EventDoc>();
+  for (const row of parsed) {
+    const e = byKey.get(rowKey(row.theme, row.units));
+    if (e) {
+      matched.set(row, e);
+      byKey.delete(rowKey(row.theme, row.units));
+    }
+  }
+  // A corrected row (theme or unit fixed) keeps its number: match the rest by 序号.
+  const leftBySeq = new Map([...byKey.values()].map((e) => [e.seq, e]));
+  for (const row of parsed) {
+    if (matched.has(row)) continue;
+    const e = leftBySeq.get(row.seq);
+    if (e) {
+      matched.set(row, e);
+      leftBySeq.delete(row.seq);
+      byKey.delete(rowKey(e.theme, e.unitNames));
+    }
+  }
+  const gone = [...byKey.values()].filter((e) => !e.removedFromPlan);
+  return { matched, gone };
+}
+
+function sameRow(e: EventDoc, row: ParsedEvent): boolean {
+  return (
+    e.seq === row.seq &&
+    e.theme === row.theme &&
+    JSON.stringify(e.forms) === JSON.stringify(row.forms) &&
+    JSON.stringify(e.unitNames) === JSON.stringify(row.units) &&
+    JSON.stringify(e.months) === JSON.stringify(row.months) &&
+    !e.removedFromPlan
+  );
+}
+
+export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, dryRun }, caller) => {
+  await requireOffice(caller, jurisdictionId);
+  const { events: parsed, warnings } = parsePlanTable(text, { year });
+  if (parsed.length === 0) throw new BusinessError('INVALID_ARGUMENT', '没有识别出任何活动。请确认粘贴的是含“序号、活动主题、责任单位”等表头的计划安排表。', { fields: ['text'], warnings });
+
+  const [existing, units] = await Promise.all([
+    findWhere<EventDoc>(C.events, { jurisdictionId, year }),
+    findWhere<UnitDoc>(C.units, { jurisdictionId }),
+  ]);
+  const { matched, gone } = plan(parsed, existing);
+  const now = serverNow();
+
+  const unitIdByName = new Map(units.map((u) => [u.name, u._id]));
+  const newUnits: UnitDoc[] = [];
+  for (const name of new Set(parsed.flatMap((r) => r.units))) {
+    if (unitIdByName.has(name)) continue;
+    const unit: UnitDoc = { _id: stableId('u', jurisdictionId, name), jurisdictionId, name, createdAt: now };
+    newUnits.push(unit);
+    unitIdByName.set(name, unit._id);
+  }
+
+  const created: EventDoc[] = [];
+  const updated: Array<{ id: string; fields: Partial<EventDoc> }> = [];
+  let unchanged = 0;
+  const result = parsed.map((row) => {
+    const e = matched.get(row);
+    const fields = {
+      seq: row.seq,
+      theme: row.theme,
+      forms: row.forms,
+      unitIds: row.units.map((n) => unitIdByName.get(n)!),
+      unitNames: row.units,
+      months: row.months,
+      raw: row.raw,
+      removedFromPlan: false,
+    };
+    if (!e) {
+      const doc: EventDoc = { _id: randomId('e'), jurisdictionId, year, ...fields, status: 'planned', createdAt: now, updatedAt: now };
+      created.push(doc);
+      return { eventId: doc._id, ...publicRow(row) };
+    }
+    if (sameRow(e, row)) unchanged += 1;
+    else updated.push({ id: e._id, fields: { ...fields, updatedAt: now } });
+    return { eventId: e._id, ...publicRow(row) };
+  });
+
+  if (!dryRun) {
+    // Ids are stable or matched, so if this is cut off half way, importing again completes it.
+    if (newUnits.length) await db.collection(C.units).add({ data: newUnits });
+    if (created.length) await db.collection(C.events).add({ data: created });
+    await Promise.all([
+      ...updated.map((u) => db.collection(C.events).doc(u.id).update({ data: { ...u.fields, months: u.fields.months ? db.command.set(u.fields.months) : null } })),
+      ...gone.map((e) => db.collection(C.events).doc(e._id).update({ data: { removedFromPlan: true, updatedAt: now } })),
+    ]);
+  }
+  const goneWarnings = gone.map((e) => `原第${e.seq}项“${e.theme}”不在新表中，已标记为“已移出计划”（未删除）`);
+  return {
+    created: created.length,
+    updated: updated.length,
+    unchanged,
+    removed: gone.length,
+    newUnits: newUnits.map((u) => u.name),
+    warnings: [...warnings, ...goneWarnings],
+    events: result,
+    dryRun: Boolean(dryRun),
+  };
+});
+
+function publicRow(row: ParsedEvent) {
+  return { seq: row.seq, theme: row.theme, forms: row.forms, units: row.units, months: row.months };
+}

@@ -1,0 +1,57 @@
+// Setting up a jurisdiction: the first office account (with SETUP_TOKEN), more
+// office staff, and the jurisdiction's rules.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { DEFAULT_RULES, mergeRules } from '../../src/domain/rules';
+import { db } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, getById } from '../_shared/data';
+import type { JurisdictionDoc, StaffDoc } from '../_shared/data';
+import { requireOffice, requireSignedIn } from '../_shared/auth';
+import { action } from '../_shared/router';
+import { randomId } from '../_shared/ids';
+import crypto from 'node:crypto';
+
+function tokenMatches(given: string): boolean {
+  const expected = process.env.SETUP_TOKEN;
+  if (!expected) return false; // no token configured: bootstrap is closed
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+export const bootstrap = action(
+  z.object({ token: z.string().min(1).max(200), name: z.string().trim().min(2).max(40), level: z.enum(['city', 'county', 'district']) }).strict(),
+  async ({ token, name, level }, caller) => {
+    const openid = requireSignedIn(caller);
+    if (!tokenMatches(token)) throw new BusinessError('FORBIDDEN', '开通口令不正确，请向系统管理员核对后重试');
+    const jurisdictionId = randomId('j');
+    const now = serverNow();
+    const jurisdiction: JurisdictionDoc = { _id: jurisdictionId, name, level, rules: DEFAULT_RULES, createdAt: now, createdBy: openid };
+    const staff: StaffDoc = { _id: `${openid}:office:${jurisdictionId}`, openid, role: 'office', jurisdictionId, jurisdictionName: name, createdAt: now };
+    await db.runTransaction(async (tx) => {
+      await tx.collection(C.jurisdictions).add({ data: jurisdiction });
+      await tx.collection(C.staff).add({ data: staff });
+    });
+    return { jurisdictionId };
+  },
+);
+
+export const setRules = action(
+  z.object({ jurisdictionId: z.string().min(1).max(64), rules: z.record(z.unknown()) }).strict(),
+  async ({ jurisdictionId, rules }, caller) => {
+    await requireOffice(caller, jurisdictionId);
+    const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
+    if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
+    const merged = mergeRules(j.rules, rules);
+    await db.collection(C.jurisdictions).doc(jurisdictionId).update({ data: { rules: db.command.set(merged) } });
+    return { rules: merged };
+  },
+);
+
+export const getRules = action(z.object({ jurisdictionId: z.string().min(1).max(64) }).strict(), async ({ jurisdictionId }, caller) => {
+  await requireOffice(caller, jurisdictionId);
+  const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
+  if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
+  return { name: j.name, level: j.level, rules: j.rules, logoFileID: j.logoFileID ?? null };
+});
