@@ -1,0 +1,73 @@
+// Taro 4 build config, written by hand (the CLI's init template pins a package
+// that does not exist). One config for weapp and h5; outputs go to dist/<env>.
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const env = process.env.TARO_ENV ?? 'weapp';
+// Local mode (identity picker + HTTP to the local cloud) is the default for h5;
+// a real h5 deployment would set LOCAL_MODE=false.
+const localMode = process.env.LOCAL_MODE !== 'false';
+
+type Chain = Parameters<NonNullable<NonNullable<UserConfigExport<'webpack5'>['mini']>['webpackChain']>>[0];
+
+/** LICENSE.txt files only add bytes to the output. */
+function noLicenseFiles(chain: Chain): void {
+  if (!chain.optimization.minimizers.has('terserPlugin')) return; // dev builds do not minify
+  chain.optimization.minimizer('terserPlugin').tap((args: Array<Record<string, unknown>>) => {
+    args[0] = { ...args[0], extractComments: false };
+    return args;
+  });
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'zwgk-theme-day',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // TARO_OUTPUT lets parallel builds (several developers, CI) write to separate folders.
+    outputRoot: process.env.TARO_OUTPUT || `dist/${env}`,
+    plugins: [],
+    defineConstants: {
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'local-dev'),
+      LOCAL_MODE: JSON.stringify(env === 'h5' && localMode),
+    },
+    alias: {
+      '@': `${process.cwd()}/src`,
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: !process.env.TARO_OUTPUT },
+    mini: {
+      // Modules used only by one subpackage move into that subpackage.
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain: noLicenseFiles,
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      devServer: { host: '127.0.0.1', port: 10087 },
+      webpackChain(chain) {
+        noLicenseFiles(chain);
+        // The app is served from the local cloud or a CDN; size is tracked for weapp.
+        chain.performance.hints(false);
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,23 @@
+// Only the shared home lives in the main package; each role's screens are a
+// subpackage so the main package stays small (WeChat caps it at 2 MB).
+export default defineAppConfig({
+  pages: ['pages/index/index'],
+  subPackages: [
+    { root: 'office', name: 'office', pages: ['home/index'] },
+    { root: 'unit', name: 'unit', pages: ['home/index'] },
+    { root: 'resident', name: 'resident', pages: ['home/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '政务公开主题日',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f7',
+    backgroundTextStyle: 'light',
+  },
+  // Check-in at the venue reads the location; WeChat rejects the call unless declared.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于活动现场签到，确认您在活动地点附近' },
+  },
+  lazyCodeLoading: 'requiredComponents',
+});
