@@ -53,10 +53,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new HttpError(413, 'INVALID_ARGUMENT', '内容太大，请缩小后再试'));
-        req.destroy();
-      } else chunks.push(c);
+      // Over the limit: answer now and let the rest drain unread, so the client gets the envelope.
+      if (size > limit) reject(new HttpError(413, 'INVALID_ARGUMENT', '内容太大，请缩小后再试'));
+      else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
