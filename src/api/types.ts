@@ -16,7 +16,7 @@ export type Empty = Record<string, never>;
 
 export type Role =
   | { role: 'office'; jurisdictionId: string; jurisdictionName?: string }
-  | { role: 'unit'; unitId: string; jurisdictionId: string; unitName?: string };
+  | { role: 'unit'; unitId: string; jurisdictionId: string; unitName?: string; jurisdictionName?: string };
 
 export interface Me {
   openid: string;

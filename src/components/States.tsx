@@ -22,7 +22,13 @@ export interface EmptyProps {
 export function Empty({ title, desc, action }: EmptyProps) {
   return (
     <View className='z-state'>
-      <View className='z-state__icon'>空</View>
+      <View className='z-state__icon'>
+        <View className='z-sheet'>
+          <View className='z-sheet__line' />
+          <View className='z-sheet__line' />
+          <View className='z-sheet__line z-sheet__line--short' />
+        </View>
+      </View>
       <View className='z-state__title'>{title}</View>
       {desc ? <View className='z-state__desc'>{desc}</View> : null}
       {action ? <View className='z-state__action'>{action}</View> : null}

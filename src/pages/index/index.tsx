@@ -1,6 +1,5 @@
 // Home: one screen for everyone. account.me says which roles the caller has;
 // each role gets its entry, and everyone is also a resident.
-import { View } from '@tarojs/components';
 import { Async, LinkCard, Page, Section } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import type { Role } from '../../api/types';
@@ -22,7 +21,7 @@ function roleCard(r: Role) {
       key={`unit-${r.unitId}`}
       icon='单'
       title='我的单位'
-      desc={r.unitName ?? '方案报备、现场签到、情况报告'}
+      desc={r.unitName ? [r.jurisdictionName, r.unitName].filter(Boolean).join(' · ') : '方案报备、现场签到、情况报告'}
       url={`/unit/home/index?unitId=${encodeURIComponent(r.unitId)}&jurisdictionId=${encodeURIComponent(r.jurisdictionId)}`}
     />
   );
@@ -33,13 +32,7 @@ export default function Index() {
   return (
     <Page title='政务公开主题日' subtitle='走进政府，看得见的公开'>
       <Async state={me}>
-        {(data) =>
-          data.roles.length ? (
-            <Section title='我的工作'>{data.roles.map(roleCard)}</Section>
-          ) : (
-            <View />
-          )
-        }
+        {(data) => (data.roles.length ? <Section title='我的工作'>{data.roles.map(roleCard)}</Section> : null)}
       </Async>
       <Section title='参加活动'>
         <LinkCard icon='找' title='找活动' desc='看看近期可以报名参加的活动' url='/resident/home/index' />
