@@ -108,7 +108,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const all = runtime.outbox();
       sendJson(res, 200, touser ? all.filter((m) => m.touser === touser) : all);
     }],
-    ['GET', /^\/api\/dev\/stats$/, async (_req, res) => sendJson(res, 200, { roundTrips: runtime.totalRoundTrips })],
+    ['GET', /^\/api\/dev\/stats$/, async (_req, res) => sendJson(res, 200, { roundTrips: runtime.totalRoundTrips, writes: runtime.store.writeCount })],
     ['POST', /^\/api\/storage$/, async (req, res, _m, q) => {
       if (!headerOpenid(req)) throw new HttpError(401, 'UNAUTHENTICATED', '请先登录再上传');
       const cloudPath = q.get('cloudPath');

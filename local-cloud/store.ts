@@ -102,8 +102,12 @@ export class Store {
   }
 
   /** Applies a batch of changes atomically: one log line, then memory. */
+  /** Committed write batches since start: lets tests prove a refused call wrote nothing. */
+  writeCount = 0;
+
   commit(changes: Change[]): void {
     if (changes.length === 0) return;
+    this.writeCount += 1;
     fs.writeSync(this.fd, EJSON.stringify(changes, { relaxed: false }) + '\n');
     for (const ch of changes) this.applyInMemory(ch);
   }

@@ -24,6 +24,8 @@ export interface TestCloud {
   trigger<T = unknown>(name: string): Promise<Envelope<T>>;
   outbox(): Promise<Array<{ touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; sentAt: string }>>;
   upload(cloudPath: string, bytes: Buffer, openid: string): Promise<string>;
+  /** Database round trips and committed write batches since the cloud started. */
+  stats(): Promise<{ roundTrips: number; writes: number }>;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
       if (!body.fileID) throw new Error(JSON.stringify(body));
       return body.fileID;
     },
+    stats: async () => (await (await fetch(`${url}/api/dev/stats`)).json()) as never,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode) return resolve();
