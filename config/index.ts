@@ -1,6 +1,7 @@
 // Taro 4 build config, written by hand (the CLI's init template pins a package
 // that does not exist). One config for weapp and h5; outputs go to dist/<env>.
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type Chain from 'webpack-chain';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -9,11 +10,11 @@ const env = process.env.TARO_ENV ?? 'weapp';
 // a real h5 deployment would set LOCAL_MODE=false.
 const localMode = process.env.LOCAL_MODE !== 'false';
 
-type Chain = Parameters<NonNullable<NonNullable<UserConfigExport<'webpack5'>['mini']>['webpackChain']>>[0];
-
 /** LICENSE.txt files only add bytes to the output. */
 function noLicenseFiles(chain: Chain): void {
-  if (!chain.optimization.minimizers.has('terserPlugin')) return; // dev builds do not minify
+  // Dev builds do not minify. (webpack-chain has `minimizers` at runtime but not in its types.)
+  const minimizers = (chain.optimization as unknown as { minimizers: { has(name: string): boolean } }).minimizers;
+  if (!minimizers.has('terserPlugin')) return;
   chain.optimization.minimizer('terserPlugin').tap((args: Array<Record<string, unknown>>) => {
     args[0] = { ...args[0], extractComments: false };
     return args;
