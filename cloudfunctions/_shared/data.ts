@@ -49,8 +49,11 @@ export interface UnitDoc {
 
 export interface InviteDoc {
   _id: string; // the short code itself, so redeeming is one read
-  unitId: string;
-  unitName: string;
+  /** What the redeemer becomes; absent (older invites) means unit staff. */
+  role?: 'unit' | 'office';
+  /** Set for unit invites only. */
+  unitId?: string;
+  unitName?: string;
   jurisdictionId: string;
   jurisdictionName: string;
   createdBy: string;

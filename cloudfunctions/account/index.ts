@@ -26,26 +26,30 @@ const redeemInvite = action(
     return db.runTransaction(async (tx) => {
       const inv = ((await tx.collection(C.invites).doc(code).get()) as { data: InviteDoc | null }).data;
       if (!inv) throw new BusinessError('NOT_FOUND', '邀请码不存在，请核对后重新输入');
-      if (inv.redeemedBy === openid) return { unitId: inv.unitId, jurisdictionId: inv.jurisdictionId, unitName: inv.unitName };
+      const joined = joinedAs(inv);
+      if (inv.redeemedBy === openid) return joined;
       if (inv.redeemedBy) throw new BusinessError('CONFLICT', '该邀请码已被使用，请向公开办重新索取');
       const now = serverNow();
       if (new Date(inv.expiresAt) < now) throw new BusinessError('CONFLICT', '邀请码已过期，请向公开办重新索取');
-      const staff: StaffDoc = {
-        _id: `${openid}:unit:${inv.unitId}`,
-        openid,
-        role: 'unit',
-        unitId: inv.unitId,
-        unitName: inv.unitName,
-        jurisdictionId: inv.jurisdictionId,
-        jurisdictionName: inv.jurisdictionName,
-        createdAt: now,
-      };
+      const base = { openid, jurisdictionId: inv.jurisdictionId, jurisdictionName: inv.jurisdictionName, createdAt: now };
+      // An office invite makes the redeemer office staff of the jurisdiction; any other, staff of its unit.
+      const staff: StaffDoc =
+        joined.role === 'office'
+          ? { _id: `${openid}:office:${inv.jurisdictionId}`, ...base, role: 'office' }
+          : { _id: `${openid}:unit:${joined.unitId}`, ...base, role: 'unit', unitId: joined.unitId, unitName: joined.unitName };
       await tx.collection(C.invites).doc(code).update({ data: { redeemedBy: openid, redeemedAt: now } });
       await tx.collection(C.staff).doc(staff._id).set({ data: omitId(staff) });
-      return { unitId: inv.unitId, jurisdictionId: inv.jurisdictionId, unitName: inv.unitName };
+      return joined;
     });
   },
 );
+
+/** What redeeming this invite makes the caller (the result of redeemInvite). */
+function joinedAs(inv: InviteDoc) {
+  if (inv.role === 'office') return { role: 'office' as const, jurisdictionId: inv.jurisdictionId, jurisdictionName: inv.jurisdictionName };
+  if (!inv.unitId) throw new BusinessError('NOT_FOUND', '邀请码无效，请向公开办重新索取');
+  return { role: 'unit' as const, unitId: inv.unitId, jurisdictionId: inv.jurisdictionId, unitName: inv.unitName ?? '', jurisdictionName: inv.jurisdictionName };
+}
 
 function omitId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   const { _id, ...rest } = doc;

@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { parsePlanTable } from '../../src/domain/planTable';
-import type { ParsedEvent } from '../../src/domain/planTable';
-import { db } from '../_shared/cloud';
+import type { ParsedEvent, PlanParseResult } from '../../src/domain/planTable';
+import { parsePlanXlsx } from '../../src/domain/planXlsx';
+import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import type { EventDoc, UnitDoc } from '../_shared/data';
@@ -17,11 +18,35 @@ const importSchema = z
   .object({
     jurisdictionId: z.string().min(1).max(64),
     year: z.number().int().min(2000).max(2100),
-    text: z.string().min(1).max(90_000),
+    /** The table as pasted, or… */
+    text: z.string().min(1).max(90_000).optional(),
+    /** …an .xlsx the app uploaded to storage under plans/<jurisdictionId>/. */
+    fileID: z.string().min(1).max(500).optional(),
     /** Preview only: parse and compare, write nothing. */
     dryRun: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.text === undefined) !== (v.fileID === undefined), {
+    message: '请粘贴计划表（text）或上传 Excel 文件（fileID），二选一',
+    path: ['text'],
+  });
+
+const MAX_XLSX_BYTES = 5 * 1024 * 1024;
+
+/** Reads the uploaded workbook; only files uploaded for this jurisdiction's plans. */
+async function parseUploaded(fileID: string, jurisdictionId: string, year: number): Promise<PlanParseResult> {
+  if (!fileID.includes(`/plans/${jurisdictionId}/`)) {
+    throw new BusinessError('INVALID_ARGUMENT', '文件不属于本辖区的计划上传，请重新选择文件上传', { fields: ['fileID'] });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
+  } catch {
+    throw new BusinessError('NOT_FOUND', '找不到上传的文件，请重新选择文件上传', { fields: ['fileID'] });
+  }
+  if (bytes.length > MAX_XLSX_BYTES) throw new BusinessError('INVALID_ARGUMENT', 'Excel 文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
+  return parsePlanXlsx(new Uint8Array(bytes), { year });
+}
 
 const rowKey = (theme: string, units: string[]) => `${theme.replace(/\s+/g, '')}|${[...units].sort().join('、')}`;
 
@@ -62,10 +87,13 @@ function sameRow(e: EventDoc, row: ParsedEvent): boolean {
   );
 }
 
-export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, dryRun }, caller) => {
+export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, fileID, dryRun }, caller) => {
   await requireOffice(caller, jurisdictionId);
-  const { events: parsed, warnings } = parsePlanTable(text, { year });
-  if (parsed.length === 0) throw new BusinessError('INVALID_ARGUMENT', '没有识别出任何活动。请确认粘贴的是含“序号、活动主题、责任单位”等表头的计划安排表。', { fields: ['text'], warnings });
+  const { events: parsed, warnings } = fileID !== undefined ? await parseUploaded(fileID, jurisdictionId, year) : parsePlanTable(text ?? '', { year });
+  if (parsed.length === 0) {
+    const what = fileID !== undefined ? '上传的 Excel 文件' : '粘贴的内容';
+    throw new BusinessError('INVALID_ARGUMENT', `没有识别出任何活动。请确认${what}是含“序号、活动主题、责任单位”等表头的计划安排表。`, { fields: [fileID !== undefined ? 'fileID' : 'text'], warnings });
+  }
 
   const [existing, units] = await Promise.all([
     findWhere<EventDoc>(C.events, { jurisdictionId, year }),

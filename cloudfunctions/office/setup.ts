@@ -11,6 +11,7 @@ import { requireOffice, requireSignedIn } from '../_shared/auth';
 import { action } from '../_shared/router';
 import { randomId } from '../_shared/ids';
 import crypto from 'node:crypto';
+import { tempUrl } from './desk';
 
 function tokenMatches(given: string): boolean {
   const expected = process.env.SETUP_TOKEN;
@@ -53,5 +54,5 @@ export const getRules = action(z.object({ jurisdictionId: z.string().min(1).max(
   await requireOffice(caller, jurisdictionId);
   const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
   if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
-  return { name: j.name, level: j.level, rules: j.rules, logoFileID: j.logoFileID ?? null };
+  return { name: j.name, level: j.level, rules: j.rules, logoFileID: j.logoFileID ?? null, logoUrl: await tempUrl(j.logoFileID) };
 });

@@ -38,6 +38,7 @@ export const invite = action(z.object({ unitId: id }).strict(), async ({ unitId 
   const now = serverNow();
   const doc: InviteDoc = {
     _id: inviteCode(),
+    role: 'unit',
     unitId,
     unitName: unit.name,
     jurisdictionId: unit.jurisdictionId,
@@ -51,7 +52,7 @@ export const invite = action(z.object({ unitId: id }).strict(), async ({ unitId 
 });
 
 /** The mini-program code that opens the join page with the code filled in. */
-async function inviteQr(code: string): Promise<string | null> {
+export async function inviteQr(code: string): Promise<string | null> {
   try {
     const img = (await cloud.openapi.wxacode.getUnlimited({ scene: `i=${code}`, page: 'pages/join/index', checkPath: false })) as { buffer: Buffer };
     const { fileID } = (await cloud.uploadFile({ cloudPath: `invites/${code}.png`, fileContent: img.buffer })) as { fileID: string };
