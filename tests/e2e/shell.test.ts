@@ -2,7 +2,8 @@
 // the home follows account.me, and the local identity picker switches who
 // the app is (X-Openid) without a reload.
 import type { Browser, Page } from 'playwright-core';
-import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
+import { ok, startCloud, type TestCloud } from '../helpers/cloud';
+import { seedYuhua } from '../helpers/scenario';
 import { field, goto, launch, newPage, screenshot } from './browser';
 
 jest.setTimeout(60_000);
@@ -12,7 +13,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   [cloud, browser] = await Promise.all([startCloud(), launch()]);
-  ok(await cloud.call('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district' }, 'office-yuhua'));
+  // office-yuhua runs 雨花区's office; staff-edu works for 区教育局.
+  const yuhua = await seedYuhua(cloud);
+  // One person can hold several roles: the office head also joins 区司法局.
+  const { code } = ok(await cloud.call<{ code: string }>('office', { action: 'invite', unitId: yuhua.lawUnitId }, yuhua.office));
+  ok(await cloud.call('account', { action: 'redeemInvite', code }, yuhua.office));
 });
 
 afterAll(async () => {
@@ -40,13 +45,24 @@ describe('首页与身份切换', () => {
     await screenshot(page, 'shell-home-resident');
   });
 
-  test('切换到公开办身份：首页按 account.me 重新显示工作台', async () => {
+  test('切换到单位工作人员：首页显示我的单位', async () => {
     await page.getByText('切换身份').click();
     await screenshot(page, 'shell-identity-panel');
+    await page.getByText('staff-edu', { exact: false }).first().click();
+    await page.getByText('我的单位').waitFor();
+    expect(await shownOpenid(page)).toBe('staff-edu');
+    await expect(page.getByText('雨花区 · 区教育局').count()).resolves.toBe(1);
+    expect(await page.getByText('公开办工作台').count()).toBe(0);
+    await screenshot(page, 'shell-home-unit');
+  });
+
+  test('切换到公开办身份：首页按 account.me 重新显示工作台，兼任的单位也在', async () => {
+    await page.getByText('切换身份').click();
     await page.getByText('office-yuhua', { exact: false }).first().click();
     await page.getByText('公开办工作台').waitFor();
     expect(await shownOpenid(page)).toBe('office-yuhua');
-    await expect(page.getByText('雨花区').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('雨花区', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByText('雨花区 · 区司法局').count()).resolves.toBe(1);
     // Everyone can also take part as a resident.
     await expect(page.getByText('找活动').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'shell-home-office');
