@@ -50,6 +50,18 @@ describe('微信小程序构建', () => {
     expect(app.permission?.['scope.userLocation']?.desc).toMatch(/签到/);
   });
 
+  // WeChat's own wcc/wcsc (miniprogram-compiler, shipped with Taro's webpack
+  // runner) reject a broken template or stylesheet with its file and line.
+  test('WXML 和 WXSS 能被微信编译器编译', () => {
+    const compiler = require('miniprogram-compiler') as { wxmlToJs(dir: string): string; wxssToJs(dir: string): string };
+    const wxml = compiler.wxmlToJs(WEAPP);
+    expect(compiler.wxssToJs(WEAPP).length).toBeGreaterThan(0);
+    const g = globalThis as { window?: unknown };
+    g.window = globalThis; // wcc's output expects a browser-like global
+    const gwx = new Function(wxml)() as (page: string) => unknown;
+    expect(typeof gwx('pages/index/index.wxml')).toBe('function');
+  });
+
   test('主包小于 400 KB（scripts/weapp-size.mjs）', () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/weapp-size.mjs'), WEAPP], { encoding: 'utf8' });
     const sizes = JSON.parse(out) as { main: number; subpackages: Record<string, number>; total: number };
