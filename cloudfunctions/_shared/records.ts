@@ -1,0 +1,134 @@
+// What happens on the day and after: check-ins, photos, report versions and
+// drafts. Kept apart from data.ts so the unit, office and resident functions
+// share one definition of each record.
+import type { KeywordPlace } from '../../src/domain/rules';
+
+/** Drafts are working copies, never submissions: their own collection, one per event. */
+export const DRAFTS = 'drafts';
+
+export interface CheckinDoc {
+  _id: string; // `${eventId}:checkin` — one per event, so a retry finds the first
+  eventId: string;
+  jurisdictionId: string;
+  openid: string;
+  at: Date; // server time
+  latitude: number;
+  longitude: number;
+  accuracy: number | null;
+  distanceMeters: number | null;
+  flags: string[];
+}
+
+export interface PhotoDoc {
+  _id: string; // `${eventId}:${sha256}` — the same photo sent twice is stored once
+  eventId: string;
+  jurisdictionId: string;
+  fileID: string;
+  sha256: string;
+  stamped: boolean;
+  hasLogo: boolean;
+  logoConfirmedBy?: string;
+  logoConfirmedAt?: Date;
+  takenAt?: string;
+  latitude?: number;
+  longitude?: number;
+  width?: number;
+  height?: number;
+  bytes?: number;
+  uploadedBy: string;
+  uploadedAt: Date;
+}
+
+export interface Attendance {
+  total?: number;
+  deputies?: number;
+  experts?: number;
+  media?: number;
+  residents?: number;
+}
+
+export type ReportStatus = 'submitted' | 'returned' | 'approved';
+
+export interface ReportDoc {
+  _id: string; // `${eventId}:r${version}`
+  eventId: string;
+  jurisdictionId: string;
+  version: number;
+  // Copied from the event so the public column needs one query and no joins.
+  theme: string;
+  unitNames: string[];
+  date: string | null;
+  title: string;
+  paragraphs: string[];
+  photoIds: string[];
+  photoFileIDs: string[];
+  videoFileIDs: string[];
+  attendance: Attendance | null;
+  publicRaised: string | null;
+  keyword: Record<KeywordPlace, boolean>;
+  flags: string[];
+  submittedBy: string;
+  submittedAt: Date;
+  deadline: string;
+  late: boolean;
+  workdaysLate: number;
+  materialsLate: boolean | null;
+  status: ReportStatus;
+  review?: { decision: 'approve' | 'return'; comment: string | null; by: string; at: Date };
+  approvedAt?: Date;
+  /** Approved reports are public (resident.showcase). */
+  public: boolean;
+}
+
+export interface DraftDoc {
+  _id: string; // the eventId
+  eventId: string;
+  title: string;
+  paragraphs: string[];
+  photoIds: string[];
+  videoFileIDs: string[];
+  attendance: Attendance | null;
+  publicRaised: string | null;
+  savedBy: string;
+  savedAt: Date;
+}
+
+export const reportIdOf = (eventId: string, version: number) => `${eventId}:r${version}`;
+export const photoIdOf = (eventId: string, sha256: string) => `${eventId}:${sha256}`;
+export const checkinIdOf = (eventId: string) => `${eventId}:checkin`;
+
+/** The event id inside a report or photo id; the record itself is still checked against it. */
+export function eventIdOf(recordId: string): string | null {
+  const i = recordId.lastIndexOf(':');
+  return i > 0 ? recordId.slice(0, i) : null;
+}
+
+/** A cloud storage file id as the app gets it from uploadFile. */
+export const CLOUD_FILE_ID = /^cloud:\/\/[^\s]{1,500}$/;
+
+/** Drops undefined fields: the database stores what was given, not "undefined". */
+export function defined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function omitId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id, ...rest } = doc;
+  void _id;
+  return rest;
+}
+
+/** The single-document operations a transaction allows (wx-server-sdk leaves tx untyped). */
+export interface Tx {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<unknown>;
+      set(o: { data: unknown }): Promise<unknown>;
+      update(o: { data: unknown }): Promise<unknown>;
+      remove(): Promise<unknown>;
+    };
+  };
+}
+
+export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  return ((await tx.collection(collection).doc(id).get()) as { data: T | null }).data ?? null;
+}

@@ -1,0 +1,124 @@
+// Reviewing unit reports: the latest report with its evidence, approving or
+// returning it with a comment, and confirming a logo on a photo by eye.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { STATUS_LABELS, transition } from '../../src/domain/lifecycle';
+import { toShanghaiISO } from '../../src/domain/time';
+import { db, _ } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, findWhere, getById } from '../_shared/data';
+import type { EventDoc, PlanDoc } from '../_shared/data';
+import { requireSignedIn } from '../_shared/auth';
+import { requireEventOffice } from '../_shared/eventAccess';
+import { tempUrls } from '../_shared/files';
+import { checkinIdOf, eventIdOf, txGet } from '../_shared/records';
+import type { Tx } from '../_shared/records';
+import type { CheckinDoc, PhotoDoc, ReportDoc } from '../_shared/records';
+import { action } from '../_shared/router';
+
+const iso = (d: Date | string) => toShanghaiISO(new Date(d));
+const id = z.string().min(1).max(200);
+
+export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
+  const { event } = await requireEventOffice(caller, eventId);
+  const [reports, plans, checkin, photos] = await Promise.all([
+    findWhere<ReportDoc>(C.reports, { eventId }, 100),
+    findWhere<PlanDoc>(C.plans, { eventId }, 100),
+    event.checkin ? getById<CheckinDoc>(C.checkins, checkinIdOf(eventId)) : Promise.resolve(null),
+    findWhere<PhotoDoc>(C.photos, { eventId }, 200),
+  ]);
+  reports.sort((a, b) => b.version - a.version);
+  plans.sort((a, b) => b.version - a.version);
+  const latest = reports[0] ?? null;
+  const reportPhotos = latest ? latest.photoIds.map((pid) => photos.find((p) => p._id === pid)).filter((p): p is PhotoDoc => Boolean(p)) : [];
+  const urls = await tempUrls(reportPhotos.map((p) => p.fileID));
+  return {
+    event: { eventId, seq: event.seq, theme: event.theme, units: event.unitNames, months: event.months, status: event.status, statusLabel: STATUS_LABELS[event.status] },
+    deadlines: event.deadlines ?? null,
+    plan: plans[0] ? { ...plans[0], filedAt: iso(plans[0].filedAt) } : null,
+    planVersions: plans.map((p) => ({ version: p.version, date: p.date, filedAt: iso(p.filedAt), outsidePlannedMonths: p.outsidePlannedMonths })),
+    checkin: checkin
+      ? { checkinId: checkin._id, at: iso(checkin.at), distanceMeters: checkin.distanceMeters, accuracy: checkin.accuracy, flags: checkin.flags, latitude: checkin.latitude, longitude: checkin.longitude }
+      : null,
+    report: latest
+      ? {
+          reportId: latest._id,
+          version: latest.version,
+          status: latest.status,
+          // Only the latest version awaiting review can be reviewed.
+          reviewable: latest.status === 'submitted' && event.status === 'reported' && event.report?.reportId === latest._id,
+          title: latest.title,
+          paragraphs: latest.paragraphs,
+          videoFileIDs: latest.videoFileIDs,
+          attendance: latest.attendance,
+          publicRaised: latest.publicRaised,
+          keyword: latest.keyword,
+          flags: latest.flags,
+          submittedAt: iso(latest.submittedAt),
+          deadline: latest.deadline,
+          late: latest.late,
+          workdaysLate: latest.workdaysLate,
+          materialsLate: latest.materialsLate,
+          comment: latest.review?.comment ?? null,
+          photos: reportPhotos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: p.hasLogo, stamped: p.stamped, takenAt: p.takenAt ?? null, uploadedAt: iso(p.uploadedAt) })),
+        }
+      : null,
+    versions: reports.map((r) => ({
+      reportId: r._id,
+      version: r.version,
+      status: r.status,
+      submittedAt: iso(r.submittedAt),
+      late: r.late,
+      workdaysLate: r.workdaysLate,
+      comment: r.review?.comment ?? null,
+    })),
+  };
+});
+
+const reviewSchema = z
+  .object({ reportId: id, decision: z.enum(['approve', 'return']), comment: z.string().trim().max(1000).optional() })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.decision === 'return' && !r.comment) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['comment'], message: '退回时请写明修改意见' });
+  });
+
+export const reviewReport = action(reviewSchema, async ({ reportId, decision, comment }, caller) => {
+  const eventId = eventIdOf(reportId);
+  if (!eventId) throw new BusinessError('NOT_FOUND', '找不到该情况报告', { reportId });
+  const [{ office }, report] = await Promise.all([requireEventOffice(caller, eventId), getById<ReportDoc>(C.reports, reportId)]);
+  if (!report || report.eventId !== eventId) throw new BusinessError('NOT_FOUND', '找不到该情况报告', { reportId });
+  const lifecycleEvent = decision === 'approve' ? 'APPROVE' : 'RETURN';
+  const now = serverNow();
+
+  const status = await db.runTransaction(async (tx: Tx) => {
+    const cur = await txGet<EventDoc>(tx, C.events, eventId);
+    if (!cur) throw new BusinessError('NOT_FOUND', '找不到该活动', { eventId });
+    if (cur.report?.reportId !== reportId || report.status !== 'submitted') {
+      throw new BusinessError('CONFLICT', `该报告不是待审核的最新版本（最新为第${cur.report?.version ?? 0}版），请刷新后审核最新版本`, {
+        latestReportId: cur.report?.reportId ?? null,
+      });
+    }
+    const next = transition(cur.status, lifecycleEvent);
+    if (!next.ok) throw new BusinessError(next.code, next.message, { status: cur.status });
+    const reportStatus = decision === 'approve' ? ('approved' as const) : ('returned' as const);
+    const review = { decision, comment: comment ?? null, by: office.openid, at: now };
+    await tx.collection(C.reports).doc(reportId).update({
+      data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: true } : {}) },
+    });
+    await tx.collection(C.events).doc(eventId).update({ data: { status: next.state, 'report.status': reportStatus, updatedAt: now } });
+    return reportStatus;
+  });
+  return { status, reviewedAt: iso(now) };
+});
+
+export const confirmPhotoLogo = action(z.object({ photoId: id, hasLogo: z.boolean().optional() }).strict(), async ({ photoId, hasLogo }, caller) => {
+  const eventId = eventIdOf(photoId);
+  if (!eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
+  requireSignedIn(caller);
+  const [{ office }, photo] = await Promise.all([requireEventOffice(caller, eventId), getById<PhotoDoc>(C.photos, photoId)]);
+  if (!photo || photo.eventId !== eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
+  const value = hasLogo ?? true;
+  const now = serverNow();
+  await db.collection(C.photos).doc(photoId).update({ data: { hasLogo: value, logoConfirmedBy: office.openid, logoConfirmedAt: now } });
+  return { photoId, hasLogo: value };
+});

@@ -1,0 +1,159 @@
+// The unit's list of events (what to do next, most urgent first) and the
+// detail screen of one event.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { bannerText } from '../../src/domain/reportRules';
+import { STATUS_LABELS } from '../../src/domain/lifecycle';
+import type { Rules } from '../../src/domain/rules';
+import { db, _ } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, findWhere, getById } from '../_shared/data';
+import type { EventDoc, JurisdictionDoc } from '../_shared/data';
+import { requireSignedIn, rolesOf } from '../_shared/auth';
+import { requireEventStaff } from '../_shared/eventAccess';
+import type { UnitStaff } from '../_shared/eventAccess';
+import { tempUrls } from '../_shared/files';
+import { DRAFTS } from '../_shared/records';
+import type { DraftDoc, PhotoDoc, ReportDoc } from '../_shared/records';
+import { action } from '../_shared/router';
+import { earliestDateOrNull, iso, nextStep, statusLabel } from './next';
+
+const PHOTO_PAGE = 50;
+
+export const myEvents = action(z.object({}).strict(), async (_input, caller) => {
+  const openid = requireSignedIn(caller);
+  const units = (await rolesOf(openid)).filter((r): r is UnitStaff => r.role === 'unit');
+  if (units.length === 0) throw new BusinessError('FORBIDDEN', '您还不是任何责任单位的工作人员，请使用公开办发的邀请码加入单位', {});
+  const events = (await findWhere<EventDoc>(C.events, { unitIds: _.in(units.map((u) => u.unitId)) })).filter(
+    // A row dropped from the plan before anything was done is no longer work to do.
+    (e) => !(e.removedFromPlan && e.status === 'planned'),
+  );
+  // Rules are needed only to place events that have no filed date yet.
+  const needRules = [...new Set(events.filter((e) => e.status === 'planned').map((e) => e.jurisdictionId))];
+  const jurisdictions = needRules.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(needRules) }) : [];
+  const now = serverNow();
+  const rulesOf = new Map<string, Rules>(jurisdictions.map((j) => [j._id, j.rules]));
+  const earliestOf = new Map(jurisdictions.map((j) => [j._id, earliestDateOrNull(now, j.rules)]));
+
+  const rows = events.map((e) => {
+    const next = nextStep(e, now, rulesOf.get(e.jurisdictionId), earliestOf.get(e.jurisdictionId));
+    const late = {
+      ...(e.status === 'planned' && next.overdue ? { plan: true } : {}),
+      ...(e.status === 'plan_filed' && next.step === 'submit_report' ? { checkin: true } : {}),
+      ...(e.report?.late ? { report: e.report.workdaysLate } : {}),
+    };
+    return {
+      eventId: e._id,
+      seq: e.seq,
+      year: e.year,
+      theme: e.theme,
+      forms: e.forms,
+      units: e.unitNames,
+      months: e.months,
+      status: e.status,
+      statusLabel: statusLabel(e),
+      ...(e.plan ? { date: e.plan.date, startTime: e.plan.startTime, venue: e.plan.venue } : {}),
+      deadlines: e.deadlines
+        ? { plan: e.deadlines.plan, report: e.deadlines.report, ...(e.deadlines.materials ? { materials: e.deadlines.materials } : {}) }
+        : {},
+      next,
+      ...(Object.keys(late).length ? { late } : {}),
+      removedFromPlan: e.removedFromPlan,
+    };
+  });
+  const far = '9999';
+  return rows.sort(
+    (a, b) =>
+      Number(b.next.overdue) - Number(a.next.overdue) ||
+      (a.next.due ?? far).localeCompare(b.next.due ?? far) ||
+      (a.months?.from ?? 99) - (b.months?.from ?? 99) ||
+      a.seq - b.seq,
+  );
+});
+
+export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
+  const { event, staff, jurisdiction } = await requireEventStaff(caller, eventId, { withRules: true });
+  const [photosRes, report, draft] = await Promise.all([
+    db.collection(C.photos).where({ eventId }).orderBy('uploadedAt', 'asc').limit(PHOTO_PAGE).get() as unknown as Promise<{ data: PhotoDoc[] }>,
+    event.report ? getById<ReportDoc>(C.reports, event.report.reportId) : Promise.resolve(null),
+    getById<DraftDoc>(DRAFTS, eventId),
+  ]);
+  const photos = photosRes.data;
+  const urls = await tempUrls(photos.map((p) => p.fileID));
+  const now = serverNow();
+  const rules = jurisdiction.rules;
+  const earliestDate = earliestDateOrNull(now, rules);
+  return {
+    event: {
+      eventId,
+      seq: event.seq,
+      year: event.year,
+      theme: event.theme,
+      forms: event.forms,
+      units: event.unitNames,
+      months: event.months,
+      status: event.status,
+      statusLabel: STATUS_LABELS[event.status],
+      removedFromPlan: event.removedFromPlan,
+    },
+    plan: event.plan ? { ...event.plan, filedAt: iso(event.plan.filedAt) } : null,
+    planVersions: event.plan?.version ?? 0,
+    deadlines: event.deadlines ?? null,
+    checkin: event.checkin ? { ...event.checkin, at: iso(event.checkin.at) } : null,
+    photos: photos.map((p) => ({
+      photoId: p._id,
+      fileID: p.fileID,
+      url: urls.get(p.fileID) ?? null,
+      hasLogo: p.hasLogo,
+      stamped: p.stamped,
+      takenAt: p.takenAt ?? null,
+      uploadedAt: iso(p.uploadedAt),
+    })),
+    photosTruncated: photos.length === PHOTO_PAGE,
+    report: report
+      ? {
+          reportId: report._id,
+          version: report.version,
+          status: report.status,
+          title: report.title,
+          paragraphs: report.paragraphs,
+          photoIds: report.photoIds,
+          videoFileIDs: report.videoFileIDs,
+          attendance: report.attendance,
+          publicRaised: report.publicRaised,
+          submittedAt: iso(report.submittedAt),
+          deadline: report.deadline,
+          late: report.late,
+          workdaysLate: report.workdaysLate,
+          flags: report.flags,
+          comment: report.review?.comment ?? null,
+          reviewedAt: report.review ? iso(report.review.at) : null,
+        }
+      : null,
+    draft: draft
+      ? {
+          title: draft.title,
+          paragraphs: draft.paragraphs,
+          photoIds: draft.photoIds,
+          videoFileIDs: draft.videoFileIDs,
+          attendance: draft.attendance,
+          publicRaised: draft.publicRaised,
+          savedAt: iso(draft.savedAt),
+        }
+      : null,
+    rules: {
+      keyword: rules.keyword,
+      reportKeywordPlaces: rules.reportKeywordPlaces,
+      minLogoPhotos: rules.minLogoPhotos,
+      bannerTemplates: rules.bannerTemplates,
+      planLeadWorkdays: rules.planLeadWorkdays,
+      reportWithinWorkdays: rules.reportWithinWorkdays,
+      materialsWithinWorkdays: rules.materialsWithinWorkdays,
+    },
+    suggestedBanner: rules.bannerTemplates.length
+      ? bannerText(rules.bannerTemplates[0], { unit: event.unitNames.join('、') || staff.unitName, year: event.year })
+      : null,
+    earliestDate,
+    next: nextStep(event, now, rules, earliestDate),
+  };
+});

@@ -1,0 +1,145 @@
+// On the day: checking in at the venue, and photos (uploaded to storage by the
+// app first; here only their file ids and fingerprints).
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { transition } from '../../src/domain/lifecycle';
+import { shanghaiDate } from '../../src/domain/time';
+import { db } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, getById } from '../_shared/data';
+import type { EventDoc, Venue } from '../_shared/data';
+import { requireEventStaff } from '../_shared/eventAccess';
+import { checkinIdOf, CLOUD_FILE_ID, defined, omitId, photoIdOf, txGet } from '../_shared/records';
+import type { Tx } from '../_shared/records';
+import type { CheckinDoc, PhotoDoc } from '../_shared/records';
+import { action } from '../_shared/router';
+import { iso } from './next';
+
+const FAR_METERS = 500;
+const POOR_ACCURACY_METERS = 100;
+const EARTH_RADIUS_METERS = 6_371_000;
+
+const lat = z.number().min(-90).max(90);
+const lng = z.number().min(-180).max(180);
+
+/** Great-circle distance (haversine); metres, rounded. */
+export function distanceMeters(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const dLat = rad(b.latitude - a.latitude);
+  const dLng = rad(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2;
+  return Math.round(2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h))));
+}
+
+function measure(venue: Venue, at: { latitude: number; longitude: number }, accuracy: number | null) {
+  const flags: string[] = [];
+  let distance: number | null = null;
+  if (venue.latitude === undefined || venue.longitude === undefined) flags.push('no_venue_location');
+  else {
+    distance = distanceMeters({ latitude: venue.latitude, longitude: venue.longitude }, at);
+    if (distance > FAR_METERS) flags.push('far_from_venue');
+  }
+  if (accuracy !== null && accuracy > POOR_ACCURACY_METERS) flags.push('poor_accuracy');
+  return { distance, flags };
+}
+
+const summaryOf = (c: NonNullable<EventDoc['checkin']>) => ({ checkinId: c.checkinId, at: iso(c.at), distanceMeters: c.distanceMeters, flags: c.flags, first: true });
+
+export const checkIn = action(
+  z.object({ eventId: z.string().min(1).max(64), latitude: lat, longitude: lng, accuracy: z.number().min(0).max(100_000).optional() }).strict(),
+  async (input, caller) => {
+    const { event, staff } = await requireEventStaff(caller, input.eventId);
+    // Checking in again (a retry, a colleague) returns the first check-in, on any day.
+    if (event.checkin) return { ...summaryOf(event.checkin), first: false };
+    if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案，再到现场签到。', { status: event.status });
+    const now = serverNow();
+    const today = shanghaiDate(now);
+    if (today !== event.plan.date) {
+      throw new BusinessError('NOT_EVENT_DAY', `只能在活动当天（${event.plan.date}）签到，今天是${today}。如活动改期，请先重新报备方案。`, { date: event.plan.date, today });
+    }
+    const accuracy = input.accuracy ?? null;
+    const { distance, flags } = measure(event.plan.venue, input, accuracy);
+
+    return db.runTransaction(async (tx: Tx) => {
+      const cur = await txGet<EventDoc>(tx, C.events, event._id);
+      if (!cur) throw new BusinessError('NOT_FOUND', '找不到该活动', { eventId: event._id });
+      // A concurrent check-in committed first: that one stands.
+      if (cur.checkin) return { ...summaryOf(cur.checkin), first: false };
+      const next = transition(cur.status, 'CHECK_IN');
+      if (!next.ok) throw new BusinessError(next.code, next.message, { status: cur.status });
+      const doc: CheckinDoc = {
+        _id: checkinIdOf(event._id),
+        eventId: event._id,
+        jurisdictionId: event.jurisdictionId,
+        openid: staff.openid,
+        at: now,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        accuracy,
+        distanceMeters: distance,
+        flags,
+      };
+      const summary = { checkinId: doc._id, at: now, distanceMeters: distance, flags };
+      await tx.collection(C.checkins).doc(doc._id).set({ data: omitId(doc) });
+      await tx.collection(C.events).doc(event._id).update({ data: { checkin: summary, status: next.state, updatedAt: now } });
+      return summaryOf(summary);
+    });
+  },
+);
+
+export const addPhoto = action(
+  z
+    .object({
+      eventId: z.string().min(1).max(64),
+      fileID: z.string().regex(CLOUD_FILE_ID, '请先上传照片，再提交文件 ID（cloud://…）'),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'sha256 须为 64 位十六进制')
+        .transform((s) => s.toLowerCase()),
+      stamped: z.boolean(),
+      takenAt: z.string().datetime({ offset: true }).optional(),
+      latitude: lat.optional(),
+      longitude: lng.optional(),
+      width: z.number().int().min(1).max(20_000).optional(),
+      height: z.number().int().min(1).max(20_000).optional(),
+      bytes: z.number().int().min(1).max(50_000_000).optional(),
+    })
+    .strict(),
+  async (input, caller) => {
+    const photoId = photoIdOf(input.eventId, input.sha256);
+    const [{ event, staff }, existing] = await Promise.all([requireEventStaff(caller, input.eventId), getById<PhotoDoc>(C.photos, photoId)]);
+    // The same photo sent again (an offline retry) is the same record.
+    if (existing) return { photoId, hasLogo: existing.hasLogo, duplicate: true };
+    if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案，再上传活动照片。', { status: event.status });
+    if (event.status === 'approved' || event.status === 'published') {
+      throw new BusinessError('CONFLICT', '情况报告已审核通过，不能再添加照片。', { status: event.status });
+    }
+    const doc: PhotoDoc = defined({
+      _id: photoId,
+      eventId: event._id,
+      jurisdictionId: event.jurisdictionId,
+      fileID: input.fileID,
+      sha256: input.sha256,
+      stamped: input.stamped,
+      // The app stamps the logo onto the photo; the office can also confirm one by eye.
+      hasLogo: input.stamped,
+      takenAt: input.takenAt,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      width: input.width,
+      height: input.height,
+      bytes: input.bytes,
+      uploadedBy: staff.openid,
+      uploadedAt: serverNow(),
+    });
+    try {
+      await db.collection(C.photos).add({ data: doc });
+    } catch (e) {
+      // Two retries raced: the one stored first stands.
+      const raced = await getById<PhotoDoc>(C.photos, photoId);
+      if (raced) return { photoId, hasLogo: raced.hasLogo, duplicate: true };
+      throw e;
+    }
+    return { photoId, hasLogo: doc.hasLogo, duplicate: false };
+  },
+);

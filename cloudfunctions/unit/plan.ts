@@ -1,0 +1,121 @@
+// Filing the event plan (活动方案报备): date, venue, invitees, banner, public seats.
+// Every filing is a new version in `plans`; the event carries the latest.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { assertPlanFilable } from '../../src/domain/deadlines';
+import { transition } from '../../src/domain/lifecycle';
+import { bannerText } from '../../src/domain/reportRules';
+import { endOfDayInstant, isValidDate, toShanghaiISO } from '../../src/domain/time';
+import { db, _ } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C } from '../_shared/data';
+import type { EventDoc, PlanDoc, PlanSummary } from '../_shared/data';
+import { requireEventStaff } from '../_shared/eventAccess';
+import { CLOUD_FILE_ID, defined, omitId, txGet } from '../_shared/records';
+import type { Tx } from '../_shared/records';
+import { action } from '../_shared/router';
+
+export const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
+
+const venueSchema = z
+  .object({
+    name: z.string().trim().min(2).max(60),
+    address: z.string().trim().max(120).optional(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+  })
+  .strict()
+  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), { message: '经度和纬度须同时填写', path: ['latitude'] });
+
+const filePlanSchema = z
+  .object({
+    eventId: z.string().min(1).max(64),
+    date: z.string().refine(isValidDate, { message: '日期须为有效日期，格式如 2023-05-04' }),
+    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间格式如 09:30').optional(),
+    venue: venueSchema,
+    forms: z.array(z.string().trim().min(1).max(30)).min(1).max(10).optional(),
+    invitees: z
+      .array(z.enum(INVITEES))
+      .max(INVITEES.length)
+      .refine((a) => new Set(a).size === a.length, { message: '邀请对象不能重复' })
+      .optional(),
+    banner: z.string().trim().min(4).max(80).optional(),
+    publicSeats: z.number().int().min(0).max(2000).optional(),
+    signupDeadline: z.string().datetime({ offset: true }).optional(),
+    attachmentFileID: z.string().regex(CLOUD_FILE_ID, '附件须先上传，再提交文件 ID').optional(),
+  })
+  .strict();
+
+function refuse(result: ReturnType<typeof transition>, status: string): asserts result is { ok: true; state: EventDoc['status'] } {
+  if (!result.ok) throw new BusinessError(result.code, result.message, { status });
+}
+
+export const filePlan = action(filePlanSchema, async (input, caller) => {
+  const { event, staff, jurisdiction } = await requireEventStaff(caller, input.eventId, { withRules: true });
+  refuse(transition(event.status, 'FILE_PLAN'), event.status);
+  const rules = jurisdiction.rules;
+  const now = serverNow();
+  // Refuses a date whose plan deadline has passed (DEADLINE_PASSED + earliestDate),
+  // and a year without calendar data (CALENDAR_UNAVAILABLE).
+  const deadlines = assertPlanFilable(input.date, now, rules);
+
+  if (input.signupDeadline) {
+    const sd = new Date(input.signupDeadline);
+    if (sd.getTime() > new Date(endOfDayInstant(input.date)).getTime() || sd.getTime() < now.getTime()) {
+      throw new BusinessError('INVALID_ARGUMENT', '报名截止时间须在现在之后、活动当天结束之前', { fields: ['signupDeadline'] });
+    }
+  }
+
+  const warnings: string[] = [];
+  const [y, m] = input.date.split('-').map(Number);
+  const outsidePlannedMonths = y !== event.year || (event.months !== null && (m < event.months.from || m > event.months.to));
+  if (outsidePlannedMonths) {
+    const planned = event.months ? (event.months.from === event.months.to ? `${event.months.from}月` : `${event.months.from}月至${event.months.to}月`) : '待定';
+    warnings.push(`活动日期${input.date}不在计划安排表的时间（${event.year}年${planned}）内，已照常报备，请向公开办说明原因。`);
+  }
+  const unitName = event.unitNames.join('、') || staff.unitName;
+  const banner = input.banner ?? (rules.bannerTemplates[0] ? bannerText(rules.bannerTemplates[0], { unit: unitName, year: y }) : '');
+  if (!banner.replace(/[\s“”"]/g, '').includes(rules.keyword)) warnings.push(`会标中没有“${rules.keyword}”字样，现场会标或电子屏须体现该字样。`);
+  const publicSeats = input.publicSeats ?? 0;
+  if (publicSeats > 0 && !(input.invitees ?? []).includes('普通市民')) warnings.push('已开放市民报名席位，建议在邀请对象中勾选“普通市民”。');
+
+  const version = await db.runTransaction(async (tx: Tx) => {
+    // Re-read inside the transaction: the version number and status must be the ones we write over.
+    const cur = await txGet<EventDoc>(tx, C.events, event._id);
+    if (!cur) throw new BusinessError('NOT_FOUND', '找不到该活动，请返回列表刷新后重试', { eventId: event._id });
+    const next = transition(cur.status, 'FILE_PLAN');
+    refuse(next, cur.status);
+    const v = (cur.plan?.version ?? 0) + 1;
+    const summary: PlanSummary = defined({
+      version: v,
+      date: input.date,
+      startTime: input.startTime,
+      venue: defined({ ...input.venue }),
+      forms: input.forms ?? event.forms,
+      invitees: input.invitees ?? [],
+      banner,
+      publicSeats,
+      signupDeadline: input.signupDeadline,
+      attachmentFileID: input.attachmentFileID,
+      filedAt: now,
+      filedBy: staff.openid,
+      onTime: true, // assertPlanFilable refused anything late
+      outsidePlannedMonths,
+    });
+    const doc: PlanDoc = { _id: `${event._id}:v${v}`, eventId: event._id, jurisdictionId: event.jurisdictionId, deadlines, ...summary };
+    await tx.collection(C.plans).doc(doc._id).set({ data: omitId(doc) });
+    await tx.collection(C.events).doc(event._id).update({ data: { plan: _.set(summary), deadlines: _.set(deadlines), status: next.state, updatedAt: now } });
+    return v;
+  });
+
+  return {
+    version,
+    date: input.date,
+    filedAt: toShanghaiISO(now),
+    planDeadline: deadlines.plan,
+    reportDeadline: deadlines.report,
+    materialsDeadline: deadlines.materials,
+    banner,
+    warnings,
+  };
+});

@@ -1,0 +1,167 @@
+// The report after the event (情况报告): drafts, and submissions, each a new version.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { isOnTime, workdaysLate } from '../../src/domain/deadlines';
+import { transition } from '../../src/domain/lifecycle';
+import type { EventStatus } from '../../src/domain/lifecycle';
+import { checkReportKeyword, KEYWORD_PLACE_LABELS } from '../../src/domain/reportRules';
+import { shanghaiDate } from '../../src/domain/time';
+import { db, _ } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, findWhere } from '../_shared/data';
+import type { EventDoc } from '../_shared/data';
+import { requireEventStaff } from '../_shared/eventAccess';
+import { CLOUD_FILE_ID, defined, DRAFTS, omitId, reportIdOf, txGet } from '../_shared/records';
+import type { Tx } from '../_shared/records';
+import type { DraftDoc, PhotoDoc, ReportDoc } from '../_shared/records';
+import { action } from '../_shared/router';
+import { iso } from './next';
+
+const count = z.number().int().min(0).max(100_000);
+const fields = {
+  eventId: z.string().min(1).max(64),
+  title: z.string().trim().max(100),
+  paragraphs: z.array(z.string().max(5000)).max(60),
+  photoIds: z
+    .array(z.string().min(1).max(200))
+    .max(50)
+    .refine((a) => new Set(a).size === a.length, { message: '照片不能重复' }),
+  videoFileIDs: z.array(z.string().regex(CLOUD_FILE_ID, '视频须先上传，再提交文件 ID')).max(10).optional(),
+  attendance: z.object({ total: count, deputies: count, experts: count, media: count, residents: count }).partial().strict().optional(),
+  publicRaised: z.string().trim().max(2000).optional(),
+};
+
+export const saveDraft = action(z.object(fields).strict(), async (input, caller) => {
+  const { event, staff } = await requireEventStaff(caller, input.eventId);
+  if (event.status === 'approved' || event.status === 'published') {
+    throw new BusinessError('CONFLICT', '情况报告已审核通过，无需再保存草稿。', { status: event.status });
+  }
+  const savedAt = serverNow();
+  const draft: DraftDoc = {
+    _id: event._id,
+    eventId: event._id,
+    title: input.title,
+    paragraphs: input.paragraphs,
+    photoIds: input.photoIds,
+    videoFileIDs: input.videoFileIDs ?? [],
+    attendance: input.attendance ?? null,
+    publicRaised: input.publicRaised ?? null,
+    savedBy: staff.openid,
+    savedAt,
+  };
+  // One draft per event, overwritten: a draft is a working copy, not a submission.
+  await db.collection(DRAFTS).doc(event._id).set({ data: omitId(draft) });
+  return { savedAt: iso(savedAt) };
+});
+
+/**
+ * The status a submission moves the event to. Two cases the lifecycle table
+ * refuses are decided here on purpose:
+ * - reported → reported: a unit may send a corrected version before the office
+ *   reviews; the earlier version stays stored, superseded (only the latest is reviewable).
+ * - plan_filed → reported once the event date has passed: the check-in is missing,
+ *   but the office must still receive the report; it is flagged no_checkin for the office to judge.
+ */
+function submission(event: EventDoc, today: string): { state: EventStatus; flags: string[] } {
+  if (event.status === 'reported') return { state: 'reported', flags: [] };
+  if (event.status === 'plan_filed' && event.plan && today > event.plan.date) return { state: 'reported', flags: ['no_checkin'] };
+  const next = transition(event.status, 'SUBMIT_REPORT');
+  if (!next.ok) throw new BusinessError(next.code, next.message, { status: event.status });
+  return { state: next.state, flags: [] };
+}
+
+export const submitReport = action(
+  z
+    .object({ ...fields, title: fields.title.min(4), paragraphs: fields.paragraphs.min(1) })
+    .strict()
+    .refine((r) => r.paragraphs.some((p) => p.trim()), { message: '正文不能为空', path: ['paragraphs'] }),
+  async (input, caller) => {
+    const [{ event, staff, jurisdiction }, photos] = await Promise.all([
+      requireEventStaff(caller, input.eventId, { withRules: true }),
+      input.photoIds.length ? findWhere<PhotoDoc>(C.photos, { _id: _.in(input.photoIds) }) : Promise.resolve([] as PhotoDoc[]),
+    ]);
+    const now = serverNow();
+    submission(event, shanghaiDate(now)); // refuse early; decided again inside the transaction
+    const rules = jurisdiction.rules;
+    if (!event.deadlines) throw new BusinessError('CONFLICT', '请先报备活动方案。', { status: event.status });
+
+    const unknown = input.photoIds.filter((id) => !photos.some((p) => p._id === id && p.eventId === event._id));
+    if (unknown.length) throw new BusinessError('INVALID_ARGUMENT', '有照片不属于本活动或尚未上传成功，请重新选择照片', { fields: ['photoIds'], photoIds: unknown });
+
+    const paragraphs = input.paragraphs.map((p) => p.trim()).filter(Boolean);
+    const check = checkReportKeyword({ title: input.title, paragraphs }, rules.keyword, rules.reportKeywordPlaces);
+    if (check.missing.length) {
+      const where = check.missing.map((p) => KEYWORD_PLACE_LABELS[p]).join('、');
+      throw new BusinessError('KEYWORD_MISSING', `报告的${where}须包含“${rules.keyword}”，请补充后再提交`, { places: check.missing, keyword: rules.keyword });
+    }
+    const logoPhotos = photos.filter((p) => p.hasLogo).length;
+    if (logoPhotos < rules.minLogoPhotos) {
+      throw new BusinessError('PHOTO_REQUIRED', `至少需要${rules.minLogoPhotos}张带“${rules.keyword}”标识的现场照片，目前${logoPhotos}张，请补拍或选择带标识的照片`, {
+        required: rules.minLogoPhotos,
+        found: logoPhotos,
+      });
+    }
+
+    const deadline = event.deadlines.report;
+    const late = !isOnTime(deadline, now);
+    const lateDays = workdaysLate(deadline, now, rules);
+    const materialsLate = event.deadlines.materials ? !isOnTime(event.deadlines.materials, now) : null;
+    const byId = new Map(photos.map((p) => [p._id, p]));
+
+    const { reportId, version, flags } = await db.runTransaction(async (tx: Tx) => {
+      // The version number comes from the event read inside the transaction, so
+      // concurrent submissions neither share nor skip a number.
+      const cur = await txGet<EventDoc>(tx, C.events, event._id);
+      if (!cur) throw new BusinessError('NOT_FOUND', '找不到该活动', { eventId: event._id });
+      const { state, flags: f } = submission(cur, shanghaiDate(now));
+      const v = (cur.report?.version ?? 0) + 1;
+      const doc: ReportDoc = defined({
+        _id: reportIdOf(event._id, v),
+        eventId: event._id,
+        jurisdictionId: event.jurisdictionId,
+        version: v,
+        theme: cur.theme,
+        unitNames: cur.unitNames,
+        date: cur.plan?.date ?? null,
+        title: input.title,
+        paragraphs,
+        photoIds: input.photoIds,
+        photoFileIDs: input.photoIds.map((id) => byId.get(id)!.fileID),
+        videoFileIDs: input.videoFileIDs ?? [],
+        attendance: input.attendance ? defined({ ...input.attendance }) : null,
+        publicRaised: input.publicRaised ?? null,
+        keyword: check.places,
+        flags: f,
+        submittedBy: staff.openid,
+        submittedAt: now,
+        deadline,
+        late,
+        workdaysLate: lateDays,
+        materialsLate,
+        status: 'submitted' as const,
+        public: false,
+      });
+      await tx.collection(C.reports).doc(doc._id).set({ data: omitId(doc) });
+      await tx.collection(C.events).doc(event._id).update({
+        data: {
+          report: _.set({ reportId: doc._id, version: v, submittedAt: now, late, workdaysLate: lateDays, status: 'submitted' }),
+          status: state,
+          updatedAt: now,
+        },
+      });
+      return { reportId: doc._id, version: v, flags: f };
+    });
+
+    return {
+      reportId,
+      version,
+      submittedAt: iso(now),
+      late,
+      workdaysLate: lateDays,
+      deadline,
+      materialsLate,
+      flags,
+      keyword: check.places,
+    };
+  },
+);
