@@ -122,6 +122,14 @@ export class LocalRuntime {
     return {
       subscribeMessage: {
         send: async (msg: Omit<OutboxMessage, '_id' | 'sentAt'>) => {
+          // As WeChat does: no consent left for this person and template → 43101.
+          // The consents are those the app reported (collection `subscriptions`).
+          const sub = this.store.get('subscriptions', `${msg.touser}:${msg.templateId}`);
+          const longTerm = (process.env.LONG_TERM_TEMPLATES ?? '').split(',').map((t) => t.trim()).includes(msg.templateId);
+          if (!sub || !((longTerm && sub.longTerm === true) || Number(sub.oneTime) > 0)) {
+            const errMsg = 'openapi.subscribeMessage.send:fail user refuse to accept the msg (43101)';
+            throw Object.assign(new Error(errMsg), { errCode: 43101, errMsg });
+          }
           const id = this.store.newId();
           this.store.commit([{ c: OUTBOX, id, doc: { ...msg, _id: id, sentAt: this.now() } }]);
           return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };

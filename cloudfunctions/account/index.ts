@@ -7,6 +7,7 @@ import { C } from '../_shared/data';
 import type { InviteDoc, StaffDoc } from '../_shared/data';
 import { action, createFunction } from '../_shared/router';
 import { requireSignedIn, rolesOf } from '../_shared/auth';
+import { messages, subscribe, subscribeTemplates } from './subscribe';
 
 const me = action(z.object({}).strict(), async (_input, caller) => {
   const openid = requireSignedIn(caller);
@@ -57,4 +58,4 @@ function omitId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   return rest;
 }
 
-export const main = createFunction({ me, redeemInvite });
+export const main = createFunction({ me, redeemInvite, subscribe, subscribeTemplates, messages });

@@ -4,6 +4,7 @@ import { createFunction } from '../_shared/router';
 import { bootstrap, getRules, setRules } from './setup';
 import { importPlan } from './plan';
 import { invite, listUnits, removeStaff } from './units';
+import { dashboard, exportDashboard } from './dashboard';
 import { eventDetail, inviteOffice, listEvents, listStaff, setLogo } from './desk';
 
-export const main = createFunction({ bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo });
+export const main = createFunction({ bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, dashboard, exportDashboard });
