@@ -46,17 +46,21 @@ export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 export interface Api {
   account: {
     me: Act<Empty, Me>;
-    redeemInvite: Act<{ code: string }, { unitId: string; jurisdictionId: string }>;
+    redeemInvite: Act<{ code: string }, RedeemResult>;
   };
   office: {
     bootstrap: Act<{ token: string; name: string; level: 'city' | 'county' | 'district' }, { jurisdictionId: string }>;
     setRules: Act<{ jurisdictionId: string; rules: RulesInput }, { rules: Rules }>;
-    importPlan: Act<
-      { jurisdictionId: string; year: number; text: string },
-      { created: number; updated: number; unchanged: number; warnings: string[]; events: ImportedEvent[] }
-    >;
-    listUnits: Act<{ jurisdictionId: string }, Array<{ unitId: string; name: string; eventCount: number; staffCount: number }>>;
-    invite: Act<{ unitId: string }, { code: string; expiresAt: string }>;
+    importPlan: Act<ImportPlanInput, ImportPlanResult>;
+    listUnits: Act<{ jurisdictionId: string }, OfficeUnit[]>;
+    invite: Act<{ unitId: string }, { code: string; expiresAt: string; unitName: string; qrFileID: string | null }>;
+    getRules: Act<{ jurisdictionId: string }, JurisdictionRules>;
+    removeStaff: Act<{ unitId: string; openid: string }, { removed: true }>;
+    listEvents: Act<{ jurisdictionId: string; year: number }, { now: string; events: OfficeEventRow[] }>;
+    eventDetail: Act<{ eventId: string }, OfficeEventDetail>;
+    inviteOffice: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; jurisdictionName: string; qrFileID: string | null }>;
+    listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; since: string; isMe: boolean }>>;
+    setLogo: Act<{ jurisdictionId: string; fileID: string }, { logoFileID: string; logoUrl: string | null }>;
     dashboard: Act<
       { jurisdictionId: string; year: number },
       {
@@ -138,3 +142,95 @@ export type ActionOf<N extends FnName> = keyof Api[N] & string;
 type ActOf<N extends FnName, A extends ActionOf<N>> = Api[N][A] extends Act<infer P, infer R> ? Act<P, R> : never;
 export type PayloadOf<N extends FnName, A extends ActionOf<N>> = ActOf<N, A>['payload'];
 export type ResultOf<N extends FnName, A extends ActionOf<N>> = ActOf<N, A>['result'];
+
+// ---- The office's desk (issue 4): plan import, the year at a glance, units, rules ----
+
+export type RedeemResult =
+  | { role?: 'unit'; unitId: string; jurisdictionId: string; unitName?: string; jurisdictionName?: string }
+  | { role: 'office'; jurisdictionId: string; jurisdictionName: string; unitId?: undefined };
+
+/** Exactly one of text (pasted table) and fileID (an uploaded .xlsx). */
+export type ImportPlanInput = { jurisdictionId: string; year: number; dryRun?: boolean } & ({ text: string; fileID?: undefined } | { fileID: string; text?: undefined });
+
+export interface ImportPlanResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  newUnits: string[];
+  warnings: string[];
+  events: ImportedEvent[];
+  dryRun: boolean;
+}
+
+export interface OfficeUnit {
+  unitId: string;
+  name: string;
+  eventCount: number;
+  staffCount: number;
+  staff: Array<{ openid: string; since: string }>;
+}
+
+export interface JurisdictionRules {
+  name: string;
+  level: 'city' | 'county' | 'district';
+  rules: Rules;
+  logoFileID: string | null;
+  logoUrl: string | null;
+}
+
+export interface OfficeNextStep {
+  label: string;
+  due?: string;
+  overdue: boolean;
+}
+
+export interface OfficeEventRow {
+  eventId: string;
+  seq: number;
+  theme: string;
+  forms: string[];
+  units: string[];
+  unitIds: string[];
+  months: Months;
+  status: EventStatus;
+  statusLabel: string;
+  removedFromPlan: boolean;
+  date?: string;
+  next: OfficeNextStep;
+}
+
+export interface OfficeEventDetail {
+  eventId: string;
+  jurisdictionId: string;
+  year: number;
+  seq: number;
+  theme: string;
+  forms: string[];
+  units: string[];
+  months: Months;
+  raw: string;
+  status: EventStatus;
+  statusLabel: string;
+  removedFromPlan: boolean;
+  deadlines: { plan: string; report: string; materials: string | null } | null;
+  next: OfficeNextStep;
+  plans: Array<{
+    version: number;
+    date: string;
+    startTime: string | null;
+    venue: Venue & { address?: string };
+    forms: string[];
+    invitees: string[];
+    banner: string;
+    publicSeats: number;
+    filedAt?: string;
+    onTime: boolean;
+    outsidePlannedMonths: boolean;
+  }>;
+  checkin: { at?: string; distanceMeters: number | null; flags: string[] } | null;
+  photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt: string | null }>;
+  logoPhotoCount: number;
+  report: { reportId: string; version: number; submittedAt?: string; late: boolean; workdaysLate: number; status: 'submitted' | 'returned' | 'approved' } | null;
+  seats: { confirmed: number; waitlisted: number } | null;
+}

@@ -1,0 +1,168 @@
+// One event as the office sees it: the plan row, every filed plan version,
+// the check-in, photos and the report's status. Reviewing the report is its
+// own screen (office/review), linked from here.
+import type { ReactNode } from 'react';
+import { Image, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { OfficeEventDetail } from '../../api/types';
+import { Async, Button, Card, Empty, Page, Section, Tag } from '../../components';
+import { useCall } from '../../hooks/useCall';
+import { monthsLabel, NextLine, shortDate, StatusTag } from '../shared';
+
+const FLAG_LABELS: Record<string, string> = {
+  far_from_venue: '距活动地点较远',
+  no_venue_location: '方案未标注地点坐标',
+  low_accuracy: '定位精度低',
+};
+
+function KV({ k, children }: { k: string; children?: ReactNode }) {
+  return (
+    <View className='o-kv'>
+      <View className='o-kv__k'>{k}</View>
+      <View className='o-kv__v'>{children}</View>
+    </View>
+  );
+}
+
+const time = (iso?: string) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '—');
+
+function Detail({ d }: { d: OfficeEventDetail }) {
+  const plan = d.plans[0];
+  return (
+    <>
+      <Card>
+        <View className='o-row__theme'>
+          {d.seq}. {d.theme}
+        </View>
+        <View className='o-row__meta'>
+          <StatusTag status={d.status} label={d.statusLabel} removed={d.removedFromPlan} />
+          {d.units.join('、')} · 计划{monthsLabel(d.months)}
+        </View>
+        <NextLine next={d.next} year={d.year} />
+        <View className='o-gap' />
+        <KV k='活动形式'>{d.forms.join('、') || '—'}</KV>
+        {d.deadlines ? (
+          <>
+            <KV k='方案报备截止'>{shortDate(d.deadlines.plan, d.year)}</KV>
+            <KV k='情况报告截止'>{shortDate(d.deadlines.report, d.year)}</KV>
+            {d.deadlines.materials ? <KV k='专栏材料截止'>{shortDate(d.deadlines.materials, d.year)}</KV> : null}
+          </>
+        ) : null}
+      </Card>
+
+      <Section title={`活动方案${d.plans.length > 1 ? `（共 ${d.plans.length} 版）` : ''}`}>
+        {plan ? (
+          d.plans.map((p) => (
+            <Card key={p.version}>
+              <View className='o-row__meta' style={{ marginTop: 0, marginBottom: '8px' }}>
+                <Tag tone={p === plan ? 'blue' : 'gray'}>第{p.version}版{p === plan ? '（现行）' : ''}</Tag>
+                {p.onTime ? <Tag tone='green'>按时报备</Tag> : <Tag tone='red'>逾期报备</Tag>}
+                {p.outsidePlannedMonths ? <Tag tone='orange'>不在计划月份</Tag> : null}
+              </View>
+              <KV k='活动日期'>
+                {p.date}
+                {p.startTime ? ` ${p.startTime}` : ''}
+              </KV>
+              <KV k='地点'>{p.venue.name}</KV>
+              <KV k='形式'>{p.forms.join('、') || '—'}</KV>
+              <KV k='会标'>{p.banner || '—'}</KV>
+              <KV k='邀请'>{p.invitees.join('、') || '—'}</KV>
+              <KV k='公众席位'>{p.publicSeats ? `${p.publicSeats} 个` : '不开放报名'}</KV>
+              <KV k='报备时间'>{time(p.filedAt)}</KV>
+            </Card>
+          ))
+        ) : (
+          <Card>
+            <View className='o-muted'>责任单位尚未报备活动方案。</View>
+          </Card>
+        )}
+      </Section>
+
+      <Section title='现场签到'>
+        <Card>
+          {d.checkin ? (
+            <>
+              <KV k='签到时间'>{time(d.checkin.at)}</KV>
+              <KV k='距活动地点'>{d.checkin.distanceMeters === null ? '无法计算' : `${Math.round(d.checkin.distanceMeters)} 米`}</KV>
+              {d.checkin.flags.length ? (
+                <KV k='提示'>
+                  {d.checkin.flags.map((f) => (
+                    <Tag key={f} tone='orange'>
+                      {FLAG_LABELS[f] ?? f}
+                    </Tag>
+                  ))}
+                </KV>
+              ) : null}
+            </>
+          ) : (
+            <View className='o-muted'>尚未签到。</View>
+          )}
+        </Card>
+      </Section>
+
+      <Section title={`现场照片（${d.photos.length} 张，含标识 ${d.logoPhotoCount} 张）`}>
+        {d.photos.length ? (
+          <View className='o-photos'>
+            {d.photos.map((p) =>
+              p.url ? (
+                <Image
+                  key={p.photoId}
+                  className='o-photo'
+                  src={p.url}
+                  mode='aspectFill'
+                  onClick={() => void Taro.previewImage({ urls: d.photos.map((x) => x.url).filter((u): u is string => Boolean(u)), current: p.url! })}
+                />
+              ) : null,
+            )}
+          </View>
+        ) : (
+          <Card>
+            <View className='o-muted'>还没有照片。</View>
+          </Card>
+        )}
+      </Section>
+
+      <Section title='情况报告'>
+        <Card>
+          {d.report ? (
+            <>
+              <KV k='状态'>
+                <Tag tone={d.report.status === 'approved' ? 'green' : d.report.status === 'returned' ? 'red' : 'orange'}>
+                  {d.report.status === 'approved' ? '已通过' : d.report.status === 'returned' ? '已退回' : '待审核'}
+                </Tag>
+                {d.report.late ? <Tag tone='red'>逾期 {d.report.workdaysLate} 个工作日</Tag> : <Tag tone='green'>按时</Tag>}
+              </KV>
+              <KV k='版本'>第{d.report.version}版</KV>
+              <KV k='提交时间'>{time(d.report.submittedAt)}</KV>
+              <View className='o-gap' />
+              <Button type='primary' onClick={() => void Taro.navigateTo({ url: `/office/review/index?eventId=${encodeURIComponent(d.eventId)}` })}>
+                {d.report.status === 'submitted' ? '审核报告' : '查看报告'}
+              </Button>
+            </>
+          ) : (
+            <View className='o-muted'>尚未提交情况报告。</View>
+          )}
+        </Card>
+      </Section>
+
+      <Section title='计划表原文'>
+        <Card>
+          <View className='o-muted' style={{ whiteSpace: 'pre-wrap' }}>
+            {d.raw}
+          </View>
+        </Card>
+      </Section>
+    </>
+  );
+}
+
+export default function OfficeEvent() {
+  const { params } = useRouter();
+  const eventId = params.eventId ? decodeURIComponent(params.eventId) : '';
+  const detail = useCall('office', 'eventDetail', eventId ? { eventId } : null);
+  return (
+    <Page>
+      {eventId ? <Async state={detail}>{(d) => <Detail d={d} />}</Async> : <Empty title='没有指定活动' desc='请从全年活动列表进入' />}
+    </Page>
+  );
+}

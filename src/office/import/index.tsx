@@ -1,0 +1,216 @@
+// Importing the year's plan table: paste it, or pick an .xlsx (uploaded to
+// storage first). The preview is importPlan with dryRun — every parsed row and
+// the parser's warnings — and nothing is saved until 确认导入.
+import { useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { call } from '../../api';
+import { uploadFile } from '../../api/storage';
+import type { ErrorBody, ImportPlanInput, ImportPlanResult } from '../../api/types';
+import { Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
+import { monthsLabel, q, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
+
+type Source = { kind: 'text' } | { kind: 'file'; fileID: string; name: string };
+
+/** Rows a warning points at: "第N行…" counts the table's data rows. */
+function warnedRows(warnings: string[]): Set<number> {
+  const rows = new Set<number>();
+  for (const w of warnings) {
+    const m = /^第(\d+)行/.exec(w);
+    if (m) rows.add(Number(m[1]));
+  }
+  return rows;
+}
+
+function Counts({ r }: { r: ImportPlanResult }) {
+  const items: Array<[string, number]> = [
+    ['新增', r.created],
+    ['更新', r.updated],
+    ['不变', r.unchanged],
+    ['移出', r.removed],
+  ];
+  return (
+    <View className='o-counts' data-testid='import-counts'>
+      {items.map(([label, n]) => (
+        <View key={label} className={label === '移出' && n ? 'o-count o-count--hot' : 'o-count'}>
+          <View className='o-count__n'>{n}</View>
+          <View className='o-count__l'>{label}</View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Preview({ r }: { r: ImportPlanResult }) {
+  const warned = warnedRows(r.warnings);
+  return (
+    <>
+      <Counts r={r} />
+      {r.newUnits.length ? <View className='o-muted' style={{ margin: '0 8px 16px' }}>将新建 {r.newUnits.length} 个责任单位：{r.newUnits.join('、')}</View> : null}
+      {r.warnings.length ? (
+        <Section title={`请核对（${r.warnings.length}）`}>
+          {r.warnings.map((w) => (
+            <View key={w} className='o-warn' data-testid='import-warning'>
+              {w}
+            </View>
+          ))}
+        </Section>
+      ) : null}
+      <Section title={`识别出 ${r.events.length} 项活动`}>
+        <View className='o-table'>
+          <View className='o-tr o-tr--head'>
+            <View className='o-td o-td--seq'>序号</View>
+            <View className='o-td o-td--theme'>主题</View>
+            <View className='o-td o-td--forms'>形式</View>
+            <View className='o-td o-td--units'>单位</View>
+            <View className='o-td o-td--months'>月份</View>
+          </View>
+          {r.events.map((e, i) => (
+            <View key={`${e.seq}-${i}`} className={warned.has(i + 1) ? 'o-tr o-tr--warn' : 'o-tr'} data-testid='import-row'>
+              <View className='o-td o-td--seq'>{e.seq}</View>
+              <View className='o-td o-td--theme'>{e.theme}</View>
+              <View className='o-td o-td--forms'>{e.forms.join('、') || '—'}</View>
+              <View className='o-td o-td--units'>{e.units.join('、')}</View>
+              <View className='o-td o-td--months'>{monthsLabel(e.months)}</View>
+            </View>
+          ))}
+        </View>
+      </Section>
+    </>
+  );
+}
+
+function Importer({ jurisdictionId }: { jurisdictionId: string }) {
+  const [year, setYear] = useWorkingYear(jurisdictionId);
+  const [text, setText] = useState('');
+  const [source, setSource] = useState<Source>({ kind: 'text' });
+  const [busy, setBusy] = useState<'' | 'upload' | 'preview' | 'import'>('');
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [preview, setPreview] = useState<ImportPlanResult | null>(null);
+  const [done, setDone] = useState<ImportPlanResult | null>(null);
+
+  const input = (dryRun: boolean): ImportPlanInput =>
+    source.kind === 'file' ? { jurisdictionId, year, fileID: source.fileID, dryRun } : { jurisdictionId, year, text, dryRun };
+
+  const reset = () => {
+    setPreview(null);
+    setDone(null);
+    setError(null);
+  };
+
+  const upload = async (file: string | Blob, name: string) => {
+    reset();
+    setBusy('upload');
+    const env = await uploadFile(file, `plans/${jurisdictionId}/${year}-${Date.now()}.xlsx`);
+    setBusy('');
+    if (!env.ok) return setError(env.error);
+    setSource({ kind: 'file', fileID: env.data.fileID, name });
+  };
+
+  const pickWeapp = async () => {
+    try {
+      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+      const f = res.tempFiles[0];
+      if (f) await upload(f.path, f.name);
+    } catch {
+      // Cancelled: nothing to do.
+    }
+  };
+  const pickH5 = (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (f) void upload(f, f.name);
+  };
+
+  const run = async (dryRun: boolean) => {
+    setBusy(dryRun ? 'preview' : 'import');
+    setError(null);
+    const env = await call('office', 'importPlan', input(dryRun));
+    setBusy('');
+    if (!env.ok) return setError(env.error);
+    if (dryRun) setPreview(env.data);
+    else {
+      setDone(env.data);
+      setPreview(null);
+    }
+  };
+
+  if (done) {
+    return (
+      <Section title='导入完成'>
+        <Counts r={done} />
+        {done.warnings.length ? done.warnings.map((w) => <View key={w} className='o-warn'>{w}</View>) : null}
+        <Button type='primary' onClick={() => void Taro.redirectTo({ url: `/office/events/index?${q(jurisdictionId, { year })}` })}>
+          查看全年活动
+        </Button>
+        <View className='o-gap' />
+        <Button onClick={() => void Taro.redirectTo({ url: `/office/units/index?${q(jurisdictionId)}` })}>邀请单位工作人员</Button>
+      </Section>
+    );
+  }
+
+  return (
+    <>
+      <YearSwitch
+        year={year}
+        onChange={(y) => {
+          reset();
+          setYear(y);
+        }}
+      />
+      {preview ? (
+        <>
+          <Preview r={preview} />
+          {error ? <ErrorView error={error} /> : null}
+          <View className='o-actions'>
+            <Button onClick={reset}>返回修改</Button>
+            <Button type='primary' loading={busy === 'import'} onClick={() => void run(false)}>
+              确认导入
+            </Button>
+          </View>
+        </>
+      ) : (
+        <>
+          <Section title='方式一：粘贴计划安排表'>
+            <Textarea
+              className='z-textarea'
+              style={{ height: '360px' }}
+              value={text}
+              maxlength={90000}
+              placeholder='从 Word、Excel 或 PDF 复制整张表（含表头）粘贴到这里'
+              onInput={(e) => {
+                setText(e.detail.value);
+                if (source.kind === 'file') setSource({ kind: 'text' });
+              }}
+            />
+          </Section>
+          <Section title='方式二：选择 Excel 文件（.xlsx）'>
+            {process.env.TARO_ENV === 'h5' ? (
+              <input className='o-file' type='file' accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' onChange={pickH5} data-testid='xlsx-input' />
+            ) : (
+              <Button onClick={() => void pickWeapp()}>从聊天记录选择文件</Button>
+            )}
+            {busy === 'upload' ? <Loading text='正在上传…' /> : null}
+            {source.kind === 'file' ? <View className='o-muted'>已上传：{source.name}（将按此文件预览）</View> : null}
+          </Section>
+          {error ? <ErrorView error={error} /> : null}
+          <Button type='primary' loading={busy === 'preview'} disabled={busy === 'upload' || (source.kind === 'text' && !text.trim())} onClick={() => void run(true)}>
+            预览
+          </Button>
+          <View className='o-muted' style={{ marginTop: '12px', textAlign: 'center' }}>
+            预览不会保存任何内容；确认后才导入。再次导入同一张表不会重复建活动。
+          </View>
+        </>
+      )}
+    </>
+  );
+}
+
+export default function OfficeImport() {
+  const j = useJurisdiction();
+  return (
+    <Page>
+      {j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : j.loading ? <Loading /> : j.jurisdictionId ? <Importer jurisdictionId={j.jurisdictionId} /> : <Empty title='您还不是公开办工作人员' desc='请从公开办工作台开通辖区或使用邀请码加入' />}
+    </Page>
+  );
+}

@@ -1,0 +1,102 @@
+// Pieces the office's screens share: which jurisdiction this is, the working
+// year (the server's, not the phone's), month labels and status tags.
+import { useEffect, useState } from 'react';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { ErrorBody, Months, OfficeNextStep } from '../api/types';
+import type { EventStatus } from '../domain/lifecycle';
+import { useCall } from '../hooks/useCall';
+import { Tag, type Tone } from '../components';
+import './office.css';
+
+/** The jurisdiction from the page's query, else the caller's first office role. */
+export function useJurisdiction(): { jurisdictionId: string | null; name?: string; loading: boolean; error: ErrorBody | null; reload: () => void } {
+  const { params } = useRouter();
+  const me = useCall('account', 'me');
+  const wanted = params.jurisdictionId ? decodeURIComponent(params.jurisdictionId) : undefined;
+  const role = me.data?.roles.find((r) => r.role === 'office' && (!wanted || r.jurisdictionId === wanted));
+  return {
+    jurisdictionId: role ? role.jurisdictionId : null,
+    name: role?.jurisdictionName,
+    loading: me.loading,
+    error: me.error,
+    reload: me.reload,
+  };
+}
+
+/** Query string that carries the jurisdiction (and more) to the next screen. */
+export function q(jurisdictionId: string, more: Record<string, string | number> = {}): string {
+  return Object.entries({ jurisdictionId, ...more })
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+}
+
+/** The plan year: ?year=, else the server clock's year (listEvents says what time it is). */
+export function useWorkingYear(jurisdictionId: string | null): [number, (y: number) => void] {
+  const { params } = useRouter();
+  const [year, setYear] = useState(() => Number(params.year) || new Date().getFullYear());
+  const probe = useCall('office', 'listEvents', jurisdictionId && !params.year ? { jurisdictionId, year } : null);
+  const [settled, setSettled] = useState(Boolean(params.year));
+  useEffect(() => {
+    if (settled || !probe.data) return;
+    setSettled(true);
+    const serverYear = Number(probe.data.now.slice(0, 4));
+    if (serverYear && serverYear !== year) setYear(serverYear);
+  }, [probe.data, settled, year]);
+  return [year, setYear];
+}
+
+export function YearSwitch({ year, onChange }: { year: number; onChange: (y: number) => void }) {
+  return (
+    <View className='o-year'>
+      <View className='o-year__btn' onClick={() => onChange(year - 1)}>
+        ‹ {year - 1}
+      </View>
+      <View className='o-year__now' data-testid='year'>
+        {year}年
+      </View>
+      <View className='o-year__btn' onClick={() => onChange(year + 1)}>
+        {year + 1} ›
+      </View>
+    </View>
+  );
+}
+
+export function monthsLabel(m: Months): string {
+  if (!m) return '待定';
+  return m.from === m.to ? `${m.from}月` : `${m.from}–${m.to}月`;
+}
+
+const TONES: Record<EventStatus, Tone> = {
+  planned: 'gray',
+  plan_filed: 'blue',
+  held: 'blue',
+  reported: 'orange',
+  returned: 'red',
+  approved: 'green',
+  published: 'green',
+};
+
+export function StatusTag({ status, label, removed }: { status: EventStatus; label: string; removed?: boolean }) {
+  return <Tag tone={removed ? 'gray' : TONES[status]}>{label}</Tag>;
+}
+
+/** "2023-04-24T23:59:59+08:00" → "4月24日" (same year) or "2024年1月3日". */
+export function shortDate(iso: string, year?: number): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return year === y ? `${m}月${d}日` : `${y}年${m}月${d}日`;
+}
+
+export function NextLine({ next, year }: { next: OfficeNextStep; year?: number }) {
+  return (
+    <View className={next.overdue ? 'o-next o-next--overdue' : 'o-next'}>
+      {next.label}
+      {next.due ? `（${next.overdue ? '已逾期，' : ''}截止 ${shortDate(next.due, year)}）` : ''}
+    </View>
+  );
+}
+
+/** An image in cloud storage: WeChat's Image takes the fileID; h5 reads it from the local cloud. */
+export function fileSrc(fileID: string): string {
+  return process.env.TARO_ENV === 'weapp' ? fileID : `/api/storage?fileID=${encodeURIComponent(fileID)}`;
+}

@@ -1,0 +1,156 @@
+// Units and people: each responsible unit with its events and staff, an
+// invitation (8-character code + mini-program code) per unit, removing a
+// person; and the office's own staff with their invitation.
+import { useState } from 'react';
+import { Image, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { call } from '../../api';
+import type { ErrorBody, OfficeUnit } from '../../api/types';
+import { Async, Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
+import { useCall } from '../../hooks/useCall';
+import { fileSrc, shortDate, useJurisdiction } from '../shared';
+
+interface Invitation {
+  code: string;
+  expiresAt: string;
+  qrFileID: string | null;
+  forWhom: string;
+}
+
+function InvitationCard({ inv, onClose }: { inv: Invitation; onClose: () => void }) {
+  return (
+    <View className='z-card' data-testid='invitation'>
+      <View className='o-muted'>{inv.forWhom}的邀请码（{shortDate(inv.expiresAt)} {inv.expiresAt.slice(11, 16)} 前有效，只能使用一次）</View>
+      <View className='o-code' data-testid='invite-code'>
+        {inv.code}
+      </View>
+      {inv.qrFileID ? <Image className='o-qr' src={fileSrc(inv.qrFileID)} mode='aspectFit' showMenuByLongpress /> : null}
+      <View className='o-muted' style={{ textAlign: 'center', marginBottom: '16px' }}>
+        请对方用微信扫描小程序码，或在小程序“加入单位”页输入邀请码
+      </View>
+      <View className='o-actions'>
+        <Button onClick={() => void Taro.setClipboardData({ data: inv.code })}>复制邀请码</Button>
+        <Button onClick={onClose}>收起</Button>
+      </View>
+    </View>
+  );
+}
+
+function UnitCard({ u, onChanged }: { u: OfficeUnit; onChanged: () => void }) {
+  const [inv, setInv] = useState<Invitation | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const invite = async () => {
+    setBusy(true);
+    const env = await call('office', 'invite', { unitId: u.unitId });
+    setBusy(false);
+    if (!env.ok) return setError(env.error);
+    setError(null);
+    setInv({ code: env.data.code, expiresAt: env.data.expiresAt, qrFileID: env.data.qrFileID, forWhom: u.name });
+  };
+  const remove = async (openid: string) => {
+    const { confirm } = await Taro.showModal({ title: '移除人员', content: `确定将 ${openid} 移出${u.name}？移出后对方不能再为本单位报备和报告。`, confirmText: '移除', confirmColor: '#c8161d' });
+    if (!confirm) return;
+    const env = await call('office', 'removeStaff', { unitId: u.unitId, openid });
+    if (!env.ok) return setError(env.error);
+    void Taro.showToast({ title: '已移除', icon: 'success' });
+    onChanged();
+  };
+  return (
+    <View className='z-card' data-testid='unit-card'>
+      <View style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <View>
+          <View className='z-card__title'>{u.name}</View>
+          <View className='z-card__desc'>
+            {u.eventCount} 项活动 · {u.staffCount} 名工作人员
+          </View>
+        </View>
+        <Button size='small' inline type='primary' loading={busy} onClick={() => void invite()}>
+          生成邀请
+        </Button>
+      </View>
+      {u.staff.map((s) => (
+        <View key={s.openid} className='o-staff'>
+          <View>
+            {s.openid}
+            <View className='o-muted'>{String(s.since).slice(0, 10)} 加入</View>
+          </View>
+          <Button size='small' inline type='danger' onClick={() => void remove(s.openid)}>
+            移除
+          </Button>
+        </View>
+      ))}
+      {error ? <View className='z-field__error'>{error.message}</View> : null}
+      {inv ? (
+        <>
+          <View className='o-gap' />
+          <InvitationCard inv={inv} onClose={() => setInv(null)} />
+        </>
+      ) : null}
+    </View>
+  );
+}
+
+function OfficeStaff({ jurisdictionId, name }: { jurisdictionId: string; name?: string }) {
+  const staff = useCall('office', 'listStaff', { jurisdictionId });
+  const [inv, setInv] = useState<Invitation | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [busy, setBusy] = useState(false);
+  const invite = async () => {
+    setBusy(true);
+    const env = await call('office', 'inviteOffice', { jurisdictionId });
+    setBusy(false);
+    if (!env.ok) return setError(env.error);
+    setInv({ code: env.data.code, expiresAt: env.data.expiresAt, qrFileID: env.data.qrFileID, forWhom: `${name ?? ''}公开办` });
+  };
+  return (
+    <Section title='公开办工作人员'>
+      <View className='z-card'>
+        <Async state={staff}>
+          {(list) => (
+            <>
+              {list.map((s) => (
+                <View key={s.openid} className='o-staff'>
+                  <View>
+                    {s.openid}
+                    {s.isMe ? '（我）' : ''}
+                  </View>
+                  <View className='o-muted'>{s.since.slice(0, 10)} 加入</View>
+                </View>
+              ))}
+            </>
+          )}
+        </Async>
+        {error ? <View className='z-field__error'>{error.message}</View> : null}
+        <View className='o-gap' />
+        <Button loading={busy} onClick={() => void invite()}>
+          邀请公开办同事
+        </Button>
+      </View>
+      {inv ? <InvitationCard inv={inv} onClose={() => setInv(null)} /> : null}
+    </Section>
+  );
+}
+
+function Units({ jurisdictionId, name }: { jurisdictionId: string; name?: string }) {
+  const units = useCall('office', 'listUnits', { jurisdictionId });
+  return (
+    <>
+      <Section title='责任单位'>
+        <Async state={units} empty={<Empty title='还没有责任单位' desc='导入年度计划时，计划表中的责任单位会自动建立' />}>
+          {(list) => list.map((u) => <UnitCard key={u.unitId} u={u} onChanged={units.reload} />)}
+        </Async>
+      </Section>
+      <OfficeStaff jurisdictionId={jurisdictionId} name={name} />
+    </>
+  );
+}
+
+export default function OfficeUnits() {
+  const j = useJurisdiction();
+  return (
+    <Page>
+      {j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : j.loading ? <Loading /> : j.jurisdictionId ? <Units jurisdictionId={j.jurisdictionId} name={j.name} /> : <Empty title='您还不是公开办工作人员' />}
+    </Page>
+  );
+}
