@@ -78,44 +78,17 @@ export interface Api {
       }
     >;
     reviewReport: Act<{ reportId: string; decision: 'approve' | 'return'; comment?: string }, { status: EventStatus }>;
+    reportDetail: Act<{ eventId: string }, OfficeReportDetail>;
+    confirmPhotoLogo: Act<{ photoId: string; hasLogo?: boolean }, { photoId: string; hasLogo: boolean }>;
   };
   unit: {
-    myEvents: Act<
-      Empty,
-      Array<{
-        eventId: string;
-        theme: string;
-        months: Months;
-        status: EventStatus;
-        date?: string;
-        deadlines: { plan?: string; report?: string; materials?: string };
-      }>
-    >;
-    filePlan: Act<
-      {
-        eventId: string;
-        date: string;
-        startTime?: string;
-        venue: Venue;
-        invitees?: string[];
-        banner?: string;
-        publicSeats?: number;
-        signupDeadline?: string;
-      },
-      { version: number; planDeadline: string; reportDeadline: string }
-    >;
-    checkIn: Act<
-      { eventId: string; latitude: number; longitude: number; accuracy?: number },
-      { checkinId: string; at: string; distanceMeters: number | null; flags: string[] }
-    >;
-    addPhoto: Act<
-      { eventId: string; fileID: string; sha256: string; stamped: boolean; takenAt?: string; latitude?: number; longitude?: number },
-      { photoId: string; hasLogo: boolean }
-    >;
-    submitReport: Act<
-      { eventId: string; title: string; paragraphs: string[]; photoIds: string[] },
-      { reportId: string; version: number; late: boolean; deadline: string; keyword: Record<KeywordPlace, boolean> }
-    >;
+    myEvents: Act<Empty, UnitEventSummary[]>;
+    eventDetail: Act<{ eventId: string }, UnitEventDetail>;
+    filePlan: Act<FilePlanInput, FilePlanResult>;
+    checkIn: Act<CheckInInput, CheckInResult>;
+    addPhoto: Act<AddPhotoInput, { photoId: string; hasLogo: boolean }>;
+    saveDraft: Act<SubmitReportInput, { savedAt: string }>;
+    submitReport: Act<SubmitReportInput, SubmitReportResult>;
     attendees: Act<
       { eventId: string },
       Array<{ signupId: string; name: string; phone: string; identity: SignupIdentity; status: SignupStatus; attended: boolean }>
@@ -132,8 +105,7 @@ export interface Api {
     >;
     cancelSignup: Act<{ signupId: string }, { status: 'cancelled' }>;
     mySignups: Act<Empty, Array<{ signupId: string; eventId: string; status: SignupStatus }>>;
-    // The showcase's exact shape is the resident screens' to pin down.
-    showcase: Act<{ jurisdictionId: string }, unknown>;
+    showcase: Act<{ jurisdictionId: string }, ShowcaseItem[]>;
   };
 }
 
@@ -142,6 +114,191 @@ export type ActionOf<N extends FnName> = keyof Api[N] & string;
 type ActOf<N extends FnName, A extends ActionOf<N>> = Api[N][A] extends Act<infer P, infer R> ? Act<P, R> : never;
 export type PayloadOf<N extends FnName, A extends ActionOf<N>> = ActOf<N, A>['payload'];
 export type ResultOf<N extends FnName, A extends ActionOf<N>> = ActOf<N, A>['result'];
+
+// ---- Unit staff on site (issue 5): plan, check-in, photos, report, review, showcase ----
+
+export type NextStep = 'file_plan' | 'check_in' | 'submit_report' | 'fix_report' | 'wait_review' | 'done';
+
+export interface UnitEventSummary {
+  eventId: string;
+  seq?: number;
+  theme: string;
+  forms?: string[];
+  units?: string[];
+  months: Months;
+  status: EventStatus;
+  statusLabel?: string;
+  date?: string;
+  venue?: Venue & { address?: string };
+  deadlines: { plan?: string; report?: string; materials?: string };
+  next?: { step: NextStep; label: string; due?: string; overdue: boolean };
+}
+
+export interface PlanVenue extends Venue {
+  address?: string;
+}
+
+export interface FilePlanInput {
+  eventId: string;
+  date: string;
+  startTime?: string;
+  venue: PlanVenue;
+  forms?: string[];
+  invitees?: string[];
+  banner?: string;
+  publicSeats?: number;
+  signupDeadline?: string;
+  attachmentFileID?: string;
+}
+
+export interface FilePlanResult {
+  version: number;
+  planDeadline: string;
+  reportDeadline: string;
+  materialsDeadline?: string | null;
+  warnings?: string[];
+}
+
+export interface CheckInInput {
+  eventId: string;
+  latitude: number;
+  longitude: number;
+  accuracy?: number;
+}
+
+export interface CheckInResult {
+  checkinId: string;
+  at: string;
+  distanceMeters: number | null;
+  flags: string[];
+}
+
+export interface AddPhotoInput {
+  eventId: string;
+  fileID: string;
+  sha256: string;
+  stamped: boolean;
+  takenAt?: string;
+  latitude?: number;
+  longitude?: number;
+  width?: number;
+  height?: number;
+  bytes?: number;
+}
+
+export interface EventPhoto {
+  photoId: string;
+  fileID: string;
+  url?: string | null;
+  stamped: boolean;
+  hasLogo: boolean;
+  logoConfirmed?: boolean;
+  takenAt?: string | null;
+  uploadedAt?: string;
+}
+
+export interface ReportDraft {
+  title: string;
+  paragraphs: string[];
+  photoIds: string[];
+  videoFileIDs?: string[];
+  attendance?: Attendance | null;
+  publicRaised?: string | null;
+}
+
+export type Attendance = Partial<Record<'total' | 'deputies' | 'experts' | 'media' | 'residents', number>>;
+
+export interface SubmitReportInput {
+  eventId: string;
+  title: string;
+  paragraphs: string[];
+  photoIds: string[];
+  videoFileIDs?: string[];
+  attendance?: Attendance;
+  publicRaised?: string;
+}
+
+export interface SubmitReportResult {
+  reportId: string;
+  version: number;
+  late: boolean;
+  workdaysLate?: number;
+  deadline: string;
+  keyword: Record<KeywordPlace, boolean>;
+}
+
+export interface EventReport extends ReportDraft {
+  reportId: string;
+  version: number;
+  status: string;
+  late?: boolean;
+  workdaysLate?: number;
+  submittedAt?: string;
+  /** The office's comment when it returned or approved this version. */
+  comment?: string | null;
+  reviewedAt?: string | null;
+  deadline?: string;
+}
+
+export interface EventPlan {
+  version: number;
+  date: string;
+  startTime?: string;
+  venue: PlanVenue;
+  forms?: string[];
+  invitees?: string[];
+  banner?: string;
+  publicSeats?: number;
+  signupDeadline?: string;
+  attachmentFileID?: string;
+  filedAt?: string;
+}
+
+export interface UnitEventDetail {
+  event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number };
+  plan: EventPlan | null;
+  deadlines: { plan: string; report: string; materials: string | null } | null;
+  next?: UnitEventSummary['next'] & { earliestDate?: string };
+  checkin: (CheckInResult & { latitude?: number; longitude?: number; accuracy?: number }) | null;
+  photos: EventPhoto[];
+  report: EventReport | null;
+  draft: (ReportDraft & { savedAt?: string }) | null;
+  rules: Pick<Rules, 'keyword' | 'reportKeywordPlaces' | 'minLogoPhotos' | 'bannerTemplates'> &
+    Partial<Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar'>>;
+  suggestedBanner?: string | null;
+  earliestDate?: string | null;
+  logoUrl?: string | null;
+}
+
+export interface OfficeReportDetail {
+  event: Omit<UnitEventSummary, 'deadlines' | 'next'>;
+  deadlines: { plan: string; report: string; materials: string | null } | null;
+  plan: EventPlan | null;
+  planVersions?: Array<{ version: number; date: string; filedAt: string; outsidePlannedMonths?: boolean }>;
+  checkin: (CheckInResult & { latitude?: number; longitude?: number; accuracy?: number | null }) | null;
+  report:
+    | (EventReport & {
+        reviewable: boolean;
+        keyword?: Record<KeywordPlace, boolean>;
+        flags?: string[];
+        deadline?: string;
+        photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt?: string | null }>;
+      })
+    | null;
+  versions?: Array<{ reportId: string; version: number; status: string; submittedAt: string; late?: boolean; workdaysLate?: number; comment?: string | null }>;
+}
+
+export interface ShowcaseItem {
+  reportId: string;
+  eventId: string;
+  theme: string;
+  title: string;
+  paragraphs: string[];
+  units?: string[];
+  date?: string;
+  approvedAt?: string | null;
+  photos: Array<{ url: string }>;
+}
 
 // ---- The office's desk (issue 4): plan import, the year at a glance, units, rules ----
 

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的单位' });
+export default definePageConfig({ navigationBarTitleText: '我的活动' });

@@ -1,26 +1,71 @@
-// Unit home (placeholder): the unit's events, plan filing, check-in and reports
-// will hang off this page. account.me tells which unit this is.
-import { useRouter } from '@tarojs/taro';
-import { Async, Empty, Page, Section } from '../../components';
+// 我的活动: the unit's events with what to do next and by when; overdue first, in red.
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Async, Card, Empty, Page, Section, Tag, type Tone } from '../../components';
 import { useCall } from '../../hooks/useCall';
+import type { EventStatus } from '../../domain/lifecycle';
+import type { UnitEventSummary } from '../../api/types';
+import { eventUrl, fmtDay, fmtInstant, useReloadOnShow } from '../shared';
+
+const TONE: Record<EventStatus, Tone> = {
+  planned: 'gray',
+  plan_filed: 'blue',
+  held: 'blue',
+  reported: 'orange',
+  returned: 'red',
+  approved: 'green',
+  published: 'green',
+};
+
+function monthsText(m: UnitEventSummary['months']): string {
+  if (!m) return '时间待定';
+  return m.from === m.to ? `计划${m.from}月` : `计划${m.from}–${m.to}月`;
+}
+
+function EventCard({ e }: { e: UnitEventSummary }) {
+  const next = e.next;
+  return (
+    <Card onClick={() => void Taro.navigateTo({ url: eventUrl('event', e.eventId) })}>
+      <View className='z-card__title' data-testid='unit-event-theme'>
+        {e.theme}
+      </View>
+      <View className='u-muted'>
+        <Tag tone={TONE[e.status]}>{e.statusLabel ?? e.status}</Tag>
+        {e.date ? `活动日期 ${e.date}` : monthsText(e.months)}
+        {e.venue?.name ? ` · ${e.venue.name}` : ''}
+      </View>
+      {next && next.step !== 'done' ? (
+        <View className={next.overdue ? 'u-due u-due--overdue' : 'u-due'}>
+          下一步：{next.label}
+          {next.due ? `，${next.overdue ? '已逾期（' : '截止 '}${next.step === 'check_in' ? fmtDay(next.due) : fmtInstant(next.due)}${next.overdue ? '）' : ''}` : ''}
+        </View>
+      ) : null}
+    </Card>
+  );
+}
 
 export default function UnitHome() {
   const { params } = useRouter();
   const me = useCall('account', 'me');
+  const events = useCall('unit', 'myEvents');
+  // Back from filing or reporting: the next steps have changed.
+  useReloadOnShow(events.reload);
   const unit = me.data?.roles.find((r) => r.role === 'unit' && (!params.unitId || r.unitId === params.unitId));
   const name = unit?.role === 'unit' ? [unit.jurisdictionName, unit.unitName].filter(Boolean).join(' · ') : '';
+  const overdue = events.data?.filter((e) => e.next?.overdue).length ?? 0;
   return (
-    <Page title='我的单位' subtitle={name || '方案报备、现场签到、情况报告'}>
-      <Async state={me}>
-        {() =>
-          unit ? (
-            <Section title='本单位的活动'>
-              <Empty title='还没有分配给本单位的活动' desc='公开办导入年度计划后，分配给本单位的活动会显示在这里' />
-            </Section>
-          ) : (
-            <Empty title='您还没有加入任何单位' desc='请向本级公开办索取单位邀请码' />
-          )
-        }
+    <Page title='我的活动' subtitle={name || '方案报备、现场签到、情况报告'}>
+      <Async
+        state={events}
+        empty={<Empty title='还没有分配给本单位的活动' desc='公开办导入年度计划后，分配给本单位的活动会显示在这里' />}
+      >
+        {(list) => (
+          <Section title={overdue ? `共 ${list.length} 项，${overdue} 项已逾期` : `共 ${list.length} 项`}>
+            {list.map((e) => (
+              <EventCard key={e.eventId} e={e} />
+            ))}
+          </Section>
+        )}
       </Async>
     </Page>
   );

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '审核情况报告' });

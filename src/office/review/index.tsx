@@ -1,0 +1,183 @@
+// 审核情况报告: the latest report with its photos and the check-in record;
+// 通过, or 退回 with a comment; 确认含标识 on photos that were not stamped in the app.
+import { useState } from 'react';
+import { Image, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { call } from '../../api';
+import type { ErrorBody, OfficeReportDetail } from '../../api/types';
+import { Async, Button, Card, Field, Page, Section, Tag, TextArea } from '../../components';
+import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
+import { KEYWORD_PLACES } from '../../domain/rules';
+import { useCall } from '../../hooks/useCall';
+import '../../unit/unit.css';
+
+const FLAG_TEXT: Record<string, string> = {
+  far_from_venue: '签到位置距活动地点超过 500 米',
+  poor_accuracy: '签到定位精度较差',
+  no_venue_location: '方案未标注地点位置，未核对距离',
+  no_checkin: '未在活动当天签到',
+};
+
+const fmt = (iso?: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
+
+function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState<'approve' | 'return' | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const r = d.report;
+
+  const decide = async (decision: 'approve' | 'return') => {
+    if (!r) return;
+    if (decision === 'return' && !comment.trim()) {
+      setError({ code: 'INVALID_ARGUMENT', message: '退回时请写明修改意见' });
+      return;
+    }
+    setBusy(decision);
+    setError(null);
+    const res = await call('office', 'reviewReport', { reportId: r.reportId, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    setBusy(null);
+    if (res.ok) {
+      setResult(decision === 'approve' ? '已通过，报告将展示在公开专栏' : '已退回，单位修改后会重新提交');
+      setComment('');
+      reload();
+    } else setError(res.error);
+  };
+
+  const confirmLogo = async (photoId: string) => {
+    const res = await call('office', 'confirmPhotoLogo', { photoId });
+    if (res.ok) reload();
+    else void Taro.showToast({ title: res.error.message, icon: 'none' });
+  };
+
+  return (
+    <>
+      <Card>
+        <View className='z-card__title'>{d.event.theme}</View>
+        <View className='u-muted'>
+          {(d.event.units ?? []).join('、')} · <Tag tone={d.event.status === 'reported' ? 'orange' : d.event.status === 'approved' ? 'green' : 'gray'}>{d.event.statusLabel ?? d.event.status}</Tag>
+        </View>
+      </Card>
+      {result ? (
+        <View className='u-notice u-notice--ok' data-testid='review-result'>
+          {result}
+        </View>
+      ) : null}
+      <Section title='活动方案与签到'>
+        <Card>
+          <View className='u-kv'>
+            <View className='u-kv__k'>活动</View>
+            <View className='u-kv__v'>{d.plan ? `${d.plan.date} ${d.plan.startTime ?? ''} · ${d.plan.venue.name}` : '未报备'}</View>
+          </View>
+          <View className='u-kv'>
+            <View className='u-kv__k'>签到</View>
+            <View className='u-kv__v' data-testid='review-checkin'>
+              {d.checkin
+                ? `${fmt(d.checkin.at)}${d.checkin.distanceMeters != null ? `，距活动地点 ${Math.round(d.checkin.distanceMeters)} 米` : ''}${d.checkin.accuracy != null ? `，定位精度 ${Math.round(d.checkin.accuracy)} 米` : ''}`
+                : '未签到'}
+            </View>
+          </View>
+          {(d.checkin?.flags ?? []).map((f) => (
+            <View key={f} className='u-red'>
+              {FLAG_TEXT[f] ?? f}
+            </View>
+          ))}
+        </Card>
+      </Section>
+      {r ? (
+        <>
+          <Section title={`情况报告 第 ${r.version} 版 · ${fmt(r.submittedAt)} 提交`}>
+            <Card>
+              <View className='z-card__title' data-testid='review-title'>
+                {r.title}
+              </View>
+              {r.late ? <Tag tone='red'>逾期 {r.workdaysLate} 个工作日</Tag> : <Tag tone='green'>按时</Tag>}
+              {(r.flags ?? []).map((f) => (
+                <Tag key={f} tone='red'>
+                  {FLAG_TEXT[f] ?? f}
+                </Tag>
+              ))}
+              <View className='u-checks'>
+                {r.keyword
+                  ? KEYWORD_PLACES.map((p) => (
+                      <View key={p} className={r.keyword![p] ? 'u-check u-check--ok' : 'u-check u-check--no'}>
+                        {r.keyword![p] ? '✓' : '✗'} {KEYWORD_PLACE_LABELS[p]}
+                      </View>
+                    ))
+                  : null}
+              </View>
+              {r.paragraphs.map((p, i) => (
+                <View key={i} style={{ marginTop: '12px', textIndent: '2em' }}>
+                  {p}
+                </View>
+              ))}
+              {r.attendance && Object.keys(r.attendance).length ? (
+                <View className='u-muted' style={{ marginTop: '12px' }}>
+                  参加 {r.attendance.total ?? '—'} 人（人大代表政协委员 {r.attendance.deputies ?? 0}、专家 {r.attendance.experts ?? 0}、媒体 {r.attendance.media ?? 0}、市民 {r.attendance.residents ?? 0}）
+                </View>
+              ) : null}
+              {r.publicRaised ? <View className='u-muted'>群众意见：{r.publicRaised}</View> : null}
+              {r.videoFileIDs?.length ? <View className='u-muted'>视频 {r.videoFileIDs.length} 段</View> : null}
+            </Card>
+          </Section>
+          <Section title={`照片 ${r.photos.length} 张，含标识 ${r.photos.filter((p) => p.hasLogo).length} 张`}>
+            <View className='u-photos'>
+              {r.photos.map((p) => (
+                <View key={p.photoId} className='u-photo' data-testid='review-photo'>
+                  {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [p.url!] })} /> : <View className='u-photo__img' />}
+                  <View className='u-photo__tag'>
+                    {p.hasLogo ? (
+                      <Tag tone='green'>{p.stamped ? '含标识' : '已确认标识'}</Tag>
+                    ) : (
+                      <View className='z-btn z-btn--small z-btn--inline' onClick={() => void confirmLogo(p.photoId)}>
+                        确认含标识
+                      </View>
+                    )}
+                  </View>
+                </View>
+              ))}
+            </View>
+          </Section>
+          {r.status === 'returned' && r.comment ? <View className='u-notice u-notice--warn'>已退回：{r.comment}</View> : null}
+          {r.reviewable ? (
+            <Section title='审核'>
+              <Field label='意见' hint='退回时必填，单位会看到这段话'>
+                <TextArea value={comment} onChange={setComment} placeholder='修改意见' maxlength={1000} />
+              </Field>
+              {error ? <View className='u-notice u-notice--error'>{error.message}</View> : null}
+              <View className='u-btns'>
+                <Button type='primary' loading={busy === 'approve'} disabled={busy !== null} onClick={() => void decide('approve')}>
+                  通过
+                </Button>
+                <Button type='danger' loading={busy === 'return'} disabled={busy !== null} onClick={() => void decide('return')}>
+                  退回修改
+                </Button>
+              </View>
+            </Section>
+          ) : null}
+          {(d.versions ?? []).length > 1 ? (
+            <Section title='历次提交'>
+              {d.versions!.map((v) => (
+                <View key={v.reportId} className='u-muted'>
+                  第 {v.version} 版 · {fmt(v.submittedAt)} · {v.status === 'returned' ? `退回：${v.comment ?? ''}` : v.status === 'approved' ? '通过' : v.status === 'submitted' ? '待审核' : v.status}
+                </View>
+              ))}
+            </Section>
+          ) : null}
+        </>
+      ) : (
+        <View className='u-muted'>单位尚未提交情况报告。</View>
+      )}
+    </>
+  );
+}
+
+export default function OfficeReview() {
+  const { params } = useRouter();
+  const detail = useCall('office', 'reportDetail', params.eventId ? { eventId: params.eventId } : null);
+  return (
+    <Page>
+      <Async state={detail}>{(d) => <Review d={d} reload={detail.reload} />}</Async>
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '政务公开主题日专栏' });

@@ -1,0 +1,338 @@
+// 方案报备: date, time, venue, forms, invitees, banner, public seats, attachment.
+// The plan deadline for the chosen date is shown as it is picked; a date that is
+// already too late gets the earliest date still possible, one tap away.
+import { useEffect, useMemo, useState } from 'react';
+import { Switch, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { call } from '../../api';
+import { uploadFile } from '../../api/storage';
+import type { ErrorBody, FilePlanInput, FilePlanResult, UnitEventDetail } from '../../api/types';
+import { Async, Button, Card, Field, Page, Section, TextInput } from '../../components';
+import { eventDeadlines } from '../../domain/deadlines';
+import { bannerText } from '../../domain/reportRules';
+import { choosePlace, currentPosition } from '../../lib/location';
+import { DateInput, fmtInstant, go, useEventDetail } from '../shared';
+
+const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
+
+function livePlanDeadline(date: string, d: UnitEventDetail): { plan: string; report: string; materials: string | null } | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  try {
+    return eventDeadlines(date, {
+      planLeadWorkdays: d.rules.planLeadWorkdays ?? 5,
+      reportWithinWorkdays: d.rules.reportWithinWorkdays ?? 5,
+      materialsWithinWorkdays: d.rules.materialsWithinWorkdays ?? null,
+      calendar: d.rules.calendar ?? {},
+    });
+  } catch {
+    return null; // a year without calendar data: the server will say so
+  }
+}
+
+function PlanForm({ d }: { d: UnitEventDetail }) {
+  const eventId = d.event.eventId;
+  const p = d.plan;
+  const unitName = (d.event.units ?? []).join('、');
+  const [date, setDate] = useState(p?.date ?? '');
+  const [startTime, setStartTime] = useState(p?.startTime ?? '');
+  const [venueName, setVenueName] = useState(p?.venue.name ?? '');
+  const [address, setAddress] = useState(p?.venue.address ?? '');
+  const [coords, setCoords] = useState<{ latitude: number; longitude: number } | null>(
+    p?.venue.latitude !== undefined && p?.venue.longitude !== undefined ? { latitude: p.venue.latitude, longitude: p.venue.longitude } : null,
+  );
+  const [forms, setForms] = useState<string[]>(p?.forms ?? d.event.forms ?? []);
+  const [formText, setFormText] = useState('');
+  const [invitees, setInvitees] = useState<string[]>(p?.invitees ?? []);
+  const [banner, setBanner] = useState(p?.banner ?? d.suggestedBanner ?? '');
+  const [topic, setTopic] = useState('');
+  const [open, setOpen] = useState((p?.publicSeats ?? 0) > 0);
+  const [seats, setSeats] = useState(p?.publicSeats ? String(p.publicSeats) : '20');
+  const [signupBy, setSignupBy] = useState(p?.signupDeadline?.slice(0, 10) ?? '');
+  const [attachment, setAttachment] = useState<{ fileID: string; name: string } | null>(
+    p?.attachmentFileID ? { fileID: p.attachmentFileID, name: '已上传的附件' } : null,
+  );
+  const [uploading, setUploading] = useState<number | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [bad, setBad] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<FilePlanResult | null>(null);
+
+  const live = useMemo(() => livePlanDeadline(date, d), [date, d]);
+  // Judged by the server's clock (earliestDate), not the phone's, which may be wrong.
+  const tooLate = live && d.earliestDate ? date < d.earliestDate : false;
+  const year = Number(date.slice(0, 4)) || d.event.year || new Date().getFullYear();
+  const templates = d.rules.bannerTemplates ?? [];
+
+  // The date's year is part of the banner; keep a generated banner in step with it.
+  useEffect(() => {
+    if (!p?.banner && templates[0] && !topic) setBanner(bannerText(templates[0], { unit: unitName, year }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [year]);
+
+  const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+  const pickPlace = async () => {
+    if (process.env.TARO_ENV === 'weapp') {
+      const place = await choosePlace();
+      if (place) {
+        setVenueName(venueName || place.name);
+        setAddress(place.address ?? '');
+        setCoords({ latitude: place.latitude, longitude: place.longitude });
+      }
+      return;
+    }
+    setLocating(true);
+    const r = await currentPosition();
+    setLocating(false);
+    if (r.ok) setCoords({ latitude: r.position.latitude, longitude: r.position.longitude });
+    else void Taro.showToast({ title: r.message, icon: 'none' });
+  };
+
+  const attach = async () => {
+    let file: string | Blob | null = null;
+    let name = '附件';
+    if (process.env.TARO_ENV === 'h5') {
+      file = await new Promise<File | null>((resolve) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.onchange = () => resolve(input.files?.[0] ?? null);
+        input.click();
+      });
+      if (file) name = (file as File).name;
+    } else {
+      try {
+        const r = await Taro.chooseMessageFile({ count: 1, type: 'file' });
+        file = r.tempFiles[0].path;
+        name = r.tempFiles[0].name;
+      } catch {
+        file = null;
+      }
+    }
+    if (!file) return;
+    setUploading(0);
+    const safe = name.replace(/[^\w.\-\u4e00-\u9fa5]/g, '_').slice(-60);
+    const up = await uploadFile(file, `events/${eventId}/plan/${Date.now()}-${safe}`, setUploading);
+    setUploading(null);
+    if (up.ok) setAttachment({ fileID: up.data.fileID, name });
+    else void Taro.showToast({ title: up.error.message, icon: 'none' });
+  };
+
+  const submit = async () => {
+    const problems: Record<string, string> = {};
+    if (!date) problems.date = '请选择活动日期';
+    if (venueName.trim().length < 2) problems.venue = '请填写活动地点名称';
+    if (open && !(Number(seats) > 0)) problems.seats = '请填写开放的市民席位数';
+    setBad(problems);
+    if (Object.keys(problems).length) return;
+    const input: FilePlanInput = {
+      eventId,
+      date,
+      venue: { name: venueName.trim(), ...(address.trim() ? { address: address.trim() } : {}), ...(coords ?? {}) },
+      invitees,
+      publicSeats: open ? Number(seats) : 0,
+      ...(startTime ? { startTime } : {}),
+      ...(forms.length ? { forms } : {}),
+      ...(banner.trim() ? { banner: banner.trim() } : {}),
+      ...(open && signupBy ? { signupDeadline: `${signupBy}T23:59:59+08:00` } : {}),
+      ...(attachment ? { attachmentFileID: attachment.fileID } : {}),
+    };
+    setSending(true);
+    setError(null);
+    const r = await call('unit', 'filePlan', input);
+    setSending(false);
+    if (r.ok) {
+      setDone(r.data);
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+    } else setError(r.error);
+  };
+
+  if (done) {
+    return (
+      <>
+        <View className='u-notice u-notice--ok' data-testid='plan-filed'>
+          <View className='u-big'>方案已报备（第 {done.version} 版）</View>
+        </View>
+        <Card>
+          <View className='u-kv'>
+            <View className='u-kv__k'>活动日期</View>
+            <View className='u-kv__v'>{date}</View>
+          </View>
+          <View className='u-kv'>
+            <View className='u-kv__k'>情况报告截止</View>
+            <View className='u-kv__v'>{fmtInstant(done.reportDeadline)}</View>
+          </View>
+          {done.materialsDeadline ? (
+            <View className='u-kv'>
+              <View className='u-kv__k'>专栏材料截止</View>
+              <View className='u-kv__v'>{fmtInstant(done.materialsDeadline)}</View>
+            </View>
+          ) : null}
+        </Card>
+        {(done.warnings ?? []).map((w) => (
+          <View key={w} className='u-notice u-notice--warn'>
+            {w}
+          </View>
+        ))}
+        <Button type='primary' onClick={() => void Taro.navigateBack().catch(() => go('event', eventId))}>
+          返回活动
+        </Button>
+      </>
+    );
+  }
+
+  const earliest = error?.code === 'DEADLINE_PASSED' ? String(error.details?.earliestDate ?? '') : '';
+  return (
+    <>
+      <Card>
+        <View className='z-card__title'>{d.event.theme}</View>
+        <View className='u-muted'>{unitName}</View>
+      </Card>
+      <Section title='时间地点'>
+        <Field label='活动日期' required error={bad.date}>
+          <DateInput mode='date' value={date} onChange={setDate} placeholder='选择活动日期' testId='plan-date' />
+        </Field>
+        {live ? (
+          <View className={tooLate ? 'u-notice u-notice--error' : 'u-notice u-notice--ok'} data-testid='plan-deadline'>
+            方案须在 {fmtInstant(live.plan)} 前报备（提前 {d.rules.planLeadWorkdays ?? 5} 个工作日）
+            {tooLate ? '，已过期限' : ''}；情况报告 {fmtInstant(live.report)} 前报送
+          </View>
+        ) : d.earliestDate ? (
+          <View className='u-muted'>现在报备，最早可选 {d.earliestDate}</View>
+        ) : null}
+        <Field label='开始时间'>
+          <DateInput mode='time' value={startTime} onChange={setStartTime} placeholder='如 09:30' testId='plan-time' />
+        </Field>
+        <Field label='活动地点' required error={bad.venue} hint={coords ? `已定位：${coords.latitude.toFixed(5)}, ${coords.longitude.toFixed(5)}（签到时用来核对距离）` : '定位后，现场签到可核对是否在活动地点'}>
+          <TextInput value={venueName} onChange={setVenueName} placeholder='地点名称，如 区政务服务中心三楼会议室' />
+        </Field>
+        <Field label='详细地址'>
+          <TextInput value={address} onChange={setAddress} placeholder='详细地址（选填）' />
+        </Field>
+        <Button size='small' inline loading={locating} onClick={() => void pickPlace()}>
+          {process.env.TARO_ENV === 'weapp' ? '在地图上选择地点' : '使用当前位置'}
+        </Button>
+      </Section>
+      <Section title='活动形式与邀请对象'>
+        <Field label='活动形式' hint='默认取自年度计划安排表，可增删'>
+          <View className='u-chips'>
+            {[...new Set([...(d.event.forms ?? []), ...forms])].map((f) => (
+              <View key={f} className={forms.includes(f) ? 'u-chip u-chip--on' : 'u-chip'} onClick={() => setForms(toggle(forms, f))}>
+                {f}
+              </View>
+            ))}
+          </View>
+          <View className='u-row'>
+            <View style={{ flex: 1, marginRight: '8px' }}>
+              <TextInput value={formText} onChange={setFormText} placeholder='其他形式，如 座谈交流' />
+            </View>
+            <Button
+              size='small'
+              inline
+              onClick={() => {
+                const t = formText.trim();
+                if (t && !forms.includes(t)) setForms([...forms, t]);
+                setFormText('');
+              }}
+            >
+              添加
+            </Button>
+          </View>
+        </Field>
+        <Field label='邀请对象'>
+          <View className='u-chips' data-testid='invitees'>
+            {INVITEES.map((v) => (
+              <View key={v} className={invitees.includes(v) ? 'u-chip u-chip--on' : 'u-chip'} onClick={() => setInvitees(toggle(invitees, v))}>
+                {invitees.includes(v) ? '✓ ' : ''}
+                {v}
+              </View>
+            ))}
+          </View>
+        </Field>
+      </Section>
+      <Section title='会标'>
+        <Field label='会标文字' hint={`须含“${d.rules.keyword}”字样，可修改`}>
+          <TextInput value={banner} onChange={setBanner} placeholder='会标文字' maxlength={80} />
+        </Field>
+        {templates.some((t) => t.includes('{topic}')) ? (
+          <Field label='活动主题（用于“…活动暨××”）'>
+            <View className='u-row'>
+              <View style={{ flex: 1, marginRight: '8px' }}>
+                <TextInput value={topic} onChange={setTopic} placeholder='如 小升初招生政策解读' />
+              </View>
+              <Button
+                size='small'
+                inline
+                onClick={() => setBanner(bannerText(templates.find((t) => t.includes('{topic}')) ?? templates[0], { unit: unitName, year, topic }))}
+              >
+                生成
+              </Button>
+            </View>
+          </Field>
+        ) : null}
+      </Section>
+      <Section title='市民报名'>
+        <Card>
+          <View className='u-row'>
+            <View>开放市民报名</View>
+            <Switch checked={open} color='#c8161d' onChange={(e) => setOpen(e.detail.value)} />
+          </View>
+          {open ? (
+            <>
+              <View className='u-gap' />
+              <Field label='开放席位' error={bad.seats}>
+                <TextInput type='number' value={seats} onChange={setSeats} placeholder='席位数' />
+              </Field>
+              <Field label='报名截止日期' hint='当天 23:59 截止；不填则报名到活动开始'>
+                <DateInput mode='date' value={signupBy} onChange={setSignupBy} placeholder='选择日期' />
+              </Field>
+            </>
+          ) : null}
+        </Card>
+      </Section>
+      <Section title='附件（选填）'>
+        <Card>
+          <View className='u-row'>
+            <View className='u-muted'>{attachment ? attachment.name : uploading !== null ? `上传中 ${uploading}%` : '活动方案全文等'}</View>
+            <Button size='small' inline loading={uploading !== null} onClick={() => void attach()}>
+              {attachment ? '重新选择' : '选择文件'}
+            </Button>
+          </View>
+        </Card>
+      </Section>
+      {error ? (
+        <View className='u-notice u-notice--error' data-testid='plan-error'>
+          {error.message}
+          {earliest ? (
+            <>
+              <View className='u-big'>最早可报备 {earliest}</View>
+              <Button
+                size='small'
+                inline
+                onClick={() => {
+                  setDate(earliest);
+                  setError(null);
+                }}
+              >
+                改为 {earliest}
+              </Button>
+            </>
+          ) : null}
+        </View>
+      ) : null}
+      <Button type='primary' loading={sending} onClick={() => void submit()}>
+        {d.plan ? '提交新版本方案' : '提交报备'}
+      </Button>
+    </>
+  );
+}
+
+export default function UnitPlan() {
+  const { params } = useRouter();
+  const detail = useEventDetail(params.eventId ?? '');
+  return (
+    <Page>
+      <Async state={detail}>{(d) => <PlanForm d={d} />}</Async>
+    </Page>
+  );
+}

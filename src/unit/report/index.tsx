@@ -1,0 +1,277 @@
+// 情况报告: title, paragraphs, photos, videos, attendance, what the public raised.
+// The keyword check runs as the text is typed (the same rule the server applies),
+// the text is kept on the phone as it is written, and 保存草稿 stores it on the server.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Image, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { call } from '../../api';
+import { uploadFile } from '../../api/storage';
+import type { Attendance, ErrorBody, SubmitReportInput, SubmitReportResult, UnitEventDetail } from '../../api/types';
+import { Async, Button, Card, Field, Page, Section, TextArea, TextInput } from '../../components';
+import { KEYWORD_PLACE_LABELS, checkReportKeyword } from '../../domain/reportRules';
+import { KEYWORD_PLACES, type KeywordPlace } from '../../domain/rules';
+import { fmtInstant, go, useEventDetail } from '../shared';
+
+const LOCAL_PREFIX = 'zwgk.report-draft.';
+const ATTENDANCE: Array<[keyof Attendance, string]> = [
+  ['total', '参加人数'],
+  ['deputies', '人大代表、政协委员'],
+  ['experts', '专家学者'],
+  ['media', '新闻媒体'],
+  ['residents', '普通市民'],
+];
+
+interface Draft {
+  title: string;
+  paragraphs: string[];
+  photoIds: string[];
+  videoFileIDs: string[];
+  attendance: Record<string, string>;
+  publicRaised: string;
+}
+
+function initialDraft(d: UnitEventDetail): Draft {
+  const local = Taro.getStorageSync(LOCAL_PREFIX + d.event.eventId) as Draft | '';
+  if (local) return local;
+  const src = d.draft ?? (d.report?.status === 'returned' ? d.report : null);
+  if (src) {
+    return {
+      title: src.title,
+      paragraphs: src.paragraphs.length ? src.paragraphs : [''],
+      photoIds: src.photoIds,
+      videoFileIDs: src.videoFileIDs ?? [],
+      attendance: Object.fromEntries(Object.entries(src.attendance ?? {}).map(([k, v]) => [k, String(v)])),
+      publicRaised: src.publicRaised ?? '',
+    };
+  }
+  // Stamped photos are what the rules ask for: preselect them.
+  return { title: '', paragraphs: ['', '', ''], photoIds: d.photos.filter((p) => p.hasLogo).map((p) => p.photoId), videoFileIDs: [], attendance: {}, publicRaised: '' };
+}
+
+function toInput(eventId: string, f: Draft): SubmitReportInput {
+  const attendance: Attendance = {};
+  for (const [k] of ATTENDANCE) {
+    const n = Number(f.attendance[k]);
+    if (f.attendance[k] !== undefined && f.attendance[k] !== '' && Number.isInteger(n) && n >= 0) attendance[k] = n;
+  }
+  return {
+    eventId,
+    title: f.title.trim(),
+    paragraphs: f.paragraphs.map((p) => p.trim()).filter(Boolean),
+    photoIds: f.photoIds,
+    ...(f.videoFileIDs.length ? { videoFileIDs: f.videoFileIDs } : {}),
+    ...(Object.keys(attendance).length ? { attendance } : {}),
+    ...(f.publicRaised.trim() ? { publicRaised: f.publicRaised.trim() } : {}),
+  };
+}
+
+function ReportForm({ d }: { d: UnitEventDetail }) {
+  const eventId = d.event.eventId;
+  const [f, setF] = useState<Draft>(() => initialDraft(d));
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(d.draft?.savedAt ?? null);
+  const [sending, setSending] = useState(false);
+  const [video, setVideo] = useState<number | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [done, setDone] = useState<SubmitReportResult | null>(null);
+  const first = useRef(true);
+
+  // Kept on the phone as it is typed: a dropped call or a closed app loses nothing.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const t = setTimeout(() => Taro.setStorageSync(LOCAL_PREFIX + eventId, f), 400);
+    return () => clearTimeout(t);
+  }, [f, eventId]);
+
+  const check = useMemo(() => checkReportKeyword({ title: f.title, paragraphs: f.paragraphs }, d.rules.keyword, d.rules.reportKeywordPlaces), [f.title, f.paragraphs, d.rules]);
+  const chosen = d.photos.filter((p) => f.photoIds.includes(p.photoId));
+  const logoChosen = chosen.filter((p) => p.hasLogo).length;
+  const set = (patch: Partial<Draft>) => setF((s) => ({ ...s, ...patch }));
+  const setPara = (i: number, v: string) => set({ paragraphs: f.paragraphs.map((p, j) => (j === i ? v : p)) });
+
+  const addVideo = async () => {
+    let file: Blob | string | null = null;
+    if (process.env.TARO_ENV === 'h5') {
+      file = await new Promise<File | null>((resolve) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = 'video/*';
+        input.onchange = () => resolve(input.files?.[0] ?? null);
+        input.click();
+      });
+    } else {
+      try {
+        const r = await Taro.chooseMedia({ count: 1, mediaType: ['video'], sourceType: ['album', 'camera'], maxDuration: 60 });
+        file = r.tempFiles[0]?.tempFilePath ?? null;
+      } catch {
+        file = null;
+      }
+    }
+    if (!file) return;
+    setVideo(0);
+    const up = await uploadFile(file, `events/${eventId}/videos/${Date.now()}.mp4`, setVideo);
+    setVideo(null);
+    if (up.ok) set({ videoFileIDs: [...f.videoFileIDs, up.data.fileID] });
+    else void Taro.showToast({ title: up.error.message, icon: 'none' });
+  };
+
+  const saveDraft = async () => {
+    setSaving(true);
+    const r = await call('unit', 'saveDraft', toInput(eventId, f));
+    setSaving(false);
+    if (r.ok) {
+      setSavedAt(r.data.savedAt);
+      void Taro.showToast({ title: '草稿已保存', icon: 'success' });
+    } else void Taro.showToast({ title: r.error.message, icon: 'none' });
+  };
+
+  const submit = async () => {
+    setSending(true);
+    setError(null);
+    const r = await call('unit', 'submitReport', toInput(eventId, f));
+    setSending(false);
+    if (r.ok) {
+      setDone(r.data);
+      Taro.removeStorageSync(LOCAL_PREFIX + eventId);
+    } else setError(r.error);
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  };
+
+  if (done) {
+    return (
+      <>
+        <View className={done.late ? 'u-notice u-notice--warn' : 'u-notice u-notice--ok'} data-testid='report-submitted'>
+          <View className='u-big'>情况报告已提交（第 {done.version} 版）</View>
+          <View>{done.late ? `逾期 ${done.workdaysLate ?? ''} 个工作日（截止 ${fmtInstant(done.deadline)}）` : `按时提交（截止 ${fmtInstant(done.deadline)}）`}</View>
+        </View>
+        <Button type='primary' onClick={() => void Taro.navigateBack().catch(() => go('event', eventId))}>
+          返回活动
+        </Button>
+      </>
+    );
+  }
+
+  const missingPlaces = error?.code === 'KEYWORD_MISSING' && Array.isArray(error.details?.places) ? (error.details?.places as KeywordPlace[]) : [];
+  return (
+    <>
+      {d.report?.status === 'returned' ? (
+        <View className='u-notice u-notice--error'>
+          第 {d.report.version} 版被退回{d.report.comment ? `：${d.report.comment}` : ''}。修改后提交为新版本。
+        </View>
+      ) : null}
+      {error ? (
+        <View className='u-notice u-notice--error' data-testid='report-error'>
+          {error.message}
+          {missingPlaces.length ? <View>缺少关键字的位置：{missingPlaces.map((p) => KEYWORD_PLACE_LABELS[p] ?? p).join('、')}</View> : null}
+        </View>
+      ) : null}
+      <Card>
+        <View className='u-muted'>“{d.rules.keyword}”须出现在：</View>
+        <View className='u-checks' data-testid='keyword-check'>
+          {KEYWORD_PLACES.map((p) => {
+            const required = d.rules.reportKeywordPlaces.includes(p);
+            const ok = check.places[p];
+            return (
+              <View key={p} className={ok ? 'u-check u-check--ok' : required ? 'u-check u-check--no' : 'u-check'} data-testid={`kw-${p}`} data-ok={ok ? 'yes' : 'no'}>
+                {ok ? '✓' : '✗'} {KEYWORD_PLACE_LABELS[p]}
+                {required ? '' : '（不要求）'}
+              </View>
+            );
+          })}
+        </View>
+      </Card>
+      <Section title='正文'>
+        <Field label='标题' required>
+          <TextInput value={f.title} onChange={(v) => set({ title: v })} placeholder='报告标题' maxlength={100} />
+        </Field>
+        {f.paragraphs.map((p, i) => (
+          <View key={i} className='u-para'>
+            <TextArea value={p} onChange={(v) => setPara(i, v)} placeholder={`第${i + 1}段`} maxlength={5000} />
+            {f.paragraphs.length > 1 ? (
+              <View className='u-para__del u-link' onClick={() => set({ paragraphs: f.paragraphs.filter((_, j) => j !== i) })}>
+                删除
+              </View>
+            ) : null}
+          </View>
+        ))}
+        <Button size='small' inline onClick={() => set({ paragraphs: [...f.paragraphs, ''] })}>
+          ＋ 添加段落
+        </Button>
+      </Section>
+      <Section title={`照片：已选 ${chosen.length} 张，含标识 ${logoChosen} 张（至少 ${d.rules.minLogoPhotos} 张）`}>
+        {d.photos.length ? (
+          <View className='u-photos' data-testid='report-photos'>
+            {d.photos.map((p) => {
+              const on = f.photoIds.includes(p.photoId);
+              return (
+                <View
+                  key={p.photoId}
+                  className={on ? 'u-photo u-photo--on' : 'u-photo'}
+                  data-testid='report-photo'
+                  onClick={() => set({ photoIds: on ? f.photoIds.filter((x) => x !== p.photoId) : [...f.photoIds, p.photoId] })}
+                >
+                  {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
+                  {on ? <View className='u-photo__check'>✓</View> : null}
+                  <View className='u-photo__tag u-muted'>{p.hasLogo ? '含标识' : '未加盖标识'}</View>
+                </View>
+              );
+            })}
+          </View>
+        ) : (
+          <View className='u-muted'>还没有现场照片。</View>
+        )}
+        {logoChosen < d.rules.minLogoPhotos ? (
+          <View className='u-notice u-notice--warn'>
+            还需选择 {d.rules.minLogoPhotos - logoChosen} 张含标识的照片。<View className='u-link' style={{ display: 'inline' }} onClick={() => go('photos', eventId)}>去拍照</View>
+          </View>
+        ) : null}
+      </Section>
+      <Section title='视频（选填）'>
+        <Card>
+          <View className='u-row'>
+            <View className='u-muted'>{video !== null ? `上传中 ${video}%` : `已上传 ${f.videoFileIDs.length} 段`}</View>
+            <Button size='small' inline loading={video !== null} onClick={() => void addVideo()}>
+              添加短视频
+            </Button>
+          </View>
+        </Card>
+      </Section>
+      <Section title='参加情况'>
+        <Card>
+          {ATTENDANCE.map(([k, label]) => (
+            <View key={k} className='u-row' style={{ marginBottom: '8px' }}>
+              <View>{label}</View>
+              <View style={{ width: '40%' }}>
+                <TextInput type='number' value={f.attendance[k] ?? ''} onChange={(v) => set({ attendance: { ...f.attendance, [k]: v } })} placeholder='人数' />
+              </View>
+            </View>
+          ))}
+        </Card>
+        <Field label='群众提出的意见建议'>
+          <TextArea value={f.publicRaised} onChange={(v) => set({ publicRaised: v })} placeholder='现场群众提出的问题、意见及回应' maxlength={2000} />
+        </Field>
+      </Section>
+      <View className='u-btns'>
+        <Button type='primary' loading={sending} onClick={() => void submit()}>
+          提交情况报告
+        </Button>
+        <Button loading={saving} onClick={() => void saveDraft()}>
+          保存草稿{savedAt ? `（上次 ${fmtInstant(savedAt)}）` : ''}
+        </Button>
+      </View>
+    </>
+  );
+}
+
+export default function UnitReport() {
+  const { params } = useRouter();
+  const detail = useEventDetail(params.eventId ?? '');
+  return (
+    <Page>
+      <Async state={detail}>{(d) => <ReportForm d={d} />}</Async>
+    </Page>
+  );
+}
