@@ -25,7 +25,8 @@ import type { MessageDoc, MessageKind, SubscriptionDoc } from '../_shared/subscr
 
 type Draft = Omit<MessageDoc, 'status' | 'createdAt' | 'error'>;
 
-const OPEN_STATUSES = ['planned', 'plan_filed', 'held', 'returned'];
+/** Filed, report still to come (returned: to be resubmitted). */
+const FILED_OPEN = ['plan_filed', 'held', 'returned'];
 const SEND_CONCURRENCY = 8;
 
 const WHAT: Record<DueItem['kind'], (i: DueItem) => string> = {
@@ -135,12 +136,25 @@ export async function runReminders() {
   const day = shanghaiDate(now);
   const year = shanghaiYear(now);
   const tomorrow = addDays(day, 1);
+  const month = Number(day.slice(5, 7));
   const tpl = templateIds();
   const longTerm = longTermTemplates();
 
   const [jurisdictions, events, staff, subs, existing] = await Promise.all([
     findAll<JurisdictionDoc>(C.jurisdictions, {}),
-    findAll<EventDoc>(C.events, { removedFromPlan: false, year: _.gte(year - 1), status: _.in(OPEN_STATUSES) }),
+    // The window: plans not filed whose planned months end by next month but one (their last
+    // on-time filing day can be near even with a 30-working-day lead), and filed events not yet
+    // reported that take place by tomorrow. Anything else cannot be due, late or tomorrow.
+    findAll<EventDoc>(
+      C.events,
+      _.and([
+        { removedFromPlan: false },
+        _.or([
+          { status: 'planned', year, 'months.to': _.lte(month + 2) },
+          { status: _.in(FILED_OPEN), 'plan.date': _.lte(tomorrow) },
+        ]),
+      ]) as unknown as Record<string, unknown>,
+    ),
     findAll<StaffDoc>(C.staff, {}),
     findAll<SubscriptionDoc>(C.subscriptions, _.or([{ oneTime: _.gt(0) }, { longTerm: true }]) as unknown as Record<string, unknown>),
     findAll<MessageDoc>(C.messages, { day }),
@@ -225,8 +239,8 @@ export async function runReminders() {
   const spent = records.filter((r) => r.status === 'sent' && !(longTerm.has(r.templateId) && subById.get(`${r.openid}:${r.templateId}`)?.longTerm)).map((r) => `${r.openid}:${r.templateId}`);
   const gone = records.filter((r) => r.status === 'refused').map((r) => `${r.openid}:${r.templateId}`);
   const writes: Array<Promise<unknown>> = [];
-  for (let i = 0; i < records.length; i += 500) writes.push(db.collection(C.messages).add({ data: records.slice(i, i + 500) as never }) as unknown as Promise<unknown>);
-  for (let i = 0; i < spent.length; i += 500) writes.push(db.collection(C.subscriptions).where({ _id: _.in(spent.slice(i, i + 500)) }).update({ data: { oneTime: _.inc(-1), updatedAt: now } }) as unknown as Promise<unknown>);
+  for (let i = 0; i < records.length; i += 1000) writes.push(db.collection(C.messages).add({ data: records.slice(i, i + 1000) as never }) as unknown as Promise<unknown>);
+  for (let i = 0; i < spent.length; i += 1000) writes.push(db.collection(C.subscriptions).where({ _id: _.in(spent.slice(i, i + 1000)) }).update({ data: { oneTime: _.inc(-1), updatedAt: now } }) as unknown as Promise<unknown>);
   for (let i = 0; i < gone.length; i += 500) writes.push(db.collection(C.subscriptions).where({ _id: _.in(gone.slice(i, i + 500)) }).update({ data: { oneTime: 0, longTerm: false, updatedAt: now } }) as unknown as Promise<unknown>);
   await Promise.all(writes);
 
