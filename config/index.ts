@@ -61,7 +61,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      devServer: { host: '127.0.0.1', port: 10087 },
+      // hot: false: fast refresh needs react-refresh packages we do not install;
+      // `--watch` then reloads the page on change instead.
+      // /api goes to the local cloud (npm start), as when it serves the build itself.
+      devServer: {
+        host: '127.0.0.1',
+        port: 10087,
+        hot: false,
+        proxy: [{ context: ['/api'], target: `http://127.0.0.1:${process.env.PORT || 10086}` }],
+      },
       webpackChain(chain) {
         noLicenseFiles(chain);
         // The app is served from the local cloud or a CDN; size is tracked for weapp.
