@@ -6,5 +6,6 @@ import { importPlan } from './plan';
 import { invite, listUnits, removeStaff } from './units';
 import { dashboard, exportDashboard } from './dashboard';
 import { eventDetail, inviteOffice, listEvents, listStaff, setLogo } from './desk';
+import { confirmPhotoLogo, reportDetail, reviewReport } from './review';
 
-export const main = createFunction({ bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, dashboard, exportDashboard });
+export const main = createFunction({ bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo });

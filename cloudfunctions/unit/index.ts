@@ -1,0 +1,9 @@
+// unit: what a responsible unit's staff do, mostly on their phones at the event
+// site. Every action requires the caller to be staff of the event's unit.
+import { createFunction } from '../_shared/router';
+import { eventDetail, myEvents } from './events';
+import { filePlan } from './plan';
+import { addPhoto, checkIn } from './onsite';
+import { saveDraft, submitReport } from './report';
+
+export const main = createFunction({ myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport });
