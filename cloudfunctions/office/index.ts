@@ -4,6 +4,7 @@ import { createFunction } from '../_shared/router';
 import { bootstrap, getRules, setRules } from './setup';
 import { importPlan } from './plan';
 import { invite, listUnits, removeStaff } from './units';
+import { ratings } from './ratings';
 import { dashboard, exportDashboard } from './dashboard';
 import { eventDetail, inviteOffice, listEvents, listStaff, setLogo } from './desk';
 import { confirmPhotoLogo, reportDetail, reviewReport } from './review';

@@ -1,0 +1,38 @@
+// A resident erases their personal data: sign-ups for events still to come are
+// withdrawn (their seats go to the next person waiting, per event in a
+// transaction), and the name and phone of every sign-up are blanked. The docs
+// stay without them, so the anonymous counts of each event stay right.
+import { z } from 'zod';
+import { shanghaiDate } from '../../src/domain/time';
+import { db } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, findWhere } from '../_shared/data';
+import { requireSignedIn } from '../_shared/auth';
+import { txGet, withdrawInTx } from '../_shared/signups';
+import type { SeatedEvent, SignupDoc, Tx } from '../_shared/signups';
+import { action } from '../_shared/router';
+
+export const erase = action(z.object({}).strict(), async (_input, caller) => {
+  const openid = requireSignedIn(caller);
+  const now = serverNow();
+  const today = shanghaiDate(now);
+  const mine = await findWhere<SignupDoc>(C.signups, { openid });
+  const active = mine.filter((s) => s.status !== 'cancelled');
+  let withdrawn = 0;
+  // One transaction per event; the store serialises them, and each re-reads its docs.
+  for (const s of active) {
+    const done = await db.runTransaction(async (tx: Tx) => {
+      const [signup, event] = [await txGet<SignupDoc>(tx, C.signups, s._id), await txGet<SeatedEvent>(tx, C.events, s.eventId)];
+      if (!signup || signup.status === 'cancelled' || !event?.plan) return false;
+      // Past events keep their attendance record (anonymous from now on).
+      if (event.plan.date < today) return false;
+      await withdrawInTx(tx, event, signup, now);
+      return true;
+    });
+    if (done) withdrawn += 1;
+  }
+  const res = mine.length
+    ? ((await db.collection(C.signups).where({ openid }).update({ data: { name: '', phone: '', erasedAt: now, updatedAt: now } })) as { stats: { updated: number } })
+    : { stats: { updated: 0 } };
+  return { withdrawn, erased: res.stats.updated };
+});

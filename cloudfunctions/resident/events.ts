@@ -1,0 +1,81 @@
+// What residents see of events: the open ones and one event's public page.
+// Public data only — no names, phones or openids of anyone ever leave here.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { signupClosesAt, signupOpen } from '../../src/domain/signups';
+import { isValidDate, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
+import { _, db } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, getById } from '../_shared/data';
+import type { JurisdictionDoc } from '../_shared/data';
+import { signupIdOf } from '../_shared/signups';
+import type { SeatedEvent, SignupDoc } from '../_shared/signups';
+import { action } from '../_shared/router';
+
+const id = z.string().min(1).max(64);
+const date = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD');
+
+/** The public face of an event with a filed plan. */
+export function publicEvent(e: SeatedEvent, now: Date) {
+  const plan = e.plan!;
+  return {
+    eventId: e._id,
+    jurisdictionId: e.jurisdictionId,
+    theme: e.theme,
+    units: e.unitNames,
+    forms: plan.forms?.length ? plan.forms : e.forms,
+    date: plan.date,
+    startTime: plan.startTime ?? null,
+    venue: { name: plan.venue.name, address: plan.venue.address ?? null, latitude: plan.venue.latitude ?? null, longitude: plan.venue.longitude ?? null },
+    seats: plan.publicSeats,
+    confirmed: e.seats?.confirmed ?? 0,
+    waitlisted: e.seats?.waitlisted ?? 0,
+    signupDeadline: plan.publicSeats > 0 ? toShanghaiISO(signupClosesAt(plan)) : null,
+    signupOpen: signupOpen(plan, now),
+  };
+}
+
+export const openEvents = action(
+  z.object({ jurisdictionId: id.optional(), from: date.optional(), to: date.optional() }).strict(),
+  async ({ jurisdictionId, from, to }) => {
+    const now = serverNow();
+    const today = shanghaiDate(now);
+    const start = from && from > today ? from : today;
+    // One query: open seats, from today on, in date order.
+    const where: Record<string, unknown> = {
+      'plan.publicSeats': _.gt(0),
+      'plan.date': to ? _.gte(start).and(_.lte(to)) : _.gte(start),
+      removedFromPlan: false,
+    };
+    if (jurisdictionId) where.jurisdictionId = jurisdictionId;
+    const res = (await db.collection(C.events).where(where).orderBy('plan.date', 'asc').limit(200).get()) as unknown as { data: SeatedEvent[] };
+    return res.data
+      .map((e) => publicEvent(e, now))
+      .sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
+  },
+);
+
+export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ eventId }, caller) => {
+  const now = serverNow();
+  const [event, mine] = await Promise.all([
+    getById<SeatedEvent>(C.events, eventId),
+    caller.openid ? getById<SignupDoc>(C.signups, signupIdOf(eventId, caller.openid)) : Promise.resolve(null),
+  ]);
+  if (!event || !event.plan || event.removedFromPlan) throw new BusinessError('NOT_FOUND', '该活动尚未公布时间地点，请返回活动列表看看其他活动');
+  const jurisdiction = await getById<JurisdictionDoc>(C.jurisdictions, event.jurisdictionId);
+  const waitlist = event.waitlist ?? [];
+  return {
+    ...publicEvent(event, now),
+    jurisdictionName: jurisdiction?.name ?? '',
+    mySignup:
+      mine && mine.status !== 'cancelled'
+        ? {
+            signupId: mine._id,
+            status: mine.status,
+            position: mine.status === 'waitlisted' ? waitlist.indexOf(mine._id) + 1 : null,
+            attended: Boolean(mine.attendedAt),
+            evaluated: Boolean(mine.evaluated),
+          }
+        : null,
+  };
+});

@@ -1,0 +1,127 @@
+// Signing up for an event, cancelling, and the caller's own sign-ups.
+// The seat cap holds however many sign up at once: one transaction reads the
+// event (seat counters + waitlist order) and the caller's sign-up, then writes both.
+import { z } from 'zod';
+import { BusinessError } from '../../src/domain/errors';
+import { MOBILE_RE } from '../../src/domain/privacy';
+import { cancelClosesAt, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
+import { shanghaiDate, toShanghaiISO } from '../../src/domain/time';
+import { _, db } from '../_shared/cloud';
+import { serverNow } from '../_shared/clock';
+import { C, findWhere } from '../_shared/data';
+import { requireSignedIn } from '../_shared/auth';
+import { signupIdOf, txGet, withdrawInTx } from '../_shared/signups';
+import type { SeatedEvent, SignupDoc, Tx } from '../_shared/signups';
+import { action } from '../_shared/router';
+
+const id = z.string().min(1).max(64);
+
+const signUpSchema = z
+  .object({
+    eventId: id,
+    name: z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字'),
+    phone: z.string().trim().regex(MOBILE_RE, '请填写 11 位手机号'),
+    identity: z.enum(IDENTITIES),
+    // Optional for contract callers (the contract's signUp has no consent field);
+    // the app always sends true after the box is ticked. false is refused.
+    consent: z.literal(true, { errorMap: () => ({ message: '请先阅读并同意个人信息保护说明' }) }).optional(),
+  })
+  .strict();
+
+type SignUpResult = { signupId: string; status: 'confirmed' | 'waitlisted'; position?: number };
+
+export const signUp = action(signUpSchema, async ({ eventId, name, phone, identity }, caller): Promise<SignUpResult> => {
+  const openid = requireSignedIn(caller);
+  const signupId = signupIdOf(eventId, openid);
+  return db.runTransaction(async (tx: Tx) => {
+    const [event, existing] = [await txGet<SeatedEvent>(tx, C.events, eventId), await txGet<SignupDoc>(tx, C.signups, signupId)];
+    if (!event || event.removedFromPlan) throw new BusinessError('NOT_FOUND', '找不到该活动，请返回活动列表刷新后重试');
+    // Signing up twice returns the first sign-up, whatever has changed since.
+    if (existing && existing.status !== 'cancelled') return resultOf(existing, event);
+    const plan = event.plan;
+    if (!plan || plan.publicSeats <= 0) throw new BusinessError('CONFLICT', '该活动未开放市民报名，请看看其他活动');
+    const now = serverNow();
+    if (now >= signupClosesAt(plan) || shanghaiDate(now) > plan.date) {
+      throw new BusinessError('DEADLINE_PASSED', `报名已于${toShanghaiISO(signupClosesAt(plan)).slice(0, 16).replace('T', ' ')}截止，请关注其他活动`, { signupDeadline: toShanghaiISO(signupClosesAt(plan)) });
+    }
+    const seats = { confirmed: event.seats?.confirmed ?? 0, waitlisted: event.seats?.waitlisted ?? 0 };
+    const waitlist = [...(event.waitlist ?? [])];
+    const status = seats.confirmed < plan.publicSeats ? 'confirmed' : 'waitlisted';
+    if (status === 'confirmed') seats.confirmed += 1;
+    else {
+      seats.waitlisted += 1;
+      waitlist.push(signupId);
+    }
+    const doc: Omit<SignupDoc, '_id'> = {
+      eventId,
+      jurisdictionId: event.jurisdictionId,
+      openid,
+      name,
+      phone,
+      identity,
+      status,
+      consent: true,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      ...(status === 'confirmed' ? { confirmedAt: now } : {}),
+    };
+    await tx.collection(C.signups).doc(signupId).set({ data: doc as unknown as Record<string, unknown> });
+    await tx.collection(C.events).doc(eventId).update({ data: { seats: _.set(seats), waitlist: _.set(waitlist) } });
+    return status === 'confirmed' ? { signupId, status } : { signupId, status, position: waitlist.length };
+  });
+});
+
+function resultOf(s: SignupDoc, event: SeatedEvent): SignUpResult {
+  if (s.status === 'waitlisted') return { signupId: s._id, status: 'waitlisted', position: (event.waitlist ?? []).indexOf(s._id) + 1 };
+  return { signupId: s._id, status: 'confirmed' };
+}
+
+export const cancelSignup = action(z.object({ signupId: z.string().min(1).max(200) }).strict(), async ({ signupId }, caller): Promise<{ status: 'cancelled' }> => {
+  const openid = requireSignedIn(caller);
+  return db.runTransaction(async (tx: Tx) => {
+    const signup = await txGet<SignupDoc>(tx, C.signups, signupId);
+    // Someone else's sign-up looks exactly like a missing one: ids reveal nothing.
+    if (!signup || signup.openid !== openid) throw new BusinessError('NOT_FOUND', '找不到这条报名，请在“我的报名”中刷新后重试');
+    if (signup.status === 'cancelled') return { status: 'cancelled' as const };
+    const event = await txGet<SeatedEvent>(tx, C.events, signup.eventId);
+    if (!event?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
+    const now = serverNow();
+    const cutoff = cancelClosesAt(event.plan);
+    if (now >= cutoff) {
+      throw new BusinessError('DEADLINE_PASSED', `已过取消截止时间（${toShanghaiISO(cutoff).slice(0, 16).replace('T', ' ')}），如不能参加请直接联系举办单位`, { cancelDeadline: toShanghaiISO(cutoff) });
+    }
+    await withdrawInTx(tx, event, signup, now);
+    return { status: 'cancelled' as const };
+  });
+});
+
+export const mySignups = action(z.object({}).strict(), async (_input, caller) => {
+  const openid = requireSignedIn(caller);
+  const now = serverNow();
+  const signups = (await findWhere<SignupDoc>(C.signups, { openid })).filter((s) => !s.erasedAt);
+  if (signups.length === 0) return [];
+  const events = await findWhere<SeatedEvent>(C.events, { _id: _.in([...new Set(signups.map((s) => s.eventId))]) });
+  const byId = new Map(events.map((e) => [e._id, e]));
+  return signups
+    .map((s) => {
+      const e = byId.get(s.eventId);
+      const plan = e?.plan;
+      return {
+        signupId: s._id,
+        eventId: s.eventId,
+        status: s.status,
+        position: s.status === 'waitlisted' ? (e?.waitlist ?? []).indexOf(s._id) + 1 : null,
+        theme: e?.theme ?? '',
+        units: e?.unitNames ?? [],
+        date: plan?.date ?? null,
+        startTime: plan?.startTime ?? null,
+        venue: plan ? { name: plan.venue.name } : null,
+        attended: Boolean(s.attendedAt),
+        evaluated: Boolean(s.evaluated),
+        past: plan ? plan.date < shanghaiDate(now) : false,
+        cancellable: s.status !== 'cancelled' && plan ? now < cancelClosesAt(plan) : false,
+        cancelDeadline: plan ? toShanghaiISO(cancelClosesAt(plan)) : null,
+      };
+    })
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+});
