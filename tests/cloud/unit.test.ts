@@ -22,7 +22,7 @@ type PlanResult = { version: number; planDeadline: string; reportDeadline: strin
 type CheckinResult = { checkinId: string; at: string; distanceMeters: number | null; flags: string[] };
 type Row = { eventId: string; seq: number; status: string; next: { step: string; label: string; due?: string; overdue: boolean; earliestDate?: string }; deadlines: Record<string, string> };
 
-async function photo(eventId: string, who: string, stamped: boolean, seed = crypto.randomUUID()) {
+async function photo(eventId: string, who: string, stamped: boolean, seed: string = crypto.randomUUID()) {
   const bytes = Buffer.from(`photo ${seed}`);
   const fileID = await cloud.upload(`events/${eventId}/${seed}.jpg`, bytes, who);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
