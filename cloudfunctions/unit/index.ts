@@ -5,5 +5,6 @@ import { eventDetail, myEvents } from './events';
 import { filePlan } from './plan';
 import { addPhoto, checkIn } from './onsite';
 import { saveDraft, submitReport } from './report';
+import { attendees, eventCode } from './attendees';
 
-export const main = createFunction({ myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport });
+export const main = createFunction({ myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport, attendees, eventCode });
