@@ -1,0 +1,155 @@
+// The office's desk in Chromium against the h5 build on the local cloud: paste
+// the 雨花区 table, preview (with its warning), import, see the year by month,
+// invite 区教育局's staff, and a new person joins with the code from the screen.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
+import { field, goto, launch, newPage, screenshot } from './browser';
+
+jest.setTimeout(120_000);
+
+const YUHUA = fs.readFileSync(path.join(__dirname, '../../fixtures/plans/yuhua-2023.txt'), 'utf8');
+const OFFICE = 'office-desk-e2e';
+const NEWCOMER = 'staff-edu-e2e';
+
+let cloud: TestCloud;
+let browser: Browser;
+let jurisdictionId: string;
+
+beforeAll(async () => {
+  [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T09:00:00+08:00' }), launch()]);
+  ({ jurisdictionId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district' }, OFFICE)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.stop();
+});
+
+describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位加入', () => {
+  let page: Page;
+  let errors: string[];
+  let code: string;
+
+  beforeAll(async () => {
+    ({ page, errors } = await newPage(browser, cloud.url, OFFICE));
+  });
+
+  test('工作台：还没有计划时提示导入', async () => {
+    await goto(page, '/office/home/index');
+    await page.getByText('还没有导入本年度活动计划').waitFor();
+    await expect(page.getByText('2023年活动').count()).resolves.toBe(1);
+    for (const t of ['全年活动', '单位与人员', '规则设置', '考核看板']) await expect(page.getByText(t, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'office-home-empty');
+  });
+
+  test('粘贴计划表 → 预览：73 行、第51行“待定”的提示，什么都还没保存', async () => {
+    await page.getByText('导入计划', { exact: true }).first().click();
+    await page.getByText('方式一：粘贴计划安排表').waitFor();
+    await expect(page.getByTestId('year').textContent()).resolves.toBe('2023年');
+    await field(page, '从 Word、Excel 或 PDF 复制整张表（含表头）粘贴到这里').fill(YUHUA);
+    await page.getByText('预览', { exact: true }).click();
+    await page.getByTestId('import-counts').waitFor();
+    await expect(page.getByTestId('import-row').count()).resolves.toBe(73);
+    const warnings = await page.getByTestId('import-warning').allTextContents();
+    expect(warnings.some((w) => w.includes('第51行') && w.includes('待定'))).toBe(true);
+    await expect(page.getByTestId('import-counts').textContent()).resolves.toContain('73新增');
+    await expect(page.locator('.o-tr--warn').count()).resolves.toBe(1);
+    // A preview writes nothing.
+    expect(ok(await cloud.call<{ events: unknown[] }>('office', { action: 'listEvents', jurisdictionId, year: 2023 }, OFFICE)).events).toHaveLength(0);
+    await screenshot(page, 'office-import-preview');
+  });
+
+  test('确认导入 → 全年活动按月份：四月 13 项', async () => {
+    await page.getByText('确认导入').click();
+    await page.getByText('导入完成').waitFor();
+    await screenshot(page, 'office-import-done');
+    await page.getByText('查看全年活动').click();
+    await page.getByTestId('month-tabs').waitFor();
+    // Today is 2023-04-10 on the server: April is shown first.
+    await expect(page.getByText('4月（13项）').count()).resolves.toBe(1);
+    await expect(page.getByTestId('event-row').count()).resolves.toBe(13);
+    await expect(page.getByTestId('month-4').textContent()).resolves.toBe('4月13');
+    await screenshot(page, 'office-events-april');
+    await page.getByText('按单位', { exact: true }).click();
+    await page.getByText(/^区教育局（\d+项）$/).waitFor();
+    await screenshot(page, 'office-events-by-unit');
+  });
+
+  test('活动详情', async () => {
+    await page.getByText('按月份', { exact: true }).click();
+    await page.getByTestId('event-row').first().click();
+    await page.getByText('计划表原文').waitFor();
+    await expect(page.getByText('责任单位尚未报备活动方案。').count()).resolves.toBe(1);
+    await screenshot(page, 'office-event');
+  });
+
+  test('单位与人员：为区教育局生成邀请，屏幕上有邀请码和小程序码', async () => {
+    await goto(page, '/office/units/index');
+    const card = page.getByTestId('unit-card').filter({ hasText: '区教育局' });
+    await card.getByText('生成邀请').click();
+    const codeEl = card.getByTestId('invite-code');
+    await codeEl.waitFor();
+    code = (await codeEl.textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    const qr = card.locator('img').first();
+    await qr.waitFor();
+    await (await qr.elementHandle())!.evaluate((img) => {
+      const el = img as HTMLImageElement;
+      return el.complete && el.naturalWidth ? undefined : new Promise((resolve, reject) => ((el.onload = resolve), (el.onerror = reject)));
+    });
+    expect(await qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'office-units-invite');
+  });
+
+  test('规则设置：越界的数字在字段旁提示', async () => {
+    await goto(page, '/office/rules/index');
+    await page.getByText('保存规则').waitFor();
+    await field(page, '如 5').first().fill('99');
+    await page.getByText('保存规则').click();
+    await page.getByText('方案报备提前天数不能超过30个工作日').first().waitFor();
+    await screenshot(page, 'office-rules-invalid');
+  });
+
+  test('新同事在另一部手机上打开加入页，输入邀请码，加入区教育局并看到本单位的活动', async () => {
+    const { page: staff, errors: staffErrors } = await newPage(browser, cloud.url, NEWCOMER);
+    await goto(staff, '/pages/join/index');
+    await field(staff, '请输入邀请码').fill(code);
+    await screenshot(staff, 'office-join-code');
+    await staff.getByText('加入', { exact: true }).click();
+    await staff.getByTestId('joined').waitFor();
+    await expect(staff.getByTestId('joined').textContent()).resolves.toBe('已加入 雨花区 区教育局');
+    await screenshot(staff, 'office-join-done');
+    await staff.getByText('进入本单位').click();
+    const { events } = ok(await cloud.call<{ events: Array<{ units: string[] }> }>('office', { action: 'listEvents', jurisdictionId, year: 2023 }, OFFICE));
+    const eduEvents = events.filter((e) => e.units.includes('区教育局')).length;
+    await staff.getByTestId('unit-event-theme').first().waitFor();
+    await expect(staff.getByTestId('unit-event-theme').count()).resolves.toBe(eduEvents);
+    await screenshot(staff, 'office-join-unit-home');
+    expect(staffErrors).toEqual([]);
+  });
+
+  test('没有页面脚本错误', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('没有公开办身份的人', () => {
+  test('工作台显示“开通辖区”表单；口令错误时提示', async () => {
+    const { page } = await newPage(browser, cloud.url, 'nobody-e2e');
+    await goto(page, '/office/home/index');
+    await page.getByText('开通辖区').first().waitFor();
+    await field(page, '辖区名称').fill('某某县');
+    await page.getByText('县', { exact: true }).click();
+    await field(page, '开通口令').fill('wrong-token');
+    await page.getByText('开通', { exact: true }).click();
+    await page.getByText('开通口令不正确，请向系统管理员核对后重试').waitFor();
+    await screenshot(page, 'office-bootstrap');
+    await field(page, '开通口令').fill(SETUP_TOKEN);
+    await page.getByText('开通', { exact: true }).click();
+    await page.getByText('还没有导入本年度活动计划').waitFor();
+    await expect(page.getByText('某某县').count()).resolves.toBeGreaterThan(0);
+  });
+});
