@@ -87,11 +87,20 @@ export function shortDate(iso: string, year?: number): string {
   return year === y ? `${m}月${d}日` : `${y}年${m}月${d}日`;
 }
 
-export function NextLine({ next, year }: { next: OfficeNextStep; year?: number }) {
+export function NextLine({ next, year, status }: { next: OfficeNextStep; year?: number; status?: EventStatus }) {
+  // Unfiled: the due date is the end of the planned months (the unit's own screen
+  // shows the last day to file for a date inside them).
+  const when = !next.due
+    ? ''
+    : status === 'planned'
+      ? next.overdue
+        ? '（计划月份已过，仍未报备）'
+        : `（计划月份至 ${shortDate(next.due, year)}）`
+      : `（${next.overdue ? '已逾期，' : ''}截止 ${shortDate(next.due, year)}）`;
   return (
     <View className={next.overdue ? 'o-next o-next--overdue' : 'o-next'}>
       {next.label}
-      {next.due ? `（${next.overdue ? '已逾期，' : ''}截止 ${shortDate(next.due, year)}）` : ''}
+      {when}
     </View>
   );
 }

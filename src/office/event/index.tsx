@@ -38,7 +38,7 @@ function Detail({ d }: { d: OfficeEventDetail }) {
           <StatusTag status={d.status} label={d.statusLabel} removed={d.removedFromPlan} />
           {d.units.join('、')} · 计划{monthsLabel(d.months)}
         </View>
-        <NextLine next={d.next} year={d.year} />
+        <NextLine next={d.next} year={d.year} status={d.status} />
         <View className='o-gap' />
         <KV k='活动形式'>{d.forms.join('、') || '—'}</KV>
         {d.deadlines ? (

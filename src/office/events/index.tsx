@@ -21,7 +21,7 @@ function EventRow({ e, year }: { e: OfficeEventRow; year: number }) {
           <StatusTag status={e.status} label={e.statusLabel} removed={e.removedFromPlan} />
           {e.units.join('、')} · {e.date ? e.date.slice(5).replace('-', '月') + '日' : monthsLabel(e.months)}
         </View>
-        <NextLine next={e.next} year={year} />
+        <NextLine next={e.next} year={year} status={e.status} />
       </View>
     </View>
   );

@@ -206,7 +206,7 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
           </Field>
         </View>
       </Section>
-      {error ? <View className='o-warn'>{error.message}</View> : null}
+      {error ? <View className='o-warn'>{error.byField.length ? '有几项填写有误，请按红字提示修改后重新保存。' : error.message}</View> : null}
       <Button type='primary' loading={busy} onClick={() => void save()}>
         保存规则
       </Button>

@@ -8,6 +8,7 @@ import { call } from '../../api';
 import type { ErrorBody, OfficeUnit } from '../../api/types';
 import { Async, Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
 import { useCall } from '../../hooks/useCall';
+import { toShanghaiISO } from '../../domain/time';
 import { fileSrc, shortDate, useJurisdiction } from '../shared';
 
 interface Invitation {
@@ -18,9 +19,11 @@ interface Invitation {
 }
 
 function InvitationCard({ inv, onClose }: { inv: Invitation; onClose: () => void }) {
+  // The server may answer in UTC ("…Z"); people read Beijing time.
+  const until = toShanghaiISO(new Date(inv.expiresAt));
   return (
     <View className='z-card' data-testid='invitation'>
-      <View className='o-muted'>{inv.forWhom}的邀请码（{shortDate(inv.expiresAt)} {inv.expiresAt.slice(11, 16)} 前有效，只能使用一次）</View>
+      <View className='o-muted'>{inv.forWhom}的邀请码（{shortDate(until)} {until.slice(11, 16)} 前有效，只能使用一次）</View>
       <View className='o-code' data-testid='invite-code'>
         {inv.code}
       </View>
@@ -73,7 +76,7 @@ function UnitCard({ u, onChanged }: { u: OfficeUnit; onChanged: () => void }) {
         <View key={s.openid} className='o-staff'>
           <View>
             {s.openid}
-            <View className='o-muted'>{String(s.since).slice(0, 10)} 加入</View>
+            <View className='o-muted'>{toShanghaiISO(new Date(s.since)).slice(0, 10)} 加入</View>
           </View>
           <Button size='small' inline type='danger' onClick={() => void remove(s.openid)}>
             移除
