@@ -1,9 +1,9 @@
 // Only the shared home lives in the main package; each role's screens are a
 // subpackage so the main package stays small (WeChat caps it at 2 MB).
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/column/index', 'pages/join/index'],
+  pages: ['pages/index/index', 'pages/column/index', 'pages/join/index', 'pages/messages/index'],
   subPackages: [
-    { root: 'office', name: 'office', pages: ['home/index', 'review/index', 'import/index', 'events/index', 'event/index', 'units/index', 'rules/index'] },
+    { root: 'office', name: 'office', pages: ['home/index', 'review/index', 'import/index', 'events/index', 'event/index', 'units/index', 'rules/index', 'dashboard/index'] },
     { root: 'unit', name: 'unit', pages: ['home/index', 'event/index', 'plan/index', 'checkin/index', 'photos/index', 'report/index'] },
     { root: 'resident', name: 'resident', pages: ['home/index'] },
   ],

@@ -13,7 +13,7 @@ import { addWorkdays, isWorkday } from '../../src/domain/calendar';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import type { Rules } from '../../src/domain/rules';
 import { addDays, shanghaiDate, shanghaiYear, toShanghaiISO } from '../../src/domain/time';
-import { cloud, db, _ } from '../_shared/cloud';
+import { callerOpenid, cloud, db, _ } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
 import type { EventDoc, JurisdictionDoc, StaffDoc } from '../_shared/data';
@@ -51,7 +51,7 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
       `待报告${items.filter((i) => i.kind === 'report_due' || i.kind === 'materials_due').length}项`,
   ].filter(Boolean) as string[];
   const summary = counts.join('，');
-  const page = `unit/event/index?id=${top.eventId}`;
+  const page = `unit/event/index?eventId=${top.eventId}`;
   return {
     _id: messageId(day, openid, 'unit'),
     day,
@@ -102,7 +102,7 @@ function residentReminder(s: SignupDoc, e: EventDoc, day: string, templateId: st
     openid: s.openid,
     kind: 'event',
     templateId,
-    page: `resident/event/index?id=${e._id}`,
+    page: `resident/home/index?tab=signups&eventId=${e._id}`,
     title: `明天参加：${e.theme}`,
     body: `${when}，${plan.venue.name}。请准时到场，现场扫码签到。`,
     data: {
@@ -262,6 +262,8 @@ export async function runReminders() {
 
 /** Timer entry: never throws (the platform would retry and double-send). */
 export async function main(): Promise<{ ok: true; data: Awaited<ReturnType<typeof runReminders>> } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }> {
+  // Only the platform's timer runs this (it has no caller); a client call is refused (policy 'timer').
+  if (callerOpenid()) return { ok: false, error: { code: 'FORBIDDEN', message: '每日提醒由系统定时运行，不能手动调用', details: {} } };
   try {
     return { ok: true, data: await runReminders() };
   } catch (e) {

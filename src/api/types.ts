@@ -3,6 +3,7 @@
 // (payload `Empty` when it takes nothing). call() picks the types up from here.
 import type { Rules, RulesInput, KeywordPlace } from '../domain/rules';
 import type { EventStatus } from '../domain/lifecycle';
+import type * as R from '../resident/types';
 
 export type ErrorBody = { code: string; message: string; details?: Record<string, unknown> };
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -43,12 +44,63 @@ export interface Venue {
 export type SignupIdentity = '人大代表' | '政协委员' | '专家学者' | '新闻媒体' | '普通市民';
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 
+/** Compliance counts (office.dashboard): computed at server time from the records. */
+export interface DashboardCounts {
+  events: number;
+  planFiled: number;
+  planOnTime: number;
+  held: number;
+  reported: number;
+  reportOnTime: number;
+  /** Missed deadlines, done late or still open. */
+  overdue: number;
+  /** Of those, still not done. */
+  overdueOpen: number;
+  avgRating: number | null;
+  ratings: number;
+}
+export interface LateItem {
+  eventId: string;
+  seq: number;
+  theme: string;
+  unit: string;
+  unitIds: string[];
+  kind: 'plan' | 'report' | 'materials';
+  deadline: string;
+  doneAt: string | null;
+  workdaysLate: number;
+}
+export interface Dashboard {
+  year: number;
+  computedAt: string;
+  jurisdictionName: string;
+  units: Array<DashboardCounts & { unitId: string; name: string }>;
+  months: Array<DashboardCounts & { month: number | null }>;
+  lateItems: LateItem[];
+}
+/** One entry of the message centre (account.messages). */
+export interface MessageItem {
+  messageId: string;
+  day: string;
+  kind: 'unit' | 'office' | 'event';
+  title: string;
+  body: string;
+  page: string;
+  pushed: boolean;
+  status: 'sent' | 'skipped_no_consent' | 'refused' | 'failed';
+  at: string;
+}
+
 export interface Api {
   account: {
     me: Act<Empty, Me>;
     redeemInvite: Act<{ code: string }, RedeemResult>;
+    subscribe: Act<{ templateIds: string[]; accepted: string[] }, { subscriptions: Array<{ templateId: string; oneTime: number; longTerm: boolean }> }>;
+    subscribeTemplates: Act<Empty, { deadline: string; event: string; longTerm: string[] }>;
+    messages: Act<Empty, MessageItem[]>;
   };
   office: {
+    ratings: Act<{ jurisdictionId: string; year: number }, R.Ratings>;
     bootstrap: Act<{ token: string; name: string; level: 'city' | 'county' | 'district' }, { jurisdictionId: string }>;
     setRules: Act<{ jurisdictionId: string; rules: RulesInput }, { rules: Rules }>;
     importPlan: Act<ImportPlanInput, ImportPlanResult>;
@@ -61,22 +113,8 @@ export interface Api {
     inviteOffice: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; jurisdictionName: string; qrFileID: string | null }>;
     listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; since: string; isMe: boolean }>>;
     setLogo: Act<{ jurisdictionId: string; fileID: string }, { logoFileID: string; logoUrl: string | null }>;
-    dashboard: Act<
-      { jurisdictionId: string; year: number },
-      {
-        units: Array<{
-          unitId: string;
-          name: string;
-          events: number;
-          planFiled: number;
-          planOnTime: number;
-          held: number;
-          reported: number;
-          reportOnTime: number;
-          overdue: number;
-        }>;
-      }
-    >;
+    dashboard: Act<{ jurisdictionId: string; year: number }, Dashboard>;
+    exportDashboard: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string; fileName: string }>;
     reviewReport: Act<{ reportId: string; decision: 'approve' | 'return'; comment?: string }, { status: EventStatus }>;
     reportDetail: Act<{ eventId: string }, OfficeReportDetail>;
     confirmPhotoLogo: Act<{ photoId: string; hasLogo?: boolean }, { photoId: string; hasLogo: boolean }>;
@@ -89,22 +127,18 @@ export interface Api {
     addPhoto: Act<AddPhotoInput, { photoId: string; hasLogo: boolean }>;
     saveDraft: Act<SubmitReportInput, { savedAt: string }>;
     submitReport: Act<SubmitReportInput, SubmitReportResult>;
-    attendees: Act<
-      { eventId: string },
-      Array<{ signupId: string; name: string; phone: string; identity: SignupIdentity; status: SignupStatus; attended: boolean }>
-    >;
+    attendees: Act<{ eventId: string }, R.Attendee[]>;
+    eventCode: Act<{ eventId: string }, R.EventCode>;
   };
   resident: {
-    openEvents: Act<
-      { jurisdictionId?: string },
-      Array<{ eventId: string; theme: string; units: string[]; date: string; venue: Venue; seats: number; confirmed: number; waitlisted: number }>
-    >;
-    signUp: Act<
-      { eventId: string; name: string; phone: string; identity: SignupIdentity },
-      { signupId: string; status: 'confirmed' | 'waitlisted' }
-    >;
+    openEvents: Act<{ jurisdictionId?: string; from?: string; to?: string }, R.OpenEvent[]>;
+    eventDetail: Act<{ eventId: string }, R.EventDetail>;
+    signUp: Act<R.SignUpInput, R.SignUpResult>;
     cancelSignup: Act<{ signupId: string }, { status: 'cancelled' }>;
-    mySignups: Act<Empty, Array<{ signupId: string; eventId: string; status: SignupStatus }>>;
+    mySignups: Act<Empty, R.MySignup[]>;
+    attend: Act<{ token: string }, R.AttendResult>;
+    evaluate: Act<{ eventId: string; rating: number; comment?: string }, { eventId: string; rating: number; comment: string }>;
+    erase: Act<Empty, { withdrawn: number; erased: number }>;
     showcase: Act<{ jurisdictionId: string }, ShowcaseItem[]>;
   };
 }

@@ -103,13 +103,13 @@ describe('reminders at 09:00 on Tue 2023-05-16', () => {
     const edu = out.find((m) => m.touser === y.eduStaff)!;
     // #1 is reported (late, but done); #7 is held today.
     expect(edu.templateId).toBe(DEADLINE_TPL);
-    expect(edu.page).toBe(`unit/event/index?id=${y.event(7).eventId}`);
+    expect(edu.page).toBe(`unit/event/index?eventId=${y.event(7).eventId}`);
     expect(edu.data.thing1.value).toBe('今日活动1项，待报告1项'); // #7's materials are due end of Thu 5/18
 
     const law = out.find((m) => m.touser === y.lawStaff)!;
     // #6 (4月) unfiled: the last on-time filing for 4/30 ended Mon 4/24; 14 working days late
     // (4/25–4/28, 5/4–5/6, 5/8–5/12, 5/15, 5/16). #21 is tomorrow: nothing to do for the unit yet.
-    expect(law.page).toBe(`unit/event/index?id=${y.event(6).eventId}`);
+    expect(law.page).toBe(`unit/event/index?eventId=${y.event(6).eventId}`);
     expect(law.data.thing1.value).toBe('逾期1项');
     expect(law.data.time3.value).toBe('2023-04-24 23:59');
 
@@ -135,7 +135,7 @@ describe('reminders at 09:00 on Tue 2023-05-16', () => {
   test('the message centre lists what the system produced for the caller, newest first', async () => {
     const law = ok(await cloud.call<Msg[]>('account', { action: 'messages' }, y.lawStaff));
     expect(law).toHaveLength(1);
-    expect(law[0]).toMatchObject({ day: '2023-05-16', kind: 'unit', pushed: true, page: `unit/event/index?id=${y.event(6).eventId}` });
+    expect(law[0]).toMatchObject({ day: '2023-05-16', kind: 'unit', pushed: true, page: `unit/event/index?eventId=${y.event(6).eventId}` });
     expect(law[0].body).toContain('已逾期14个工作日');
     // Without consent nothing was pushed, but the reminder is still in the app.
     const silent = ok(await cloud.call<Msg[]>('account', { action: 'messages' }, residentNoConsent));

@@ -38,6 +38,9 @@ export default function Index() {
         <LinkCard icon='找' title='找活动' desc='看看近期可以报名参加的活动' url='/resident/home/index' />
         <LinkCard icon='报' title='我的报名' desc='报名状态、活动时间和地点' url='/resident/home/index?tab=signups' />
       </Section>
+      <Section title='消息'>
+        <LinkCard icon='信' title='消息中心' desc='报备、报告期限提醒和活动提醒' url='/pages/messages/index' />
+      </Section>
     </Page>
   );
 }

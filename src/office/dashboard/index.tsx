@@ -1,0 +1,210 @@
+// 考核看板: per unit and per month, how many events were filed, held and
+// reported, how many on time, and every missed deadline. Tap a unit to see its
+// late items; tap an item to open the event. 导出 Excel gives the same numbers.
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { call } from '../../api';
+import type { Dashboard, DashboardCounts, ErrorBody, LateItem } from '../../api/types';
+import { useCall } from '../../hooks/useCall';
+import { Async, Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
+import { shortDate, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
+import './index.css';
+
+const KIND: Record<LateItem['kind'], string> = { plan: '方案报备', report: '情况报告', materials: '专栏材料' };
+
+function ratio(n: number, of: number) {
+  return `${n}/${of}`;
+}
+
+function Cells({ c }: { c: DashboardCounts }) {
+  return (
+    <>
+      <View className='d-td d-td--n'>{c.events}</View>
+      <View className='d-td d-td--n'>{ratio(c.planFiled, c.planOnTime)}</View>
+      <View className='d-td d-td--n'>{c.held}</View>
+      <View className='d-td d-td--n'>{ratio(c.reported, c.reportOnTime)}</View>
+      <View className={c.overdue ? 'd-td d-td--n d-td--late' : 'd-td d-td--n'}>{c.overdue}</View>
+    </>
+  );
+}
+
+function Head({ first }: { first: string }) {
+  return (
+    <View className='d-tr d-tr--head'>
+      <View className='d-td d-td--name'>{first}</View>
+      <View className='d-td d-td--n'>活动</View>
+      <View className='d-td d-td--n'>已报备/按时</View>
+      <View className='d-td d-td--n'>已举办</View>
+      <View className='d-td d-td--n'>已报告/按时</View>
+      <View className='d-td d-td--n'>逾期</View>
+    </View>
+  );
+}
+
+function LateList({ items, year }: { items: LateItem[]; year: number }) {
+  if (!items.length) return <Empty title='没有逾期事项' desc='该单位的报备、报告均在期限内' />;
+  return (
+    <View>
+      {items.map((i) => (
+        <View
+          key={`${i.eventId}:${i.kind}`}
+          className='d-late'
+          data-testid='late-item'
+          onClick={() => void Taro.navigateTo({ url: `/office/event/index?eventId=${encodeURIComponent(i.eventId)}&id=${encodeURIComponent(i.eventId)}` })}
+        >
+          <View className='d-late__top'>
+            <View className='d-late__kind'>{KIND[i.kind]}</View>
+            <View className={i.doneAt ? 'd-late__days' : 'd-late__days d-late__days--open'}>
+              {i.doneAt ? `迟交${i.workdaysLate}个工作日` : `已逾期${i.workdaysLate}个工作日，未完成`}
+            </View>
+          </View>
+          <View className='d-late__theme'>
+            {i.seq}. {i.theme}
+          </View>
+          <View className='d-late__meta'>
+            {i.unit} · 截止 {shortDate(i.deadline, year)}
+            {i.doneAt ? ` · ${shortDate(i.doneAt, year)}完成` : ''}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+async function openExport(url: string, fileName: string): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const { tempFilePath } = await Taro.downloadFile({ url });
+    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true } as never);
+    return;
+  }
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year: number; setYear: (y: number) => void }) {
+  const dash = useCall('office', 'dashboard', { jurisdictionId, year });
+  const [tab, setTab] = useState<'units' | 'months'>('units');
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<ErrorBody | null>(null);
+
+  const doExport = async () => {
+    setExporting(true);
+    setExportError(null);
+    const env = await call('office', 'exportDashboard', { jurisdictionId, year });
+    if (env.ok) {
+      try {
+        await openExport(env.data.url, env.data.fileName);
+      } catch {
+        setExportError({ code: 'NETWORK', message: '文件下载失败，请检查网络后重试' });
+      }
+    } else setExportError(env.error);
+    setExporting(false);
+  };
+
+  return (
+    <>
+      <YearSwitch year={year} onChange={(y) => { setUnitId(null); setYear(y); }} />
+      <Async state={dash}>
+        {(d: Dashboard) => {
+          const total = d.units.length ? d.months.reduce((n, m) => n + m.events, 0) : 0;
+          if (!total) return <Empty title={`${year}年还没有活动`} desc='导入年度计划后，这里显示各单位的完成情况' />;
+          const lateUnits = d.units.filter((u) => u.overdueOpen > 0).length;
+          const unit = unitId ? d.units.find((u) => u.unitId === unitId) : undefined;
+          return (
+            <>
+              <View className='o-counts'>
+                <View className='o-count'>
+                  <View className='o-count__n'>{total}</View>
+                  <View className='o-count__l'>活动</View>
+                </View>
+                <View className='o-count'>
+                  <View className='o-count__n'>{d.months.reduce((n, m) => n + m.reported, 0)}</View>
+                  <View className='o-count__l'>已报告</View>
+                </View>
+                <View className={d.lateItems.length ? 'o-count o-count--hot' : 'o-count'}>
+                  <View className='o-count__n'>{d.lateItems.length}</View>
+                  <View className='o-count__l'>逾期事项</View>
+                </View>
+                <View className={lateUnits ? 'o-count o-count--hot' : 'o-count'}>
+                  <View className='o-count__n' data-testid='late-units'>{lateUnits}</View>
+                  <View className='o-count__l'>未补交单位</View>
+                </View>
+              </View>
+              <View className='d-note'>统计时间 {d.computedAt.slice(0, 16).replace('T', ' ')}，按报备日期或计划月份归月；多单位联办的活动计入每个单位。</View>
+
+              <View className='o-tabs'>
+                <View className={tab === 'units' ? 'o-tab o-tab--on' : 'o-tab'} onClick={() => setTab('units')}>按单位</View>
+                <View className={tab === 'months' ? 'o-tab o-tab--on' : 'o-tab'} onClick={() => setTab('months')}>按月</View>
+              </View>
+
+              {tab === 'units' ? (
+                <Section title={unit ? `${unit.name}的逾期事项` : '各单位（点单位看逾期明细）'}>
+                  {unit ? (
+                    <>
+                      <View className='d-back' onClick={() => setUnitId(null)}>‹ 返回全部单位</View>
+                      <LateList items={d.lateItems.filter((i) => i.unitIds.includes(unit.unitId))} year={year} />
+                    </>
+                  ) : (
+                    <View className='d-table' data-testid='unit-table'>
+                      <Head first='单位' />
+                      {d.units.map((u) => (
+                        <View key={u.unitId} className={u.overdueOpen ? 'd-tr d-tr--late' : 'd-tr'} data-testid='unit-row' onClick={() => setUnitId(u.unitId)}>
+                          <View className='d-td d-td--name'>
+                            {u.name}
+                            {u.avgRating !== null ? <View className='d-rating'>评分 {u.avgRating}</View> : null}
+                          </View>
+                          <Cells c={u} />
+                        </View>
+                      ))}
+                    </View>
+                  )}
+                </Section>
+              ) : (
+                <Section title='按月'>
+                  <View className='d-table'>
+                    <Head first='月份' />
+                    {d.months
+                      .filter((m) => m.events > 0)
+                      .map((m) => (
+                        <View key={String(m.month)} className='d-tr'>
+                          <View className='d-td d-td--name'>{m.month === null ? '待定' : `${m.month}月`}</View>
+                          <Cells c={m} />
+                        </View>
+                      ))}
+                  </View>
+                </Section>
+              )}
+
+              <Section>
+                {exportError ? <ErrorView error={exportError} onRetry={() => void doExport()} /> : null}
+                <Button type='primary' loading={exporting} onClick={() => void doExport()}>
+                  导出 Excel
+                </Button>
+              </Section>
+            </>
+          );
+        }}
+      </Async>
+    </>
+  );
+}
+
+export default function DashboardPage() {
+  const j = useJurisdiction();
+  const [year, setYear] = useWorkingYear(j.jurisdictionId);
+  return (
+    <Page title='考核看板' subtitle={j.name}>
+      {j.loading ? <Loading /> : j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : !j.jurisdictionId ? (
+        <Empty title='只有公开办工作人员可以查看考核看板' />
+      ) : (
+        <Board jurisdictionId={j.jurisdictionId} year={year} setYear={setYear} />
+      )}
+    </Page>
+  );
+}
