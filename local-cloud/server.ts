@@ -103,7 +103,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const { envelope, roundTrips } = await runtime.trigger(m[1]);
       sendJson(res, runtime.hasFunction(m[1]) ? 200 : 404, envelope, { 'X-Db-Round-Trips': String(roundTrips) });
     }],
-    ['GET', /^\/api\/dev\/outbox$/, async (req, res, _m, q) => {
+    ['GET', /^\/api\/dev\/outbox$/, async (_req, res, _m, q) => {
       const touser = q.get('touser');
       const all = runtime.outbox();
       sendJson(res, 200, touser ? all.filter((m) => m.touser === touser) : all);

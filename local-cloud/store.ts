@@ -31,7 +31,7 @@ export class Store {
   private fd: number;
   private idCounter = 0;
 
-  constructor(private readonly dir: string) {
+  constructor(dir: string) {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, LOG_FILE);
     this.load(file);

@@ -13,3 +13,19 @@ export function callerOpenid(): string | undefined {
   const ctx = cloud.getWXContext() as { OPENID?: string };
   return ctx.OPENID || undefined;
 }
+
+/** The transaction operations we use (wx-server-sdk types the transaction loosely). */
+export interface TxDoc {
+  get(): Promise<{ data: unknown }>;
+  set(arg: { data: object }): Promise<unknown>;
+  update(arg: { data: object }): Promise<unknown>;
+  remove(): Promise<unknown>;
+}
+export interface Tx {
+  collection(name: string): { doc(id: string): TxDoc; add(arg: { data: object }): Promise<unknown> };
+}
+
+/** db.runTransaction, typed: everything inside commits together or not at all. */
+export function runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.runTransaction(fn as never) as Promise<T>;
+}

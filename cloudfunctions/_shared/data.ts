@@ -129,12 +129,12 @@ export interface PlanDoc extends PlanSummary {
 
 /** Typed single-document read; null when missing (throwOnNotFound is off). */
 export async function getById<T>(collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).doc(id).get()) as { data: T | null };
+  const res = (await db.collection(collection).doc(id).get()) as unknown as { data: T | null };
   return res.data ?? null;
 }
 
 /** Typed query read of one page (the server caps a page at 1000). */
 export async function findWhere<T>(collection: string, where: Record<string, unknown>, limit = 1000): Promise<T[]> {
-  const res = (await db.collection(collection).where(where).limit(limit).get()) as { data: T[] };
+  const res = (await db.collection(collection).where(where).limit(limit).get()) as unknown as { data: T[] };
   return res.data;
 }

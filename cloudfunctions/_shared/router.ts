@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { useChineseZodMessages } from '../../src/domain/zodChinese';
 import { callerOpenid } from './cloud';
+import { POLICY, type FunctionName } from './policy';
 
 useChineseZodMessages();
 
@@ -30,19 +31,23 @@ export function fail(code: BusinessError['code'], message: string, details: Reco
   return { ok: false, error: { code, message, details } };
 }
 
-type AnyAction = Action<z.ZodTypeAny, unknown>;
+/** Any action, whatever its input: `never` input so every handler fits; the schema vouches for the data. */
+type AnyAction = { schema: z.ZodTypeAny; handler: (input: never, caller: Caller) => Promise<unknown> };
 
-export function createFunction(actions: Record<string, AnyAction>) {
+export function createFunction<F extends FunctionName>(fn: F, actions: Record<keyof (typeof POLICY)[F] & string, AnyAction>) {
+  const policy: Record<string, string> = POLICY[fn];
   return async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
     const { action: name, ...payload } = event ?? {};
-    const act = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;
+    const act = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name as keyof typeof actions] : undefined;
     if (!act) return fail('INVALID_ARGUMENT', `不支持的操作：${String(name)}`, { fields: ['action'] });
+    const openid = callerOpenid();
+    if (!openid && policy[name as string] !== 'public') return fail('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
     // Timer triggers and platform fields are not part of any action's input.
     for (const k of ['userInfo', 'tcbContext']) delete payload[k];
     const parsed = act.schema.safeParse(payload);
     if (!parsed.success) return invalid(parsed.error);
     try {
-      return { ok: true, data: await act.handler(parsed.data, { openid: callerOpenid() }) };
+      return { ok: true, data: await act.handler(parsed.data as never, { openid }) };
     } catch (e) {
       if (e instanceof BusinessError) return fail(e.code, e.message, e.details);
       console.error(`action ${String(name)} failed`, e);

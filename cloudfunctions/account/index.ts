@@ -1,7 +1,7 @@
 // account: who the caller is, and joining a unit with an invitation code.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { db } from '../_shared/cloud';
+import { runTransaction } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
 import type { InviteDoc, StaffDoc } from '../_shared/data';
@@ -24,7 +24,7 @@ const redeemInvite = action(
   async ({ code }, caller) => {
     const openid = requireSignedIn(caller);
     // One transaction: the code is spent and the person joins, or neither happens.
-    return db.runTransaction(async (tx) => {
+    return runTransaction(async (tx) => {
       const inv = ((await tx.collection(C.invites).doc(code).get()) as { data: InviteDoc | null }).data;
       if (!inv) throw new BusinessError('NOT_FOUND', '邀请码不存在，请核对后重新输入');
       const joined = joinedAs(inv);
@@ -58,4 +58,4 @@ function omitId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   return rest;
 }
 
-export const main = createFunction({ me, redeemInvite, subscribe, subscribeTemplates, messages });
+export const main = createFunction('account', { me, redeemInvite, subscribe, subscribeTemplates, messages });

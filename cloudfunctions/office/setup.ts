@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { DEFAULT_RULES, mergeRules } from '../../src/domain/rules';
-import { db } from '../_shared/cloud';
+import { db, runTransaction } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
 import type { JurisdictionDoc, StaffDoc } from '../_shared/data';
@@ -30,7 +30,7 @@ export const bootstrap = action(
     const now = serverNow();
     const jurisdiction: JurisdictionDoc = { _id: jurisdictionId, name, level, rules: DEFAULT_RULES, createdAt: now, createdBy: openid };
     const staff: StaffDoc = { _id: `${openid}:office:${jurisdictionId}`, openid, role: 'office', jurisdictionId, jurisdictionName: name, createdAt: now };
-    await db.runTransaction(async (tx) => {
+    await runTransaction(async (tx) => {
       await tx.collection(C.jurisdictions).add({ data: jurisdiction });
       await tx.collection(C.staff).add({ data: staff });
     });

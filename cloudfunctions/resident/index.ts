@@ -8,4 +8,4 @@ import { attend, evaluate } from './attend';
 import { erase } from './erase';
 import { showcase } from './showcase';
 
-export const main = createFunction({ openEvents, eventDetail, signUp, cancelSignup, mySignups, attend, evaluate, erase, showcase });
+export const main = createFunction('resident', { openEvents, eventDetail, signUp, cancelSignup, mySignups, attend, evaluate, erase, showcase });

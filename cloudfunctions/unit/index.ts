@@ -7,4 +7,4 @@ import { addPhoto, checkIn } from './onsite';
 import { saveDraft, submitReport } from './report';
 import { attendees, eventCode } from './attendees';
 
-export const main = createFunction({ myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport, attendees, eventCode });
+export const main = createFunction('unit', { myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport, attendees, eventCode });

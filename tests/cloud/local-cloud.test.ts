@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
+import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 
 async function freePort(): Promise<number> {
   const srv = net.createServer();

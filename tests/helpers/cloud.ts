@@ -61,7 +61,10 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
       if (m) resolve(m[1]);
     });
     child.on('exit', (code) => reject(new Error(`local cloud exited (${code}): ${stderr}`)));
-    setTimeout(() => reject(new Error(`local cloud did not start: ${stderr}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start: ${stderr}`)), 15_000);
+    const clear = () => clearTimeout(timer);
+    child.stdout!.on('data', () => out.includes('listening on') && clear());
+    child.on('exit', clear);
   });
 
   const callCounted = async <T>(name: string, payload: Record<string, unknown>, openid?: string) => {
@@ -77,7 +80,7 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
     dataDir,
     process: child,
     callCounted,
-    call: async (name, payload, openid) => (await callCounted(name, payload, openid)).envelope,
+    call: async <T>(name: string, payload: Record<string, unknown>, openid?: string) => (await callCounted<T>(name, payload, openid)).envelope,
     setClock: async (now, frozen = opts.frozen) => {
       const res = await fetch(`${url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ now, frozen }) });
       if (!res.ok) throw new Error(await res.text());
@@ -85,7 +88,7 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
     trigger: async (name) => (await (await fetch(`${url}/api/dev/trigger/${name}`, { method: 'POST' })).json()) as never,
     outbox: async () => (await (await fetch(`${url}/api/dev/outbox`)).json()) as never,
     upload: async (cloudPath, bytes, openid) => {
-      const res = await fetch(`${url}/api/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'X-Openid': openid }, body: bytes });
+      const res = await fetch(`${url}/api/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'X-Openid': openid }, body: new Uint8Array(bytes) });
       const body = (await res.json()) as { fileID?: string };
       if (!body.fileID) throw new Error(JSON.stringify(body));
       return body.fileID;
