@@ -11,8 +11,8 @@
 //   the materials (photos + text for the column) are done when the report is submitted.
 // - a late item is a deadline that was missed: done after it (doneAt set) or still
 //   not done at `now` (doneAt null; workdaysLate counted up to today).
-import { planDeadline, workdaysLate } from '../../src/domain/deadlines';
-import { addDays, endOfDayInstant, parseInstant, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
+import { unfiledPlanDeadline, workdaysLate } from '../../src/domain/deadlines';
+import { endOfDayInstant, parseInstant, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import type { Rules } from '../../src/domain/rules';
 import type { EventDoc } from './data';
 
@@ -75,28 +75,13 @@ type RuleSet = Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materi
 
 const dateOf = (d: Date | string) => (d instanceof Date ? d : new Date(d));
 
-/** Last day (YYYY-MM-DD) of month `m` of `year`. */
-function lastDayOfMonth(year: number, m: number): string {
-  return addDays(`${m === 12 ? year + 1 : year}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`, -1);
-}
-
-/**
- * The last moment a plan for this (unfiled) event can be filed on time and still
- * fall inside its planned months; null when the months are 待定 or the calendar
- * of that year is unknown (no deadline can be claimed then).
- */
-export function unfiledPlanDeadline(e: Pick<EventDoc, 'year' | 'months'>, rules: RuleSet, memo?: Map<string, string | null>): string | null {
-  if (!e.months) return null;
-  const end = lastDayOfMonth(e.year, Math.max(e.months.from, e.months.to));
-  const cached = memo?.get(end);
+/** unfiledPlanDeadline from the domain, memoised per year and months for bulk runs. */
+export function unfiledPlanDeadlineMemo(e: Pick<EventDoc, 'year' | 'months'>, rules: RuleSet, memo?: Map<string, string | null>): string | null {
+  const key = `${e.year}:${e.months?.from}-${e.months?.to}`;
+  const cached = memo?.get(key);
   if (cached !== undefined) return cached;
-  let d: string | null;
-  try {
-    d = planDeadline(end, rules);
-  } catch {
-    d = null;
-  }
-  memo?.set(end, d);
+  const d = unfiledPlanDeadline(e.year, e.months, rules);
+  memo?.set(key, d);
   return d;
 }
 
@@ -120,7 +105,7 @@ export function lateItemsOf(e: EventDoc, rules: RuleSet, now: Date, memo?: Map<s
     if (r) out.push({ ...base, kind, deadline, ...r });
   };
   if (!e.plan) {
-    const d = unfiledPlanDeadline(e, rules, memo);
+    const d = unfiledPlanDeadlineMemo(e, rules, memo);
     if (d) push('plan', d, late(now, d, null, rules));
     return out;
   }
@@ -252,7 +237,7 @@ export function dueItemsOf(e: EventDoc, rules: RuleSet, now: Date, today: string
     return parseInstant(d).getTime() >= now.getTime() && day >= today && day <= horizon;
   };
   if (!e.plan) {
-    const d = unfiledPlanDeadline(e, rules, memo);
+    const d = unfiledPlanDeadlineMemo(e, rules, memo);
     if (d && soon(d)) out.push({ ...base, kind: 'plan_due', of: 'plan', deadline: d, workdaysLate: 0 });
     return out;
   }

@@ -2,9 +2,9 @@
 // (invitations with role 'office'), and the jurisdiction's logo for the photo stamp.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { eventDeadlines } from '../../src/domain/deadlines';
+import { eventDeadlines, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { STATUS_LABELS } from '../../src/domain/lifecycle';
-import type { MonthRange } from '../../src/domain/planTable';
+import type { Rules } from '../../src/domain/rules';
 import { endOfDayInstant, parseInstant, toShanghaiISO } from '../../src/domain/time';
 import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -29,11 +29,6 @@ async function eventsOfYear(jurisdictionId: string, year: number): Promise<Event
   }
 }
 
-function lastDayOfMonth(year: number, month: number): string {
-  const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 export interface NextStep {
   label: string;
   due?: string;
@@ -41,15 +36,14 @@ export interface NextStep {
 }
 
 /** The next thing the unit (or the office) owes on this event, judged at `now`. */
-export function nextStep(e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan' | 'removedFromPlan'>, deadlines: Deadlines | undefined, now: Date): NextStep {
+export function nextStep(e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan' | 'removedFromPlan'>, deadlines: Deadlines | undefined, now: Date, rules: Rules | undefined): NextStep {
   const past = (due: string) => now.getTime() > parseInstant(due).getTime();
   const step = (label: string, due?: string): NextStep => (due ? { label, due, overdue: past(due) } : { label, overdue: false });
   if (e.removedFromPlan) return step('已移出计划');
   switch (e.status) {
     case 'planned': {
-      // No date yet: the plan is owed while the planned months last; after them it is overdue.
-      const months = e.months as MonthRange | null;
-      return step('待报备', months ? endOfDayInstant(lastDayOfMonth(e.year, months.to)) : undefined);
+      // No date yet: the same definition the unit and the dashboard use.
+      return step('待报备', (rules && unfiledPlanDeadline(e.year, e.months, rules)) || undefined);
     }
     case 'plan_filed':
       return step('待举办签到', e.plan ? endOfDayInstant(e.plan.date) : undefined);
@@ -80,8 +74,8 @@ function deadlinesOf(e: EventDoc, j: JurisdictionDoc | null): Deadlines | undefi
 export const listEvents = action(z.object({ jurisdictionId: id, year: z.number().int().min(2000).max(2100) }).strict(), async ({ jurisdictionId, year }, caller) => {
   await requireOffice(caller, jurisdictionId);
   const events = await eventsOfYear(jurisdictionId, year);
-  // Only when a filed event lacks stored deadlines (older data) are the rules needed.
-  const needRules = events.some((e) => e.plan?.date && !e.deadlines);
+  // Rules place unfiled events (and filed ones lacking stored deadlines).
+  const needRules = events.some((e) => e.status === 'planned' || (e.plan?.date && !e.deadlines));
   const j = needRules ? await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId) : null;
   const now = serverNow();
   return {
@@ -98,7 +92,7 @@ export const listEvents = action(z.object({ jurisdictionId: id, year: z.number()
       statusLabel: e.removedFromPlan ? '已移出计划' : STATUS_LABELS[e.status],
       removedFromPlan: e.removedFromPlan,
       ...(e.plan?.date ? { date: e.plan.date } : {}),
-      next: nextStep(e, deadlinesOf(e, j), now),
+      next: nextStep(e, deadlinesOf(e, j), now, j?.rules),
     })),
   };
 });
@@ -143,7 +137,7 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
     statusLabel: e.removedFromPlan ? '已移出计划' : STATUS_LABELS[e.status],
     removedFromPlan: e.removedFromPlan,
     deadlines: deadlines ?? null,
-    next: nextStep(e, deadlines, now),
+    next: nextStep(e, deadlines, now, j?.rules),
     plans: plans
       .sort((a, b) => b.version - a.version)
       .map((p) => ({

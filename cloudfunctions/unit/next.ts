@@ -1,10 +1,10 @@
 // What a unit should do next for one event, and by when. Shared by myEvents and
 // eventDetail so the list and the detail screen never disagree.
 import { BusinessError } from '../../src/domain/errors';
-import { earliestFilableDate, isOnTime, planDeadline } from '../../src/domain/deadlines';
+import { earliestFilableDate, isOnTime, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { STATUS_LABELS } from '../../src/domain/lifecycle';
 import type { Rules } from '../../src/domain/rules';
-import { addDays, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
+import { shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import type { EventDoc } from '../_shared/data';
 
 export type NextStep = 'file_plan' | 'check_in' | 'submit_report' | 'fix_report' | 'wait_review' | 'done';
@@ -28,13 +28,6 @@ const LABELS: Record<NextStep, string> = {
 };
 
 export const iso = (d: Date | string) => toShanghaiISO(new Date(d));
-
-/** Last day of the planned months, e.g. 2023-04-30 for “4月”; null when 待定. */
-export function lastPlannedDay(event: EventDoc): string | null {
-  if (!event.months) return null;
-  const firstOfNext = event.months.to === 12 ? `${event.year + 1}-01-01` : `${event.year}-${String(event.months.to + 1).padStart(2, '0')}-01`;
-  return addDays(firstOfNext, -1);
-}
 
 /** Calendar gaps (CALENDAR_UNAVAILABLE) must not break a list: that one value is just unknown. */
 function orNull<T>(f: () => T): T | null {
@@ -67,8 +60,7 @@ export function nextStep(event: EventDoc, now: Date, rules?: Rules, earliest?: s
   });
   switch (event.status) {
     case 'planned': {
-      const last = lastPlannedDay(event);
-      const due = last && rules ? orNull(() => planDeadline(last, rules)) : null;
+      const due = rules ? unfiledPlanDeadline(event.year, event.months, rules) : null;
       return make('file_plan', due ?? undefined, earliest ? { earliestDate: earliest } : {});
     }
     case 'plan_filed': {

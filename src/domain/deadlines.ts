@@ -91,3 +91,28 @@ export function assertPlanFilable(eventDate: string, now: Date, rules: DeadlineR
   }
   return deadlines;
 }
+
+/** Last day of an event's planned months ("4月" of 2023 → 2023-04-30); null when 待定. */
+export function lastPlannedDay(year: number, months: { from: number; to: number } | null): string | null {
+  if (!months) return null;
+  const to = Math.max(months.from, months.to);
+  return addDays(to === 12 ? `${year + 1}-01-01` : `${year}-${String(to + 1).padStart(2, '0')}-01`, -1);
+}
+
+/**
+ * When the plan of an event that has no date yet is due: the plan deadline of the
+ * last day of its planned months, the last moment to file on time and still hold
+ * the event as planned. Null when the months are 待定 or that year's calendar is
+ * unknown: no deadline can then be claimed. Unit screens, the office's year view,
+ * the dashboard and the reminders all use this one definition.
+ */
+export function unfiledPlanDeadline(year: number, months: { from: number; to: number } | null, rules: DeadlineRules): string | null {
+  const last = lastPlannedDay(year, months);
+  if (!last) return null;
+  try {
+    return planDeadline(last, rules);
+  } catch (e) {
+    if (e instanceof BusinessError && e.code === 'CALENDAR_UNAVAILABLE') return null;
+    throw e;
+  }
+}

@@ -88,14 +88,14 @@ export function shortDate(iso: string, year?: number): string {
 }
 
 export function NextLine({ next, year, status }: { next: OfficeNextStep; year?: number; status?: EventStatus }) {
-  // Unfiled: the due date is the end of the planned months (the unit's own screen
-  // shows the last day to file for a date inside them).
+  // Unfiled: the due date is the last day to file for a date still inside the planned
+  // months, the same deadline the unit, the dashboard and the reminders use.
   const when = !next.due
     ? ''
     : status === 'planned'
       ? next.overdue
-        ? '（计划月份已过，仍未报备）'
-        : `（计划月份至 ${shortDate(next.due, year)}）`
+        ? `（应于 ${shortDate(next.due, year)} 前报备，已逾期）`
+        : `（最晚 ${shortDate(next.due, year)} 报备）`
       : `（${next.overdue ? '已逾期，' : ''}截止 ${shortDate(next.due, year)}）`;
   return (
     <View className={next.overdue ? 'o-next o-next--overdue' : 'o-next'}>
