@@ -12,7 +12,8 @@ export type Access =
   | 'eventStaff' // staff of the event's unit
   | 'eventStaffOrOffice' // staff of the event's unit, or the office of its jurisdiction
   | 'office' // office staff of the jurisdiction concerned
-  | 'signer' // the resident who owns the sign-up
+  | 'signer' // the resident who owns the sign-up (others get NOT_FOUND: a sign-up id reveals nothing)
+  | 'attendee' // a resident who attended the event
   | 'timer'; // the platform's timer; a client call is refused
 
 /** The people the authorization matrix calls every action as. */
@@ -29,8 +30,12 @@ export const ALLOWED: Record<Access, readonly Persona[]> = {
   eventStaffOrOffice: ['eventUnitStaff', 'jurisdictionOffice'],
   office: ['jurisdictionOffice'],
   signer: ['resident'],
+  attendee: ['resident'],
   timer: ['anonymous'],
 };
+
+/** How a signed-in person who is not allowed is refused: FORBIDDEN unless hiding existence. */
+export const REFUSAL: Partial<Record<Access, 'NOT_FOUND'>> = { signer: 'NOT_FOUND' };
 
 export const POLICY = {
   account: { me: 'signedIn', redeemInvite: 'signedIn', subscribe: 'signedIn', subscribeTemplates: 'public', messages: 'signedIn' },
@@ -73,7 +78,7 @@ export const POLICY = {
     cancelSignup: 'signer',
     mySignups: 'signedIn',
     attend: 'signedIn',
-    evaluate: 'signedIn',
+    evaluate: 'attendee',
     erase: 'signedIn',
   },
   reminders: { run: 'timer' },
