@@ -6,7 +6,7 @@ import { signupClosesAt, signupOpen } from '../../src/domain/signups';
 import { isValidDate, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
-import { C, getById } from '../_shared/data';
+import { C, findWhere, getById } from '../_shared/data';
 import type { JurisdictionDoc } from '../_shared/data';
 import { signupIdOf } from '../_shared/signups';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
@@ -49,8 +49,11 @@ export const openEvents = action(
     };
     if (jurisdictionId) where.jurisdictionId = jurisdictionId;
     const res = (await db.collection(C.events).where(where).orderBy('plan.date', 'asc').limit(200).get()) as unknown as { data: SeatedEvent[] };
+    // The jurisdictions' names, for the filter: a second and last round trip.
+    const ids = [...new Set(res.data.map((e) => e.jurisdictionId))];
+    const names = new Map((ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j.name]));
     return res.data
-      .map((e) => publicEvent(e, now))
+      .map((e) => ({ ...publicEvent(e, now), jurisdictionName: names.get(e.jurisdictionId) ?? '' }))
       .sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
   },
 );

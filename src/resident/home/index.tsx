@@ -1,18 +1,16 @@
-// Resident home (placeholder): open events and the caller's sign-ups.
+// Resident home: the way into finding events, the caller's sign-ups and the privacy notice.
 import { useRouter } from '@tarojs/taro';
-import { Empty, Page, Section } from '../../components';
+import { LinkCard, Page, Section } from '../../components';
 
 export default function ResidentHome() {
   const { params } = useRouter();
   const signups = params.tab === 'signups';
   return (
     <Page title={signups ? '我的报名' : '找活动'} subtitle='走进政府，面对面了解政务'>
-      <Section title={signups ? '我报名的活动' : '近期活动'}>
-        {signups ? (
-          <Empty title='您还没有报名任何活动' desc='在“找活动”里选择感兴趣的活动报名' />
-        ) : (
-          <Empty title='近期还没有开放报名的活动' desc='活动开放报名后会显示在这里，请过几天再来看看' />
-        )}
+      <Section>
+        <LinkCard icon='找' title='找活动' desc='近期开放报名的政务公开主题日活动' url='/resident/list/index' />
+        <LinkCard icon='报' title='我的报名' desc='即将参加、候补中、已结束的活动' url='/resident/mine/index' />
+        <LinkCard icon='护' title='个人信息保护说明' desc='我们保存什么、谁能看到、如何删除' url='/resident/privacy/index' />
       </Section>
     </Page>
   );

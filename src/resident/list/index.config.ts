@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '找活动', enablePullDownRefresh: true });

@@ -1,0 +1,52 @@
+// Small pieces shared by the resident screens.
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { OpenEvent } from './types';
+import { Tag } from '../components';
+import './resident.css';
+
+const WEEK = '日一二三四五六';
+
+/** 2023-05-10 → 5月10日 周三 */
+export function fmtDate(date: string | null): string {
+  if (!date) return '日期待定';
+  const [y, m, d] = date.split('-').map(Number);
+  const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${m}月${d}日 周${WEEK[dow]}`;
+}
+
+/** An ISO instant (+08:00) → 5月8日 18:00, read in Shanghai time whatever the phone's zone. */
+export function fmtInstant(iso: string | null): string {
+  if (!iso) return '';
+  const t = new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+export function go(url: string) {
+  void Taro.navigateTo({ url });
+}
+
+/** 报名中 / 可候补 / 报名截止 */
+export function SeatTag({ e }: { e: Pick<OpenEvent, 'signupOpen' | 'seats' | 'confirmed'> }) {
+  if (!e.signupOpen) return <Tag tone='gray'>报名截止</Tag>;
+  if (e.confirmed >= e.seats) return <Tag tone='orange'>已满·可候补</Tag>;
+  return <Tag tone='green'>报名中</Tag>;
+}
+
+export function SeatLine({ e }: { e: Pick<OpenEvent, 'seats' | 'confirmed' | 'waitlisted'> }) {
+  return (
+    <Text className='r-seats'>
+      已报 {e.confirmed}/{e.seats}
+      {e.waitlisted ? `，候补 ${e.waitlisted} 人` : ''}
+    </Text>
+  );
+}
+
+export function InfoRow({ label, children }: { label: string; children?: React.ReactNode }) {
+  return (
+    <View className='r-row'>
+      <View className='r-row__label'>{label}</View>
+      <View className='r-row__value'>{children}</View>
+    </View>
+  );
+}
