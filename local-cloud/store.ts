@@ -53,7 +53,7 @@ export class Store {
       if (goodBytes + Buffer.byteLength(line) + 1 > total) break;
       let changes: Change[];
       try {
-        changes = EJSON.parse(line, { relaxed: false }) as Change[];
+        changes = EJSON.parse(line, { relaxed: true }) as Change[];
       } catch {
         break;
       }

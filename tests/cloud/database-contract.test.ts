@@ -214,10 +214,11 @@ test('serverDate() is the server clock (the settable local clock), with offset',
   expect((got.later as Date).toISOString()).toBe('2023-05-04T02:01:00.000Z');
 });
 
-test('every acknowledged write is in the log: a new store over the same folder sees it', async () => {
-  await db.collection('durable').doc('d').set({ data: { v: 'kept' } });
+test('every acknowledged write is in the log: a new store over the same folder sees it, types intact', async () => {
+  const at = new Date('2023-05-04T01:02:03.004Z');
+  await db.collection('durable').doc('d').set({ data: { v: 'kept', n: 7, x: 1.5, big: 2 ** 40, ok: true, none: null, at, list: [1, 'a'], nested: { m: 3 } } });
   const again = new LocalRuntime({ dataDir: dir, functionsDir: path.join(dir, 'none'), publicUrl: () => '' });
-  expect(again.store.get('durable', 'd')).toMatchObject({ v: 'kept' });
+  expect(again.store.get('durable', 'd')).toEqual({ _id: 'd', v: 'kept', n: 7, x: 1.5, big: 2 ** 40, ok: true, none: null, at, list: [1, 'a'], nested: { m: 3 } });
   expect(again.store.find('many', {}).length).toBe(1200);
   again.close();
 });

@@ -1,0 +1,188 @@
+// `npm run bench`: the product's speed promises as one JSON object.
+// Sizes (weapp packages, h5 initial JS, function bundles); database round trips
+// per core action and p50/p95 latency with 50 concurrent callers, with 10,000
+// events and 100,000 sign-ups loaded; the reminders run at that size; the photo
+// stamp in Chromium. Goals (README) are printed beside each figure.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Store } from '../local-cloud/store';
+import { startLocalCloud } from '../local-cloud/server';
+import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../tests/helpers/cloud';
+import { functionSizes, h5InitialJs, weappSizes } from './sizes';
+import { stampBench } from './stamp';
+
+const ROOT = path.resolve(__dirname, '..');
+const JURISDICTIONS = 100;
+const EVENTS_PER_JURISDICTION = 100; // 10,000 events
+const OPEN_EVENTS = 1000; // events with a filed plan and public seats
+const SIGNUPS_PER_OPEN_EVENT = 100; // 100,000 sign-ups
+const CONCURRENCY = 50;
+const CALLS_PER_ACTION = 500;
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function ensureBuilt(): void {
+  if (!fs.existsSync(path.join(ROOT, 'dist/weapp/app.json'))) execSync('npx taro build --type weapp', { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) execSync('npx taro build --type h5', { cwd: ROOT, stdio: 'inherit' });
+  execSync('node scripts/build-functions.mjs --quiet', { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** A plan table of `n` rows for one jurisdiction, ten units, months spread over May–December. */
+function planTable(n: number): string {
+  const rows = ['序号\t活动主题\t活动形式\t责任单位\t活动时间'];
+  for (let i = 1; i <= n; i++) rows.push(`${i}\t第${i}项政策解读与现场观摩活动\t政策宣讲、现场观摩\t第${i % 10}单位\t${5 + (i % 8)}月`);
+  return rows.join('\n');
+}
+
+async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  }));
+}
+
+interface World {
+  jurisdictions: Array<{ id: string; office: string; events: Array<{ eventId: string; units: string[] }> }>;
+  staff: Map<string, string>; // `${jurisdictionId}:${unitName}` -> openid
+  open: Array<{ eventId: string; staff: string }>;
+}
+
+async function seed(cloud: TestCloud): Promise<World> {
+  const world: World = { jurisdictions: [], staff: new Map(), open: [] };
+  const table = planTable(EVENTS_PER_JURISDICTION);
+  await pool(Array.from({ length: JURISDICTIONS }, (_, i) => i), 10, async (i) => {
+    const office = `bench-office-${i}`;
+    const { jurisdictionId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: `测试区${i}`, level: 'district' }, office));
+    const { events } = ok(await cloud.call<{ events: Array<{ eventId: string; units: string[] }> }>('office', { action: 'importPlan', jurisdictionId, year: 2023, text: table }, office));
+    world.jurisdictions.push({ id: jurisdictionId, office, events });
+  });
+  log(`imported ${world.jurisdictions.reduce((n, j) => n + j.events.length, 0)} events`);
+  // Staff for every unit of the first ten jurisdictions; each files plans open to residents.
+  const openPerJurisdiction = OPEN_EVENTS / 10;
+  for (const [ji, j] of world.jurisdictions.slice(0, 10).entries()) {
+    const units = ok(await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId: j.id }, j.office));
+    for (const [ui, u] of units.entries()) {
+      const openid = `bench-staff-${ji}-${ui}`;
+      const { code } = ok(await cloud.call<{ code: string }>('office', { action: 'invite', unitId: u.unitId }, j.office));
+      ok(await cloud.call('account', { action: 'redeemInvite', code }, openid));
+      world.staff.set(`${j.id}:${u.name}`, openid);
+    }
+    for (const e of j.events.slice(0, openPerJurisdiction)) world.open.push({ eventId: e.eventId, staff: world.staff.get(`${j.id}:${e.units[0]}`)! });
+  }
+  await pool(world.open, CONCURRENCY, async ({ eventId, staff }) => {
+    ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-05-16', startTime: '09:30', venue: { name: '政务服务中心', latitude: 28.1, longitude: 113.0 }, publicSeats: 200 }, staff));
+  });
+  log(`filed ${world.open.length} plans`);
+  return world;
+}
+
+/** 100,000 sign-ups written straight into the store (as signUp would leave them), with the events' counters. */
+function loadSignups(dataDir: string, world: World): void {
+  const store = new Store(dataDir);
+  const now = new Date('2023-05-02T02:00:00Z');
+  for (const { eventId } of world.open) {
+    const event = store.get('events', eventId)!;
+    const changes = [];
+    for (let k = 0; k < SIGNUPS_PER_OPEN_EVENT; k++) {
+      const openid = `bench-resident-${k}`;
+      const _id = `${eventId}:${openid}`;
+      changes.push({ c: 'signups', id: _id, doc: { _id, eventId, jurisdictionId: event.jurisdictionId as string, openid, name: `市民${k}`, phone: `139${String(k).padStart(8, '0')}`, identity: '普通市民', status: 'confirmed', consent: true, createdAt: now, updatedAt: now, confirmedAt: now } });
+    }
+    changes.push({ c: 'events', id: eventId, doc: { ...event, seats: { confirmed: SIGNUPS_PER_OPEN_EVENT, waitlisted: 0 }, waitlist: [] } });
+    store.commit(changes);
+  }
+  store.close();
+}
+
+interface ActionFigure {
+  roundTrips: number;
+  p50ms: number;
+  p95ms: number;
+}
+
+async function measure(cloud: TestCloud, name: string, make: (i: number) => { fn: string; payload: Record<string, unknown>; openid?: string }): Promise<ActionFigure> {
+  const first = make(0);
+  const { envelope, roundTrips } = await cloud.callCounted(first.fn, first.payload, first.openid);
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
+  const times: number[] = [];
+  await pool(Array.from({ length: CALLS_PER_ACTION }, (_, i) => i + 1), CONCURRENCY, async (i) => {
+    const c = make(i);
+    const t0 = performance.now();
+    const r = await cloud.call(c.fn, c.payload, c.openid);
+    times.push(performance.now() - t0);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  });
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * p))] * 10) / 10;
+  return { roundTrips, p50ms: pct(0.5), p95ms: pct(0.95) };
+}
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const result: Record<string, unknown> = {};
+  log('sizes');
+  const weapp = weappSizes();
+  result.weapp = { mainBytes: weapp.main, subpackageBytes: weapp.subpackages, totalBytes: weapp.total, goalMainBytes: 400 * 1024 };
+  const h5Cloud = await startLocalCloud({ port: 0, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-h5-')), functionsDir: path.join(ROOT, 'dist/cloudfunctions'), h5Dir: path.join(ROOT, 'dist/h5'), timers: false });
+  result.h5InitialJs = { ...(await h5InitialJs(h5Cloud)), goalGzipBytes: 150 * 1024 };
+  await h5Cloud.close();
+  result.functionBundleBytes = functionSizes();
+
+  log('stamp');
+  result.photoStamp = { ...(await stampBench()), goalOutputBytes: 400 * 1024, goalRatio: 10 };
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-data-'));
+  log(`seeding ${JURISDICTIONS * EVENTS_PER_JURISDICTION} events in ${dataDir}`);
+  let cloud = await startCloud({ dataDir, now: '2023-05-02T10:00:00+08:00', frozen: true });
+  const world = await seed(cloud);
+  await cloud.stop();
+  log(`writing ${OPEN_EVENTS * SIGNUPS_PER_OPEN_EVENT} sign-ups`);
+  loadSignups(dataDir, world);
+  cloud = await startCloud({ dataDir, now: '2023-05-02T10:00:00+08:00', frozen: true });
+
+  const j0 = world.jurisdictions[0];
+  const staff0 = world.staff.get(`${j0.id}:第1单位`)!;
+  const openEvent = world.open[1];
+  log('actions');
+  const actions: Record<string, ActionFigure> = {};
+  actions['account.me'] = await measure(cloud, 'me', () => ({ fn: 'account', payload: { action: 'me' }, openid: staff0 }));
+  actions['unit.myEvents'] = await measure(cloud, 'myEvents', () => ({ fn: 'unit', payload: { action: 'myEvents' }, openid: staff0 }));
+  actions['unit.eventDetail'] = await measure(cloud, 'unit.eventDetail', () => ({ fn: 'unit', payload: { action: 'eventDetail', eventId: openEvent.eventId }, openid: openEvent.staff }));
+  actions['unit.filePlan'] = await measure(cloud, 'filePlan', (i) => {
+    const e = world.open[i % 100 + 100];
+    return { fn: 'unit', payload: { action: 'filePlan', eventId: e.eventId, date: '2023-05-16', venue: { name: `会议室${i}`, latitude: 28.1, longitude: 113.0 }, publicSeats: 200 }, openid: e.staff };
+  });
+  actions['resident.openEvents'] = await measure(cloud, 'openEvents', () => ({ fn: 'resident', payload: { action: 'openEvents', jurisdictionId: j0.id }, openid: 'bench-resident-1' }));
+  actions['resident.eventDetail'] = await measure(cloud, 'resident.eventDetail', () => ({ fn: 'resident', payload: { action: 'eventDetail', eventId: openEvent.eventId }, openid: 'bench-resident-1' }));
+  actions['resident.signUp'] = await measure(cloud, 'signUp', (i) => ({ fn: 'resident', payload: { action: 'signUp', eventId: world.open[i % OPEN_EVENTS].eventId, name: '新市民', phone: '13700000000', identity: '普通市民', consent: true }, openid: `bench-new-${i}` }));
+  actions['resident.mySignups'] = await measure(cloud, 'mySignups', () => ({ fn: 'resident', payload: { action: 'mySignups' }, openid: 'bench-resident-7' }));
+  actions['office.listEvents'] = await measure(cloud, 'listEvents', () => ({ fn: 'office', payload: { action: 'listEvents', jurisdictionId: j0.id, year: 2023 }, openid: j0.office }));
+  actions['office.dashboard'] = await measure(cloud, 'dashboard', () => ({ fn: 'office', payload: { action: 'dashboard', jurisdictionId: j0.id, year: 2023 }, openid: j0.office }));
+  actions['unit.attendees'] = await measure(cloud, 'attendees', () => ({ fn: 'unit', payload: { action: 'attendees', eventId: openEvent.eventId }, openid: openEvent.staff }));
+
+  // On the event day: check-ins (one per event) and reports.
+  await cloud.setClock('2023-05-16T09:40:00+08:00', true);
+  actions['unit.checkIn'] = await measure(cloud, 'checkIn', (i) => {
+    const e = world.open[i % OPEN_EVENTS];
+    return { fn: 'unit', payload: { action: 'checkIn', eventId: e.eventId, latitude: 28.1, longitude: 113.0, accuracy: 20 }, openid: e.staff };
+  });
+  result.actions = Object.fromEntries(Object.entries(actions).map(([k, v]) => [k, { ...v, goalRoundTrips: 3, goalP95ms: 50 }]));
+
+  log('reminders');
+  await cloud.setClock('2023-05-15T09:00:00+08:00', true);
+  const t0 = performance.now();
+  const res = await fetch(`${cloud.url}/api/dev/trigger/reminders`, { method: 'POST' });
+  const ms = Math.round(performance.now() - t0);
+  const run = (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
+  result.reminders = { events: JURISDICTIONS * EVENTS_PER_JURISDICTION, roundTrips: Number(res.headers.get('x-db-round-trips')), ms, ok: run.ok, sent: run.data?.sent, goalRoundTrips: 20, goalMs: 2000 };
+  await cloud.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
