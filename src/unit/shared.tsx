@@ -1,13 +1,13 @@
 // Pieces the unit's on-site screens share: the event detail (kept on the phone
 // for when the venue has no signal), the outbox state, date/time inputs that
 // are native on each platform, and instant formatting.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Picker, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCall } from '../hooks/useCall';
 import type { CallState } from '../hooks/useCall';
 import type { UnitEventDetail } from '../api/types';
-import { Button } from '../components';
+import { Async, Button } from '../components';
 import { dismiss, flushOutbox, listOutbox, onOutboxChange, onProgress, type OutboxItem } from '../lib/outbox';
 import './unit.css';
 
@@ -146,4 +146,13 @@ export function useReloadOnShow(reload: () => void): void {
     if (first) setFirst(false);
     else reload();
   });
+}
+
+/**
+ * Like Async, but once data has arrived it stays on screen while a reload runs,
+ * so a form's local state (a success notice, typed text) survives the refresh.
+ */
+export function Keep<T>({ state, children }: { state: CallState<T>; children: (data: T) => ReactNode }) {
+  if (state.data !== undefined && !state.error) return <>{children(state.data)}</>;
+  return <Async state={state}>{children}</Async>;
 }

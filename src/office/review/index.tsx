@@ -1,15 +1,17 @@
 // 审核情况报告: the latest report with its photos and the check-in record;
 // 通过, or 退回 with a comment; 确认含标识 on photos that were not stamped in the app.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Image, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeReportDetail } from '../../api/types';
-import { Async, Button, Card, Field, Page, Section, Tag, TextArea } from '../../components';
+import { Button, Card, Field, Page, Section, Tag, TextArea } from '../../components';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
 import { useCall } from '../../hooks/useCall';
-import '../../unit/unit.css';
+import type { CallState } from '../../hooks/useCall';
+import { Async } from '../../components';
+import './review.css';
 
 const FLAG_TEXT: Record<string, string> = {
   far_from_venue: '签到位置距活动地点超过 500 米',
@@ -113,7 +115,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               ))}
               {r.attendance && Object.keys(r.attendance).length ? (
                 <View className='u-muted' style={{ marginTop: '12px' }}>
-                  参加 {r.attendance.total ?? '—'} 人（人大代表政协委员 {r.attendance.deputies ?? 0}、专家 {r.attendance.experts ?? 0}、媒体 {r.attendance.media ?? 0}、市民 {r.attendance.residents ?? 0}）
+                  参加 {r.attendance.total ?? '—'} 人（人大代表政协委员 {r.attendance.deputies ?? '—'}、专家 {r.attendance.experts ?? '—'}、媒体 {r.attendance.media ?? '—'}、市民 {r.attendance.residents ?? '—'}）
                 </View>
               ) : null}
               {r.publicRaised ? <View className='u-muted'>群众意见：{r.publicRaised}</View> : null}
@@ -172,12 +174,18 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
   );
 }
 
+/** Keeps the data on screen while a reload runs, so the decision notice stays. */
+function Keep<T>({ state, children }: { state: CallState<T>; children: (data: T) => ReactNode }) {
+  if (state.data !== undefined && !state.error) return <>{children(state.data)}</>;
+  return <Async state={state}>{children}</Async>;
+}
+
 export default function OfficeReview() {
   const { params } = useRouter();
   const detail = useCall('office', 'reportDetail', params.eventId ? { eventId: params.eventId } : null);
   return (
     <Page>
-      <Async state={detail}>{(d) => <Review d={d} reload={detail.reload} />}</Async>
+      <Keep state={detail}>{(d) => <Review d={d} reload={detail.reload} />}</Keep>
     </Page>
   );
 }

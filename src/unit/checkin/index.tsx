@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { CheckInResult, ErrorBody } from '../../api/types';
-import { Async, Button, Card, Page } from '../../components';
+import { Button, Card, Page } from '../../components';
 import { currentPosition } from '../../lib/location';
 import { flushOutbox, listOutbox, onSent, queueCheckin } from '../../lib/outbox';
-import { OutboxPanel, fmtInstant, go, useEventDetail } from '../shared';
+import { OutboxPanel, fmtInstant, go, useEventDetail, Keep } from '../shared';
 
 const FLAG_TEXT: Record<string, string> = {
   far_from_venue: '不在活动地点附近（超过 500 米），公开办会看到这一情况',
@@ -62,7 +62,7 @@ export default function UnitCheckin() {
   return (
     <Page>
       <OutboxPanel eventId={eventId} />
-      <Async state={detail}>
+      <Keep state={detail}>
         {(d) => {
           const done = result ?? d.checkin;
           return (
@@ -103,7 +103,7 @@ export default function UnitCheckin() {
             </>
           );
         }}
-      </Async>
+      </Keep>
     </Page>
   );
 }

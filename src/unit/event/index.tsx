@@ -2,10 +2,10 @@
 // deadlines, the next thing to do, and what still waits on the phone.
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Async, Button, Card, Page, Section, Tag } from '../../components';
+import { Button, Card, Page, Section, Tag } from '../../components';
 import type { EventStatus } from '../../domain/lifecycle';
 import type { UnitEventDetail } from '../../api/types';
-import { OutboxPanel, fmtInstant, go, useEventDetail, useReloadOnShow } from '../shared';
+import { OutboxPanel, fmtInstant, go, useEventDetail, useReloadOnShow, Keep } from '../shared';
 
 const STEPS = ['待报备', '已报备', '已举办', '已报告', '已通过'];
 const STEP_OF: Record<EventStatus, number> = { planned: 0, plan_filed: 1, held: 2, reported: 3, returned: 3, approved: 4, published: 4 };
@@ -70,7 +70,7 @@ export default function UnitEvent() {
   return (
     <Page>
       <OutboxPanel eventId={eventId} />
-      <Async state={detail}>
+      <Keep state={detail}>
         {(d) => (
           <>
             {detail.offline ? <View className='u-notice u-notice--warn'>当前离线，显示的是本机保存的信息</View> : null}
@@ -132,7 +132,7 @@ export default function UnitEvent() {
             </Section>
           </>
         )}
-      </Async>
+      </Keep>
     </Page>
   );
 }

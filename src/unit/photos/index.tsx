@@ -5,10 +5,10 @@ import { useEffect, useState } from 'react';
 import { Image, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { UnitEventDetail } from '../../api/types';
-import { Async, Button, Card, Page, Section, Tag } from '../../components';
+import { Button, Card, Page, Section, Tag } from '../../components';
 import { flushOutbox, listOutbox, onSent, queuePhoto } from '../../lib/outbox';
 import { preparePlainPhoto, stampPhoto } from '../../lib/stamp';
-import { OutboxPanel, fmtInstant, useEventDetail, useOutbox } from '../shared';
+import { OutboxPanel, fmtInstant, useEventDetail, useOutbox, Keep } from '../shared';
 
 type Source = Blob | string;
 
@@ -166,7 +166,7 @@ export default function UnitPhotos() {
   return (
     <Page>
       <OutboxPanel eventId={eventId} />
-      <Async state={detail}>{(d) => <Photos d={d} reload={detail.reload} />}</Async>
+      <Keep state={detail}>{(d) => <Photos d={d} reload={detail.reload} />}</Keep>
     </Page>
   );
 }

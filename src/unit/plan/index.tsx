@@ -7,11 +7,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, FilePlanInput, FilePlanResult, UnitEventDetail } from '../../api/types';
-import { Async, Button, Card, Field, Page, Section, TextInput } from '../../components';
+import { Button, Card, Field, Page, Section, TextInput } from '../../components';
 import { eventDeadlines } from '../../domain/deadlines';
 import { bannerText } from '../../domain/reportRules';
 import { choosePlace, currentPosition } from '../../lib/location';
-import { DateInput, fmtInstant, go, useEventDetail } from '../shared';
+import { DateInput, fmtInstant, go, useEventDetail, Keep } from '../shared';
 
 const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
 
@@ -332,7 +332,7 @@ export default function UnitPlan() {
   const detail = useEventDetail(params.eventId ?? '');
   return (
     <Page>
-      <Async state={detail}>{(d) => <PlanForm d={d} />}</Async>
+      <Keep state={detail}>{(d) => <PlanForm d={d} />}</Keep>
     </Page>
   );
 }

@@ -7,10 +7,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { Attendance, ErrorBody, SubmitReportInput, SubmitReportResult, UnitEventDetail } from '../../api/types';
-import { Async, Button, Card, Field, Page, Section, TextArea, TextInput } from '../../components';
+import { Button, Card, Field, Page, Section, TextArea, TextInput } from '../../components';
 import { KEYWORD_PLACE_LABELS, checkReportKeyword } from '../../domain/reportRules';
 import { KEYWORD_PLACES, type KeywordPlace } from '../../domain/rules';
-import { fmtInstant, go, useEventDetail } from '../shared';
+import { fmtInstant, go, useEventDetail, Keep } from '../shared';
 
 const LOCAL_PREFIX = 'zwgk.report-draft.';
 const ATTENDANCE: Array<[keyof Attendance, string]> = [
@@ -271,7 +271,7 @@ export default function UnitReport() {
   const detail = useEventDetail(params.eventId ?? '');
   return (
     <Page>
-      <Async state={detail}>{(d) => <ReportForm d={d} />}</Async>
+      <Keep state={detail}>{(d) => <ReportForm d={d} />}</Keep>
     </Page>
   );
 }

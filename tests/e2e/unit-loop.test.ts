@@ -1,0 +1,180 @@
+// The whole loop on a phone (h5 in Chromium): the unit files its plan (a date
+// that is too late first), checks in on the day, takes a stamped photo, writes
+// the report with the live keyword check, the office returns it, the unit
+// resubmits, the office approves, and the public column shows it.
+import type { Browser, Page } from 'playwright-core';
+import { ok, startCloud, type TestCloud } from '../helpers/cloud';
+import { seedYuhua, type Yuhua } from '../helpers/scenario';
+import { goto, launch, newPage, screenshot } from './browser';
+import { cameraJpeg, inspectStamped } from './unitPhoto';
+
+jest.setTimeout(180_000);
+
+let cloud: TestCloud;
+let browser: Browser;
+let y: Yuhua;
+let eventId: string;
+let unit: Page;
+let unitErrors: string[];
+const VENUE = { latitude: 28.1136, longitude: 113.0107 };
+const KW = '“政务公开主题日”';
+/** The h5 router keeps earlier pages in the DOM, hidden: look only at the one shown. */
+const shown = (p: Page) => p.locator('.taro_page >> visible=true');
+/** field() of browser.ts, within the page shown. */
+const input = (p: Page, placeholder: string) =>
+  shown(p).locator(`taro-input-core[placeholder="${placeholder}"] input, taro-textarea-core[placeholder="${placeholder}"] textarea`);
+
+beforeAll(async () => {
+  [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T10:00:00+08:00', frozen: true }), launch()]);
+  y = await seedYuhua(cloud);
+  eventId = y.event(1).eventId;
+  ({ page: unit, errors: unitErrors } = await newPage(browser, cloud.url, y.eduStaff));
+  await unit.context().grantPermissions(['geolocation']);
+  await unit.context().setGeolocation({ ...VENUE, accuracy: 15 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.stop();
+});
+
+const detail = async () => ok(await cloud.call<{ event: { status: string }; photos: Array<{ photoId: string; fileID: string; hasLogo: boolean; stamped: boolean }>; checkin: unknown }>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
+
+test('我的活动：列出本单位的活动和下一步，点开是活动页', async () => {
+  await goto(unit, '/unit/home/index');
+  await shown(unit).getByText('小升初招生政策解读').first().waitFor();
+  await expect(shown(unit).getByText('下一步：报备活动方案').count()).resolves.toBeGreaterThan(0);
+  await screenshot(unit, 'unit-home');
+  await shown(unit).getByText('小升初招生政策解读').first().click();
+  await shown(unit).getByTestId('timeline').waitFor();
+  await shown(unit).getByText('报备活动方案', { exact: true }).waitFor();
+  await screenshot(unit, 'unit-event-planned');
+});
+
+test('方案报备：日期太晚时提示最早可报备日期，一点即改，报备成功', async () => {
+  await shown(unit).getByText('报备活动方案', { exact: true }).click();
+  await shown(unit).getByTestId('plan-date').waitFor();
+  await shown(unit).getByTestId('plan-date').fill('2023-04-12');
+  await shown(unit).getByTestId('plan-deadline').getByText('已过期限', { exact: false }).waitFor();
+  await shown(unit).getByTestId('plan-time').fill('09:30');
+  await input(unit, '地点名称，如 区政务服务中心三楼会议室').fill('雨花区教育局一楼报告厅');
+  await shown(unit).getByText('使用当前位置').click();
+  await shown(unit).getByText('已定位：', { exact: false }).waitFor();
+  await shown(unit).getByText('人大代表', { exact: true }).click();
+  await shown(unit).getByText('新闻媒体', { exact: true }).click();
+  await shown(unit).getByText('提交报备').click();
+  await shown(unit).getByTestId('plan-error').waitFor();
+  await screenshot(unit, 'unit-plan-deadline-passed');
+  await shown(unit).getByText('最早可报备 2023-04-15').waitFor();
+  await screenshot(unit, 'unit-plan-deadline-passed');
+  await shown(unit).getByText('改为 2023-04-15').click();
+  expect(await shown(unit).getByTestId('plan-date').inputValue()).toBe('2023-04-15');
+  await shown(unit).getByTestId('plan-deadline').getByText('2023-04-10 23:59', { exact: false }).waitFor();
+  await shown(unit).getByText('提交报备').click();
+  await shown(unit).getByText('方案已报备（第 1 版）').waitFor();
+  await screenshot(unit, 'unit-plan-filed');
+  expect((await detail()).event.status).toBe('plan_filed');
+});
+
+test('签到：不是活动日时说明原因；活动当天签到，显示时间和距离', async () => {
+  await goto(unit, `/unit/checkin/index?eventId=${eventId}`);
+  await shown(unit).getByText('定位并签到').click();
+  await shown(unit).getByTestId('checkin-error').getByText('今天不是活动日', { exact: false }).waitFor();
+  await screenshot(unit, 'unit-checkin-not-event-day');
+  // The refusal stays listed until read.
+  await shown(unit).getByText('知道了').click();
+
+  await cloud.setClock('2023-04-15T09:40:00+08:00', true);
+  await unit.context().setGeolocation({ latitude: VENUE.latitude + 0.001, longitude: VENUE.longitude, accuracy: 15 });
+  await unit.reload();
+  await shown(unit).getByText('定位并签到').click();
+  await shown(unit).getByTestId('checkin-result').waitFor();
+  await shown(unit).getByText(/距活动地点 1\d\d 米/).waitFor();
+  await screenshot(unit, 'unit-checkin-done');
+  expect((await detail()).event.status).toBe('held');
+});
+
+test('拍照：照片加盖标识后上传，长边不超过 1920、小于 400 KB、标识区域有标识的红色', async () => {
+  await goto(unit, `/unit/photos/index?eventId=${eventId}`);
+  await shown(unit).getByText('拍照（自动加盖政务公开主题日标识）').waitFor();
+  const jpeg = await cameraJpeg(unit, 1);
+  expect(jpeg.length).toBeGreaterThan(400 * 1024);
+  await shown(unit).getByTestId('camera-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await shown(unit).getByTestId('photo-message').waitFor({ timeout: 30_000 });
+  await screenshot(unit, 'unit-photos');
+  expect({ message: await shown(unit).getByTestId('photo-message').textContent(), unitErrors }).toEqual({ message: '照片已加盖标识并上传', unitErrors: [] });
+  await shown(unit).getByTestId('photo').first().waitFor();
+  await screenshot(unit, 'unit-photos');
+
+  const photos = (await detail()).photos;
+  expect(photos).toHaveLength(1);
+  expect(photos[0]).toMatchObject({ stamped: true, hasLogo: true });
+  const res = await fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(photos[0].fileID)}`);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect(bytes.length).toBeLessThan(400 * 1024);
+  const seen = await inspectStamped(unit, `/api/storage?fileID=${encodeURIComponent(photos[0].fileID)}`);
+  expect(Math.max(seen.width, seen.height)).toBeLessThanOrEqual(1920);
+  expect(seen).toMatchObject({ width: 1920, height: 1440 });
+  expect(seen.redInLogo).toBeGreaterThan(500);
+  expect(seen.redElsewhere).toBe(0);
+});
+
+test('情况报告：实时检查关键字，结尾缺少时标红，补上后提交', async () => {
+  await goto(unit, `/unit/report/index?eventId=${eventId}`);
+  await input(unit, '报告标题').fill(`区教育局开展${KW}活动`);
+  await input(unit, '第1段').fill(`4月15日，区教育局举办${KW}活动，邀请人大代表、新闻媒体走进教育局。`);
+  await input(unit, '第2段').fill(`活动中，工作人员围绕${KW}解读小升初招生政策，现场解答家长提问。`);
+  await input(unit, '第3段').fill('下一步，区教育局将持续做好政策公开。');
+  await expect(shown(unit).getByTestId('kw-last').getAttribute('data-ok')).resolves.toBe('no');
+  await expect(shown(unit).getByTestId('kw-title').getAttribute('data-ok')).resolves.toBe('yes');
+  await screenshot(unit, 'unit-report-keyword-missing');
+  await input(unit, '第3段').fill(`下一步，区教育局将以${KW}为契机，持续做好政策公开。`);
+  await expect(shown(unit).getByTestId('kw-last').getAttribute('data-ok')).resolves.toBe('yes');
+  await input(unit, '人数').first().fill('60');
+  await shown(unit).getByText('保存草稿').click();
+  await shown(unit).getByText('上次 2023-04-15', { exact: false }).waitFor();
+  await shown(unit).getByText('提交情况报告').click();
+  await shown(unit).getByText('情况报告已提交（第 1 版）').waitFor();
+  await shown(unit).getByText('按时提交', { exact: false }).waitFor();
+  await screenshot(unit, 'unit-report-submitted');
+});
+
+test('公开办退回，单位修改后重新提交，公开办通过，专栏展示', async () => {
+  const { page: office } = await newPage(browser, cloud.url, y.office);
+  await goto(office, `/office/review/index?eventId=${eventId}`);
+  await shown(office).getByTestId('review-title').waitFor();
+  await shown(office).getByTestId('review-checkin').getByText('距活动地点', { exact: false }).waitFor();
+  await input(office, '修改意见').fill('请补充现场家长提问及答复情况');
+  await screenshot(office, 'unit-office-review');
+  await shown(office).getByText('退回修改').click();
+  await office.waitForTimeout(1500);
+  await screenshot(office, 'unit-office-returned');
+  await shown(office).getByTestId('review-result').getByText('已退回', { exact: false }).waitFor();
+
+  await goto(unit, `/unit/event/index?eventId=${eventId}`);
+  await shown(unit).getByText('公开办退回意见：请补充现场家长提问及答复情况').waitFor();
+  await screenshot(unit, 'unit-event-returned');
+  await shown(unit).getByText('修改并重新提交报告').click();
+  await shown(unit).getByText('被退回', { exact: false }).waitFor();
+  expect(await input(unit, '报告标题').inputValue()).toContain('政务公开主题日');
+  await shown(unit).getByText('＋ 添加段落').click();
+  const paras = shown(unit).locator('taro-textarea-core[placeholder^="第"] textarea');
+  const n = await paras.count();
+  // The new paragraph goes before the ending, so the ending keeps the keyword.
+  await paras.nth(n - 1).fill(await paras.nth(n - 2).inputValue());
+  await paras.nth(n - 2).fill(`${KW}现场，家长提出划片范围等问题，工作人员逐一答复。`);
+  await shown(unit).getByText('提交情况报告').click();
+  await shown(unit).getByText('情况报告已提交（第 2 版）').waitFor();
+
+  await office.reload();
+  await shown(office).getByText('情况报告 第 2 版', { exact: false }).waitFor();
+  await shown(office).getByText('通过', { exact: true }).click();
+  await shown(office).getByTestId('review-result').getByText('已通过', { exact: false }).waitFor();
+
+  const { page: reader } = await newPage(browser, cloud.url, 'reader-1');
+  await goto(reader, `/pages/column/index?j=${y.jurisdictionId}`);
+  await shown(reader).getByTestId('column-title').getByText('区教育局开展', { exact: false }).waitFor();
+  await shown(reader).locator('.c-photo').first().waitFor();
+  await screenshot(reader, 'unit-column');
+  expect(unitErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+});
