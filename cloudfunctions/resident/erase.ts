@@ -3,7 +3,7 @@
 // transaction), and the name and phone of every sign-up are blanked. The docs
 // stay without them, so the anonymous counts of each event stay right.
 import { z } from 'zod';
-import { shanghaiDate } from '../../src/domain/time';
+import { eventStart } from '../../src/domain/signups';
 import { db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
@@ -15,7 +15,6 @@ import { action } from '../_shared/router';
 export const erase = action(z.object({}).strict(), async (_input, caller) => {
   const openid = requireSignedIn(caller);
   const now = serverNow();
-  const today = shanghaiDate(now);
   const mine = await findWhere<SignupDoc>(C.signups, { openid });
   const active = mine.filter((s) => s.status !== 'cancelled');
   let withdrawn = 0;
@@ -24,8 +23,8 @@ export const erase = action(z.object({}).strict(), async (_input, caller) => {
     const done = await db.runTransaction(async (tx: Tx) => {
       const [signup, event] = [await txGet<SignupDoc>(tx, C.signups, s._id), await txGet<SeatedEvent>(tx, C.events, s.eventId)];
       if (!signup || signup.status === 'cancelled' || !event?.plan) return false;
-      // Past events keep their attendance record (anonymous from now on).
-      if (event.plan.date < today) return false;
+      // Events already started keep their attendance record (anonymous from now on).
+      if (signup.attendedAt || now >= eventStart(event.plan)) return false;
       await withdrawInTx(tx, event, signup, now);
       return true;
     });

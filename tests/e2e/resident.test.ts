@@ -119,6 +119,19 @@ describe('市民：找活动 → 报名 → 签到 → 评价', () => {
     await page.getByText('已签到').waitFor();
     await page.getByText('已评价').waitFor();
     await screenshot(page, 'resident-mine-after');
+  });
+
+  test('个人信息保护说明：删除我的报名信息后，单位名单里没有了姓名和手机号', async () => {
+    await page.getByText('个人信息保护说明 · 删除我的报名信息').click();
+    await page.getByText('保存多久').waitFor();
+    await page.getByText('删除我的报名信息', { exact: true }).click();
+    await page.getByText('确定删除', { exact: true }).click();
+    // The event has started: the sign-up stays (attended) but loses its name and phone.
+    await page.getByText('已删除：取消了 0 个未开始活动的报名，清除了 1 条', { exact: false }).waitFor();
+    await screenshot(page, 'resident-privacy-erased');
+    const people = ok(await cloud.call<Array<{ phone: string; name: string }>>('unit', { action: 'attendees', eventId }, y.eduStaff));
+    expect(JSON.stringify(people)).not.toContain('13812341234');
+    expect(JSON.stringify(people)).not.toContain('张三丰');
     expect(errors).toEqual([]);
   });
 });
