@@ -140,7 +140,10 @@ async function main(): Promise<void> {
   await cloud.stop();
   log(`writing ${OPEN_EVENTS * SIGNUPS_PER_OPEN_EVENT} sign-ups`);
   loadSignups(dataDir, world);
-  cloud = await startCloud({ dataDir, now: '2023-05-02T10:00:00+08:00', frozen: true });
+  // Another port: fetch keeps idle connections to the old one, which a reused port would inherit.
+  const port = String(Number(new URL(cloud.url).port) + 1);
+  cloud = await startCloud({ dataDir, now: '2023-05-02T10:00:00+08:00', frozen: true, env: { PORT: port } });
+  current = cloud;
 
   const j0 = world.jurisdictions[0];
   const staff0 = world.staff.get(`${j0.id}:第1单位`)!;
@@ -182,7 +185,8 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(result, null, 2));
 }
 
+let current: TestCloud | undefined;
 main().catch((e) => {
-  console.error(e);
+  console.error(e, current ? `\ncloud stderr:\n${current.stderr().slice(-3000)}\nexit: ${current.process.exitCode} ${current.process.signalCode}` : '');
   process.exit(1);
 });

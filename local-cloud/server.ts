@@ -149,6 +149,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       if (!res.headersSent) sendJson(res, err.status, errorEnvelope(err.code, err.message));
     }
   });
+  // Idle keep-alive sockets outlive the clients' own timeouts, so a client never reuses one the server is closing.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

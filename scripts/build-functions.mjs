@@ -10,7 +10,8 @@ const srcDir = path.join(root, 'cloudfunctions');
 const outDir = path.join(root, 'dist/cloudfunctions');
 const names = fs.readdirSync(srcDir).filter((n) => !n.startsWith('_') && fs.existsSync(path.join(srcDir, n, 'index.ts')));
 
-fs.rmSync(outDir, { recursive: true, force: true });
+// Replace bundles in place (a running local cloud or test may be reading them); drop only stale ones.
+if (fs.existsSync(outDir)) for (const old of fs.readdirSync(outDir)) if (!names.includes(old)) fs.rmSync(path.join(outDir, old), { recursive: true, force: true });
 const sizes = {};
 await Promise.all(
   names.map(async (name) => {

@@ -26,6 +26,8 @@ export interface TestCloud {
   upload(cloudPath: string, bytes: Buffer, openid: string): Promise<string>;
   /** Database round trips and committed write batches since the cloud started. */
   stats(): Promise<{ roundTrips: number; writes: number }>;
+  /** What the cloud process wrote to stderr (function errors are logged there). */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
       if (!body.fileID) throw new Error(JSON.stringify(body));
       return body.fileID;
     },
+    stderr: () => stderr,
     stats: async () => (await (await fetch(`${url}/api/dev/stats`)).json()) as never,
     stop: () =>
       new Promise<void>((resolve) => {
