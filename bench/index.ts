@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Store } from '../local-cloud/store';
+import { addDays } from '../src/domain/time';
 import { startLocalCloud } from '../local-cloud/server';
 import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../tests/helpers/cloud';
 import { functionSizes, h5InitialJs, weappSizes } from './sizes';
@@ -46,7 +47,7 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): P
 interface World {
   jurisdictions: Array<{ id: string; office: string; events: Array<{ eventId: string; units: string[] }> }>;
   staff: Map<string, string>; // `${jurisdictionId}:${unitName}` -> openid
-  open: Array<{ eventId: string; staff: string }>;
+  open: Array<{ eventId: string; staff: string; date: string }>;
 }
 
 async function seed(cloud: TestCloud): Promise<World> {
@@ -69,10 +70,13 @@ async function seed(cloud: TestCloud): Promise<World> {
       ok(await cloud.call('account', { action: 'redeemInvite', code }, openid));
       world.staff.set(`${j.id}:${u.name}`, openid);
     }
-    for (const e of j.events.slice(0, openPerJurisdiction)) world.open.push({ eventId: e.eventId, staff: world.staff.get(`${j.id}:${e.units[0]}`)! });
+    // Dates spread over 120 days from 16 May, as a year's programme is.
+    for (const [k, e] of j.events.slice(0, openPerJurisdiction).entries()) {
+      world.open.push({ eventId: e.eventId, staff: world.staff.get(`${j.id}:${e.units[0]}`)!, date: addDays('2023-05-16', k % 120) });
+    }
   }
-  await pool(world.open, CONCURRENCY, async ({ eventId, staff }) => {
-    ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-05-16', startTime: '09:30', venue: { name: '政务服务中心', latitude: 28.1, longitude: 113.0 }, publicSeats: 200 }, staff));
+  await pool(world.open, CONCURRENCY, async ({ eventId, staff, date }) => {
+    ok(await cloud.call('unit', { action: 'filePlan', eventId, date, startTime: '09:30', venue: { name: '政务服务中心', latitude: 28.1, longitude: 113.0 }, publicSeats: 200 }, staff));
   });
   log(`filed ${world.open.length} plans`);
   return world;
@@ -155,7 +159,7 @@ async function main(): Promise<void> {
   actions['unit.eventDetail'] = await measure(cloud, 'unit.eventDetail', () => ({ fn: 'unit', payload: { action: 'eventDetail', eventId: openEvent.eventId }, openid: openEvent.staff }));
   actions['unit.filePlan'] = await measure(cloud, 'filePlan', (i) => {
     const e = world.open[i % 100 + 100];
-    return { fn: 'unit', payload: { action: 'filePlan', eventId: e.eventId, date: '2023-05-16', venue: { name: `会议室${i}`, latitude: 28.1, longitude: 113.0 }, publicSeats: 200 }, openid: e.staff };
+    return { fn: 'unit', payload: { action: 'filePlan', eventId: e.eventId, date: e.date, venue: { name: `会议室${i}`, latitude: 28.1, longitude: 113.0 }, publicSeats: 200 }, openid: e.staff };
   });
   actions['resident.openEvents'] = await measure(cloud, 'openEvents', () => ({ fn: 'resident', payload: { action: 'openEvents', jurisdictionId: j0.id }, openid: 'bench-resident-1' }));
   actions['resident.eventDetail'] = await measure(cloud, 'resident.eventDetail', () => ({ fn: 'resident', payload: { action: 'eventDetail', eventId: openEvent.eventId }, openid: 'bench-resident-1' }));
@@ -167,8 +171,9 @@ async function main(): Promise<void> {
 
   // On the event day: check-ins (one per event) and reports.
   await cloud.setClock('2023-05-16T09:40:00+08:00', true);
+  const today = world.open.filter((e) => e.date === '2023-05-16');
   actions['unit.checkIn'] = await measure(cloud, 'checkIn', (i) => {
-    const e = world.open[i % OPEN_EVENTS];
+    const e = today[i % today.length];
     return { fn: 'unit', payload: { action: 'checkIn', eventId: e.eventId, latitude: 28.1, longitude: 113.0, accuracy: 20 }, openid: e.staff };
   });
   result.actions = Object.fromEntries(Object.entries(actions).map(([k, v]) => [k, { ...v, goalRoundTrips: 3, goalP95ms: 50 }]));

@@ -132,20 +132,24 @@ export class Store {
     return opts.projection ? docs.map((d) => project(d, opts.projection!)) : docs;
   }
 
-  /** The documents a filter could match, narrowed by an equality index when it has one. */
+  /** The documents a filter could match, narrowed by an equality or $in index when it has one. */
   private candidates(c: string, filter: Filter, overlay?: Map<string, Doc | null>): Doc[] {
     const coll = this.coll(c);
     let base: Iterable<Doc> = coll.values();
-    const field = indexableField(filter);
-    if (field) {
-      const value = filter[field];
-      if (field === '_id') {
-        const d = coll.get(String(value));
-        base = d ? [d] : [];
-      } else {
-        const ids = this.fieldIndex(c, field).get(value) ?? new Set<string>();
-        base = [...ids].map((id) => coll.get(id)!);
-      }
+    const conditions = indexableConditions(filter);
+    if (conditions.length) {
+      // Narrow by the most selective indexed condition (the fewest matching ids).
+      const idsOf = ({ field, values }: { field: string; values: unknown[] }): Set<string> => {
+        const ids = new Set<string>();
+        if (field === '_id') for (const v of values) ids.add(String(v));
+        else {
+          const idx = this.fieldIndex(c, field);
+          for (const v of values) for (const id of idx.get(v) ?? []) ids.add(id);
+        }
+        return ids;
+      };
+      const best = conditions.map(idsOf).reduce((a, b) => (b.size < a.size ? b : a));
+      base = [...best].map((id) => coll.get(id)).filter((d): d is Doc => d !== undefined);
     }
     if (!overlay || overlay.size === 0) return [...base];
     const out = new Map<string, Doc>();
@@ -212,10 +216,18 @@ function addToIndex(idx: Map<unknown, Set<string>>, doc: Doc, field: string): vo
   }
 }
 
-/** A top-level field compared for equality with a scalar: usable to narrow by index. */
-function indexableField(filter: Filter): string | undefined {
-  if ('_id' in filter && isScalar(filter._id)) return '_id';
-  return Object.keys(filter).find((k) => !k.startsWith('$') && !k.includes('.') && isScalar(filter[k]));
+/** Top-level fields compared for equality with a scalar, or with $in of scalars: usable to narrow by index. */
+function indexableConditions(filter: Filter): Array<{ field: string; values: unknown[] }> {
+  const found: Array<{ field: string; values: unknown[] }> = [];
+  for (const [k, v] of Object.entries(filter)) {
+    if (k.startsWith('$') || k.includes('.')) continue;
+    if (isScalar(v)) found.push({ field: k, values: [v] });
+    else if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1) {
+      const list = (v as Record<string, unknown>).$in;
+      if (Array.isArray(list) && list.every(isScalar)) found.push({ field: k, values: list });
+    }
+  }
+  return found;
 }
 
 function sortDocs(docs: Doc[], sort: Record<string, 1 | -1>): Doc[] {
