@@ -2,10 +2,12 @@
 // that is too late first), checks in on the day, takes a stamped photo, writes
 // the report with the live keyword check, the office returns it, the unit
 // resubmits, the office approves, and the public column shows it.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ok, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
-import { goto, launch, newPage, screenshot } from './browser';
+import { goto, launch, newPage, screenshot, SCREENS_DIR } from './browser';
 import { cameraJpeg, inspectStamped } from './unitPhoto';
 
 jest.setTimeout(180_000);
@@ -112,6 +114,9 @@ test('拍照：照片加盖标识后上传，长边不超过 1920、小于 400 K
   const res = await fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(photos[0].fileID)}`);
   const bytes = Buffer.from(await res.arrayBuffer());
   expect(bytes.length).toBeLessThan(400 * 1024);
+  // Kept next to the screenshots so the stamp itself can be looked at.
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  fs.writeFileSync(path.join(SCREENS_DIR, 'unit-stamped-photo.jpg'), bytes);
   const seen = await inspectStamped(unit, `/api/storage?fileID=${encodeURIComponent(photos[0].fileID)}`);
   expect(Math.max(seen.width, seen.height)).toBeLessThanOrEqual(1920);
   expect(seen).toMatchObject({ width: 1920, height: 1440 });

@@ -11,6 +11,7 @@ import { Button, Card, Field, Page, Section, TextInput } from '../../components'
 import { eventDeadlines } from '../../domain/deadlines';
 import { bannerText } from '../../domain/reportRules';
 import { choosePlace, currentPosition } from '../../lib/location';
+import { askSubscribe } from '../../lib/subscribe';
 import { DateInput, fmtInstant, go, useEventDetail, Keep } from '../shared';
 
 const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
@@ -137,6 +138,9 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
       ...(open && signupBy ? { signupDeadline: `${signupBy}T23:59:59+08:00` } : {}),
       ...(attachment ? { attachmentFileID: attachment.fileID } : {}),
     };
+    // WeChat shows the consent dialog only from a tap, before any await: ask now
+    // for the report/materials deadline reminders this filing starts.
+    void askSubscribe(['deadline']);
     setSending(true);
     setError(null);
     const r = await call('unit', 'filePlan', input);

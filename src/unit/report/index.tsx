@@ -7,7 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { Attendance, ErrorBody, SubmitReportInput, SubmitReportResult, UnitEventDetail } from '../../api/types';
-import { Button, Card, Field, Page, Section, TextArea, TextInput } from '../../components';
+import { Button, Card, Field, Page, Section, Tag, TextArea, TextInput } from '../../components';
 import { KEYWORD_PLACE_LABELS, checkReportKeyword } from '../../domain/reportRules';
 import { KEYWORD_PLACES, type KeywordPlace } from '../../domain/rules';
 import { fmtInstant, go, useEventDetail, Keep } from '../shared';
@@ -215,7 +215,7 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
                 >
                   {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
                   {on ? <View className='u-photo__check'>✓</View> : null}
-                  <View className='u-photo__tag u-muted'>{p.hasLogo ? '含标识' : '未加盖标识'}</View>
+                  <View className='u-photo__tag'>{p.hasLogo ? <Tag tone='green'>含标识</Tag> : <Tag tone='gray'>未加盖标识</Tag>}</View>
                 </View>
               );
             })}
