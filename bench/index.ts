@@ -86,11 +86,12 @@ async function seed(cloud: TestCloud): Promise<World> {
 function loadSignups(dataDir: string, world: World): void {
   const store = new Store(dataDir);
   const now = new Date('2023-05-02T02:00:00Z');
-  for (const { eventId } of world.open) {
+  for (const [i, { eventId }] of world.open.entries()) {
     const event = store.get('events', eventId)!;
     const changes = [];
     for (let k = 0; k < SIGNUPS_PER_OPEN_EVENT; k++) {
-      const openid = `bench-resident-${k}`;
+      // 20,000 residents with five sign-ups each.
+      const openid = `bench-resident-${(i * SIGNUPS_PER_OPEN_EVENT + k) % 20_000}`;
       const _id = `${eventId}:${openid}`;
       changes.push({ c: 'signups', id: _id, doc: { _id, eventId, jurisdictionId: event.jurisdictionId as string, openid, name: `市民${k}`, phone: `139${String(k).padStart(8, '0')}`, identity: '普通市民', status: 'confirmed', consent: true, createdAt: now, updatedAt: now, confirmedAt: now } });
     }
