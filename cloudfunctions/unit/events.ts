@@ -79,7 +79,8 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
     getById<DraftDoc>(DRAFTS, eventId),
   ]);
   const photos = photosRes.data;
-  const urls = await tempUrls(photos.map((p) => p.fileID));
+  // The office's own logo, if it uploaded one, is what the photo stamp draws.
+  const urls = await tempUrls([...photos.map((p) => p.fileID), ...(jurisdiction.logoFileID ? [jurisdiction.logoFileID] : [])]);
   const now = serverNow();
   const rules = jurisdiction.rules;
   const earliestDate = earliestDateOrNull(now, rules);
@@ -150,6 +151,7 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
       reportWithinWorkdays: rules.reportWithinWorkdays,
       materialsWithinWorkdays: rules.materialsWithinWorkdays,
     },
+    logoUrl: jurisdiction.logoFileID ? (urls.get(jurisdiction.logoFileID) ?? null) : null,
     suggestedBanner: rules.bannerTemplates.length
       ? bannerText(rules.bannerTemplates[0], { unit: event.unitNames.join('、') || staff.unitName, year: event.year })
       : null,

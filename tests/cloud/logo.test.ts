@@ -1,0 +1,20 @@
+// The office's logo reaches the unit's photo stamp: office.setLogo → unit.eventDetail.logoUrl.
+import crypto from 'node:crypto';
+import { ok, startCloud, type TestCloud } from '../helpers/cloud';
+import { seedYuhua } from '../helpers/scenario';
+
+let cloud: TestCloud;
+beforeAll(async () => (cloud = await startCloud({ now: '2023-04-10T09:00:00+08:00' })));
+afterAll(() => cloud.stop());
+
+test('without an uploaded logo the stamp uses the default (logoUrl null); after setLogo it gets the office image', async () => {
+  const y = await seedYuhua(cloud);
+  const eventId = y.event(1).eventId;
+  expect(ok(await cloud.call<{ logoUrl: string | null }>('unit', { action: 'eventDetail', eventId }, y.eduStaff)).logoUrl).toBeNull();
+  const png = crypto.randomBytes(300);
+  const fileID = await cloud.upload(`logos/${y.jurisdictionId}/logo.png`, png, y.office);
+  ok(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID }, y.office));
+  const { logoUrl } = ok(await cloud.call<{ logoUrl: string }>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
+  const served = Buffer.from(await (await fetch(logoUrl)).arrayBuffer());
+  expect(served.equals(png)).toBe(true);
+});
