@@ -121,6 +121,20 @@ describe('市民：找活动 → 报名 → 签到 → 评价', () => {
     await screenshot(page, 'resident-mine-after');
   });
 
+  test('单位工作人员：报名名单有全名和手机号、到场情况，签到码可扫', async () => {
+    const staff = await newPage(browser, cloud.url, y.eduStaff);
+    await goto(staff.page, `/unit/attendees/index?eventId=${encodeURIComponent(eventId)}`);
+    await staff.page.getByText('已确认 2 人，候补 0 人，已到场 1 人').waitFor();
+    await staff.page.getByText('13812341234', { exact: false }).waitFor();
+    await staff.page.getByText('张三丰', { exact: false }).waitFor();
+    await staff.page.getByText('已到场', { exact: true }).waitFor();
+    const qrWidth = await staff.page.locator('[data-testid="event-code"] img').evaluate((img) => (img as HTMLImageElement).naturalWidth);
+    expect(qrWidth).toBeGreaterThan(100);
+    await screenshot(staff.page, 'resident-unit-attendees');
+    expect(staff.errors).toEqual([]);
+    await staff.page.close();
+  });
+
   test('个人信息保护说明：删除我的报名信息后，单位名单里没有了姓名和手机号', async () => {
     await page.getByText('个人信息保护说明 · 删除我的报名信息').click();
     await page.getByText('保存多久').waitFor();
