@@ -109,7 +109,7 @@ describe('出错时', () => {
   // The role screens themselves are tested by their own journeys.
   test('空状态：市民找活动', async () => {
     const { page } = await newPage(browser, cloud.url, 'resident-2');
-    await goto(page, '/resident/home/index');
+    await goto(page, '/resident/list/index');
     await page.getByText('近期还没有开放报名的活动').waitFor();
     await screenshot(page, 'shell-resident-home');
     await page.context().close();
