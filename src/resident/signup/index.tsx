@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
+import { askSubscribe } from '../../lib/subscribe';
 import type { ErrorBody } from '../../api/types';
 import { Async, Button, Card, ErrorView, Field, Page, Section, TextInput } from '../../components';
 import { MOBILE_RE } from '../../domain/privacy';
@@ -56,6 +57,8 @@ export default function ResidentSignup() {
     if (!consent) problems.consent = '请先阅读并勾选同意个人信息保护说明';
     setBad(problems);
     if (Object.keys(problems).length) return;
+    // Still inside the tap: WeChat shows the reminder consent dialog only from one.
+    void askSubscribe(['event']);
     setSending(true);
     setError(null);
     const r = await call('resident', 'signUp', { eventId, name: name.trim(), phone: phone.trim(), identity, consent: true });
