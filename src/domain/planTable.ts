@@ -167,7 +167,9 @@ export function splitForms(input: string): string[] {
     .map(squash)
     .filter(Boolean)
     .join('\n');
-  if (text === '' || TBD_RE.test(text)) return [];
+  if (text === '') return [];
+  // "待定" is kept as printed (the office sees the table as it wrote it); a warning asks for a form.
+  if (TBD_RE.test(text)) return [text];
   const pieces = splitOutsideBrackets(text, /[、，,;；+＋\n ]/)
     .map((p) => p.trim())
     .filter(Boolean);
