@@ -25,6 +25,11 @@ export interface Tx {
   collection(name: string): { doc(id: string): TxDoc; add(arg: { data: object }): Promise<unknown> };
 }
 
+/** One document read inside a transaction; null when missing. */
+export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  return ((await tx.collection(collection).doc(id).get()).data as T | null) ?? null;
+}
+
 /** db.runTransaction, typed: everything inside commits together or not at all. */
 export function runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.runTransaction(fn as never) as Promise<T>;

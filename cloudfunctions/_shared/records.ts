@@ -117,18 +117,3 @@ export function omitId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   return rest;
 }
 
-/** The single-document operations a transaction allows (wx-server-sdk leaves tx untyped). */
-export interface Tx {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<unknown>;
-      set(o: { data: unknown }): Promise<unknown>;
-      update(o: { data: unknown }): Promise<unknown>;
-      remove(): Promise<unknown>;
-    };
-  };
-}
-
-export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
-  return ((await tx.collection(collection).doc(id).get()) as { data: T | null }).data ?? null;
-}

@@ -4,7 +4,7 @@
 // transaction can read single documents only: one transaction reads the event
 // and a sign-up and writes both, so the cap is never exceeded.
 import type { Identity } from '../../src/domain/signups';
-import { _ } from './cloud';
+import { _, type Tx } from './cloud';
 import { C } from './data';
 import type { EventDoc } from './data';
 
@@ -61,19 +61,6 @@ export type SeatedEvent = EventDoc & { waitlist?: string[] };
 
 export const signupIdOf = (eventId: string, openid: string) => `${eventId}:${openid}`;
 
-/** The few transaction operations used here (wx-server-sdk types the transaction as any). */
-export interface TxDoc {
-  get(): Promise<{ data: unknown }>;
-  set(arg: { data: Record<string, unknown> }): Promise<unknown>;
-  update(arg: { data: Record<string, unknown> }): Promise<unknown>;
-}
-export interface Tx {
-  collection(name: string): { doc(id: string): TxDoc };
-}
-
-export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
-  return ((await tx.collection(collection).doc(id).get()).data as T | null) ?? null;
-}
 
 /**
  * Takes one sign-up off the event inside a transaction the caller already read

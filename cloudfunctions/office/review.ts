@@ -4,15 +4,14 @@ import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { STATUS_LABELS, transition } from '../../src/domain/lifecycle';
 import { toShanghaiISO } from '../../src/domain/time';
-import { db, _ } from '../_shared/cloud';
+import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, PlanDoc } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { requireEventOffice } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
-import { checkinIdOf, eventIdOf, txGet } from '../_shared/records';
-import type { Tx } from '../_shared/records';
+import { checkinIdOf, eventIdOf } from '../_shared/records';
 import type { CheckinDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import { action } from '../_shared/router';
 

@@ -4,12 +4,12 @@
 // stay without them, so the anonymous counts of each event stay right.
 import { z } from 'zod';
 import { eventStart } from '../../src/domain/signups';
-import { db } from '../_shared/cloud';
+import { db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
-import { txGet, withdrawInTx } from '../_shared/signups';
-import type { SeatedEvent, SignupDoc, Tx } from '../_shared/signups';
+import { withdrawInTx } from '../_shared/signups';
+import type { SeatedEvent, SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
 
 export const erase = action(z.object({}).strict(), async (_input, caller) => {

@@ -6,12 +6,12 @@ import { BusinessError } from '../../src/domain/errors';
 import { MOBILE_RE } from '../../src/domain/privacy';
 import { cancelClosesAt, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
 import { shanghaiDate, toShanghaiISO } from '../../src/domain/time';
-import { _, db } from '../_shared/cloud';
+import { _, db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
-import { signupIdOf, txGet, withdrawInTx } from '../_shared/signups';
-import type { SeatedEvent, SignupDoc, Tx } from '../_shared/signups';
+import { signupIdOf, withdrawInTx } from '../_shared/signups';
+import type { SeatedEvent, SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
 
 const id = z.string().min(1).max(64);

@@ -6,13 +6,12 @@ import { assertPlanFilable } from '../../src/domain/deadlines';
 import { transition } from '../../src/domain/lifecycle';
 import { bannerText } from '../../src/domain/reportRules';
 import { endOfDayInstant, isValidDate, toShanghaiISO } from '../../src/domain/time';
-import { db, _ } from '../_shared/cloud';
+import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
 import type { EventDoc, PlanDoc, PlanSummary } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
-import { CLOUD_FILE_ID, defined, omitId, txGet } from '../_shared/records';
-import type { Tx } from '../_shared/records';
+import { CLOUD_FILE_ID, defined, omitId } from '../_shared/records';
 import { action } from '../_shared/router';
 
 export const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
