@@ -36,7 +36,7 @@ export function hasConsent(sub: SubscriptionDoc | undefined, longTerm: Set<strin
   return (longTerm.has(sub.templateId) && sub.longTerm) || sub.oneTime > 0;
 }
 
-export type MessageKind = 'unit' | 'office' | 'event';
+export type MessageKind = 'unit' | 'office' | 'event' | 'waitlist';
 export type MessageStatus = 'sent' | 'skipped_no_consent' | 'refused' | 'failed';
 
 /** One digest for one person on one day: `${day}:${openid}:${kind}`, so a second run finds it. */

@@ -9,6 +9,7 @@ import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { withdrawInTx } from '../_shared/signups';
+import { notifyPromoted } from '../_shared/notify';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
 
@@ -20,15 +21,15 @@ export const erase = action(z.object({}).strict(), async (_input, caller) => {
   let withdrawn = 0;
   // One transaction per event; the store serialises them, and each re-reads its docs.
   for (const s of active) {
-    const done = await db.runTransaction(async (tx: Tx) => {
+    const done = await db.runTransaction(async (tx: Tx): Promise<{ promoted: string | null; event: SeatedEvent } | null> => {
       const [signup, event] = [await txGet<SignupDoc>(tx, C.signups, s._id), await txGet<SeatedEvent>(tx, C.events, s.eventId)];
-      if (!signup || signup.status === 'cancelled' || !event?.plan) return false;
+      if (!signup || signup.status === 'cancelled' || !event?.plan) return null;
       // Events already started keep their attendance record (anonymous from now on).
-      if (signup.attendedAt || now >= eventStart(event.plan)) return false;
-      await withdrawInTx(tx, event, signup, now);
-      return true;
+      if (signup.attendedAt || now >= eventStart(event.plan)) return null;
+      return { promoted: await withdrawInTx(tx, event, signup, now), event };
     });
     if (done) withdrawn += 1;
+    if (done?.promoted) await notifyPromoted(done.promoted, done.event, now).catch((e) => console.error('waitlist notice failed', e));
   }
   const res = mine.length
     ? ((await db.collection(C.signups).where({ openid }).update({ data: { name: '', phone: '', erasedAt: now, updatedAt: now } })) as { stats: { updated: number } })

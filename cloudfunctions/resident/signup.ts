@@ -11,6 +11,7 @@ import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { signupIdOf, withdrawInTx } from '../_shared/signups';
+import { notifyPromoted } from '../_shared/notify';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
 
@@ -78,21 +79,23 @@ function resultOf(s: SignupDoc, event: SeatedEvent): SignUpResult {
 
 export const cancelSignup = action(z.object({ signupId: z.string().min(1).max(200) }).strict(), async ({ signupId }, caller): Promise<{ status: 'cancelled' }> => {
   const openid = requireSignedIn(caller);
-  return db.runTransaction(async (tx: Tx) => {
+  const now = serverNow();
+  const { promoted, event } = await db.runTransaction(async (tx: Tx): Promise<{ promoted: string | null; event: SeatedEvent | null }> => {
     const signup = await txGet<SignupDoc>(tx, C.signups, signupId);
     // Someone else's sign-up looks exactly like a missing one: ids reveal nothing.
     if (!signup || signup.openid !== openid) throw new BusinessError('NOT_FOUND', '找不到这条报名，请在“我的报名”中刷新后重试');
-    if (signup.status === 'cancelled') return { status: 'cancelled' as const };
+    if (signup.status === 'cancelled') return { promoted: null, event: null };
     const event = await txGet<SeatedEvent>(tx, C.events, signup.eventId);
     if (!event?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
-    const now = serverNow();
     const cutoff = cancelClosesAt(event.plan);
     if (now >= cutoff) {
       throw new BusinessError('DEADLINE_PASSED', `已过取消截止时间（${toShanghaiISO(cutoff).slice(0, 16).replace('T', ' ')}），如不能参加请直接联系举办单位`, { cancelDeadline: toShanghaiISO(cutoff) });
     }
-    await withdrawInTx(tx, event, signup, now);
-    return { status: 'cancelled' as const };
+    return { promoted: await withdrawInTx(tx, event, signup, now), event };
   });
+  // After the commit: telling the person who moved up must not undo the cancellation.
+  if (promoted && event) await notifyPromoted(promoted, event, now).catch((e) => console.error('waitlist notice failed', e));
+  return { status: 'cancelled' };
 });
 
 export const mySignups = action(z.object({}).strict(), async (_input, caller) => {

@@ -82,7 +82,7 @@ export interface Dashboard {
 export interface MessageItem {
   messageId: string;
   day: string;
-  kind: 'unit' | 'office' | 'event';
+  kind: 'unit' | 'office' | 'event' | 'waitlist';
   title: string;
   body: string;
   page: string;

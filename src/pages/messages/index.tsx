@@ -9,7 +9,7 @@ import type { MessageItem } from '../../api/types';
 import { askSubscribe } from '../../lib/subscribe';
 import './index.css';
 
-const KIND: Record<MessageItem['kind'], string> = { unit: '单位待办', office: '逾期督办', event: '活动提醒' };
+const KIND: Record<MessageItem['kind'], string> = { unit: '单位待办', office: '逾期督办', event: '活动提醒', waitlist: '候补转正' };
 
 function open(m: MessageItem) {
   void Taro.navigateTo({ url: `/${m.page}` });
@@ -28,7 +28,7 @@ export default function Messages() {
             {items.map((m) => (
               <View key={m.messageId} className='m-item' data-testid='message' onClick={() => open(m)}>
                 <View className='m-item__top'>
-                  <Tag tone={m.kind === 'event' ? 'blue' : m.kind === 'office' ? 'red' : 'orange'}>{KIND[m.kind]}</Tag>
+                  <Tag tone={m.kind === 'event' || m.kind === 'waitlist' ? 'blue' : m.kind === 'office' ? 'red' : 'orange'}>{KIND[m.kind]}</Tag>
                   <View className='m-item__day'>{m.day}</View>
                 </View>
                 <View className='m-item__title'>{m.title}</View>
