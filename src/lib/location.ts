@@ -1,6 +1,10 @@
-// Where the phone is. weapp: Taro.getLocation in gcj02 (what WeChat maps and
-// chooseLocation use); h5: the browser's geolocation. Never throws.
+// Where the phone is, always in GCJ-02, the system WeChat's maps, chooseLocation
+// and getLocation({type:'gcj02'}) use, so a venue picked on one phone and a
+// check-in on another are measured in the same coordinates. The browser's
+// geolocation is WGS-84 and is converted (they differ by a few hundred metres
+// in mainland China). Never throws.
 import Taro from '@tarojs/taro';
+import gcoord from 'gcoord';
 
 export type Position = { latitude: number; longitude: number; accuracy?: number };
 export type PositionResult = { ok: true; position: Position } | { ok: false; message: string };
@@ -12,7 +16,10 @@ export function currentPosition(): Promise<PositionResult> {
     return new Promise((resolve) => {
       if (typeof navigator === 'undefined' || !navigator.geolocation) return resolve({ ok: false, message: '此浏览器不支持定位' });
       navigator.geolocation.getCurrentPosition(
-        (p) => resolve({ ok: true, position: { latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy } }),
+        (p) => {
+          const [longitude, latitude] = gcoord.transform([p.coords.longitude, p.coords.latitude], gcoord.WGS84, gcoord.GCJ02);
+          resolve({ ok: true, position: { latitude, longitude, accuracy: p.coords.accuracy } });
+        },
         (e) => resolve({ ok: false, message: e.code === 1 ? DENIED : '定位失败，请到空旷处稍后重试' }),
         { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
       );

@@ -76,6 +76,10 @@ test('方案报备：日期太晚时提示最早可报备日期，一点即改�
   await shown(unit).getByText('方案已报备（第 1 版）').waitFor();
   await screenshot(unit, 'unit-plan-filed');
   expect((await detail()).event.status).toBe('plan_filed');
+  // The browser's WGS-84 position is stored in GCJ-02, as WeChat's own location APIs give it.
+  const { plan } = ok(await cloud.call<{ plan: { venue: { latitude: number; longitude: number } } }>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
+  expect(plan.venue.latitude).toBeCloseTo(28.11029, 4);
+  expect(plan.venue.longitude).toBeCloseTo(113.01637, 4);
 });
 
 test('签到：不是活动日时说明原因；活动当天签到，显示时间和距离', async () => {
