@@ -110,7 +110,9 @@ export function lateItemsOf(e: EventDoc, rules: RuleSet, now: Date, memo?: Map<s
     return out;
   }
   const filedAt = dateOf(e.plan.filedAt);
-  if (!e.plan.onTime && e.deadlines) push('plan', e.deadlines.plan, late(now, e.deadlines.plan, filedAt, rules));
+  // Filed after the last on-time day of its planned months: late by the working days since then.
+  const planDue = e.plan.onTime ? null : unfiledPlanDeadlineMemo(e, rules, memo);
+  if (planDue) push('plan', planDue, late(now, planDue, filedAt, rules));
   if (!e.deadlines) return out;
   const submittedAt = e.report ? dateOf(firstSubmittedAt(e)) : null;
   if (!e.report) push('report', e.deadlines.report, late(now, e.deadlines.report, null, rules));

@@ -2,10 +2,10 @@
 // Every filing is a new version in `plans`; the event carries the latest.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { assertPlanFilable } from '../../src/domain/deadlines';
+import { assertPlanFilable, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { transition } from '../../src/domain/lifecycle';
 import { bannerText } from '../../src/domain/reportRules';
-import { endOfDayInstant, isValidDate, toShanghaiISO } from '../../src/domain/time';
+import { endOfDayInstant, isValidDate, parseInstant, toShanghaiISO } from '../../src/domain/time';
 import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
@@ -78,6 +78,12 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   const publicSeats = input.publicSeats ?? 0;
   if (publicSeats > 0 && !(input.invitees ?? []).includes('普通市民')) warnings.push('已开放市民报名席位，建议在邀请对象中勾选“普通市民”。');
 
+  // A plan is on time when filed while the event could still be held in its planned
+  // months (the deadline the office, the dashboard and the reminders show before it
+  // is filed); filing later, for a later date, is accepted but stays late.
+  const planDue = unfiledPlanDeadline(event.year, event.months, rules);
+  const filedInTime = !planDue || now.getTime() <= parseInstant(planDue).getTime();
+
   const version = await db.runTransaction(async (tx: Tx) => {
     // Re-read inside the transaction: the version number and status must be the ones we write over.
     const cur = await txGet<EventDoc>(tx, C.events, event._id);
@@ -98,7 +104,7 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
       attachmentFileID: input.attachmentFileID,
       filedAt: now,
       filedBy: staff.openid,
-      onTime: true, // assertPlanFilable refused anything late
+      onTime: cur.plan ? cur.plan.onTime : filedInTime, // a re-filing keeps the first filing's standing
       outsidePlannedMonths,
     });
     const doc: PlanDoc = { _id: `${event._id}:v${v}`, eventId: event._id, jurisdictionId: event.jurisdictionId, deadlines, ...summary };
