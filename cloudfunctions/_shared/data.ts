@@ -12,7 +12,6 @@ export const C = {
   invites: 'invites',
   events: 'events',
   plans: 'plans',
-  checkins: 'checkins',
   photos: 'photos',
   reports: 'reports',
   signups: 'signups',
@@ -111,7 +110,8 @@ export interface EventDoc {
   status: EventStatus;
   plan?: PlanSummary;
   deadlines?: Deadlines; // set once a date is filed
-  checkin?: { checkinId: string; at: Date; distanceMeters: number | null; flags: string[] };
+  /** The check-in itself (one per event), written by one conditional update of this doc. */
+  checkin?: { checkinId: string; at: Date; distanceMeters: number | null; flags: string[]; openid?: string; latitude?: number; longitude?: number; accuracy?: number | null };
   report?: { reportId: string; version: number; submittedAt: Date; late: boolean; workdaysLate: number; status: 'submitted' | 'returned' | 'approved' };
   /** Seat counters kept with the event so sign-ups can be checked in one transaction. */
   seats?: { confirmed: number; waitlisted: number };

@@ -6,19 +6,6 @@ import type { KeywordPlace } from '../../src/domain/rules';
 /** Drafts are working copies, never submissions: their own collection, one per event. */
 export const DRAFTS = 'drafts';
 
-export interface CheckinDoc {
-  _id: string; // `${eventId}:checkin` — one per event, so a retry finds the first
-  eventId: string;
-  jurisdictionId: string;
-  openid: string;
-  at: Date; // server time
-  latitude: number;
-  longitude: number;
-  accuracy: number | null;
-  distanceMeters: number | null;
-  flags: string[];
-}
-
 export interface PhotoDoc {
   _id: string; // `${eventId}:${sha256}` — the same photo sent twice is stored once
   eventId: string;

@@ -11,8 +11,8 @@ import type { EventDoc, PlanDoc } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { requireEventOffice } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
-import { checkinIdOf, eventIdOf } from '../_shared/records';
-import type { CheckinDoc, PhotoDoc, ReportDoc } from '../_shared/records';
+import { eventIdOf } from '../_shared/records';
+import type { PhotoDoc, ReportDoc } from '../_shared/records';
 import { action } from '../_shared/router';
 
 const iso = (d: Date | string) => toShanghaiISO(new Date(d));
@@ -20,12 +20,12 @@ const id = z.string().min(1).max(200);
 
 export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
   const { event } = await requireEventOffice(caller, eventId);
-  const [reports, plans, checkin, photos] = await Promise.all([
+  const [reports, plans, photos] = await Promise.all([
     findWhere<ReportDoc>(C.reports, { eventId }, 100),
     findWhere<PlanDoc>(C.plans, { eventId }, 100),
-    event.checkin ? getById<CheckinDoc>(C.checkins, checkinIdOf(eventId)) : Promise.resolve(null),
     findWhere<PhotoDoc>(C.photos, { eventId }, 200),
   ]);
+  const checkin = event.checkin;
   reports.sort((a, b) => b.version - a.version);
   plans.sort((a, b) => b.version - a.version);
   const latest = reports[0] ?? null;
@@ -37,7 +37,7 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
     plan: plans[0] ? { ...plans[0], filedAt: iso(plans[0].filedAt) } : null,
     planVersions: plans.map((p) => ({ version: p.version, date: p.date, filedAt: iso(p.filedAt), outsidePlannedMonths: p.outsidePlannedMonths })),
     checkin: checkin
-      ? { checkinId: checkin._id, at: iso(checkin.at), distanceMeters: checkin.distanceMeters, accuracy: checkin.accuracy, flags: checkin.flags, latitude: checkin.latitude, longitude: checkin.longitude }
+      ? { checkinId: checkin.checkinId, at: iso(checkin.at), distanceMeters: checkin.distanceMeters, accuracy: checkin.accuracy ?? null, flags: checkin.flags, latitude: checkin.latitude, longitude: checkin.longitude }
       : null,
     report: latest
       ? {

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { transition } from '../../src/domain/lifecycle';
 import { shanghaiDate } from '../../src/domain/time';
-import { db, txGet, type Tx } from '../_shared/cloud';
+import { db, _ } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
 import type { EventDoc, Venue } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
-import { checkinIdOf, CLOUD_FILE_ID, defined, omitId, photoIdOf } from '../_shared/records';
-import type { CheckinDoc, PhotoDoc } from '../_shared/records';
+import { checkinIdOf, CLOUD_FILE_ID, defined, photoIdOf } from '../_shared/records';
+import type { PhotoDoc } from '../_shared/records';
 import { action } from '../_shared/router';
 import { iso } from './next';
 
@@ -59,30 +59,29 @@ export const checkIn = action(
     const accuracy = input.accuracy ?? null;
     const { distance, flags } = measure(event.plan.venue, input, accuracy);
 
-    return db.runTransaction(async (tx: Tx) => {
-      const cur = await txGet<EventDoc>(tx, C.events, event._id);
-      if (!cur) throw new BusinessError('NOT_FOUND', '找不到该活动', { eventId: event._id });
-      // A concurrent check-in committed first: that one stands.
-      if (cur.checkin) return { ...summaryOf(cur.checkin), first: false };
-      const next = transition(cur.status, 'CHECK_IN');
-      if (!next.ok) throw new BusinessError(next.code, next.message, { status: cur.status });
-      const doc: CheckinDoc = {
-        _id: checkinIdOf(event._id),
-        eventId: event._id,
-        jurisdictionId: event.jurisdictionId,
-        openid: staff.openid,
-        at: now,
-        latitude: input.latitude,
-        longitude: input.longitude,
-        accuracy,
-        distanceMeters: distance,
-        flags,
-      };
-      const summary = { checkinId: doc._id, at: now, distanceMeters: distance, flags };
-      await tx.collection(C.checkins).doc(doc._id).set({ data: omitId(doc) });
-      await tx.collection(C.events).doc(event._id).update({ data: { checkin: summary, status: next.state, updatedAt: now } });
-      return summaryOf(summary);
-    });
+    // One conditional update of the event: only a plan_filed event without a check-in
+    // takes it, so concurrent check-ins (two phones, a retry) leave exactly one.
+    const next = transition(event.status, 'CHECK_IN');
+    if (!next.ok) throw new BusinessError(next.code, next.message, { status: event.status });
+    const checkin = {
+      checkinId: checkinIdOf(event._id),
+      at: now,
+      distanceMeters: distance,
+      flags,
+      openid: staff.openid,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      accuracy,
+    };
+    const res = (await db
+      .collection(C.events)
+      .where({ _id: event._id, status: 'plan_filed', checkin: _.exists(false) })
+      .update({ data: { checkin: _.set(checkin), status: next.state, updatedAt: now } })) as { stats: { updated: number } };
+    if (res.stats.updated === 1) return summaryOf(checkin);
+    // Someone else's check-in landed between our read and our write: theirs stands.
+    const winner = await getById<EventDoc>(C.events, event._id);
+    if (winner?.checkin) return { ...summaryOf(winner.checkin), first: false };
+    throw new BusinessError('CONFLICT', '活动状态刚刚发生了变化，请刷新后重试', { status: winner?.status });
   },
 );
 
