@@ -1,19 +1,35 @@
 // `npm test`: builds what the tests run against (function bundles, the local
 // cloud, the h5 and weapp apps), typechecks, then runs every suite. The domain
-// suite runs under two time zones, since cloud functions run in UTC.
+// suite runs under two time zones, since cloud functions run in UTC. Ends with
+// one plain "N passed, N failed" line over both runs.
 import { execSync } from 'node:child_process';
+import fs from 'node:fs';
 
 const run = (cmd, env = {}) => {
   console.log(`\n$ ${cmd}`);
   execSync(cmd, { stdio: 'inherit', env: { ...process.env, ...env } });
 };
 const jestArgs = process.argv.slice(2).join(' ');
+fs.mkdirSync('.tmp', { recursive: true });
+const results = ['.tmp/jest-domain-shanghai.json', '.tmp/jest-all-utc.json'];
+for (const f of results) fs.rmSync(f, { force: true });
 
-run('node scripts/build-functions.mjs');
-if (!process.env.SKIP_APP_BUILD) {
-  run('npx taro build --type h5', { NODE_ENV: 'production' });
-  run('npx taro build --type weapp', { NODE_ENV: 'production' });
+let failed = false;
+try {
+  run('node scripts/build-functions.mjs');
+  if (!process.env.SKIP_APP_BUILD) {
+    run('npx taro build --type h5', { NODE_ENV: 'production' });
+    run('npx taro build --type weapp', { NODE_ENV: 'production' });
+  }
+  run('npx tsc --noEmit -p .');
+  run(`npx jest --selectProjects domain --json --outputFile=${results[0]} ${jestArgs}`, { TZ: 'Asia/Shanghai' });
+  run(`npx jest --json --outputFile=${results[1]} ${jestArgs}`, { TZ: 'UTC' });
+} catch {
+  failed = true;
 }
-run('npx tsc --noEmit -p .');
-run(`npx jest --selectProjects domain ${jestArgs}`, { TZ: 'Asia/Shanghai' });
-run(`npx jest ${jestArgs}`, { TZ: 'UTC' });
+const counts = results
+  .filter((f) => fs.existsSync(f))
+  .map((f) => JSON.parse(fs.readFileSync(f, 'utf8')))
+  .reduce((acc, r) => ({ passed: acc.passed + r.numPassedTests, failed: acc.failed + r.numFailedTests }), { passed: 0, failed: 0 });
+console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
+process.exit(failed || counts.failed > 0 ? 1 : 0);
