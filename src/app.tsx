@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import './app.css';
 import './components/ui.css';
+import './components/records.css';
 import { startOutbox } from './lib/outbox';
 
 function App({ children }: PropsWithChildren) {

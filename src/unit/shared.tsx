@@ -9,7 +9,6 @@ import type { CallState } from '../hooks/useCall';
 import type { UnitEventDetail } from '../api/types';
 import { Async, Button } from '../components';
 import { dismiss, flushOutbox, listOutbox, onOutboxChange, onProgress, type OutboxItem } from '../lib/outbox';
-import './unit.css';
 
 const CACHE_PREFIX = 'zwgk.event.';
 

@@ -11,7 +11,6 @@ import { KEYWORD_PLACES } from '../../domain/rules';
 import { useCall } from '../../hooks/useCall';
 import type { CallState } from '../../hooks/useCall';
 import { Async } from '../../components';
-import './review.css';
 
 const FLAG_TEXT: Record<string, string> = {
   far_from_venue: '签到位置距活动地点超过 500 米',
