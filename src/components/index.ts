@@ -6,6 +6,6 @@ export { Card, LinkCard } from './Card';
 export { Button } from './Button';
 export { Loading, Empty, ErrorView } from './States';
 export { Async } from './Async';
-export { Tag } from './Tag';
+export { STATUS_TONE, Tag } from './Tag';
 export type { Tone } from './Tag';
 export { Field, TextInput, TextArea } from './Field';

@@ -6,7 +6,7 @@ import { useRouter } from '@tarojs/taro';
 import type { ErrorBody, Months, OfficeNextStep } from '../api/types';
 import type { EventStatus } from '../domain/lifecycle';
 import { useCall } from '../hooks/useCall';
-import { Tag, type Tone } from '../components';
+import { STATUS_TONE, Tag } from '../components';
 import './office.css';
 
 /** The jurisdiction from the page's query, else the caller's first office role. */
@@ -67,18 +67,8 @@ export function monthsLabel(m: Months): string {
   return m.from === m.to ? `${m.from}月` : `${m.from}–${m.to}月`;
 }
 
-const TONES: Record<EventStatus, Tone> = {
-  planned: 'gray',
-  plan_filed: 'blue',
-  held: 'blue',
-  reported: 'orange',
-  returned: 'red',
-  approved: 'green',
-  published: 'green',
-};
-
 export function StatusTag({ status, label, removed }: { status: EventStatus; label: string; removed?: boolean }) {
-  return <Tag tone={removed ? 'gray' : TONES[status]}>{label}</Tag>;
+  return <Tag tone={removed ? 'gray' : STATUS_TONE[status]}>{label}</Tag>;
 }
 
 /** "2023-04-24T23:59:59+08:00" → "4月24日" (same year) or "2024年1月3日". */

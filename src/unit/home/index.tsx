@@ -1,21 +1,10 @@
 // 我的活动: the unit's events with what to do next and by when; overdue first, in red.
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Async, Card, Empty, Page, Section, Tag, type Tone } from '../../components';
+import { Async, Card, Empty, Page, Section, STATUS_TONE, Tag } from '../../components';
 import { useCall } from '../../hooks/useCall';
-import type { EventStatus } from '../../domain/lifecycle';
 import type { UnitEventSummary } from '../../api/types';
 import { eventUrl, fmtDay, fmtInstant, useReloadOnShow } from '../shared';
-
-const TONE: Record<EventStatus, Tone> = {
-  planned: 'gray',
-  plan_filed: 'blue',
-  held: 'blue',
-  reported: 'orange',
-  returned: 'red',
-  approved: 'green',
-  published: 'green',
-};
 
 function monthsText(m: UnitEventSummary['months']): string {
   if (!m) return '时间待定';
@@ -30,7 +19,7 @@ function EventCard({ e }: { e: UnitEventSummary }) {
         {e.theme}
       </View>
       <View className='u-muted'>
-        <Tag tone={TONE[e.status]}>{e.statusLabel ?? e.status}</Tag>
+        <Tag tone={STATUS_TONE[e.status]}>{e.statusLabel ?? e.status}</Tag>
         {e.date ? `活动日期 ${e.date}` : monthsText(e.months)}
         {e.venue?.name ? ` · ${e.venue.name}` : ''}
       </View>
