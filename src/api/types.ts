@@ -274,19 +274,8 @@ export interface EventReport extends ReportDraft {
   deadline?: string;
 }
 
-export interface EventPlan {
-  version: number;
-  date: string;
-  startTime?: string;
-  venue: PlanVenue;
-  forms?: string[];
-  invitees?: string[];
-  banner?: string;
-  publicSeats?: number;
-  signupDeadline?: string;
-  attachmentFileID?: string;
-  filedAt?: string;
-}
+/** A filed plan: what was filed, with its version and time. */
+export type EventPlan = Omit<FilePlanInput, 'eventId'> & { version: number; filedAt?: string };
 
 export interface UnitEventDetail {
   event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number };
