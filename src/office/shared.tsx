@@ -6,6 +6,7 @@ import { useRouter } from '@tarojs/taro';
 import type { ErrorBody, Months, OfficeNextStep } from '../api/types';
 import type { EventStatus } from '../domain/lifecycle';
 import { useCall } from '../hooks/useCall';
+import { currentOpenid } from '../api/identity';
 import { STATUS_TONE, Tag } from '../components';
 import './office.css';
 
@@ -95,7 +96,30 @@ export function NextLine({ next, year, status }: { next: OfficeNextStep; year?: 
   );
 }
 
-/** An image in cloud storage: WeChat's Image takes the fileID; h5 reads it from the local cloud. */
-export function fileSrc(fileID: string): string {
-  return process.env.TARO_ENV === 'weapp' ? fileID : `/api/storage?fileID=${encodeURIComponent(fileID)}`;
+/**
+ * An image in cloud storage. WeChat's Image takes the fileID; on h5 the local
+ * cloud serves a file only through a temp link or to its uploader, and an img
+ * tag cannot say who is asking, so the bytes are fetched with the identity.
+ */
+export function useFileSrc(fileID: string | null): string | null {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    if (!fileID) return setSrc(null);
+    if (process.env.TARO_ENV === 'weapp') return setSrc(fileID);
+    let live = true;
+    let objectUrl: string | null = null;
+    void fetch(`/api/storage?fileID=${encodeURIComponent(fileID)}`, { headers: { 'X-Openid': currentOpenid() } })
+      .then((r) => (r.ok ? r.blob() : null))
+      .then((blob) => {
+        if (!blob || !live) return;
+        objectUrl = URL.createObjectURL(blob);
+        setSrc(objectUrl);
+      })
+      .catch(() => setSrc(null));
+    return () => {
+      live = false;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [fileID]);
+  return src;
 }

@@ -40,7 +40,7 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-const detail = async () => ok(await cloud.call<{ event: { status: string }; photos: Array<{ photoId: string; fileID: string; hasLogo: boolean; stamped: boolean }>; checkin: unknown }>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
+const detail = async () => ok(await cloud.call<{ event: { status: string }; photos: Array<{ photoId: string; fileID: string; url: string; hasLogo: boolean; stamped: boolean }>; checkin: unknown }>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
 
 test('我的活动：列出本单位的活动和下一步，点开是活动页', async () => {
   await goto(unit, '/unit/home/index');
@@ -115,13 +115,14 @@ test('拍照：照片加盖标识后上传，长边不超过 1920、小于 400 K
   const photos = (await detail()).photos;
   expect(photos).toHaveLength(1);
   expect(photos[0]).toMatchObject({ stamped: true, hasLogo: true });
-  const res = await fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(photos[0].fileID)}`);
+  // Read as the app does: through the temp link getTempFileURL made.
+  const res = await fetch(photos[0].url);
   const bytes = Buffer.from(await res.arrayBuffer());
   expect(bytes.length).toBeLessThan(400 * 1024);
   // Kept next to the screenshots so the stamp itself can be looked at.
   fs.mkdirSync(SCREENS_DIR, { recursive: true });
   fs.writeFileSync(path.join(SCREENS_DIR, 'unit-stamped-photo.jpg'), bytes);
-  const seen = await inspectStamped(unit, `/api/storage?fileID=${encodeURIComponent(photos[0].fileID)}`);
+  const seen = await inspectStamped(unit, photos[0].url);
   expect(Math.max(seen.width, seen.height)).toBeLessThanOrEqual(1920);
   expect(seen).toMatchObject({ width: 1920, height: 1440 });
   expect(seen.redInLogo).toBeGreaterThan(500);

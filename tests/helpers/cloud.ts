@@ -84,7 +84,7 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
     callCounted,
     call: async <T>(name: string, payload: Record<string, unknown>, openid?: string) => (await callCounted<T>(name, payload, openid)).envelope,
     setClock: async (now, frozen = opts.frozen) => {
-      const res = await fetch(`${url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ now, frozen }) });
+      const res = await fetch(`${url}/api/dev/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now, frozen }) });
       if (!res.ok) throw new Error(await res.text());
     },
     trigger: async (name) => (await (await fetch(`${url}/api/dev/trigger/${name}`, { method: 'POST' })).json()) as never,

@@ -9,7 +9,7 @@ import type { ErrorBody, OfficeUnit } from '../../api/types';
 import { Async, Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { toShanghaiISO } from '../../domain/time';
-import { fileSrc, shortDate, useJurisdiction } from '../shared';
+import { shortDate, useFileSrc, useJurisdiction } from '../shared';
 
 interface Invitation {
   code: string;
@@ -21,13 +21,14 @@ interface Invitation {
 function InvitationCard({ inv, onClose }: { inv: Invitation; onClose: () => void }) {
   // The server may answer in UTC ("…Z"); people read Beijing time.
   const until = toShanghaiISO(new Date(inv.expiresAt));
+  const qrSrc = useFileSrc(inv.qrFileID);
   return (
     <View className='z-card' data-testid='invitation'>
       <View className='o-muted'>{inv.forWhom}的邀请码（{shortDate(until)} {until.slice(11, 16)} 前有效，只能使用一次）</View>
       <View className='o-code' data-testid='invite-code'>
         {inv.code}
       </View>
-      {inv.qrFileID ? <Image className='o-qr' src={fileSrc(inv.qrFileID)} mode='aspectFit' showMenuByLongpress /> : null}
+      {qrSrc ? <Image className='o-qr' src={qrSrc} mode='aspectFit' showMenuByLongpress /> : null}
       <View className='o-muted' style={{ textAlign: 'center', marginBottom: '16px' }}>
         请对方用微信扫描小程序码，或在小程序“加入单位”页输入邀请码
       </View>
