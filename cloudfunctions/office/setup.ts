@@ -13,9 +13,7 @@ import { randomId } from '../_shared/ids';
 import crypto from 'node:crypto';
 import { tempUrl } from './desk';
 
-function tokenMatches(given: string): boolean {
-  const expected = process.env.SETUP_TOKEN;
-  if (!expected) return false; // no token configured: bootstrap is closed
+function tokenMatches(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
@@ -25,7 +23,10 @@ export const bootstrap = action(
   z.object({ token: z.string().min(1).max(200), name: z.string().trim().min(2).max(40), level: z.enum(['city', 'county', 'district']) }).strict(),
   async ({ token, name, level }, caller) => {
     const openid = requireSignedIn(caller);
-    if (!tokenMatches(token)) throw new BusinessError('FORBIDDEN', '开通口令不正确，请向系统管理员核对后重试');
+    const expected = process.env.SETUP_TOKEN;
+    // No token configured: bootstrap is closed, and saying "wrong token" would send people guessing.
+    if (!expected) throw new BusinessError('FORBIDDEN', '本环境未配置开通口令（SETUP_TOKEN），暂不能开通辖区；请联系部署人员配置后再试');
+    if (!tokenMatches(token, expected)) throw new BusinessError('FORBIDDEN', '开通口令不正确，请向系统管理员核对后重试');
     const jurisdictionId = randomId('j');
     const now = serverNow();
     const jurisdiction: JurisdictionDoc = { _id: jurisdictionId, name, level, rules: DEFAULT_RULES, createdAt: now, createdBy: openid };
