@@ -125,8 +125,8 @@ const YUHUA: Row[] = [
 ];
 
 describe.each([
-  ['邵阳市（通知正文+附件，双制表符空列）', 'fixtures/plans/shaoyang-2023.txt', SHAOYANG, ['第4行：序号从3跳到5，请核对是否漏了序号4的活动']],
-  ['雨花区（每页重复表头，通知前后文）', 'fixtures/plans/yuhua-2023.txt', YUHUA, ['第51行：活动形式为“待定”，请责任单位在报备方案时确定']],
+  ['邵阳市（通知正文+附件，双制表符空列）', 'fixtures/plans/shaoyang-2023.txt', SHAOYANG, [{ row: 37, field: 'seq', message: '序号从3跳到5，请核对是否漏了序号4的活动' }]],
+  ['雨花区（每页重复表头，通知前后文）', 'fixtures/plans/yuhua-2023.txt', YUHUA, [{ row: 87, field: 'forms', message: '序号51的活动形式为“待定”，请责任单位在报备方案时确定' }]],
 ])('%s', (_name, file, expected, warnings) => {
   const result = parsePlanTable(read(file), { year: 2023 });
 
@@ -188,40 +188,40 @@ describe('其他排版', () => {
     const r = parsePlanTable(read('tests/domain/fixtures/reordered-columns.tsv'));
     expect(r.events.map(({ seq, theme, forms, units, months }) => ({ seq, theme, forms, units, months }))).toEqual([
       { seq: 1, theme: '税费政策进园区', forms: ['政策宣传', '现场咨询'], units: ['区税务局', '区工信局'], months: { from: 3, to: 4 } },
-      { seq: 2, theme: '老旧小区改造政策解读', forms: ['座谈交流', '实地调研'], units: ['区住建局', '区城管局'], months: { from: 5, to: 9 } },
+      { seq: 2, theme: '老旧小区改造 政策解读', forms: ['座谈交流', '实地调研'], units: ['区住建局', '区城管局'], months: { from: 5, to: 9 } },
       { seq: 3, theme: '残疾人就业服务', forms: ['现场观摩'], units: [], months: { from: 6, to: 6 } },
       { seq: 5, theme: '“我为群众办实事”实践活动', forms: ['现场观摩'], units: ['区民政局'], months: null },
       { seq: 6, theme: '安全生产月宣传', forms: ['政策发布', '现场观摩'], units: ['区应急局'], months: { from: 6, to: 6 } },
     ]);
     expect(r.warnings).toEqual([
-      '第3行：没有填写责任单位，请补上后重新导入，否则这项活动没有单位负责',
-      '第4行：序号从3跳到5，请核对是否漏了序号4的活动',
-      '第4行：活动时间“近期”无法识别，请写成“4月”“3月-4月”或“待定”',
+      { row: 5, field: 'units', message: '序号3没有填写责任单位，请补上后重新导入，否则这项活动没有单位负责' },
+      { row: 6, field: 'seq', message: '序号从3跳到5，请核对是否漏了序号4的活动' },
+      { row: 6, field: 'months', message: '活动时间“近期”无法识别，已按“待定”处理；请写成“4月”“3月-4月”“4月23日”或“待定”' },
     ]);
   });
 
   test('没有表头：不猜测，给出怎么做的提示', () => {
     const r = parsePlanTable('1\t学习贯彻政府采购政策\t现场培训\t市财政局\t4月');
     expect(r.events).toEqual([]);
-    expect(r.warnings[0]).toContain('没有找到计划表的表头');
+    expect(r.warnings[0]).toMatchObject({ row: 0, message: expect.stringContaining('没有找到计划表的表头') });
   });
 
   test('只有表头没有活动', () => {
     const r = parsePlanTable('序号\t活动主题\t活动形式\t责任单位\t时间\n\n');
     expect(r.events).toEqual([]);
-    expect(r.warnings).toEqual(['找到了表头，但表头下面没有活动，请检查粘贴的内容。']);
+    expect(r.warnings).toEqual([{ row: 1, message: '找到了表头，但表头下面没有活动，请检查粘贴的内容。' }]);
   });
 
   test('表格标题年份与导入年份不同时提醒', () => {
     const r = parsePlanTable('邵阳市2022年“政务公开主题日”活动计划安排表\n序号\t活动主题\t活动形式\t责任单位\t时间\n1\t主题\t现场观摩\t市财政局\t4月', { year: 2023 });
     expect(r.events).toHaveLength(1);
-    expect(r.warnings).toEqual(['表格标题是2022年的计划，导入的是2023年，请确认是否粘贴了正确的表格']);
+    expect(r.warnings).toEqual([{ row: 1, message: '表格标题是2022年的计划，导入的是2023年，请确认是否粘贴了正确的表格' }]);
   });
 
   test('表格中间混入无法识别的内容会提醒', () => {
     const r = parsePlanTable('序号\t活动主题\t活动形式\t责任单位\t时间\n1\t主题一\t现场观摩\t市财政局\t4月\n（此处内容被删除）\n2\t主题二\t座谈交流\t市税务局\t5月');
     expect(r.events).toHaveLength(2);
-    expect(r.warnings).toEqual(['第1行之后有一行无法识别，已忽略：“（此处内容被删除）”，请核对是否少了一项活动']);
+    expect(r.warnings).toEqual([{ row: 3, message: '这一行无法识别，已忽略：“（此处内容被删除）”，请核对是否少了一项活动' }]);
   });
 });
 
