@@ -292,3 +292,76 @@ describe('splitUnits', () => {
     expect(looksLikeUnit(name)).toBe(ok);
   });
 });
+
+/** [seq, theme, forms, units, months, date, endDate] */
+type Full = [number, string, string[], string[], { from: number; to: number } | null, string | null, string | null];
+
+describe.each<[string, string, Full[], Array<{ row: number; field?: string; message: string }>]>([
+  [
+    '县级表：Word 复制，列序不同（单位在形式前），单元格内换行、一格一行带制表符、日期、重复序号、缺格、无序号行',
+    'fixtures/plans/county-word-2023.txt',
+    [
+      [1, '优化营商环境政策宣讲', ['政策宣讲'], ['县发改局'], { from: 4, to: 4 }, '2023-04-23', null],
+      [2, '城乡供水安全“水从哪里来”', ['设点宣传', '政策发布', '现场观摩'], ['县住建局(自来水公司)'], { from: 4, to: 4 }, '2023-04-25', '2023-04-27'],
+      [3, '义务教育招生政策解读', ['政策解读'], ['县教育局'], { from: 6, to: 6 }, null, null],
+      [4, '防汛抗旱知识进社区', ['现场宣传'], ['县水利局', '县应急管理局'], { from: 4, to: 6 }, null, null],
+      [5, '医保政策进乡村', ['政策宣传'], ['现场解答芙蓉北路街道'], { from: 5, to: 5 }, null, null],
+      [5, '“我为群众办实事”实践活动', ['现场观摩'], ['县民政局'], { from: 1, to: 12 }, null, null],
+      [6, '政务服务“一件事一次办”体验', ['邀请群众代表现场体验办事流程'], ['县政务服务中心'], null, null, null],
+      [7, '垃圾分类进小区', [], ['县城管局'], { from: 6, to: 6 }, null, null],
+      [8, '乡村振兴成果展', ['宣传展览'], ['县农业农村局'], { from: 10, to: 10 }, null, null],
+    ],
+    [
+      { row: 13, field: 'months', message: '“6月底前”按6月处理，请核对是否需要更早开展' },
+      { row: 16, field: 'units', message: '责任单位“现场解答芙蓉北路街道”里有活动形式的字样“解答”，请核对是否与活动形式一列错位' },
+      { row: 17, field: 'seq', message: '序号5与第16行重复，请核对是否贴了两次或序号写错' },
+      { row: 31, message: '这一行只有4格，比表头少1格，已按内容对应各列，请核对' },
+      { row: 31, field: 'forms', message: '序号7没有填写活动形式，请责任单位在报备方案时确定' },
+      { row: 32, field: 'seq', message: '这一行没有序号，已按序号8导入，请核对是否是一项活动' },
+    ],
+  ],
+  [
+    '区级表：PDF 复制，全角空格与连续空格分列，列序不同（时间在形式前），每页重复表头',
+    'fixtures/plans/district-pdf-2023.txt',
+    [
+      [1, '响应新时代 迎接新开局', ['座谈交流'], ['区医保局'], { from: 4, to: 4 }, null, null],
+      [2, '“护苗”行动进校园', ['现场宣传', '宣传讲座'], ['区委宣传部'], { from: 5, to: 5 }, '2023-05-20', null],
+      [3, '营商环境“体验官”走流程', ['现场体验'], ['区政务服务中心', '区市场监管局'], { from: 6, to: 7 }, null, null],
+      [4, '安全生产月宣传', ['政策发布', '现场观摩'], ['区应急管理局'], { from: 6, to: 6 }, null, null],
+      [5, '税费政策进园区', ['政策宣传'], ['区税务局(第一税务所)'], { from: 7, to: 9 }, null, null],
+      [6, '老旧小区改造开放日', ['开放日'], ['区住建局'], { from: 9, to: 9 }, '2023-09-30', null],
+    ],
+    [{ row: 2, message: '这张表的各列之间是空格而不是表格线（常见于从 PDF 复制），已按两个以上空格或全角空格分列；一个空格不算分列，请逐行核对' }],
+  ],
+])('%s', (_name, file, rows, warnings) => {
+  const r = parsePlanTable(read(file), { year: 2023 });
+  test('每一行与警告完全一致', () => {
+    expect(r.events.map(({ seq, theme, forms, units, months, date, endDate }) => [seq, theme, forms, units, months, date, endDate])).toEqual(rows);
+    expect(r.warnings).toEqual(warnings);
+  });
+});
+
+describe('线性时间：任何不超过 90KB 的粘贴都在 1 秒内读完', () => {
+  const header = '序号\t活动主题\t活动形式\t责任单位\t时间';
+  test.each([
+    ['90KB 的制表符表格', [header, ...Array.from({ length: 2000 }, (_, i) => `${i + 1}\t第${i + 1}项政策解读活动\t政策宣讲、现场观摩\t区教育局\t${(i % 12) + 1}月`)].join('\n').slice(0, 90_000)],
+    ['一条活动后跟 400 行短句（制表符）', [header, '1\t主题\t现场观摩\t区教育局\t4月', ...Array.from({ length: 400 }, (_, i) => `短句${i}`)].join('\n')],
+    ['一格一行：一条活动后跟 400 行短句', ['序号', '活动主题', '活动形式', '责任单位', '时间', '1', '主题', ...Array.from({ length: 400 }, (_, i) => `短句${i}`)].join('\n')],
+    ['一格一行：90KB 的表格', ['序号', '活动主题', '活动形式', '责任单位', '时间', ...Array.from({ length: 3000 }, (_, i) => `${i + 1}\n第${i + 1}项政策解读活动\n政策宣讲\n区教育局\n${(i % 12) + 1}月`)].join('\n').slice(0, 90_000)],
+  ])('%s', (_name, text) => {
+    // Best of three: the machine running the tests may be busy with other work.
+    const times = [0, 1, 2].map(() => {
+      const t0 = performance.now();
+      parsePlanTable(text);
+      return performance.now() - t0;
+    });
+    expect(Math.min(...times)).toBeLessThan(1000);
+    expect(parsePlanTable(text).events.length).toBeGreaterThan(0);
+  });
+
+  test('一条活动后跟 400 行短句：短句合成一条警告，不会被悄悄丢掉或并进活动', () => {
+    const r = parsePlanTable(['序号', '活动主题', '活动形式', '责任单位', '时间', '1', '主题', ...Array.from({ length: 400 }, (_, i) => `短句${i}`)].join('\n'));
+    expect(r.events).toHaveLength(1);
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/共\d+行无法识别/);
+  });
+});

@@ -45,6 +45,9 @@ export function fitScore(kind: ColumnKind, text: string): number {
   }
 }
 
+/** What leaving a column empty costs: a row without a theme is worth least. */
+const EMPTY_COST: Record<ColumnKind, number> = { seq: 0, theme: 12, forms: 4, units: 4, months: 4, other: 0 };
+
 /** How likely `next` continues the cell whose last piece is `prev`. */
 function continueScore(kind: ColumnKind, prev: string, next: Fragment): number {
   if (!next.newLine) return -20; // two cells of one line never share a column
@@ -80,10 +83,14 @@ export function assign(frags: Fragment[], kinds: ColumnKind[]): string[][] {
         continue;
       }
     }
-    // Fewer pieces than columns: the piece may skip columns it does not fit.
+    // Fewer pieces than columns: the piece may skip columns it does not fit, at the cost of leaving them empty.
     let target = j + 1;
+    let best = fitScore(kinds[target], f.text);
+    let skipped = 0;
     for (let c = j + 2; slack < 0 && c <= Math.min(m - 1, j + 1 - slack); c += 1) {
-      if (fitScore(kinds[c], f.text) > fitScore(kinds[target], f.text)) target = c;
+      skipped += EMPTY_COST[kinds[c - 1]];
+      const score = fitScore(kinds[c], f.text) - skipped;
+      if (score > best) [target, best] = [c, score];
     }
     j = target;
     parts[j].push(f.text);

@@ -4,7 +4,6 @@
  */
 import { joinWrapped, splitOutsideBrackets, squash } from './text';
 import { FORM_WORDS, KNOWN_FORMS, TBD, UNIT_END } from './vocabulary';
-import { parseWhen } from './when';
 
 /** Columns separated by tabs, by two or more spaces, or by full-width spaces (PDF copies); one space is not a separator. */
 export const SPACE_COLUMNS = /\t|\u3000+|[ \u00a0]{2,}/;
@@ -69,13 +68,14 @@ export function splitUnits(input: string): string[] {
   return Array.from(new Set(out));
 }
 
+const FORM_LIST = [...KNOWN_FORMS];
+
 /** Why a unit name looks like it took text from another column; null when it looks clean. */
 export function unitProblem(name: string): string | null {
   const inner = name.replace(/[（(][^（()）]*[)）]/g, '');
-  const form = FORM_WORDS.find((w) => inner.includes(w)) ?? [...KNOWN_FORMS].find((f) => inner.includes(f));
+  const form = FORM_WORDS.find((w) => inner.includes(w)) ?? FORM_LIST.find((f) => inner.includes(f));
   if (form) return `责任单位“${name}”里有活动形式的字样“${form}”，请核对是否与活动形式一列错位`;
-  const w = parseWhen(inner);
-  if ((w.ok && w.months) || /\d{1,2}\s*月/.test(inner)) return `责任单位“${name}”里有月份，请核对是否与时间一列错位`;
+  if (/[\d一二三四五六七八九十]\s*月|季度|全年|待定/.test(inner)) return `责任单位“${name}”里有月份，请核对是否与时间一列错位`;
   if (/\d/.test(inner)) return `责任单位“${name}”里有数字，请核对是否与序号或时间一列错位`;
   if (!looksLikeUnit(name)) return `责任单位“${name}”不像单位名称，请核对`;
   return null;

@@ -46,6 +46,8 @@ function allKinds(parts: string[]): ColumnKind[] | null {
 export function detectHeader(rows: SourceRow[], i: number): Header | null {
   const cells = nonEmpty(rows[i].cells);
   const line = rows[i].line;
+  // Every header starts with a header word: one look at the first word rules out a data row.
+  if (cells.length === 0 || (headerKind(cells[0]) === null && headerKind(cells[0].split(/[\s\u3000]+/)[0]) === null)) return null;
   if (cells.length >= 3) {
     const kinds = allKinds(cells);
     return kinds ? { kinds, layout: 'cells', line, used: 1 } : null;

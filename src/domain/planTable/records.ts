@@ -4,9 +4,9 @@
  * takes more than a few lines per column, so a paste of any shape costs time in
  * proportion to its length.
  */
-import { splitOnSpaces, looksLikeUnit } from './cells';
+import { looksLikeUnit, splitForms, splitOnSpaces, splitUnits } from './cells';
 import { detectHeader, nonEmpty, type Header, type Layout } from './header';
-import { END_OF_TABLE, PAGE_MARK } from './vocabulary';
+import { END_OF_TABLE, KNOWN_FORMS, PAGE_MARK } from './vocabulary';
 import { parseWhen } from './when';
 import type { ColumnKind, SourceRow } from './types';
 
@@ -38,6 +38,23 @@ export interface Segmented {
   records: TableRecord[];
   /** Lines inside the table that belong to no record, in order. */
   strays: Stray[];
+  /** Lines taken as the next line of a row's last cell although nothing but their place says so. */
+  joined: Stray[];
+}
+
+/** A line after a complete row that can only be more of its last cell. */
+function continuesLast(kind: ColumnKind, text: string): boolean {
+  switch (kind) {
+    case 'forms':
+      return splitForms(text).every((f) => KNOWN_FORMS.has(f));
+    case 'units':
+      return splitUnits(text).every(looksLikeUnit);
+    case 'theme':
+    case 'other':
+      return !END_OF_TABLE.test(text) && !SEQ_CELL.test(text);
+    default:
+      return false;
+  }
 }
 
 export const SEQ_CELL = /^(\d{1,3})[.、．]?$/;
@@ -90,7 +107,7 @@ function lastColumnFits(rec: TableRecord): boolean {
 }
 
 export function segment(rows: SourceRow[]): Segmented {
-  const out: Segmented = { headers: [], records: [], strays: [] };
+  const out: Segmented = { headers: [], records: [], strays: [], joined: [] };
   let header: Header | null = null;
   let ended = false;
   let open: TableRecord | null = null;
@@ -154,7 +171,7 @@ export function segment(rows: SourceRow[]): Segmented {
       }
       if (PAGE_MARK.test(text)) continue;
       const rec: TableRecord | null = open;
-      if (rec && !lastColumnFits(rec) && rec.fragments.length < rec.columns.length * LINES_PER_COLUMN) {
+      if (rec && !lastColumnFits(rec) && rec.fragments.length < rec.columns.filter((k) => k !== 'seq').length * LINES_PER_COLUMN) {
         rec.fragments.push(...filled.map((t, k) => ({ text: t, newLine: k === 0 })));
         rec.rows.push(row);
         continue;
@@ -169,8 +186,10 @@ export function segment(rows: SourceRow[]): Segmented {
     const seqMatch = seqAt >= 0 ? SEQ_CELL.exec(segs[seqAt] ?? '') : null;
     const v = seqMatch ? Number(seqMatch[1]) : NaN;
     const startsRow = seqMatch !== null && v > 0 && (nonEmpty(segs).length >= 2 || v === lastSeq + 1);
+    // A tab-led line as long as the header is a whole row without its 序号, not the rest of the row above.
+    const wholeRow = leading && segs.length >= header.kinds.length && header.kinds.length >= 4;
     const rec: TableRecord | null = open;
-    if (rec && rec.cells.length < rec.columns.length && !startsRow) {
+    if (rec && rec.cells.length < rec.columns.length && !startsRow && !wholeRow) {
       if (leading) rec.cells.push(...segs.slice(1));
       else {
         rec.cells[rec.cells.length - 1] = `${rec.cells[rec.cells.length - 1]}\n${segs[0]}`;
@@ -180,6 +199,14 @@ export function segment(rows: SourceRow[]): Segmented {
       continue;
     }
     if (!startsRow && filled.length === 1 && PAGE_MARK.test(text)) continue;
+    // Word puts the second line of a row's last cell on a line of its own: take it when it fits that column.
+    const last = rec ? rec.columns[rec.columns.length - 1] : null;
+    if (rec && last && !leading && !startsRow && filled.length === 1 && rec.cells.length === rec.columns.length && continuesLast(last, filled[0])) {
+      rec.cells[rec.cells.length - 1] = `${rec.cells[rec.cells.length - 1]}\n${filled[0]}`;
+      rec.rows.push(row);
+      if (last === 'theme' || last === 'other') out.joined.push({ row: row.line, text: filled[0] });
+      continue;
+    }
     close();
     open = startRecord(row, header, segs, []);
     if (startsRow) lastSeq = Math.max(lastSeq, v);
