@@ -148,7 +148,7 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       prevSeq = seq;
       lastNumbered = Math.max(lastNumbered, seq);
     } else {
-      seq = Math.max(lastNumbered, ...seenSeq.keys(), 0) + 1;
+      seq = lastNumbered + 1;
       lastNumbered = seq;
       if (rec.columns.includes('seq')) warn(rec.row, `这一行没有序号，已按序号${seq}导入，请核对是否是一项活动`, 'seq');
       seenSeq.set(seq, rec.row);

@@ -57,7 +57,7 @@ function continuesLast(kind: ColumnKind, text: string): boolean {
   }
 }
 
-export const SEQ_CELL = /^(\d{1,3})[.、．]?$/;
+export const SEQ_CELL = /^(\d{1,4})[.、．]?$/;
 /** Lines a record of the 'lines' layout may take per column before the rest counts as unmatched. */
 const LINES_PER_COLUMN = 3;
 
