@@ -1,12 +1,12 @@
 /**
  * Plan table and deadline tools for offices and operators.
- *   npm run --silent plan -- parse FILE [--year 2023]   → events as JSON on stdout, warnings on stderr
+ *   npm run --silent plan -- parse FILE [--year 2023]   → events as JSON on stdout, warnings ("第N行：…", N = line of the file) on stderr
  *   npm run --silent plan -- deadlines 2023-05-04        → plan/report/materials deadlines (default rules)
  */
 import { existsSync, readFileSync } from 'fs';
 import { BusinessError } from '../src/domain/errors';
 import { eventDeadlines } from '../src/domain/deadlines';
-import { parsePlanTable, type PlanParseResult } from '../src/domain/planTable';
+import { parsePlanTable, warningText, type PlanParseResult } from '../src/domain/planTable';
 import { parsePlanXlsx } from '../src/domain/planXlsx';
 import { DEFAULT_RULES } from '../src/domain/rules';
 import { isValidDate } from '../src/domain/time';
@@ -37,9 +37,9 @@ async function parseCommand(args: string[]): Promise<void> {
   } else {
     result = parsePlanTable(readFileSync(file, 'utf8'), { year });
   }
-  for (const w of result.warnings) process.stderr.write(`警告 warning: ${w}\n`);
+  for (const w of result.warnings) process.stderr.write(`警告 warning: ${warningText(w)}\n`);
   if (result.events.length === 0) fail(`文件里没有找到活动：${file}`, `No events found in ${file}`);
-  const events = result.events.map(({ seq, theme, forms, units, months, raw }) => ({ seq, theme, forms, units, months, raw }));
+  const events = result.events.map(({ seq, theme, forms, units, months, date, endDate, row, raw }) => ({ seq, theme, forms, units, months, date, endDate, row, raw }));
   process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
 }
 

@@ -104,6 +104,9 @@ export interface EventDoc {
   unitIds: string[];
   unitNames: string[];
   months: MonthRange | null;
+  /** The day the plan table printed ("4月23日"), if it gave one: the unit's plan starts from it. */
+  plannedDate?: string | null;
+  plannedEndDate?: string | null;
   raw: string;
   /** Flagged (never deleted) when a re-imported table no longer has this row. */
   removedFromPlan: boolean;

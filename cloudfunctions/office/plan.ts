@@ -1,6 +1,8 @@
 // Importing the year's plan table. Re-importing the same or a corrected table
 // updates in place: rows are matched to stored events by theme and units, then by
-// number; rows that vanished are flagged, never deleted. Units are created by name.
+// number. A partial paste adds and updates only; stored rows missing from it are
+// listed (notInTable) and flagged "已移出计划" (never deleted) only when the office
+// asks for it with removeMissing. Units are created by name.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { parsePlanTable } from '../../src/domain/planTable';
@@ -24,6 +26,8 @@ const importSchema = z
     fileID: z.string().min(1).max(500).optional(),
     /** Preview only: parse and compare, write nothing. */
     dryRun: z.boolean().optional(),
+    /** Also take out of the plan the stored events this table does not have (default: keep them). */
+    removeMissing: z.boolean().optional(),
   })
   .strict()
   .refine((v) => (v.text === undefined) !== (v.fileID === undefined), {
@@ -83,11 +87,13 @@ function sameRow(e: EventDoc, row: ParsedEvent): boolean {
     JSON.stringify(e.forms) === JSON.stringify(row.forms) &&
     JSON.stringify(e.unitNames) === JSON.stringify(row.units) &&
     JSON.stringify(e.months) === JSON.stringify(row.months) &&
+    (e.plannedDate ?? null) === row.date &&
+    (e.plannedEndDate ?? null) === row.endDate &&
     !e.removedFromPlan
   );
 }
 
-export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, fileID, dryRun }, caller) => {
+export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, fileID, dryRun, removeMissing }, caller) => {
   await requireOffice(caller, jurisdictionId);
   const { events: parsed, warnings } = fileID !== undefined ? await parseUploaded(fileID, jurisdictionId, year) : parsePlanTable(text ?? '', { year });
   if (parsed.length === 0) {
@@ -100,6 +106,7 @@ export const importPlan = action(importSchema, async ({ jurisdictionId, year, te
     findWhere<UnitDoc>(C.units, { jurisdictionId }),
   ]);
   const { matched, gone } = plan(parsed, existing);
+  const removed = removeMissing ? gone : [];
   const now = serverNow();
 
   const unitIdByName = new Map(units.map((u) => [u.name, u._id]));
@@ -123,6 +130,8 @@ export const importPlan = action(importSchema, async ({ jurisdictionId, year, te
       unitIds: row.units.map((n) => unitIdByName.get(n)!),
       unitNames: row.units,
       months: row.months,
+      plannedDate: row.date,
+      plannedEndDate: row.endDate,
       raw: row.raw,
       removedFromPlan: false,
     };
@@ -142,22 +151,24 @@ export const importPlan = action(importSchema, async ({ jurisdictionId, year, te
     if (created.length) await db.collection(C.events).add({ data: created });
     await Promise.all([
       ...updated.map((u) => db.collection(C.events).doc(u.id).update({ data: { ...u.fields, months: u.fields.months ? db.command.set(u.fields.months) : null } })),
-      ...gone.map((e) => db.collection(C.events).doc(e._id).update({ data: { removedFromPlan: true, updatedAt: now } })),
+      ...removed.map((e) => db.collection(C.events).doc(e._id).update({ data: { removedFromPlan: true, updatedAt: now } })),
     ]);
   }
-  const goneWarnings = gone.map((e) => `原第${e.seq}项“${e.theme}”不在新表中，已标记为“已移出计划”（未删除）`);
   return {
     created: created.length,
     updated: updated.length,
     unchanged,
-    removed: gone.length,
+    /** Taken out of the plan by this import (would be, in a preview): 0 unless removeMissing. */
+    removed: removed.length,
+    /** Stored events this table does not have; kept unless removeMissing. */
+    notInTable: gone.map((e) => ({ eventId: e._id, seq: e.seq, theme: e.theme })),
     newUnits: newUnits.map((u) => u.name),
-    warnings: [...warnings, ...goneWarnings],
+    warnings,
     events: result,
     dryRun: Boolean(dryRun),
   };
 });
 
 function publicRow(row: ParsedEvent) {
-  return { seq: row.seq, theme: row.theme, forms: row.forms, units: row.units, months: row.months };
+  return { seq: row.seq, theme: row.theme, forms: row.forms, units: row.units, months: row.months, date: row.date, endDate: row.endDate, row: row.row };
 }

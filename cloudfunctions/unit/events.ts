@@ -93,6 +93,7 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
       forms: event.forms,
       units: event.unitNames,
       months: event.months,
+      plannedDate: event.plannedDate ?? null,
       status: event.status,
       statusLabel: STATUS_LABELS[event.status],
       removedFromPlan: event.removedFromPlan,

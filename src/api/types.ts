@@ -33,6 +33,18 @@ export interface ImportedEvent {
   forms: string[];
   units: string[];
   months: Months;
+  /** The day the table printed ("4月23日"), else null. */
+  date?: string | null;
+  endDate?: string | null;
+  /** Line of the pasted text (sheet row of an .xlsx) where the row starts; warnings point at it. */
+  row?: number;
+}
+
+/** A judgement call of the import: row = line of the pasted text, 0 for the whole table. */
+export interface ImportWarning {
+  row: number;
+  field?: 'seq' | 'theme' | 'forms' | 'units' | 'months';
+  message: string;
 }
 
 export interface Venue {
@@ -278,7 +290,7 @@ export interface EventReport extends ReportDraft {
 export type EventPlan = Omit<FilePlanInput, 'eventId'> & { version: number; filedAt?: string };
 
 export interface UnitEventDetail {
-  event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number };
+  event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number; plannedDate?: string | null };
   plan: EventPlan | null;
   deadlines: { plan: string; report: string; materials: string | null } | null;
   next?: UnitEventSummary['next'] & { earliestDate?: string };
@@ -330,15 +342,17 @@ export type RedeemResult =
   | { role: 'office'; jurisdictionId: string; jurisdictionName: string; unitId?: undefined };
 
 /** Exactly one of text (pasted table) and fileID (an uploaded .xlsx). */
-export type ImportPlanInput = { jurisdictionId: string; year: number; dryRun?: boolean } & ({ text: string; fileID?: undefined } | { fileID: string; text?: undefined });
+export type ImportPlanInput = { jurisdictionId: string; year: number; dryRun?: boolean; removeMissing?: boolean } & ({ text: string; fileID?: undefined } | { fileID: string; text?: undefined });
 
 export interface ImportPlanResult {
   created: number;
   updated: number;
   unchanged: number;
   removed: number;
+  /** Stored events this table does not have; taken out of the plan only with removeMissing. */
+  notInTable?: Array<{ eventId: string; seq: number; theme: string }>;
   newUnits: string[];
-  warnings: string[];
+  warnings: ImportWarning[];
   events: ImportedEvent[];
   dryRun: boolean;
 }

@@ -34,7 +34,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
   const eventId = d.event.eventId;
   const p = d.plan;
   const unitName = (d.event.units ?? []).join('、');
-  const [date, setDate] = useState(p?.date ?? '');
+  const [date, setDate] = useState(p?.date ?? d.event.plannedDate ?? '');
   const [startTime, setStartTime] = useState(p?.startTime ?? '');
   const [venueName, setVenueName] = useState(p?.venue.name ?? '');
   const [address, setAddress] = useState(p?.venue.address ?? '');
