@@ -2,6 +2,7 @@
 // drafts. Kept apart from data.ts so the unit, office and resident functions
 // share one definition of each record.
 import type { KeywordPlace } from '../../src/domain/rules';
+import type { LogoCheck } from './logoCheck';
 
 /** Drafts are working copies, never submissions: their own collection, one per event. */
 export const DRAFTS = 'drafts';
@@ -12,8 +13,11 @@ export interface PhotoDoc {
   jurisdictionId: string;
   fileID: string;
   sha256: string;
+  /** What the app said; recorded, never counted. */
   stamped: boolean;
+  /** The server's logo check, or the office's confirmation by eye. */
   hasLogo: boolean;
+  logoCheck?: LogoCheck;
   logoConfirmedBy?: string;
   logoConfirmedAt?: Date;
   takenAt?: string;

@@ -11,6 +11,7 @@ import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { Deadlines, EventDoc, InviteDoc, JurisdictionDoc, PlanDoc, StaffDoc } from '../_shared/data';
 import { requireOffice, requireSignedIn } from '../_shared/auth';
+import { requireFileInScope } from '../_shared/files';
 import { action } from '../_shared/router';
 import { inviteCode } from '../_shared/ids';
 import { inviteQr } from './units';
@@ -209,9 +210,7 @@ export const listStaff = action(z.object({ jurisdictionId: id }).strict(), async
 export const setLogo = action(z.object({ jurisdictionId: id, fileID: z.string().min(1).max(500) }).strict(), async ({ jurisdictionId, fileID }, caller) => {
   await requireOffice(caller, jurisdictionId);
   // Only an image the app uploaded for this jurisdiction (logos/<jurisdictionId>/…).
-  if (!fileID.startsWith('cloud://') || !fileID.includes(`/logos/${jurisdictionId}/`)) {
-    throw new BusinessError('INVALID_ARGUMENT', '请通过“上传标识”选择图片，不能使用其他文件', { fields: ['fileID'] });
-  }
+  requireFileInScope(fileID, { logos: jurisdictionId });
   const res = (await db.collection(C.jurisdictions).doc(jurisdictionId).update({ data: { logoFileID: fileID } })) as { stats: { updated: number } };
   if (res.stats.updated === 0) {
     const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);

@@ -13,6 +13,7 @@ import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import type { EventDoc, UnitDoc } from '../_shared/data';
 import { requireOffice } from '../_shared/auth';
+import { requireFileInScope } from '../_shared/files';
 import { action } from '../_shared/router';
 import { randomId, stableId } from '../_shared/ids';
 
@@ -39,9 +40,7 @@ const MAX_XLSX_BYTES = 5 * 1024 * 1024;
 
 /** Reads the uploaded workbook; only files uploaded for this jurisdiction's plans. */
 async function parseUploaded(fileID: string, jurisdictionId: string, year: number): Promise<PlanParseResult> {
-  if (!fileID.includes(`/plans/${jurisdictionId}/`)) {
-    throw new BusinessError('INVALID_ARGUMENT', '文件不属于本辖区的计划上传，请重新选择文件上传', { fields: ['fileID'] });
-  }
+  requireFileInScope(fileID, { plans: jurisdictionId });
   let bytes: Buffer;
   try {
     bytes = ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;

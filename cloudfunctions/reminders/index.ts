@@ -22,6 +22,7 @@ import type { SignupDoc } from '../_shared/signups';
 import { byUrgency, dueItemsOf, type DueItem } from '../_shared/compliance';
 import { hasConsent, longTermTemplates, messageId, templateIds, thing } from '../_shared/subscriptions';
 import type { MessageDoc, MessageKind, SubscriptionDoc } from '../_shared/subscriptions';
+import { purgePersonalData, type PurgeResult } from './purge';
 
 type Draft = Omit<MessageDoc, 'status' | 'createdAt' | 'error'>;
 
@@ -261,13 +262,17 @@ export async function runReminders() {
 }
 
 /** Timer entry: never throws (the platform would retry and double-send). */
-export async function main(): Promise<{ ok: true; data: Awaited<ReturnType<typeof runReminders>> } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }> {
+type Daily = Awaited<ReturnType<typeof runReminders>> & { purged: PurgeResult | null };
+
+/** Timer entry: the reminders, then the purge of personal data past its time; each runs even if the other fails. */
+export async function main(): Promise<{ ok: true; data: Daily } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }> {
   // Only the platform's timer runs this (it has no caller); a client call is refused (policy 'timer').
   if (callerOpenid()) return { ok: false, error: { code: 'FORBIDDEN', message: '每日提醒由系统定时运行，不能手动调用', details: {} } };
-  try {
-    return { ok: true, data: await runReminders() };
-  } catch (e) {
-    console.error('reminders failed', e);
-    return { ok: false, error: { code: 'INTERNAL', message: '每日提醒运行失败', details: {} } };
+  const [reminders, purged] = await Promise.allSettled([runReminders(), purgePersonalData(serverNow())]);
+  if (purged.status === 'rejected') console.error('personal data purge failed', purged.reason);
+  if (reminders.status === 'rejected') {
+    console.error('reminders failed', reminders.reason);
+    return { ok: false, error: { code: 'INTERNAL', message: '每日提醒运行失败', details: { purged: purged.status === 'fulfilled' ? purged.value : null } } };
   }
+  return { ok: true, data: { ...reminders.value, purged: purged.status === 'fulfilled' ? purged.value : null } };
 }

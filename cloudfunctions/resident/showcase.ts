@@ -1,6 +1,7 @@
 // The public column: approved reports of one jurisdiction, newest approval first.
 // Anyone may read it, signed in or not; it carries no openids and no personal data.
 import { z } from 'zod';
+import { maskPersonalData } from '../../src/domain/privacy';
 import { toShanghaiISO } from '../../src/domain/time';
 import { db } from '../_shared/cloud';
 import { C } from '../_shared/data';
@@ -13,10 +14,6 @@ const PHOTOS_PER_REPORT = 9;
 
 type ShowcaseRow = Pick<ReportDoc, '_id' | 'eventId' | 'theme' | 'unitNames' | 'date' | 'title' | 'paragraphs' | 'photoFileIDs' | 'approvedAt'>;
 
-/** Mobile numbers a unit may have typed into the text are masked before publishing. */
-function maskPhones(text: string): string {
-  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
-}
 
 export const showcase = action(
   z.object({ jurisdictionId: z.string().min(1).max(64), before: z.string().datetime({ offset: true }).optional() }).strict(),
@@ -39,8 +36,9 @@ export const showcase = action(
       theme: r.theme,
       units: r.unitNames,
       date: r.date,
-      title: maskPhones(r.title),
-      paragraphs: r.paragraphs.map(maskPhones),
+      // Mobiles, ID-card numbers and landlines a unit may have typed, however written, are masked.
+      title: maskPersonalData(r.title),
+      paragraphs: r.paragraphs.map(maskPersonalData),
       photos: r.photoFileIDs
         .slice(0, PHOTOS_PER_REPORT)
         .map((f) => urls.get(f))

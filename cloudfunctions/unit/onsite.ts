@@ -9,6 +9,8 @@ import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
 import type { EventDoc, Venue } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
+import { requireFileInScope } from '../_shared/files';
+import { checkPhotoLogo } from '../_shared/logoCheck';
 import { checkinIdOf, CLOUD_FILE_ID, defined, photoIdOf } from '../_shared/records';
 import type { PhotoDoc } from '../_shared/records';
 import { action } from '../_shared/router';
@@ -105,13 +107,17 @@ export const addPhoto = action(
     .strict(),
   async (input, caller) => {
     const photoId = photoIdOf(input.eventId, input.sha256);
-    const [{ event, staff }, existing] = await Promise.all([requireEventStaff(caller, input.eventId), getById<PhotoDoc>(C.photos, photoId)]);
+    const [{ event, staff, jurisdiction }, existing] = await Promise.all([requireEventStaff(caller, input.eventId, { withRules: true }), getById<PhotoDoc>(C.photos, photoId)]);
+    requireFileInScope(input.fileID, { events: event._id });
     // The same photo sent again (an offline retry) is the same record.
     if (existing) return { photoId, hasLogo: existing.hasLogo, duplicate: true };
     if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案，再上传活动照片。', { status: event.status });
     if (event.status === 'approved' || event.status === 'published') {
       throw new BusinessError('CONFLICT', '情况报告已审核通过，不能再添加照片。', { status: event.status });
     }
+    // The logo is looked for in the uploaded bytes; what the client says is only recorded.
+    const now = serverNow();
+    const { hasLogo, logoCheck } = await checkPhotoLogo(input.fileID, jurisdiction.logoFileID, now);
     const doc: PhotoDoc = defined({
       _id: photoId,
       eventId: event._id,
@@ -119,8 +125,9 @@ export const addPhoto = action(
       fileID: input.fileID,
       sha256: input.sha256,
       stamped: input.stamped,
-      // The app stamps the logo onto the photo; the office can also confirm one by eye.
-      hasLogo: input.stamped,
+      // Counts toward minLogoPhotos; the office can still confirm a logo by eye (confirmPhotoLogo).
+      hasLogo,
+      logoCheck,
       takenAt: input.takenAt,
       latitude: input.latitude,
       longitude: input.longitude,
@@ -128,7 +135,7 @@ export const addPhoto = action(
       height: input.height,
       bytes: input.bytes,
       uploadedBy: staff.openid,
-      uploadedAt: serverNow(),
+      uploadedAt: now,
     });
     try {
       await db.collection(C.photos).add({ data: doc });
@@ -138,6 +145,6 @@ export const addPhoto = action(
       if (raced) return { photoId, hasLogo: raced.hasLogo, duplicate: true };
       throw e;
     }
-    return { photoId, hasLogo: doc.hasLogo, duplicate: false };
+    return { photoId, hasLogo: doc.hasLogo, duplicate: false, logoCheck: { method: logoCheck.method, score: logoCheck.score, correlation: logoCheck.correlation, logo: logoCheck.logo } };
   },
 );

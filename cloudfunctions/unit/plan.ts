@@ -11,6 +11,7 @@ import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
 import type { EventDoc, PlanDoc, PlanSummary } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
+import { requireFileInScope } from '../_shared/files';
 import { CLOUD_FILE_ID, defined, omitId } from '../_shared/records';
 import { action } from '../_shared/router';
 
@@ -51,6 +52,7 @@ function refuse(result: ReturnType<typeof transition>, status: string): asserts 
 
 export const filePlan = action(filePlanSchema, async (input, caller) => {
   const { event, staff, jurisdiction } = await requireEventStaff(caller, input.eventId, { withRules: true });
+  if (input.attachmentFileID) requireFileInScope(input.attachmentFileID, { events: event._id }, 'attachmentFileID');
   refuse(transition(event.status, 'FILE_PLAN'), event.status);
   const rules = jurisdiction.rules;
   const now = serverNow();

@@ -11,6 +11,7 @@ import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import type { EventDoc } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
+import { requireFilesInScope } from '../_shared/files';
 import { CLOUD_FILE_ID, defined, DRAFTS, omitId, reportIdOf } from '../_shared/records';
 import type { DraftDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import { action } from '../_shared/router';
@@ -32,6 +33,7 @@ const fields = {
 
 export const saveDraft = action(z.object(fields).strict(), async (input, caller) => {
   const { event, staff } = await requireEventStaff(caller, input.eventId);
+  requireFilesInScope(input.videoFileIDs ?? [], { events: event._id }, 'videoFileIDs');
   if (event.status === 'approved' || event.status === 'published') {
     throw new BusinessError('CONFLICT', '情况报告已审核通过，无需再保存草稿。', { status: event.status });
   }
@@ -79,6 +81,7 @@ export const submitReport = action(
       requireEventStaff(caller, input.eventId, { withRules: true }),
       input.photoIds.length ? findWhere<PhotoDoc>(C.photos, { _id: _.in(input.photoIds) }) : Promise.resolve([] as PhotoDoc[]),
     ]);
+    requireFilesInScope(input.videoFileIDs ?? [], { events: event._id }, 'videoFileIDs');
     const now = serverNow();
     submission(event, shanghaiDate(now)); // refuse early; decided again inside the transaction
     const rules = jurisdiction.rules;

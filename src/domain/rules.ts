@@ -18,6 +18,8 @@ export interface Rules {
   /** Banner wordings with {unit} {year} {topic} placeholders. */
   bannerTemplates: string[];
   calendar: CalendarAdjustments;
+  /** Days after an event's date when residents' names, phones and comments for it are purged (at most a year, as the notice promises). */
+  personalDataRetentionDays: number;
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -29,6 +31,7 @@ export const DEFAULT_RULES: Rules = {
   minLogoPhotos: 1,
   bannerTemplates: ['{unit}{year}年“政务公开主题日”活动', '{unit}{year}年“政务公开主题日”活动暨{topic}'],
   calendar: {},
+  personalDataRetentionDays: 365,
 };
 
 const workdays = (label: string, max: number) =>
@@ -75,6 +78,7 @@ export const rulesInputSchema = z
       )
       .max(10, '会标模板不超过10个'),
     calendar: calendarSchema,
+    personalDataRetentionDays: z.number().int('保存天数须为整数').min(1, '保存天数至少1天').max(365, '保存天数不能超过365天（隐私说明承诺最长1年）'),
   })
   .partial()
   .strict();

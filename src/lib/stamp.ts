@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro';
 import defaultLogo from '../assets/logo-default.png';
 import { sha256Hex, sha256Of } from './sha256';
+import { logoBox } from '../domain/stampLayout';
 
 export const MAX_LONG_SIDE = 1920;
 export const MAX_BYTES = 400 * 1024;
@@ -29,12 +30,8 @@ export interface PreparedPhoto {
   thumb?: string;
 }
 
-/** Where the logo goes, so tests and the office view agree with the drawing. */
-export function logoBox(width: number, height: number): { x: number; y: number; size: number } {
-  const short = Math.min(width, height);
-  const margin = Math.round(short * 0.03);
-  return { x: margin, y: margin, size: Math.round(short * 0.2) };
-}
+// Where the logo goes: shared with the server, which checks the stamp on every uploaded photo.
+export { logoBox };
 
 function fit(w: number, h: number, long = MAX_LONG_SIDE): { width: number; height: number } {
   const k = Math.min(1, long / Math.max(w, h));

@@ -2,6 +2,10 @@
 import crypto from 'node:crypto';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
+import { plainPhoto, stampedPhoto } from '../helpers/photos';
+
+// Real JPEGs are made and decoded for every photo: slower than the 5 s default on a busy machine.
+jest.setTimeout(30_000);
 
 let cloud: TestCloud;
 let y: Yuhua;
@@ -25,9 +29,9 @@ type Detail = {
 };
 
 async function addPhoto(eventId: string, stamped: boolean) {
-  const bytes = crypto.randomBytes(32);
-  const fileID = await cloud.upload(`events/${eventId}/${crypto.randomUUID()}.jpg`, bytes, y.lawStaff);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const seed = crypto.randomUUID();
+  const { bytes, sha256 } = stamped ? stampedPhoto(seed) : plainPhoto(seed);
+  const fileID = await cloud.upload(`events/${eventId}/photos/${seed}.jpg`, bytes, y.lawStaff);
   return ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped }, y.lawStaff)).photoId;
 }
 
@@ -137,9 +141,9 @@ describe('confirmPhotoLogo', () => {
     ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-05-10', venue: VENUE }, y.eduStaff));
     await cloud.setClock('2023-05-10T09:00:00+08:00', true);
     ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: 28.1357, longitude: 113.0353 }, y.eduStaff));
-    const bytes = crypto.randomBytes(16);
-    const fileID = await cloud.upload(`events/${eventId}/p.jpg`, bytes, y.eduStaff);
-    const { photoId, hasLogo } = ok(await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), stamped: false }, y.eduStaff));
+    const { bytes, sha256 } = plainPhoto('no logo');
+    const fileID = await cloud.upload(`events/${eventId}/photos/p.jpg`, bytes, y.eduStaff);
+    const { photoId, hasLogo } = ok(await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped: false }, y.eduStaff));
     expect(hasLogo).toBe(false);
     const r = { ...report(eventId, [photoId]), title: `区教育局“${KW}”活动` };
     refused(await cloud.call('unit', r, y.eduStaff), 'PHOTO_REQUIRED');

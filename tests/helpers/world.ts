@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import { ok, SETUP_TOKEN, type TestCloud } from './cloud';
 import { seedYuhua, YUHUA_TABLE, type Yuhua } from './scenario';
+import { stampedPhoto } from './photos';
 import type { Persona } from '../../cloudfunctions/_shared/policy';
 
 export interface World {
@@ -32,9 +33,8 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   const { signupId } = ok(await cloud.call<{ signupId: string }>('resident', { action: 'signUp', eventId, name: '王芳', phone: '13912345678', identity: '普通市民', consent: true }, 'resident-m'));
   await cloud.setClock('2023-04-27T10:00:00+08:00', true);
   ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: 28.11, longitude: 113.01, accuracy: 20 }, y.eduStaff));
-  const bytes = crypto.randomBytes(2048);
-  const photoSha = crypto.createHash('sha256').update(bytes).digest('hex');
-  const photoFileID = await cloud.upload(`photos/${eventId}/${photoSha}.jpg`, bytes, y.eduStaff);
+  const { bytes, sha256: photoSha } = stampedPhoto('world');
+  const photoFileID = await cloud.upload(`events/${eventId}/photos/${photoSha}.jpg`, bytes, y.eduStaff);
   const { photoId } = ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID: photoFileID, sha256: photoSha, stamped: true }, y.eduStaff));
   const { reportId } = ok(await cloud.call<{ reportId: string }>('unit', { action: 'submitReport', eventId, ...REPORT, photoIds: [photoId] }, y.eduStaff));
   const { token } = ok(await cloud.call<{ token: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff));
