@@ -37,6 +37,8 @@ async function run(dir: string, route: string, opts: { without?: string[]; tap?:
   return sim.errors.join('\n');
 }
 
+afterEach(() => WeappSimulator.disposeAll());
+
 test('the h5 transport (fetch) does not exist in WeChat', async () => {
   const dir = miniProgram({ 'pages/index/index': "Page({ onLoad() { fetch('/api/fn/account', { method: 'POST' }); } });" });
   expect(await run(dir, 'pages/index/index')).toMatch(/fetch is not defined/);

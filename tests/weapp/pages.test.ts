@@ -11,6 +11,8 @@ beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-20T10:00:00+08:00', frozen: true });
   w = await buildWorld(cloud);
 }, 60_000);
+jest.setTimeout(30_000);
+afterEach(() => WeappSimulator.disposeAll());
 afterAll(() => cloud?.stop());
 
 type Case = [route: string, who: (w: World) => string, query: (w: World) => string, expected: string | RegExp];

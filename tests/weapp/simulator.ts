@@ -58,6 +58,8 @@ export class WeappSimulator {
   private inflight = 0;
   private tapDepth = 0;
   private setDataCount = 0;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private static live = new Set<WeappSimulator>();
 
   constructor(opts: SimOptions) {
     this.dir = opts.dir ?? WEAPP_DIR;
@@ -75,12 +77,25 @@ export class WeappSimulator {
         sim.fail('timer callback', e);
       }
     };
+    // Timers the app starts die with the simulator (dispose()), as with a closed mini-program.
+    const timers = this.timers;
     const globals: Obj = {
       console: { log: () => undefined, info: () => undefined, debug: () => undefined, warn: record(this.warnings), error: record(this.errors) },
-      setTimeout: (fn: unknown, ms?: number, ...a: unknown[]) => setTimeout(guard(fn), ms, ...a),
-      clearTimeout,
-      setInterval: (fn: unknown, ms?: number, ...a: unknown[]) => setInterval(guard(fn), ms, ...a),
-      clearInterval,
+      setTimeout: (fn: unknown, ms?: number, ...a: unknown[]) => {
+        const t = setTimeout((...args: unknown[]) => {
+          timers.delete(t);
+          guard(fn)(...args);
+        }, ms, ...a);
+        timers.add(t);
+        return t;
+      },
+      clearTimeout: (t: ReturnType<typeof setTimeout>) => (timers.delete(t), clearTimeout(t)),
+      setInterval: (fn: unknown, ms?: number, ...a: unknown[]) => {
+        const t = setInterval(guard(fn), ms, ...a);
+        timers.add(t);
+        return t;
+      },
+      clearInterval: (t: ReturnType<typeof setInterval>) => (timers.delete(t), clearInterval(t)),
       App: (options: Obj) => {
         this.app = options;
       },
@@ -106,6 +121,7 @@ export class WeappSimulator {
       violation: (m) => this.errors.push(`platform rule: ${m}`),
       busy: (d) => (this.inflight += d),
       realmPromise: this.realm.intrinsic<PromiseConstructor>('Promise'),
+      realmUint8Array: this.realm.intrinsic<Uint8ArrayConstructor>('Uint8Array'),
       inTap: () => this.tapDepth > 0,
       navigate: (kind, url) => this.navigate(kind, url),
       selectNode: (selector) => {
@@ -125,12 +141,24 @@ export class WeappSimulator {
         modalConfirm: true,
         subscribe: 'accept',
       },
-      log: { toasts: [], modals: [], subscribed: [], calls: [] },
+      log: { toasts: [], modals: [], subscribed: [], calls: [], failures: [], trace: [] },
       without: new Set(opts.without ?? []),
     };
     const { wx, files } = createWx(this.host);
     this.files = files;
     this.realm.context.wx = wx;
+    WeappSimulator.live.add(this);
+  }
+
+  /** Stops every timer the app started. */
+  dispose(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    WeappSimulator.live.delete(this);
+  }
+
+  static disposeAll(): void {
+    for (const s of [...WeappSimulator.live]) s.dispose();
   }
 
   private fail(where: string, e: unknown): void {
@@ -342,7 +370,7 @@ export class WeappSimulator {
       if (this.stack.length && has()) return;
       await new Promise((r) => setTimeout(r, 20));
     }
-    throw new Error(`"${text}" did not appear on ${this.stack.length ? this.page.route : '(no page)'}; it shows:\n${this.stack.length ? this.text() : ''}\nerrors:\n${this.errors.join('\n')}`);
+    throw new Error(`"${text}" did not appear on ${this.stack.length ? this.page.route : '(no page)'}; it shows:\n${this.stack.length ? this.text() : ''}\nerrors:\n${this.errors.join('\n')}\nfailed API calls:\n${this.host.log.failures.join('\n')}\nwx calls: ${this.host.log.trace.slice(-30).join(', ')}`);
   }
 
   // ------------------------------------------------------------ user input
@@ -404,6 +432,14 @@ export class WeappSimulator {
     // input is not a bubbling event: only the field's own binding runs.
     this.invoke(this.page, 'eh', this.event('input', field, field, { value, cursor: value.length, keyCode: 0 }));
     await this.settle();
+  }
+
+  /** Chooses `value` in the picker showing `text` (its placeholder or current value). */
+  async pick(text: string, value: string): Promise<void> {
+    let n: ViewNode | null = this.find(text);
+    while (n && n.tag !== 'picker') n = n.parent;
+    if (!n) throw new Error(`"${text}" is not inside a picker on ${this.page.route}`);
+    await this.change(n, value);
   }
 
   /** A picker or switch reporting a new value. */

@@ -72,7 +72,8 @@ export interface ViewNode {
 export function viewTree(root: { cn?: TaroNode[] } | undefined, templates: Map<string, TemplateInfo>): ViewNode[] {
   const build = (n: TaroNode, parent: ViewNode | null): ViewNode => {
     // Input-like templates come in _focus/_blur variants; both bind the same events.
-    const info = templates.get(n.nn) ?? templates.get(`${n.nn}_blur`);
+    const direct = templates.get(n.nn);
+    const info = direct && direct.tag !== 'template' ? direct : templates.get(`${n.nn}_blur`) ?? direct;
     const v: ViewNode = { node: n, parent, tag: n.v !== undefined && !n.cn ? '#text' : info?.tag ?? `nn:${n.nn}`, info, children: [] };
     v.children = (n.cn ?? []).map((c) => build(c, v));
     return v;
@@ -92,9 +93,13 @@ export function* walk(nodes: ViewNode[]): Generator<ViewNode> {
   }
 }
 
-/** The page as lines of text, one per text run, for assertions and failure messages. */
+/** The page as lines of text: one per element holding text, its text runs joined as WeChat shows them inline. */
 export function pageText(nodes: ViewNode[]): string {
   const lines: string[] = [];
-  for (const n of walk(nodes)) if (n.tag === '#text' && String(n.node.v ?? '').trim()) lines.push(String(n.node.v).trim());
+  for (const n of walk(nodes)) {
+    if (n.tag === '#text' || !n.children.some((c) => c.tag === '#text')) continue;
+    const line = n.children.map((c) => (c.tag === '#text' ? String(c.node.v ?? '') : '')).join('').trim();
+    if (line) lines.push(line);
+  }
   return lines.join('\n');
 }

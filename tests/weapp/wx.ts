@@ -19,6 +19,8 @@ export interface WxHost {
   /** Counts in-flight asynchronous work, so tests can wait for the app to settle. */
   busy(delta: number): void;
   realmPromise: PromiseConstructor;
+  /** The realm's own Uint8Array: binary data handed to app code must pass its instanceof checks. */
+  realmUint8Array: Uint8ArrayConstructor;
   inTap(): boolean;
   navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'navigateBack', url: string | number): void;
   selectNode(selector: string): { id: string; tag: string } | null;
@@ -33,7 +35,7 @@ export interface WxHost {
     modalConfirm: boolean;
     subscribe: 'accept' | 'reject';
   };
-  log: { toasts: string[]; modals: Array<{ title: string; content: string }>; subscribed: string[][]; calls: Array<{ name: string; data: Obj }> };
+  log: { toasts: string[]; modals: Array<{ title: string; content: string }>; subscribed: string[][]; calls: Array<{ name: string; data: Obj }>; failures: string[]; trace: string[] };
   /** Documented APIs removed, as on an older base library (negative controls). */
   without: Set<string>;
 }
@@ -46,6 +48,9 @@ export function documented<T extends object>(kind: string, impl: T, host: WxHost
   return new Proxy(impl, {
     get(target, prop, receiver) {
       if (typeof prop === 'symbol') return Reflect.get(target, prop, receiver);
+      // Probes the language itself makes (await's `then`, JSON's `toJSON`) see what a phone gives: nothing.
+      if (prop === 'then' || prop === 'toJSON') return undefined;
+      if (prop in Object.prototype) return Reflect.get(target, prop, receiver);
       if (!members.has(prop)) {
         host.violation(`${kind}.${prop} is not documented by WeChat`);
         throw new TypeError(`${kind}.${prop} is not a documented member of ${kind}`);
@@ -53,6 +58,7 @@ export function documented<T extends object>(kind: string, impl: T, host: WxHost
       const value = Reflect.get(target, prop, receiver);
       if (value === undefined && !(prop in target)) {
         return () => {
+          host.violation(`simulator gap: ${kind}.${prop} is documented but has no stand-in here`);
           throw new Error(`${kind}.${prop}: documented, but the simulator has no stand-in for it`);
         };
       }
@@ -114,6 +120,11 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
   const readAny = (p: string): Buffer | null => files.get(p) ?? host.readPackageFile(p.replace(/^\//, ''));
   const storage = new Map<string, string>();
   const P = host.realmPromise;
+  const toRealmBuffer = (b: Uint8Array): ArrayBuffer => {
+    const out = new host.realmUint8Array(b.length);
+    out.set(b);
+    return out.buffer;
+  };
 
   /** An asynchronous API: answers on a later turn; a Promise when called without callbacks. */
   const asyncApi = (name: string, impl: Impl, promisable: boolean) => (opt: Obj = {}) => {
@@ -125,7 +136,11 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
           .then(() => impl(opt))
           .then(
             (res) => resolve({ errMsg: `${name}:ok`, ...res }),
-            (e: unknown) => reject(e && typeof e === 'object' && 'errMsg' in e ? e : { errMsg: `${name}:fail ${e instanceof Error ? e.message : String(e)}` }),
+            (e: unknown) => {
+              const err = e && typeof e === 'object' && 'errMsg' in e ? (e as Obj) : { errMsg: `${name}:fail ${e instanceof Error ? e.message : String(e)}` };
+              host.log.failures.push(String(err.errMsg));
+              reject(err);
+            },
           )
           .finally(() => host.busy(-1));
       }, 0);
@@ -212,11 +227,12 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       const type = opt.fileType === 'jpg' ? 'jpg' : 'png';
       if (type !== 'jpg') throw fail('canvasToTempFilePath', 'the simulator only exports jpg');
       const pixels = Buffer.alloc(width * height * 4);
-      // A camera-like picture: smooth gradient plus noise, so quality changes the size.
+      // The drawing calls are not rasterised: a gradient with light noise stands in,
+      // so the file has the canvas's size and quality changes its bytes.
       for (let i = 0, n = 0; i < pixels.length; i += 4, n++) {
         const x = n % width;
         const y = (n / width) | 0;
-        const noise = (n * 2654435761) >>> 27;
+        const noise = (n * 2654435761) >>> 30;
         pixels[i] = (x * 255) / width + noise;
         pixels[i + 1] = (y * 255) / height + noise;
         pixels[i + 2] = 128 + noise;
@@ -327,7 +343,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
         const b = readAny(p);
         if (!b) throw new Error(`readFileSync:fail no such file or directory, open ${p}`);
         if (encoding) return b.toString(encoding as BufferEncoding);
-        return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+        return toRealmBuffer(b);
       },
       writeFileSync(p: string, data: string | ArrayBuffer, encoding?: string) {
         if (!p.startsWith(USER_DATA_PATH)) throw new Error(`writeFileSync:fail permission denied, open ${p}`);
@@ -341,6 +357,19 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       },
       readFile(opt: Obj) {
         void asyncApi('readFile', () => ({ data: fsManager.readFileSync(String(opt.filePath), opt.encoding as string | undefined) }), false)(opt);
+      },
+      saveFile(opt: Obj) {
+        void asyncApi('saveFile', () => ({ savedFilePath: fsManager.saveFileSync(String(opt.tempFilePath), opt.filePath as string | undefined) }), false)(opt);
+      },
+      saveFileSync(tempFilePath: string, filePath?: string) {
+        const b = readAny(tempFilePath);
+        if (!b) throw new Error(`saveFileSync:fail no such file or directory ${tempFilePath}`);
+        const saved = filePath ?? `${USER_DATA_PATH}/saved-${++fileSeq}-${tempFilePath.split('/').pop()}`;
+        files.set(saved, b);
+        return saved;
+      },
+      removeSavedFile(opt: Obj) {
+        void asyncApi('removeSavedFile', () => (files.delete(String(opt.filePath)), {}), false)(opt);
       },
       unlink(opt: Obj) {
         void asyncApi('unlink', () => (files.delete(String(opt.filePath)), {}), false)(opt);
@@ -356,10 +385,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     removeStorageSync: (key: string) => void storage.delete(key),
     clearStorageSync: () => storage.clear(),
     getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
-    base64ToArrayBuffer: (s: string) => {
-      const b = Buffer.from(s, 'base64');
-      return new Uint8Array(b).buffer;
-    },
+    base64ToArrayBuffer: (s: string) => toRealmBuffer(Buffer.from(s, 'base64')),
     arrayBufferToBase64: (ab: ArrayBuffer) => Buffer.from(new Uint8Array(ab)).toString('base64'),
     getFileSystemManager: () => fsManager,
     createOffscreenCanvas: (opt: { type?: string; width?: number; height?: number } = {}) =>
@@ -499,7 +525,8 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       continue;
     }
     if (sync[name]) {
-      wx[name] = sync[name];
+      const fn = sync[name] as (...a: unknown[]) => unknown;
+      wx[name] = (...a: unknown[]) => (host.log.trace.push(name), fn(...a));
       continue;
     }
     const isAsync = m.promisable || impls[name] !== undefined;
@@ -514,6 +541,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     });
     const call = asyncApi(name, impl, m.promisable);
     wx[name] = (opt: Obj = {}) => {
+      host.log.trace.push(name);
       if (LOCATION_APIS.has(name) && !privateInfos.has(name)) {
         host.violation(`wx.${name} is not declared in app.json requiredPrivateInfos`);
         return asyncApi(name, () => {
