@@ -82,3 +82,15 @@ test('npm run upload:weapp -- --dry-run says what it would upload without minipr
   expect(out).toMatch(/Would upload dist\/weapp\/ as version \S+ .* for AppID wx0123456789abcdef/);
   expect(out).toContain('no private key at /nonexistent/key');
 });
+
+// Cold start: exceljs is in office/excel.js, required only by the Excel import and
+// export; the entry every other action starts from stays small.
+test('the office entry bundle is ≤ 300 KB and leaves exceljs to excel.js', () => {
+  const dir = path.join(ROOT, rc.functionRoot, 'office');
+  const index = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
+  expect(index.length).toBeLessThanOrEqual(300 * 1024);
+  expect(index.includes('require("./excel.js")')).toBe(true);
+  // A path only exceljs's writer holds.
+  expect(index.includes('xl/worksheets/')).toBe(false);
+  expect(fs.readFileSync(path.join(dir, 'excel.js'), 'utf8').includes('xl/worksheets/')).toBe(true);
+});
