@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { parsePlanTable } from '../../src/domain/planTable';
 import type { ParsedEvent, PlanParseResult } from '../../src/domain/planTable';
-import { parsePlanXlsx } from '../../src/domain/planXlsx';
+import { excel } from './lazyExcel';
 import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
@@ -48,7 +48,7 @@ async function parseUploaded(fileID: string, jurisdictionId: string, year: numbe
     throw new BusinessError('NOT_FOUND', '找不到上传的文件，请重新选择文件上传', { fields: ['fileID'] });
   }
   if (bytes.length > MAX_XLSX_BYTES) throw new BusinessError('INVALID_ARGUMENT', 'Excel 文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
-  return parsePlanXlsx(new Uint8Array(bytes), { year });
+  return excel().parsePlanXlsx(new Uint8Array(bytes), { year });
 }
 
 const rowKey = (theme: string, units: string[]) => `${theme.replace(/\s+/g, '')}|${[...units].sort().join('、')}`;

@@ -6,6 +6,7 @@ import { Image, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { UnitEventDetail } from '../../api/types';
 import { Button, Card, Page, Section, Tag } from '../../components';
+import { StampCanvas } from '../../components/StampCanvas';
 import { flushOutbox, listOutbox, onSent, queuePhoto } from '../../lib/outbox';
 import { preparePlainPhoto, stampPhoto } from '../../lib/stamp';
 import { OutboxPanel, fmtInstant, useEventDetail, useOutbox, Keep } from '../shared';
@@ -167,6 +168,7 @@ export default function UnitPhotos() {
     <Page>
       <OutboxPanel eventId={eventId} />
       <Keep state={detail}>{(d) => <Photos d={d} reload={detail.reload} />}</Keep>
+      <StampCanvas />
     </Page>
   );
 }
