@@ -58,6 +58,10 @@ export const POLICY = {
     reviewReport: 'office',
     reportDetail: 'office',
     confirmPhotoLogo: 'office',
+    publishPreview: 'office',
+    publishReport: 'office',
+    unpublishReport: 'office',
+    exportColumn: 'office',
   },
   unit: {
     myEvents: 'anyUnitStaff',

@@ -1,5 +1,6 @@
 // Reviewing unit reports: the latest report with its evidence, approving or
-// returning it with a comment, and confirming a logo on a photo by eye.
+// returning it with a comment, and confirming a logo on a photo by eye. Approval
+// does not publish: that is the office's separate review in publish.ts.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { STATUS_LABELS, transition } from '../../src/domain/lifecycle';
@@ -102,7 +103,7 @@ export const reviewReport = action(reviewSchema, async ({ reportId, decision, co
     const reportStatus = decision === 'approve' ? ('approved' as const) : ('returned' as const);
     const review = { decision, comment: comment ?? null, by: office.openid, at: now };
     await tx.collection(C.reports).doc(reportId).update({
-      data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: true } : {}) },
+      data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: false } : {}) },
     });
     await tx.collection(C.events).doc(eventId).update({ data: { status: next.state, 'report.status': reportStatus, updatedAt: now } });
     return reportStatus;

@@ -81,6 +81,10 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     reviewReport: (w) => ({ reportId: w.reportId, decision: 'return', comment: '请补充现场照片说明' }),
     reportDetail: (w) => ({ eventId: w.eventId }),
     confirmPhotoLogo: (w) => ({ photoId: w.photoId }),
+    publishPreview: (w) => ({ eventId: w.eventId }),
+    publishReport: (w) => ({ eventId: w.eventId, checks: { secrecy: true, personalData: true } }),
+    unpublishReport: (w) => ({ eventId: w.eventId, reason: '照片含未遮挡的群众面部' }),
+    exportColumn: (w) => ({ jurisdictionId: w.y.jurisdictionId, year: 2023 }),
     bootstrap: () => ({ token: SETUP_TOKEN, name: '矩阵县', level: 'county' }),
   },
   unit: {
