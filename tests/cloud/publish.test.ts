@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import jpeg from 'jpeg-js';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
+import { launch } from '../e2e/browser';
 
 jest.setTimeout(30_000);
 
@@ -170,6 +171,32 @@ describe('publishing, the column export, taking down', () => {
     expect((await preview('..%2f..%2fapi.html')).status).toBe(404);
     const bare = await fetch(`${cloud.url}/column/${y.jurisdictionId}`, { redirect: 'manual' });
     expect(bare.status).toBe(301);
+  });
+
+  test('axe-core: no serious or critical WCAG 2.1 A/AA violations on the exported pages; nothing requested from outside', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ locale: 'zh-CN' });
+      const outside: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(cloud.url)) outside.push(r.url());
+      });
+      const index = await (await preview('index.html')).text();
+      const href = /href="(reports\/[\w-]+\.html)"/.exec(index)![1];
+      for (const path of ['index.html', href]) {
+        await page.goto(`${cloud.url}/column/${y.jurisdictionId}/${path}`, { waitUntil: 'load' });
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
+          const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+        });
+        expect({ path, bad: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ path, bad: [] });
+      }
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   test('unpublish: reason required, office only; then gone from showcase, the export and the preview', async () => {
