@@ -73,6 +73,10 @@ export const POLICY = {
     submitReport: 'eventStaff',
     attendees: 'eventStaffOrOffice',
     eventCode: 'eventStaff',
+    setQuestionnaire: 'eventStaff',
+    questionnaireResults: 'eventStaffOrOffice',
+    exportQuestionnaire: 'eventStaffOrOffice',
+    attachQuestionnaire: 'eventStaff',
   },
   resident: {
     openEvents: 'public',
@@ -84,6 +88,8 @@ export const POLICY = {
     attend: 'signedIn',
     evaluate: 'attendee',
     erase: 'signedIn',
+    questionnaire: 'signedIn',
+    answerQuestionnaire: 'signedIn',
   },
   reminders: { run: 'timer' },
 } as const satisfies Record<string, Record<string, Access>>;

@@ -13,6 +13,7 @@ import { requireSignedIn } from '../_shared/auth';
 import { requireEventOffice } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
 import { eventIdOf } from '../_shared/records';
+import { QUESTIONNAIRES, type QuestionnaireDoc } from '../_shared/questionnaires';
 import type { PhotoDoc, ReportDoc } from '../_shared/records';
 import { action } from '../_shared/router';
 
@@ -21,10 +22,11 @@ const id = z.string().min(1).max(200);
 
 export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
   const { event } = await requireEventOffice(caller, eventId);
-  const [reports, plans, photos] = await Promise.all([
+  const [reports, plans, photos, questionnaire] = await Promise.all([
     findWhere<ReportDoc>(C.reports, { eventId }, 100),
     findWhere<PlanDoc>(C.plans, { eventId }, 100),
     findWhere<PhotoDoc>(C.photos, { eventId }, 200),
+    getById<QuestionnaireDoc>(QUESTIONNAIRES, eventId),
   ]);
   const checkin = event.checkin;
   reports.sort((a, b) => b.version - a.version);
@@ -62,6 +64,10 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
           comment: latest.review?.comment ?? null,
           photos: reportPhotos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: p.hasLogo, stamped: p.stamped, takenAt: p.takenAt ?? null, uploadedAt: iso(p.uploadedAt) })),
         }
+      : null,
+    // The questionnaire summary the unit attached to its report (unit.attachQuestionnaire).
+    questionnaire: questionnaire?.attached
+      ? { title: questionnaire.title, respondents: questionnaire.attached.respondents, lines: questionnaire.attached.lines, attachedAt: iso(questionnaire.attached.at) }
       : null,
     versions: reports.map((r) => ({
       reportId: r._id,

@@ -53,6 +53,14 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   };
 }
 
+export const QUESTIONNAIRE = {
+  title: '政策解读满意度',
+  questions: [
+    { kind: 'single', title: '您是否了解小升初政策', options: ['了解', '部分了解', '不了解'], required: true },
+    { kind: 'rating', title: '总体满意度', required: true },
+  ],
+};
+
 type Payload = Record<string, unknown>;
 /** A valid payload for every action of every function, in the world above. */
 export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload>> = {
@@ -97,6 +105,10 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     submitReport: (w) => ({ eventId: w.eventId, ...REPORT, photoIds: [w.photoId] }),
     attendees: (w) => ({ eventId: w.eventId }),
     eventCode: (w) => ({ eventId: w.eventId }),
+    setQuestionnaire: (w) => ({ eventId: w.eventId, ...QUESTIONNAIRE }),
+    questionnaireResults: (w) => ({ eventId: w.eventId }),
+    exportQuestionnaire: (w) => ({ eventId: w.eventId }),
+    attachQuestionnaire: (w) => ({ eventId: w.eventId }),
   },
   resident: {
     openEvents: () => ({}),
@@ -107,6 +119,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     mySignups: () => ({}),
     attend: (w) => ({ token: w.token }),
     evaluate: (w) => ({ eventId: w.eventId, rating: 5, comment: '很有收获' }),
+    questionnaire: (w) => ({ eventId: w.eventId }),
+    answerQuestionnaire: (w) => ({ eventId: w.eventId, answers: [1, 4] }),
     erase: () => ({}),
   },
 };
