@@ -36,6 +36,8 @@ const MIME: Record<string, string> = {
   '.jpeg': 'image/jpeg',
   '.svg': 'image/svg+xml', // the h5 build's own icons; stored files never get this type
   '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.zip': 'application/zip',
   '.ico': 'image/x-icon',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
@@ -204,6 +206,24 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         'Cache-Control': 'private, max-age=300',
         'Content-Length': bytes.length,
       });
+      res.end(bytes);
+    }],
+    // Preview of the exported website column (office.exportColumn): the stable storage prefix column/<jurisdictionId>/.
+    ['GET', /^\/column\/([\w-]{1,64})(\/.*)?$/, async (_req, res, m) => {
+      if (!m[2]) {
+        res.writeHead(301, { Location: `/column/${m[1]}/` });
+        return void res.end();
+      }
+      const rest = decodeURIComponent(m[2]).replace(/^\/+/, '');
+      const file = !rest || rest.endsWith('/') ? `${rest}index.html` : rest;
+      if (file.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) throw new HttpError(404, 'NOT_FOUND', '没有这个页面');
+      let bytes: Buffer;
+      try {
+        bytes = runtime.readFile(`cloud://local/column/${m[1]}/${file}`);
+      } catch {
+        throw new HttpError(404, 'NOT_FOUND', '没有这个页面：专栏尚未导出，或该报道已撤下');
+      }
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': bytes.length, 'Cache-Control': 'no-cache' });
       res.end(bytes);
     }],
   ];

@@ -58,6 +58,10 @@ export const POLICY = {
     reviewReport: 'office',
     reportDetail: 'office',
     confirmPhotoLogo: 'office',
+    publishPreview: 'office',
+    publishReport: 'office',
+    unpublishReport: 'office',
+    exportColumn: 'office',
   },
   unit: {
     myEvents: 'anyUnitStaff',
@@ -69,6 +73,10 @@ export const POLICY = {
     submitReport: 'eventStaff',
     attendees: 'eventStaffOrOffice',
     eventCode: 'eventStaff',
+    setQuestionnaire: 'eventStaff',
+    questionnaireResults: 'eventStaffOrOffice',
+    exportQuestionnaire: 'eventStaffOrOffice',
+    attachQuestionnaire: 'eventStaff',
   },
   resident: {
     openEvents: 'public',
@@ -80,6 +88,8 @@ export const POLICY = {
     attend: 'signedIn',
     evaluate: 'attendee',
     erase: 'signedIn',
+    questionnaire: 'signedIn',
+    answerQuestionnaire: 'signedIn',
   },
   reminders: { run: 'timer' },
 } as const satisfies Record<string, Record<string, Access>>;

@@ -55,7 +55,8 @@ export function nextStep(e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan'
     case 'returned':
       return step('待单位修改重报');
     case 'approved':
-      return step('待发布');
+      // Approved is not public yet: the office owes the publishing review (publish.ts).
+      return step('待公开审查');
     default:
       return step('已完成');
   }

@@ -1,5 +1,6 @@
 // Reviewing unit reports: the latest report with its evidence, approving or
-// returning it with a comment, and confirming a logo on a photo by eye.
+// returning it with a comment, and confirming a logo on a photo by eye. Approval
+// does not publish: that is the office's separate review in publish.ts.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { STATUS_LABELS, transition } from '../../src/domain/lifecycle';
@@ -12,6 +13,7 @@ import { requireSignedIn } from '../_shared/auth';
 import { requireEventOffice } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
 import { eventIdOf } from '../_shared/records';
+import { QUESTIONNAIRES, type QuestionnaireDoc } from '../_shared/questionnaires';
 import type { PhotoDoc, ReportDoc } from '../_shared/records';
 import { action } from '../_shared/router';
 
@@ -20,10 +22,11 @@ const id = z.string().min(1).max(200);
 
 export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
   const { event } = await requireEventOffice(caller, eventId);
-  const [reports, plans, photos] = await Promise.all([
+  const [reports, plans, photos, questionnaire] = await Promise.all([
     findWhere<ReportDoc>(C.reports, { eventId }, 100),
     findWhere<PlanDoc>(C.plans, { eventId }, 100),
     findWhere<PhotoDoc>(C.photos, { eventId }, 200),
+    getById<QuestionnaireDoc>(QUESTIONNAIRES, eventId),
   ]);
   const checkin = event.checkin;
   reports.sort((a, b) => b.version - a.version);
@@ -61,6 +64,10 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
           comment: latest.review?.comment ?? null,
           photos: reportPhotos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: p.hasLogo, stamped: p.stamped, takenAt: p.takenAt ?? null, uploadedAt: iso(p.uploadedAt) })),
         }
+      : null,
+    // The questionnaire summary the unit attached to its report (unit.attachQuestionnaire).
+    questionnaire: questionnaire?.attached
+      ? { title: questionnaire.title, respondents: questionnaire.attached.respondents, lines: questionnaire.attached.lines, attachedAt: iso(questionnaire.attached.at) }
       : null,
     versions: reports.map((r) => ({
       reportId: r._id,
@@ -102,7 +109,7 @@ export const reviewReport = action(reviewSchema, async ({ reportId, decision, co
     const reportStatus = decision === 'approve' ? ('approved' as const) : ('returned' as const);
     const review = { decision, comment: comment ?? null, by: office.openid, at: now };
     await tx.collection(C.reports).doc(reportId).update({
-      data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: true } : {}) },
+      data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: false } : {}) },
     });
     await tx.collection(C.events).doc(eventId).update({ data: { status: next.state, 'report.status': reportStatus, updatedAt: now } });
     return reportStatus;

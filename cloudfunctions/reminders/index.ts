@@ -23,6 +23,7 @@ import { byUrgency, dueItemsOf, type DueItem } from '../_shared/compliance';
 import { hasConsent, longTermTemplates, messageId, templateIds, thing } from '../_shared/subscriptions';
 import type { MessageDoc, MessageKind, SubscriptionDoc } from '../_shared/subscriptions';
 import { purgePersonalData, type PurgeResult } from './purge';
+import { pool } from '../_shared/pool';
 
 type Draft = Omit<MessageDoc, 'status' | 'createdAt' | 'error'>;
 
@@ -114,21 +115,6 @@ function residentReminder(s: SignupDoc, e: EventDoc, day: string, templateId: st
     },
     jurisdictionId: e.jurisdictionId,
   };
-}
-
-/** Runs `fn` over `items` with at most `n` in flight. */
-async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
 }
 
 export async function runReminders() {

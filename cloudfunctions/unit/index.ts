@@ -6,5 +6,6 @@ import { filePlan } from './plan';
 import { addPhoto, checkIn } from './onsite';
 import { saveDraft, submitReport } from './report';
 import { attendees, eventCode } from './attendees';
+import { attachQuestionnaire, exportQuestionnaire, questionnaireResults, setQuestionnaire } from './questionnaire';
 
-export const main = createFunction('unit', { myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport, attendees, eventCode });
+export const main = createFunction('unit', { myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport, attendees, eventCode, setQuestionnaire, questionnaireResults, exportQuestionnaire, attachQuestionnaire });

@@ -1,4 +1,5 @@
-// The office reviews reports; approved reports appear in the public column.
+// The office reviews reports; approved reports appear in the public column once
+// the office publishes them (tests/cloud/publish.test.ts covers that step).
 import crypto from 'node:crypto';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
@@ -156,12 +157,20 @@ describe('confirmPhotoLogo', () => {
 });
 
 describe('resident.showcase', () => {
+  test('approved is not published: the column is empty until the office publishes', async () => {
+    expect(ok(await cloud.call<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId }))).toEqual([]);
+    for (const seq of [21, 6]) {
+      await cloud.setClock(`2023-05-1${seq === 21 ? 1 : 2}T10:00:00+08:00`, true);
+      ok(await cloud.call('office', { action: 'publishReport', eventId: y.event(seq).eventId, checks: { secrecy: true, personalData: true } }, y.office));
+    }
+  }, 30_000);
+
   test('anyone, without identity, sees approved reports newest first, in ≤ 3 round trips, with no personal data', async () => {
     const { envelope, roundTrips } = await cloud.callCounted<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId });
     const rows = ok(envelope);
     expect(roundTrips).toBeLessThanOrEqual(3);
     expect(rows.map((r) => r.eventId)).toEqual([y.event(6).eventId, y.event(21).eventId]);
-    expect(rows[0]).toMatchObject({ reportId: `${y.event(6).eventId}:r2`, date: '2023-05-08', approvedAt: '2023-05-09T10:00:00+08:00', units: ['区司法局'] });
+    expect(rows[0]).toMatchObject({ reportId: `${y.event(6).eventId}:r2`, date: '2023-05-08', approvedAt: '2023-05-09T10:00:00+08:00', publishedAt: '2023-05-12T10:00:00+08:00', units: ['区司法局'] });
     expect(rows[1]).toMatchObject({ reportId: `${y.event(21).eventId}:r2`, date: '2023-05-04', approvedAt: '2023-05-06T10:00:00+08:00', theme: y.event(21).theme });
     expect(rows[1].photos).toHaveLength(1);
     expect(rows[1].photos[0].url).toMatch(/^http/);
@@ -172,7 +181,7 @@ describe('resident.showcase', () => {
     expect(text).toContain('138****5678');
   });
 
-  test('only approved reports; another jurisdiction has none; a bad id is INVALID_ARGUMENT', async () => {
+  test('only published reports; another jurisdiction has none; a bad id is INVALID_ARGUMENT', async () => {
     const rows = ok(await cloud.call<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId }, 'resident-1'));
     expect(rows.map((r) => r.eventId)).not.toContain(y.event(1).eventId);
     expect(ok(await cloud.call<Showcase>('resident', { action: 'showcase', jurisdictionId: other }))).toEqual([]);

@@ -53,6 +53,14 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   };
 }
 
+export const QUESTIONNAIRE = {
+  title: '政策解读满意度',
+  questions: [
+    { kind: 'single', title: '您是否了解小升初政策', options: ['了解', '部分了解', '不了解'], required: true },
+    { kind: 'rating', title: '总体满意度', required: true },
+  ],
+};
+
 type Payload = Record<string, unknown>;
 /** A valid payload for every action of every function, in the world above. */
 export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload>> = {
@@ -81,6 +89,10 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     reviewReport: (w) => ({ reportId: w.reportId, decision: 'return', comment: '请补充现场照片说明' }),
     reportDetail: (w) => ({ eventId: w.eventId }),
     confirmPhotoLogo: (w) => ({ photoId: w.photoId }),
+    publishPreview: (w) => ({ eventId: w.eventId }),
+    publishReport: (w) => ({ eventId: w.eventId, checks: { secrecy: true, personalData: true } }),
+    unpublishReport: (w) => ({ eventId: w.eventId, reason: '照片含未遮挡的群众面部' }),
+    exportColumn: (w) => ({ jurisdictionId: w.y.jurisdictionId, year: 2023 }),
     bootstrap: () => ({ token: SETUP_TOKEN, name: '矩阵县', level: 'county' }),
   },
   unit: {
@@ -93,6 +105,10 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     submitReport: (w) => ({ eventId: w.eventId, ...REPORT, photoIds: [w.photoId] }),
     attendees: (w) => ({ eventId: w.eventId }),
     eventCode: (w) => ({ eventId: w.eventId }),
+    setQuestionnaire: (w) => ({ eventId: w.eventId, ...QUESTIONNAIRE }),
+    questionnaireResults: (w) => ({ eventId: w.eventId }),
+    exportQuestionnaire: (w) => ({ eventId: w.eventId }),
+    attachQuestionnaire: (w) => ({ eventId: w.eventId }),
   },
   resident: {
     openEvents: () => ({}),
@@ -103,6 +119,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     mySignups: () => ({}),
     attend: (w) => ({ token: w.token }),
     evaluate: (w) => ({ eventId: w.eventId, rating: 5, comment: '很有收获' }),
+    questionnaire: (w) => ({ eventId: w.eventId }),
+    answerQuestionnaire: (w) => ({ eventId: w.eventId, answers: [1, 4] }),
     erase: () => ({}),
   },
 };
