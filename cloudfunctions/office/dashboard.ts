@@ -14,6 +14,8 @@ import type { FeedbackDoc } from '../_shared/signups';
 import { requireOffice } from '../_shared/auth';
 import { action, type Caller } from '../_shared/router';
 import { computeDashboard, type Dashboard, type LateKind, type Rating } from '../_shared/compliance';
+import { requireOfficeOrParent } from '../_shared/family';
+import { addReviewSheets, loadReview, type Review } from './assessment';
 
 const input = z.object({ jurisdictionId: z.string().min(1).max(64), year: z.number().int().min(2000).max(2100) }).strict();
 
@@ -22,9 +24,9 @@ const input = z.object({ jurisdictionId: z.string().min(1).max(64), year: z.numb
  * the year's events) plus the ratings; authorisation fails the whole call before
  * anything is returned.
  */
-export async function loadDashboard(caller: Caller, jurisdictionId: string, year: number): Promise<Dashboard & { jurisdictionName: string }> {
+export async function loadDashboard(caller: Caller, jurisdictionId: string, year: number, guard: (c: Caller, id: string) => Promise<unknown> = requireOffice): Promise<Dashboard & { jurisdictionName: string }> {
   const [, jurisdiction, events, feedback] = await Promise.all([
-    requireOffice(caller, jurisdictionId),
+    guard(caller, jurisdictionId),
     getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId),
     findAll<EventDoc>(C.events, { jurisdictionId, year }),
     findAll<FeedbackDoc>(C.feedback, { jurisdictionId, year }),
@@ -35,7 +37,12 @@ export async function loadDashboard(caller: Caller, jurisdictionId: string, year
   return { jurisdictionName: jurisdiction.name, ...computeDashboard(year, events, rules, serverNow(), ratings) };
 }
 
-export const dashboard = action(input, async ({ jurisdictionId, year }, caller) => loadDashboard(caller, jurisdictionId, year));
+// A linked city office reads a county's dashboard too (read-only figures, no personal data).
+// `figures` / `includeChildren` add the review's figures and the linked counties' rows (more reads).
+export const dashboard = action(input.extend({ includeChildren: z.boolean().optional(), figures: z.boolean().optional() }), async ({ jurisdictionId, year, includeChildren, figures }, caller) => {
+  const d = await loadDashboard(caller, jurisdictionId, year, requireOfficeOrParent);
+  return figures || includeChildren ? { ...d, ...(await loadReview(d, jurisdictionId, year, serverNow(), { children: includeChildren })) } : d;
+});
 
 // ---- export ----
 
@@ -56,7 +63,7 @@ const COUNT_COLUMNS = [
   { header: '平均评分', key: 'avgRating', width: 10 },
 ];
 
-export async function dashboardWorkbook(d: Dashboard & { jurisdictionName: string }): Promise<Buffer> {
+export async function dashboardWorkbook(d: Dashboard & { jurisdictionName: string }, review?: Review): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '政务公开主题日';
   wb.created = new Date(d.computedAt);
@@ -89,14 +96,16 @@ export async function dashboardWorkbook(d: Dashboard & { jurisdictionName: strin
   style(late);
   late.addRow([]);
   late.addRow([`${d.jurisdictionName}${d.year}年，统计时间 ${d.computedAt}`]);
+  if (review) addReviewSheets(wb, d.jurisdictionName, review, COUNT_COLUMNS);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export const exportDashboard = action(input, async ({ jurisdictionId, year }, caller) => {
   const d = await loadDashboard(caller, jurisdictionId, year);
+  const review = await loadReview(d, jurisdictionId, year, serverNow(), { children: true, childUnits: true });
   const stamp = toShanghaiISO(serverNow()).replace(/[-:T]/g, '').slice(0, 14);
-  const { fileID } = (await cloud.uploadFile({ cloudPath: `exports/${jurisdictionId}/${year}-compliance-${stamp}.xlsx`, fileContent: await dashboardWorkbook(d) })) as { fileID: string };
+  const { fileID } = (await cloud.uploadFile({ cloudPath: `exports/${jurisdictionId}/${year}-compliance-${stamp}.xlsx`, fileContent: await dashboardWorkbook(d, review) })) as { fileID: string };
   const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string }> };
   return { fileID, url: fileList[0].tempFileURL, fileName: `${d.jurisdictionName}${year}年政务公开主题日完成情况.xlsx` };
 });
