@@ -13,6 +13,8 @@ import type { FeedbackDoc } from '../_shared/signups';
 import { requireOffice } from '../_shared/auth';
 import { action, type Caller } from '../_shared/router';
 import { computeDashboard, type Dashboard, type Rating } from '../_shared/compliance';
+import { requireOfficeOrParent } from '../_shared/family';
+import { loadReview } from './assessment';
 import { excel } from './lazyExcel';
 
 const input = z.object({ jurisdictionId: z.string().min(1).max(64), year: z.number().int().min(2000).max(2100) }).strict();
@@ -22,9 +24,9 @@ const input = z.object({ jurisdictionId: z.string().min(1).max(64), year: z.numb
  * the year's events) plus the ratings; authorisation fails the whole call before
  * anything is returned.
  */
-export async function loadDashboard(caller: Caller, jurisdictionId: string, year: number): Promise<Dashboard & { jurisdictionName: string }> {
+export async function loadDashboard(caller: Caller, jurisdictionId: string, year: number, guard: (c: Caller, id: string) => Promise<unknown> = requireOffice): Promise<Dashboard & { jurisdictionName: string }> {
   const [, jurisdiction, events, feedback] = await Promise.all([
-    requireOffice(caller, jurisdictionId),
+    guard(caller, jurisdictionId),
     getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId),
     findAll<EventDoc>(C.events, { jurisdictionId, year }),
     findAll<FeedbackDoc>(C.feedback, { jurisdictionId, year }),
@@ -35,14 +37,20 @@ export async function loadDashboard(caller: Caller, jurisdictionId: string, year
   return { jurisdictionName: jurisdiction.name, ...computeDashboard(year, events, rules, serverNow(), ratings) };
 }
 
-export const dashboard = action(input, async ({ jurisdictionId, year }, caller) => loadDashboard(caller, jurisdictionId, year));
+// A linked city office reads a county's dashboard too (read-only figures, no personal data).
+// `figures` / `includeChildren` add the review's figures and the linked counties' rows (more reads).
+export const dashboard = action(input.extend({ includeChildren: z.boolean().optional(), figures: z.boolean().optional() }), async ({ jurisdictionId, year, includeChildren, figures }, caller) => {
+  const d = await loadDashboard(caller, jurisdictionId, year, requireOfficeOrParent);
+  return figures || includeChildren ? { ...d, ...(await loadReview(d, jurisdictionId, year, serverNow(), { children: includeChildren })) } : d;
+});
 
 // ---- export ----
 
 export const exportDashboard = action(input, async ({ jurisdictionId, year }, caller) => {
   const d = await loadDashboard(caller, jurisdictionId, year);
+  const review = await loadReview(d, jurisdictionId, year, serverNow(), { children: true, childUnits: true });
   const stamp = toShanghaiISO(serverNow()).replace(/[-:T]/g, '').slice(0, 14);
-  const { fileID } = (await cloud.uploadFile({ cloudPath: `exports/${jurisdictionId}/${year}-compliance-${stamp}.xlsx`, fileContent: await excel().dashboardWorkbook(d) })) as { fileID: string };
+  const { fileID } = (await cloud.uploadFile({ cloudPath: `exports/${jurisdictionId}/${year}-compliance-${stamp}.xlsx`, fileContent: await excel().dashboardWorkbook(d, review) })) as { fileID: string };
   const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string }> };
   return { fileID, url: fileList[0].tempFileURL, fileName: `${d.jurisdictionName}${year}年政务公开主题日完成情况.xlsx` };
 });

@@ -4,6 +4,8 @@
 import ExcelJS from 'exceljs';
 import { shanghaiDate } from '../../src/domain/time';
 import type { Dashboard, LateKind } from '../_shared/compliance';
+import type { Figures } from '../_shared/assessment';
+import type { Review } from './assessment';
 
 export { parsePlanXlsx } from '../../src/domain/planXlsx';
 
@@ -24,7 +26,7 @@ const COUNT_COLUMNS = [
   { header: '平均评分', key: 'avgRating', width: 10 },
 ];
 
-export async function dashboardWorkbook(d: Dashboard & { jurisdictionName: string }): Promise<Buffer> {
+export async function dashboardWorkbook(d: Dashboard & { jurisdictionName: string }, review?: Review): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '政务公开主题日';
   wb.created = new Date(d.computedAt);
@@ -57,6 +59,55 @@ export async function dashboardWorkbook(d: Dashboard & { jurisdictionName: strin
   style(late);
   late.addRow([]);
   late.addRow([`${d.jurisdictionName}${d.year}年，统计时间 ${d.computedAt}`]);
+  if (review) addReviewSheets(wb, d.jurisdictionName, review, COUNT_COLUMNS);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// ---- the export's review sheets ----
+
+const share = (n: number | null) => (n === null ? '—' : `${n}%`);
+const FIGURE_COLUMNS = [
+  { header: '活动数', key: 'events', width: 8 },
+  { header: '按计划举办', key: 'heldAsPlanned', width: 10 },
+  { header: '按计划举办率', key: 'heldShare', width: 12 },
+  { header: '按时报备率', key: 'planShare', width: 10 },
+  { header: '按时报告率', key: 'reportShare', width: 10 },
+  { header: '已公开报告', key: 'published', width: 10 },
+  { header: '参与群众', key: 'residentsReached', width: 10 },
+  { header: '平均评分', key: 'rating', width: 10 },
+];
+const figureRow = (name: string, f: Figures) => ({
+  name,
+  ...f,
+  heldShare: share(f.heldAsPlannedShare),
+  planShare: share(f.planOnTimeShare),
+  reportShare: share(f.reportOnTimeShare),
+  rating: f.avgRating ?? '',
+});
+
+/** 考核指标 (per unit and the jurisdiction), 下级 (one row per child) and one sheet per child. */
+function addReviewSheets(wb: ExcelJS.Workbook, jurisdictionName: string, review: Review, countColumns: Array<{ header: string; key: string; width: number }>): void {
+  const bold = (ws: ExcelJS.Worksheet) => {
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  };
+  const fig = wb.addWorksheet('考核指标');
+  fig.columns = [{ header: '责任单位', key: 'name', width: 24 }, ...FIGURE_COLUMNS];
+  for (const u of review.figures.units) fig.addRow(figureRow(u.name, u));
+  fig.addRow(figureRow(`${jurisdictionName}合计`, review.figures.total)).font = { bold: true };
+  bold(fig);
+  if (!review.children?.length) return;
+  const kids = wb.addWorksheet('下级县市区');
+  kids.columns = [{ header: '县市区', key: 'name', width: 16 }, ...countColumns, ...FIGURE_COLUMNS.slice(1)];
+  for (const c of review.children) kids.addRow({ ...c, ...figureRow(c.name, c.figures), avgRating: c.avgRating ?? '' });
+  bold(kids);
+  for (const c of review.children) {
+    // Sheet names: at most 31 characters, unique.
+    const ws = wb.addWorksheet(c.name.slice(0, 31));
+    ws.columns = [{ header: '责任单位', key: 'name', width: 24 }, ...countColumns];
+    for (const u of c.units ?? []) ws.addRow({ ...u, avgRating: u.avgRating ?? '' });
+    ws.addRow({ ...c, name: `${c.name}合计`, avgRating: c.avgRating ?? '' }).font = { bold: true };
+    bold(ws);
+  }
 }

@@ -10,5 +10,7 @@ import { eventDetail, inviteOffice, listEvents, listStaff, setLogo } from './des
 import { confirmPhotoLogo, reportDetail, reviewReport } from './review';
 import { publishPreview, publishReport, unpublishReport } from './publish';
 import { exportColumn } from './column';
+import { acceptParent, family, inviteChild, unlinkChild, unlinkParent } from './family';
+import { evidencePack } from './evidencePack';
 
-export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo, publishPreview, publishReport, unpublishReport, exportColumn });
+export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo, publishPreview, publishReport, unpublishReport, exportColumn, inviteChild, acceptParent, unlinkChild, unlinkParent, family, evidencePack });

@@ -73,9 +73,11 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
   };
 }
 
-function officeDigest(openid: string, lateUnits: Array<{ name: string; items: number; worst: number }>, day: string, jurisdictionId: string, templateId: string): Draft {
-  const worst = lateUnits[0];
-  const summary = `${lateUnits.length}个单位有逾期事项`;
+type LateLine = { name: string; items: number; worst: number };
+
+function officeDigest(openid: string, lateUnits: LateLine[], day: string, jurisdictionId: string, templateId: string, lateChildren: LateLine[] = []): Draft {
+  const worst = lateUnits[0] ?? lateChildren[0];
+  const summary = [lateUnits.length && `${lateUnits.length}个单位有逾期事项`, lateChildren.length && `${lateChildren.length}个下级县市区有逾期事项`].filter(Boolean).join('，');
   return {
     _id: messageId(day, openid, 'office'),
     day,
@@ -84,7 +86,7 @@ function officeDigest(openid: string, lateUnits: Array<{ name: string; items: nu
     templateId,
     page: `office/dashboard/index?jurisdictionId=${jurisdictionId}`,
     title: summary,
-    body: lateUnits.map((u) => `${u.name}：逾期${u.items}项，最长${u.worst}个工作日`).join('；'),
+    body: [...lateUnits, ...lateChildren].map((u) => `${u.name}：逾期${u.items}项，最长${u.worst}个工作日`).join('；'),
     data: {
       thing1: { value: thing(summary) },
       thing2: { value: thing(`${worst.name}逾期${worst.items}项`) },
@@ -115,6 +117,18 @@ function residentReminder(s: SignupDoc, e: EventDoc, day: string, templateId: st
     },
     jurisdictionId: e.jurisdictionId,
   };
+}
+
+/** Per city: its linked counties with overdue work (items summed over their units). */
+function lateChildrenByParent(work: Array<{ j: JurisdictionDoc & { parent?: { jurisdictionId: string } | null }; lateUnits: LateLine[] }>): Map<string, LateLine[]> {
+  const out = new Map<string, LateLine[]>();
+  for (const { j, lateUnits } of work) {
+    const parentId = j.parent?.jurisdictionId;
+    if (!parentId || !lateUnits.length) continue;
+    const line = { name: j.name, items: lateUnits.reduce((n, u) => n + u.items, 0), worst: Math.max(...lateUnits.map((u) => u.worst)) };
+    out.set(parentId, [...(out.get(parentId) ?? []), line].sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh')));
+  }
+  return out;
 }
 
 export async function runReminders() {
@@ -164,6 +178,8 @@ export async function runReminders() {
   const staffByJ = new Map<string, StaffDoc[]>();
   for (const s of staff) staffByJ.set(s.jurisdictionId, [...(staffByJ.get(s.jurisdictionId) ?? []), s]);
 
+  // Offices are written to after every jurisdiction is counted: a city's digest names its late counties.
+  const officeWork: Array<{ j: JurisdictionDoc; people: StaffDoc[]; lateUnits: LateLine[] }> = [];
   for (const j of jurisdictions) {
     const rules: Rules = { ...DEFAULT_RULES, ...j.rules };
     let working: boolean;
@@ -202,7 +218,12 @@ export async function runReminders() {
       .filter((u) => u.late.length)
       .map((u) => ({ name: u.name, items: u.late.length, worst: Math.max(...u.late.map((i) => i.workdaysLate)) }))
       .sort((a, b) => b.items - a.items || b.worst - a.worst || a.name.localeCompare(b.name, 'zh'));
-    if (lateUnits.length) for (const s of people) if (s.role === 'office') add(officeDigest(s.openid, lateUnits, day, j._id, tpl.deadline));
+    officeWork.push({ j, people, lateUnits });
+  }
+  const lateChildren = lateChildrenByParent(officeWork);
+  for (const { j, people, lateUnits } of officeWork) {
+    const kids = lateChildren.get(j._id) ?? [];
+    if (lateUnits.length || kids.length) for (const s of people) if (s.role === 'office') add(officeDigest(s.openid, lateUnits, day, j._id, tpl.deadline, kids));
   }
 
   const eventById = new Map(tomorrowEvents.map((e) => [e._id, e]));

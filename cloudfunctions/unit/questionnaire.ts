@@ -1,10 +1,9 @@
 // The unit's questionnaire: set it (editable until the first answer), see the
 // results, export them to Excel, attach the summary to the 情况报告 in one tap.
 // Results are for the event's unit and its office.
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { QUESTION_KIND_LABELS, questionnaireSchema, summaryLines, tally } from '../../src/domain/questionnaire';
+import { questionnaireSchema, summaryLines, tally } from '../../src/domain/questionnaire';
 import { toShanghaiISO } from '../../src/domain/time';
 import { _, cloud, db, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -15,6 +14,7 @@ import { findAll } from '../_shared/findAll';
 import { ANSWERS, QUESTIONNAIRES, type AnswerDoc, type QuestionnaireDoc } from '../_shared/questionnaires';
 import type { Caller } from '../_shared/router';
 import { action } from '../_shared/router';
+import { excel } from './lazyExcel';
 import { C } from '../_shared/data';
 import type { EventDoc } from '../_shared/data';
 
@@ -78,24 +78,7 @@ export const exportQuestionnaire = action(z.object({ eventId }).strict(), async 
   const event = await requireStaffOrOffice(caller, eventId);
   const r = await results(eventId);
   const now = serverNow();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '政务公开主题日';
-  const ws = wb.addWorksheet('问卷结果');
-  ws.columns = [{ header: '题目', key: 'q', width: 36 }, { header: '题型', key: 'kind', width: 12 }, { header: '选项 / 内容', key: 'o', width: 40 }, { header: '人数', key: 'n', width: 8 }, { header: '百分比 / 平均分', key: 'p', width: 14 }];
-  ws.getRow(1).font = { bold: true };
-  r.questions.forEach((res, i) => {
-    const q = `${i + 1}. ${res.title}`;
-    const kind = QUESTION_KIND_LABELS[res.kind];
-    if (res.kind === 'rating') {
-      res.counts.forEach((n, k) => ws.addRow({ q, kind, o: `${k + 1} 分`, n, p: '' }));
-      ws.addRow({ q, kind, o: '平均分', n: res.answered, p: res.mean ?? '' });
-    } else if (res.kind === 'text') {
-      for (const t of res.texts) ws.addRow({ q, kind, o: t, n: '', p: '' });
-    } else for (const o of res.options) ws.addRow({ q, kind, o: o.label, n: o.count, p: `${o.percent}%` });
-  });
-  ws.addRow({});
-  ws.addRow({ q: `答卷 ${r.respondents} 份`, kind: '', o: `导出时间 ${toShanghaiISO(now).slice(0, 16).replace('T', ' ')}` });
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const bytes = await excel().questionnaireWorkbook(r.questions, r.respondents, now);
   const { fileID } = (await cloud.uploadFile({ cloudPath: `exports/${event.jurisdictionId}/questionnaire-${eventId}-${now.getTime()}.xlsx`, fileContent: bytes })) as { fileID: string };
   const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string }> };
   return { fileID, url: fileList[0]?.tempFileURL ?? null, fileName: `${r.q.title}问卷结果.xlsx` };

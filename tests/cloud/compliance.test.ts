@@ -212,7 +212,7 @@ describe('office.dashboard (at 2023-05-16 09:00)', () => {
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await res.arrayBuffer()) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按月', '逾期明细']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按月', '逾期明细', '考核指标']);
     const rowOf = (sheet: string, first: string) => {
       let found: unknown[] | undefined;
       wb.getWorksheet(sheet)!.eachRow((r) => {

@@ -17,6 +17,8 @@ export interface World {
   reportId: string;
   token: string;
   logoFileID: string;
+  /** 长沙市, which 雨花区 is linked under. */
+  cityId: string;
 }
 
 export const REPORT = {
@@ -28,6 +30,10 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   await cloud.setClock('2023-04-20T10:00:00+08:00', true);
   const y = await seedYuhua(cloud);
   ok(await cloud.call('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' }, 'office-other'));
+  // 雨花区 linked under 长沙市: the city's office reads its figures, never residents' personal data.
+  const { jurisdictionId: cityId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '长沙市', level: 'city' }, 'office-city'));
+  const { code: linkCode } = ok(await cloud.call<{ code: string }>('office', { action: 'inviteChild', jurisdictionId: cityId }, 'office-city'));
+  ok(await cloud.call('office', { action: 'acceptParent', code: linkCode }, y.office));
   const eventId = y.event(1).eventId;
   ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局会议室', latitude: 28.11, longitude: 113.01 }, publicSeats: 10 }, y.eduStaff));
   const { signupId } = ok(await cloud.call<{ signupId: string }>('resident', { action: 'signUp', eventId, name: '王芳', phone: '13912345678', identity: '普通市民', consent: true }, 'resident-m'));
@@ -41,7 +47,8 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   const logoFileID = await cloud.upload(`logos/${y.jurisdictionId}/logo.png`, crypto.randomBytes(512), y.office);
   return {
     y,
-    persona: { anonymous: undefined, resident: 'resident-m', eventUnitStaff: y.eduStaff, otherUnitStaff: y.lawStaff, jurisdictionOffice: y.office, otherOffice: 'office-other' },
+    persona: { anonymous: undefined, resident: 'resident-m', eventUnitStaff: y.eduStaff, otherUnitStaff: y.lawStaff, jurisdictionOffice: y.office, otherOffice: 'office-other', parentOffice: 'office-city' },
+    cityId,
     eventId,
     signupId,
     photoId,
@@ -93,6 +100,12 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     publishReport: (w) => ({ eventId: w.eventId, checks: { secrecy: true, personalData: true } }),
     unpublishReport: (w) => ({ eventId: w.eventId, reason: '照片含未遮挡的群众面部' }),
     exportColumn: (w) => ({ jurisdictionId: w.y.jurisdictionId, year: 2023 }),
+    inviteChild: (w) => ({ jurisdictionId: w.y.jurisdictionId }),
+    acceptParent: () => ({ code: 'ZZZZZZZZ' }),
+    unlinkChild: (w) => ({ jurisdictionId: w.y.jurisdictionId, childId: w.cityId }),
+    unlinkParent: (w) => ({ jurisdictionId: w.y.jurisdictionId }),
+    family: (w) => ({ jurisdictionId: w.y.jurisdictionId }),
+    evidencePack: (w) => ({ jurisdictionId: w.y.jurisdictionId, year: 2023, unitId: w.y.eduUnitId }),
     bootstrap: () => ({ token: SETUP_TOKEN, name: '矩阵县', level: 'county' }),
   },
   unit: {
