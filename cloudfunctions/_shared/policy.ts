@@ -58,6 +58,7 @@ export const POLICY = {
     reviewReport: 'office',
     reportDetail: 'office',
     confirmPhotoLogo: 'office',
+    remindLate: 'office',
   },
   unit: {
     myEvents: 'anyUnitStaff',

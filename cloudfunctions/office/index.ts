@@ -8,5 +8,6 @@ import { ratings } from './ratings';
 import { dashboard, exportDashboard } from './dashboard';
 import { eventDetail, inviteOffice, listEvents, listStaff, setLogo } from './desk';
 import { confirmPhotoLogo, reportDetail, reviewReport } from './review';
+import { remindLate } from './remind';
 
-export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo });
+export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo, remindLate });

@@ -81,6 +81,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     reviewReport: (w) => ({ reportId: w.reportId, decision: 'return', comment: '请补充现场照片说明' }),
     reportDetail: (w) => ({ eventId: w.eventId }),
     confirmPhotoLogo: (w) => ({ photoId: w.photoId }),
+    remindLate: (w) => ({ jurisdictionId: w.y.jurisdictionId }),
     bootstrap: () => ({ token: SETUP_TOKEN, name: '矩阵县', level: 'county' }),
   },
   unit: {
