@@ -36,6 +36,8 @@ export type StaffDoc = {
   openid: string;
   jurisdictionId: string;
   jurisdictionName: string;
+  /** Given when joining; shown instead of the openid. */
+  name?: string;
   createdAt: Date;
 } & ({ role: 'office' } | { role: 'unit'; unitId: string; unitName: string });
 

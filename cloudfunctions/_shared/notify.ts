@@ -30,11 +30,21 @@ export async function notifyPromoted(signupId: string, event: SeatedEvent, now: 
     },
     jurisdictionId: event.jurisdictionId,
   };
+  return deliver(message, now);
+}
+
+/**
+ * Records one message for the message centre and, when the person has consented,
+ * pushes it as a subscribe message (spending a one-time consent).
+ */
+export async function deliver(message: Omit<MessageDoc, 'status' | 'createdAt'>, now: Date, sub?: SubscriptionDoc | null): Promise<MessageStatus> {
+  const { openid, templateId } = message;
   const longTerm = longTermTemplates();
-  const sub = (await getById<SubscriptionDoc>(C.subscriptions, subscriptionId(openid, templateId))) ?? undefined;
+  // The caller may pass the consent it already read (batch senders read them all at once).
+  if (sub === undefined) sub = await getById<SubscriptionDoc>(C.subscriptions, subscriptionId(openid, templateId));
   let status: MessageStatus = 'skipped_no_consent';
   let error: string | undefined;
-  if (hasConsent(sub, longTerm)) {
+  if (hasConsent(sub ?? undefined, longTerm)) {
     try {
       await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page: message.page, data: message.data, miniprogramState: 'formal' } as never);
       status = 'sent';

@@ -73,6 +73,7 @@ export const POLICY = {
     unlinkParent: 'office',
     family: 'office',
     evidencePack: 'office',
+    remindLate: 'office',
   },
   unit: {
     myEvents: 'anyUnitStaff',

@@ -20,8 +20,14 @@ const me = action(z.object({}).strict(), async (_input, caller) => {
 });
 
 const redeemInvite = action(
-  z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码是 8 位字母或数字') }).strict(),
-  async ({ code }, caller) => {
+  z
+    .object({
+      code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码是 8 位字母或数字'),
+      /** The person's name as colleagues and the office should see it (instead of an id). */
+      name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字').optional(),
+    })
+    .strict(),
+  async ({ code, name }, caller) => {
     const openid = requireSignedIn(caller);
     // One transaction: the code is spent and the person joins, or neither happens.
     return runTransaction(async (tx) => {
@@ -32,7 +38,7 @@ const redeemInvite = action(
       if (inv.redeemedBy) throw new BusinessError('CONFLICT', '该邀请码已被使用，请向公开办重新索取');
       const now = serverNow();
       if (new Date(inv.expiresAt) < now) throw new BusinessError('CONFLICT', '邀请码已过期，请向公开办重新索取');
-      const base = { openid, jurisdictionId: inv.jurisdictionId, jurisdictionName: inv.jurisdictionName, createdAt: now };
+      const base = { openid, jurisdictionId: inv.jurisdictionId, jurisdictionName: inv.jurisdictionName, createdAt: now, ...(name ? { name } : {}) };
       // An office invite makes the redeemer office staff of the jurisdiction; any other, staff of its unit.
       const staff: StaffDoc =
         joined.role === 'office'

@@ -204,7 +204,7 @@ export const listStaff = action(z.object({ jurisdictionId: id }).strict(), async
   const me = await requireOffice(caller, jurisdictionId);
   const staff = await findWhere<StaffDoc>(C.staff, { jurisdictionId, role: 'office' });
   return staff
-    .map((s) => ({ openid: s.openid, since: toShanghaiISO(new Date(s.createdAt)), isMe: s.openid === me.openid }))
+    .map((s) => ({ openid: s.openid, name: s.name ?? null, since: toShanghaiISO(new Date(s.createdAt)), isMe: s.openid === me.openid }))
     .sort((a, b) => a.since.localeCompare(b.since));
 });
 

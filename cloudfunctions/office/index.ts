@@ -12,5 +12,6 @@ import { publishPreview, publishReport, unpublishReport } from './publish';
 import { exportColumn } from './column';
 import { acceptParent, family, inviteChild, unlinkChild, unlinkParent } from './family';
 import { evidencePack } from './evidencePack';
+import { remindLate } from './remind';
 
-export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo, publishPreview, publishReport, unpublishReport, exportColumn, inviteChild, acceptParent, unlinkChild, unlinkParent, family, evidencePack });
+export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo, publishPreview, publishReport, unpublishReport, exportColumn, inviteChild, acceptParent, unlinkChild, unlinkParent, family, evidencePack, remindLate });

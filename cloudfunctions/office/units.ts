@@ -26,7 +26,7 @@ export const listUnits = action(z.object({ jurisdictionId: id }).strict(), async
       name: u.name,
       eventCount: events.filter((e) => e.unitIds.includes(u._id)).length,
       staffCount: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).length,
-      staff: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).map((s) => ({ openid: s.openid, since: s.createdAt })),
+      staff: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).map((s) => ({ openid: s.openid, name: s.name ?? null, since: s.createdAt })),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { MOBILE_RE } from '../../src/domain/privacy';
-import { cancelClosesAt, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
+import { cancelClosesAt, eventStart, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
 import { shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -122,6 +122,9 @@ export const mySignups = action(z.object({}).strict(), async (_input, caller) =>
         attended: Boolean(s.attendedAt),
         evaluated: Boolean(s.evaluated),
         past: plan ? plan.date < shanghaiDate(now) : false,
+        // After the start the event is no longer "upcoming", and evaluation opens (as evaluate checks).
+        started: plan ? now >= eventStart(plan) : false,
+        canEvaluate: Boolean(plan && s.attendedAt && !s.evaluated && now >= eventStart(plan)),
         cancellable: s.status !== 'cancelled' && plan ? now < cancelClosesAt(plan) : false,
         cancelDeadline: plan ? toShanghaiISO(cancelClosesAt(plan)) : null,
       };

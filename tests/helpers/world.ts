@@ -106,6 +106,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     unlinkParent: (w) => ({ jurisdictionId: w.y.jurisdictionId }),
     family: (w) => ({ jurisdictionId: w.y.jurisdictionId }),
     evidencePack: (w) => ({ jurisdictionId: w.y.jurisdictionId, year: 2023, unitId: w.y.eduUnitId }),
+    remindLate: (w) => ({ jurisdictionId: w.y.jurisdictionId }),
     bootstrap: () => ({ token: SETUP_TOKEN, name: '矩阵县', level: 'county' }),
   },
   unit: {
