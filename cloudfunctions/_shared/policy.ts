@@ -69,6 +69,8 @@ export const POLICY = {
     submitReport: 'eventStaff',
     attendees: 'eventStaffOrOffice',
     eventCode: 'eventStaff',
+    submitMaterials: 'eventStaff',
+    contacts: 'anyUnitStaff',
   },
   resident: {
     openEvents: 'public',

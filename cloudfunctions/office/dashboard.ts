@@ -9,7 +9,7 @@ import { cloud } from '../_shared/cloud';
 import { findAll } from '../_shared/findAll';
 import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
-import type { EventDoc, JurisdictionDoc } from '../_shared/data';
+import type { EventDoc, JurisdictionDoc, UnitDoc } from '../_shared/data';
 import type { FeedbackDoc } from '../_shared/signups';
 import { requireOffice } from '../_shared/auth';
 import { action, type Caller } from '../_shared/router';
@@ -23,16 +23,18 @@ const input = z.object({ jurisdictionId: z.string().min(1).max(64), year: z.numb
  * anything is returned.
  */
 export async function loadDashboard(caller: Caller, jurisdictionId: string, year: number): Promise<Dashboard & { jurisdictionName: string }> {
-  const [, jurisdiction, events, feedback] = await Promise.all([
+  const [, jurisdiction, events, feedback, units] = await Promise.all([
     requireOffice(caller, jurisdictionId),
     getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId),
     findAll<EventDoc>(C.events, { jurisdictionId, year }),
     findAll<FeedbackDoc>(C.feedback, { jurisdictionId, year }),
+    // Every unit, so those with no event in the year's plan are listed too.
+    findAll<UnitDoc>(C.units, { jurisdictionId }),
   ]);
   if (!jurisdiction) throw new BusinessError('NOT_FOUND', '找不到该辖区，请返回首页重新进入');
   const ratings: Rating[] = feedback.map((f) => ({ eventId: f.eventId, rating: f.rating }));
   const rules = { ...DEFAULT_RULES, ...jurisdiction.rules };
-  return { jurisdictionName: jurisdiction.name, ...computeDashboard(year, events, rules, serverNow(), ratings) };
+  return { jurisdictionName: jurisdiction.name, ...computeDashboard(year, events, rules, serverNow(), ratings, units) };
 }
 
 export const dashboard = action(input, async ({ jurisdictionId, year }, caller) => loadDashboard(caller, jurisdictionId, year));
@@ -51,6 +53,10 @@ const COUNT_COLUMNS = [
   { header: '已举办', key: 'held', width: 8 },
   { header: '已报告', key: 'reported', width: 8 },
   { header: '按时报告', key: 'reportOnTime', width: 10 },
+  { header: '应报专栏材料', key: 'materialsDue', width: 12 },
+  { header: '已报专栏材料', key: 'materials', width: 12 },
+  { header: '按时报送材料', key: 'materialsOnTime', width: 12 },
+  { header: '新闻稿', key: 'newsReleases', width: 8 },
   { header: '逾期', key: 'overdue', width: 6 },
   { header: '未补交', key: 'overdueOpen', width: 8 },
   { header: '平均评分', key: 'avgRating', width: 10 },
@@ -89,6 +95,11 @@ export async function dashboardWorkbook(d: Dashboard & { jurisdictionName: strin
   style(late);
   late.addRow([]);
   late.addRow([`${d.jurisdictionName}${d.year}年，统计时间 ${d.computedAt}`]);
+
+  const none = wb.addWorksheet('无活动单位');
+  none.columns = [{ header: '计划中没有活动的责任单位', key: 'name', width: 30 }];
+  for (const u of d.unitsWithoutEvents) none.addRow(u);
+  style(none);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
