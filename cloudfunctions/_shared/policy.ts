@@ -89,6 +89,8 @@ export const POLICY = {
     questionnaireResults: 'eventStaffOrOffice',
     exportQuestionnaire: 'eventStaffOrOffice',
     attachQuestionnaire: 'eventStaff',
+    submitMaterials: 'eventStaff',
+    contacts: 'anyUnitStaff',
   },
   resident: {
     openEvents: 'public',

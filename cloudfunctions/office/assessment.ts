@@ -27,11 +27,12 @@ export interface Review {
   children?: ChildRow[];
 }
 
-const COUNT_KEYS = ['events', 'planFiled', 'planOnTime', 'held', 'reported', 'reportOnTime', 'overdue', 'overdueOpen'] as const;
+const COUNT_KEYS = ['events', 'planFiled', 'planOnTime', 'held', 'reported', 'reportOnTime', 'materialsDue', 'materials', 'materialsOnTime', 'newsReleases', 'overdue', 'overdueOpen'] as const;
 
 /** Totals of a dashboard: its month rows hold each event exactly once. */
 export function totalsOf(d: Pick<Dashboard, 'months'>, figures: Figures): Counts {
-  const t: Counts = { events: 0, planFiled: 0, planOnTime: 0, held: 0, reported: 0, reportOnTime: 0, overdue: 0, overdueOpen: 0, avgRating: figures.avgRating, ratings: figures.ratings };
+  const t = { avgRating: figures.avgRating, ratings: figures.ratings } as Counts;
+  for (const k of COUNT_KEYS) t[k] = 0;
   for (const m of d.months) for (const k of COUNT_KEYS) t[k] += m[k];
   return t;
 }

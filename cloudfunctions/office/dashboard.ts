@@ -8,7 +8,7 @@ import { cloud } from '../_shared/cloud';
 import { findAll } from '../_shared/findAll';
 import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
-import type { EventDoc, JurisdictionDoc } from '../_shared/data';
+import type { EventDoc, JurisdictionDoc, UnitDoc } from '../_shared/data';
 import type { FeedbackDoc } from '../_shared/signups';
 import { requireOffice } from '../_shared/auth';
 import { action, type Caller } from '../_shared/router';
@@ -25,16 +25,18 @@ const input = z.object({ jurisdictionId: z.string().min(1).max(64), year: z.numb
  * anything is returned.
  */
 export async function loadDashboard(caller: Caller, jurisdictionId: string, year: number, guard: (c: Caller, id: string) => Promise<unknown> = requireOffice): Promise<Dashboard & { jurisdictionName: string }> {
-  const [, jurisdiction, events, feedback] = await Promise.all([
+  const [, jurisdiction, events, feedback, units] = await Promise.all([
     guard(caller, jurisdictionId),
     getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId),
     findAll<EventDoc>(C.events, { jurisdictionId, year }),
     findAll<FeedbackDoc>(C.feedback, { jurisdictionId, year }),
+    // Every unit, so those with no event in the year's plan are listed too.
+    findAll<UnitDoc>(C.units, { jurisdictionId }),
   ]);
   if (!jurisdiction) throw new BusinessError('NOT_FOUND', '找不到该辖区，请返回首页重新进入');
   const ratings: Rating[] = feedback.map((f) => ({ eventId: f.eventId, rating: f.rating }));
   const rules = { ...DEFAULT_RULES, ...jurisdiction.rules };
-  return { jurisdictionName: jurisdiction.name, ...computeDashboard(year, events, rules, serverNow(), ratings) };
+  return { jurisdictionName: jurisdiction.name, ...computeDashboard(year, events, rules, serverNow(), ratings, units) };
 }
 
 // A linked city office reads a county's dashboard too (read-only figures, no personal data).

@@ -21,6 +21,10 @@ const COUNT_COLUMNS = [
   { header: '已举办', key: 'held', width: 8 },
   { header: '已报告', key: 'reported', width: 8 },
   { header: '按时报告', key: 'reportOnTime', width: 10 },
+  { header: '应报专栏材料', key: 'materialsDue', width: 12 },
+  { header: '已报专栏材料', key: 'materials', width: 12 },
+  { header: '按时报送材料', key: 'materialsOnTime', width: 12 },
+  { header: '新闻稿', key: 'newsReleases', width: 8 },
   { header: '逾期', key: 'overdue', width: 6 },
   { header: '未补交', key: 'overdueOpen', width: 8 },
   { header: '平均评分', key: 'avgRating', width: 10 },
@@ -59,6 +63,12 @@ export async function dashboardWorkbook(d: Dashboard & { jurisdictionName: strin
   style(late);
   late.addRow([]);
   late.addRow([`${d.jurisdictionName}${d.year}年，统计时间 ${d.computedAt}`]);
+
+  const none = wb.addWorksheet('无活动单位');
+  none.columns = [{ header: '计划中没有活动的责任单位', key: 'name', width: 30 }];
+  for (const u of d.unitsWithoutEvents) none.addRow(u);
+  style(none);
+
   if (review) addReviewSheets(wb, d.jurisdictionName, review, COUNT_COLUMNS);
 
   return Buffer.from(await wb.xlsx.writeBuffer());

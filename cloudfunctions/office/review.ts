@@ -12,9 +12,9 @@ import type { EventDoc, PlanDoc } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { requireEventOffice } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
-import { eventIdOf } from '../_shared/records';
+import { eventIdOf, MATERIALS } from '../_shared/records';
 import { QUESTIONNAIRES, type QuestionnaireDoc } from '../_shared/questionnaires';
-import type { PhotoDoc, ReportDoc } from '../_shared/records';
+import type { MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import { action } from '../_shared/router';
 
 const iso = (d: Date | string) => toShanghaiISO(new Date(d));
@@ -22,18 +22,23 @@ const id = z.string().min(1).max(200);
 
 export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
   const { event } = await requireEventOffice(caller, eventId);
-  const [reports, plans, photos, questionnaire] = await Promise.all([
+  const [reports, plans, photos, materialsVersions, questionnaire] = await Promise.all([
     findWhere<ReportDoc>(C.reports, { eventId }, 100),
     findWhere<PlanDoc>(C.plans, { eventId }, 100),
     findWhere<PhotoDoc>(C.photos, { eventId }, 200),
+    findWhere<MaterialsDoc>(MATERIALS, { eventId }, 100),
     getById<QuestionnaireDoc>(QUESTIONNAIRES, eventId),
   ]);
   const checkin = event.checkin;
   reports.sort((a, b) => b.version - a.version);
   plans.sort((a, b) => b.version - a.version);
   const latest = reports[0] ?? null;
-  const reportPhotos = latest ? latest.photoIds.map((pid) => photos.find((p) => p._id === pid)).filter((p): p is PhotoDoc => Boolean(p)) : [];
-  const urls = await tempUrls(reportPhotos.map((p) => p.fileID));
+  materialsVersions.sort((a, b) => b.version - a.version);
+  const materials = materialsVersions[0] ?? null;
+  const pick = (ids: string[]) => ids.map((pid) => photos.find((p) => p._id === pid)).filter((p): p is PhotoDoc => Boolean(p));
+  const reportPhotos = latest ? pick(latest.photoIds) : [];
+  const materialsPhotos = materials ? pick(materials.photoIds) : [];
+  const urls = await tempUrls([...reportPhotos, ...materialsPhotos].map((p) => p.fileID));
   return {
     event: { eventId, seq: event.seq, theme: event.theme, units: event.unitNames, months: event.months, status: event.status, statusLabel: STATUS_LABELS[event.status] },
     deadlines: event.deadlines ?? null,
@@ -54,6 +59,9 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
           videoFileIDs: latest.videoFileIDs,
           attendance: latest.attendance,
           publicRaised: latest.publicRaised,
+          parts: latest.parts ?? null,
+          participants: latest.participants ?? null,
+          videos: latest.videos ?? [],
           keyword: latest.keyword,
           flags: latest.flags,
           submittedAt: iso(latest.submittedAt),
@@ -68,6 +76,30 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
     // The questionnaire summary the unit attached to its report (unit.attachQuestionnaire).
     questionnaire: questionnaire?.attached
       ? { title: questionnaire.title, respondents: questionnaire.attached.respondents, lines: questionnaire.attached.lines, attachedAt: iso(questionnaire.attached.at) }
+      : null,
+    // The 新闻稿 and the 专栏材料 are separate items for the office, beside the report.
+    newsRelease: latest
+      ? {
+          reportVersion: latest.version,
+          separate: Boolean(latest.newsRelease),
+          title: latest.newsRelease?.title ?? latest.title,
+          paragraphs: latest.newsRelease?.paragraphs ?? latest.paragraphs,
+          keyword: latest.keyword,
+          keywordChecked: latest.keywordSource ?? 'report',
+        }
+      : null,
+    materials: materials
+      ? {
+          materialsId: materials._id,
+          version: materials.version,
+          text: materials.text,
+          submittedAt: iso(materials.submittedAt),
+          deadline: materials.deadline,
+          late: event.materials?.late ?? materials.late,
+          workdaysLate: event.materials?.workdaysLate ?? materials.workdaysLate,
+          photos: materialsPhotos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: p.hasLogo })),
+          versions: materialsVersions.map((m) => ({ version: m.version, submittedAt: iso(m.submittedAt), late: m.late })),
+        }
       : null,
     versions: reports.map((r) => ({
       reportId: r._id,

@@ -41,7 +41,13 @@ const WHAT: Record<DueItem['kind'], (i: DueItem) => string> = {
 
 const hhmm = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
-function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionId: string, templateId: string): Draft {
+/** The office's contact as a sentence for the digest, or '' when it has none. */
+function contactLine(contact: Rules['contact']): string {
+  if (!contact || !(contact.name || contact.phone || contact.email)) return '';
+  return `如有疑问请联系公开办：${[contact.name, contact.phone, contact.email].filter(Boolean).join('，')}。`;
+}
+
+function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionId: string, templateId: string, contact: Rules['contact']): Draft {
   const sorted = [...items].sort(byUrgency);
   const top = sorted[0];
   const overdue = items.filter((i) => i.kind === 'overdue').length;
@@ -49,8 +55,8 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
     overdue && `逾期${overdue}项`,
     items.filter((i) => i.kind === 'plan_due').length && `待报备${items.filter((i) => i.kind === 'plan_due').length}项`,
     items.filter((i) => i.kind === 'event_today').length && `今日活动${items.filter((i) => i.kind === 'event_today').length}项`,
-    items.filter((i) => i.kind === 'report_due' || i.kind === 'materials_due').length &&
-      `待报告${items.filter((i) => i.kind === 'report_due' || i.kind === 'materials_due').length}项`,
+    items.filter((i) => i.kind === 'report_due').length && `待报告${items.filter((i) => i.kind === 'report_due').length}项`,
+    items.filter((i) => i.kind === 'materials_due').length && `待报送专栏材料${items.filter((i) => i.kind === 'materials_due').length}项`,
   ].filter(Boolean) as string[];
   const summary = counts.join('，');
   const page = `unit/event/index?eventId=${top.eventId}`;
@@ -62,7 +68,7 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
     templateId,
     page,
     title: `今日待办：${summary}`,
-    body: `最紧急：第${top.seq}项“${top.theme}”${WHAT[top.kind](top)}（截止 ${hhmm(top.deadline)}${top.workdaysLate ? `，已逾期${top.workdaysLate}个工作日` : ''}）。`,
+    body: `最紧急：第${top.seq}项“${top.theme}”${WHAT[top.kind](top)}（截止 ${hhmm(top.deadline)}${top.workdaysLate ? `，已逾期${top.workdaysLate}个工作日` : ''}）。${contactLine(contact)}`,
     data: {
       thing1: { value: thing(summary) },
       thing2: { value: thing(top.theme) },
@@ -153,6 +159,8 @@ export async function runReminders() {
         _.or([
           { status: 'planned', year, 'months.to': _.lte(month + 2) },
           { status: _.in(FILED_OPEN), 'plan.date': _.lte(tomorrow) },
+          // Reported already, but the 专栏材料 (their own delivery) still to come.
+          { year, 'plan.date': _.lte(tomorrow), 'deadlines.materials': _.gt(''), materials: _.exists(false) },
         ]),
       ]) as unknown as Record<string, unknown>,
     ),
@@ -209,7 +217,7 @@ export async function runReminders() {
       for (const i of byUnit.get(s.unitId) ?? []) mine.set(`${i.eventId}:${i.kind}:${i.of}`, i);
       unitItemsOf.set(s.openid, mine);
     }
-    for (const [openid, items] of unitItemsOf) if (items.size) add(unitDigest(openid, [...items.values()], day, j._id, tpl.deadline));
+    for (const [openid, items] of unitItemsOf) if (items.size) add(unitDigest(openid, [...items.values()], day, j._id, tpl.deadline, rules.contact ?? null));
 
     const unitNames = new Map<string, string>();
     for (const e of eventsByJ.get(j._id) ?? []) e.unitIds.forEach((id, i) => unitNames.set(id, e.unitNames[i] ?? id));

@@ -14,6 +14,7 @@ import { requireEventStaff } from '../_shared/eventAccess';
 import { requireFileInScope } from '../_shared/files';
 import { CLOUD_FILE_ID, defined, omitId } from '../_shared/records';
 import { action } from '../_shared/router';
+import { assertEventSpan, assertOnlineVenue, onlineVenueFields, seatsOf } from './eventKinds';
 
 export const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
 
@@ -23,6 +24,7 @@ const venueSchema = z
     address: z.string().trim().max(120).optional(),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
+    ...onlineVenueFields,
   })
   .strict()
   .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), { message: '经度和纬度须同时填写', path: ['latitude'] });
@@ -31,6 +33,7 @@ const filePlanSchema = z
   .object({
     eventId: z.string().min(1).max(64),
     date: z.string().refine(isValidDate, { message: '日期须为有效日期，格式如 2023-05-04' }),
+    endDate: z.string().refine(isValidDate, { message: '结束日期须为有效日期，格式如 2023-05-05' }).optional(),
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间格式如 09:30').optional(),
     venue: venueSchema,
     forms: z.array(z.string().trim().min(1).max(30)).min(1).max(10).optional(),
@@ -58,7 +61,9 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   const now = serverNow();
   // Refuses a date whose plan deadline has passed (DEADLINE_PASSED + earliestDate),
   // and a year without calendar data (CALENDAR_UNAVAILABLE).
-  const deadlines = assertPlanFilable(input.date, now, rules);
+  assertEventSpan(input.date, input.endDate);
+  assertOnlineVenue(input.venue);
+  const deadlines = assertPlanFilable(input.date, now, rules, input.endDate);
 
   if (input.signupDeadline) {
     const sd = new Date(input.signupDeadline);
@@ -77,8 +82,9 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   const unitName = event.unitNames.join('、') || staff.unitName;
   const banner = input.banner ?? (rules.bannerTemplates[0] ? bannerText(rules.bannerTemplates[0], { unit: unitName, year: y }) : '');
   if (!banner.replace(/[\s“”"]/g, '').includes(rules.keyword)) warnings.push(`会标中没有“${rules.keyword}”字样，现场会标或电子屏须体现该字样。`);
-  const publicSeats = input.publicSeats ?? 0;
-  if (publicSeats > 0 && !(input.invitees ?? []).includes('普通市民')) warnings.push('已开放市民报名席位，建议在邀请对象中勾选“普通市民”。');
+  const seats = seatsOf(input.venue.online, input.publicSeats);
+  const publicSeats = seats.publicSeats;
+  if (publicSeats > 0 && !seats.uncapped && !(input.invitees ?? []).includes('普通市民')) warnings.push('已开放市民报名席位，建议在邀请对象中勾选“普通市民”。');
 
   // A plan is on time when filed while the event could still be held in its planned
   // months (the deadline the office, the dashboard and the reminders show before it
@@ -96,12 +102,14 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
     const summary: PlanSummary = defined({
       version: v,
       date: input.date,
+      endDate: input.endDate,
       startTime: input.startTime,
       venue: defined({ ...input.venue }),
       forms: input.forms ?? event.forms,
       invitees: input.invitees ?? [],
       banner,
       publicSeats,
+      uncapped: seats.uncapped,
       signupDeadline: input.signupDeadline,
       attachmentFileID: input.attachmentFileID,
       filedAt: now,
@@ -118,6 +126,7 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   return {
     version,
     date: input.date,
+    endDate: input.endDate ?? input.date,
     filedAt: toShanghaiISO(now),
     planDeadline: deadlines.plan,
     reportDeadline: deadlines.report,

@@ -7,9 +7,9 @@ import { addDays, endOfDayInstant, isValidDate, parseInstant, shanghaiDate } fro
 export interface EventDeadlines {
   /** End of the Nth working day before the event date. */
   plan: string;
-  /** End of the Nth working day after the event date. */
+  /** End of the Nth working day after the event's last day. */
   report: string;
-  /** Photos + text for the public column; null when the jurisdiction has no such rule. */
+  /** Photos + text for the public column, N working days after the last day; null when the jurisdiction has no such rule. */
   materials: string | null;
 }
 
@@ -28,9 +28,15 @@ export function planDeadline(eventDate: string, rules: DeadlineRules): string {
   return endOfDayInstant(addWorkdays(eventDate, -rules.planLeadWorkdays, rules.calendar));
 }
 
-export function eventDeadlines(eventDate: string, rules: DeadlineRules): EventDeadlines {
+/**
+ * The plan counts back from the first day; the report and the materials count on
+ * from the last day (`endDate` of a multi-day event, else the event date).
+ */
+export function eventDeadlines(eventDate: string, rules: DeadlineRules, endDate?: string): EventDeadlines {
   assertEventDate(eventDate);
-  const after = (n: number) => endOfDayInstant(addWorkdays(eventDate, n, rules.calendar));
+  const last = endDate ?? eventDate;
+  assertEventDate(last);
+  const after = (n: number) => endOfDayInstant(addWorkdays(last, n, rules.calendar));
   return {
     plan: planDeadline(eventDate, rules),
     report: after(rules.reportWithinWorkdays),
@@ -78,8 +84,8 @@ export function workdaysLate(deadline: string, submittedAt: Date, rules: Pick<Ru
  * Refuses a plan filed after its deadline with DEADLINE_PASSED and
  * details.earliestDate, as the filePlan contract requires.
  */
-export function assertPlanFilable(eventDate: string, now: Date, rules: DeadlineRules): EventDeadlines {
-  const deadlines = eventDeadlines(eventDate, rules);
+export function assertPlanFilable(eventDate: string, now: Date, rules: DeadlineRules, endDate?: string): EventDeadlines {
+  const deadlines = eventDeadlines(eventDate, rules, endDate);
   if (!isOnTime(deadlines.plan, now)) {
     const earliestDate = earliestFilableDate(now, rules);
     throw new BusinessError(
@@ -115,4 +121,14 @@ export function unfiledPlanDeadline(year: number, months: { from: number; to: nu
     if (e instanceof BusinessError && e.code === 'CALENDAR_UNAVAILABLE') return null;
     throw e;
   }
+}
+
+/** Whether `today` is one of the event's days (from its date to its end date, both included). */
+export function isEventDay(plan: { date: string; endDate?: string }, today: string): boolean {
+  return today >= plan.date && today <= (plan.endDate ?? plan.date);
+}
+
+/** Whether the event's last day is over on `today` (the report no longer waits for a check-in). */
+export function isEventOver(plan: { date: string; endDate?: string }, today: string): boolean {
+  return today > (plan.endDate ?? plan.date);
 }

@@ -34,9 +34,9 @@ describe('bootstrap', () => {
 });
 
 describe('setRules', () => {
-  test('stores the rules merged over the defaults', async () => {
+  test('stores the rules merged over the defaults (the standard preset: no logo photo required)', async () => {
     const { rules } = ok(await cloud.call<{ rules: Record<string, unknown> }>('office', { action: 'setRules', jurisdictionId: yuhua, rules: { materialsWithinWorkdays: 2 } }, 'office-yuhua'));
-    expect(rules).toMatchObject({ keyword: '政务公开主题日', planLeadWorkdays: 5, reportWithinWorkdays: 5, materialsWithinWorkdays: 2, minLogoPhotos: 1 });
+    expect(rules).toMatchObject({ keyword: '政务公开主题日', planLeadWorkdays: 5, reportWithinWorkdays: 5, materialsWithinWorkdays: 2, minLogoPhotos: 0, preset: 'standard' });
   });
   test('out-of-range numbers are INVALID_ARGUMENT', async () => {
     refused(await cloud.call('office', { action: 'setRules', jurisdictionId: yuhua, rules: { planLeadWorkdays: -1 } }, 'office-yuhua'), 'INVALID_ARGUMENT');

@@ -1,15 +1,23 @@
 import { BusinessError } from '@/domain/errors';
 import { DEFAULT_RULES, mergeRules, rulesSchema } from '@/domain/rules';
 
-test('默认规则与公开办通知一致', () => {
+test('默认规则是标准预设：会标体现关键字，不要求新闻稿和带标识照片', () => {
   expect(DEFAULT_RULES).toMatchObject({
     keyword: '政务公开主题日',
     planLeadWorkdays: 5,
     reportWithinWorkdays: 5,
     materialsWithinWorkdays: null,
+    reportKeywordPlaces: [],
+    minLogoPhotos: 0,
+    calendar: {},
+    preset: 'standard',
+  });
+});
+
+test('setRules 仍接受合同列出的雨花区式取值（四处关键字、1张带标识照片）', () => {
+  expect(mergeRules(DEFAULT_RULES, { reportKeywordPlaces: ['title', 'first', 'body', 'last'], minLogoPhotos: 1 })).toMatchObject({
     reportKeywordPlaces: ['title', 'first', 'body', 'last'],
     minLogoPhotos: 1,
-    calendar: {},
   });
 });
 

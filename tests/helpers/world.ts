@@ -123,6 +123,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     questionnaireResults: (w) => ({ eventId: w.eventId }),
     exportQuestionnaire: (w) => ({ eventId: w.eventId }),
     attachQuestionnaire: (w) => ({ eventId: w.eventId }),
+    submitMaterials: (w) => ({ eventId: w.eventId, photoIds: [w.photoId], text: '区教育局政务公开主题日活动现场照片及简要说明。' }),
+    contacts: () => ({}),
   },
   resident: {
     openEvents: () => ({}),
