@@ -1,9 +1,8 @@
 // One event taken through its whole life, with every kind of person around it:
 // the fixture behind the authorization matrix and the hostile-input tests.
-import crypto from 'node:crypto';
 import { ok, SETUP_TOKEN, type TestCloud } from './cloud';
 import { seedYuhua, YUHUA_TABLE, type Yuhua } from './scenario';
-import { stampedPhoto } from './photos';
+import { defaultLogo, pngOf, stampedPhoto } from './photos';
 import type { Persona } from '../../cloudfunctions/_shared/policy';
 
 export interface World {
@@ -44,7 +43,7 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   const { photoId } = ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID: photoFileID, sha256: photoSha, stamped: true }, y.eduStaff));
   const { reportId } = ok(await cloud.call<{ reportId: string }>('unit', { action: 'submitReport', eventId, ...REPORT, photoIds: [photoId] }, y.eduStaff));
   const { token } = ok(await cloud.call<{ token: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff));
-  const logoFileID = await cloud.upload(`logos/${y.jurisdictionId}/logo.png`, crypto.randomBytes(512), y.office);
+  const logoFileID = await cloud.upload(`logos/${y.jurisdictionId}/logo.png`, pngOf(defaultLogo()), y.office);
   return {
     y,
     persona: { anonymous: undefined, resident: 'resident-m', eventUnitStaff: y.eduStaff, otherUnitStaff: y.lawStaff, jurisdictionOffice: y.office, otherOffice: 'office-other', parentOffice: 'office-city' },
