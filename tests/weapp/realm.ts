@@ -26,6 +26,19 @@ export interface RealmOptions {
 }
 
 type Factory = (...args: unknown[]) => void;
+
+/** Compiled files, shared by every realm of the process: each simulator runs them afresh, but parses them once. */
+const scripts = new Map<string, vm.Script>();
+function compiled(abs: string, file: string): vm.Script {
+  const key = `${abs}:${fs.statSync(abs).mtimeMs}`;
+  let script = scripts.get(key);
+  if (!script) {
+    const wrapped = `(function(${DEFINE_PARAMS.join(', ')}) {${fs.readFileSync(abs, 'utf8')}\n})`;
+    script = new vm.Script(wrapped, { filename: file });
+    scripts.set(key, script);
+  }
+  return script;
+}
 interface Module {
   exports: unknown;
 }
@@ -55,9 +68,7 @@ export class Realm {
     if (known) return known;
     const abs = path.join(this.opts.dir, file);
     if (!fs.existsSync(abs)) throw new Error(`module "${file}" is not defined`);
-    const src = fs.readFileSync(abs, 'utf8');
-    const wrapped = `(function(${DEFINE_PARAMS.join(', ')}) {${src}\n})`;
-    const factory = new vm.Script(wrapped, { filename: file }).runInContext(this.context) as Factory;
+    const factory = compiled(abs, file).runInContext(this.context) as Factory;
     this.factories.set(file, factory);
     return factory;
   }

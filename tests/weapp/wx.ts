@@ -532,6 +532,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     const isAsync = m.promisable || impls[name] !== undefined;
     if (!isAsync) {
       wx[name] = () => {
+        host.violation(`simulator gap: wx.${name} is documented but has no stand-in here`);
         throw new Error(`wx.${name}: documented, but the simulator has no stand-in for it`);
       };
       continue;
