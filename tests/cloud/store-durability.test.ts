@@ -230,6 +230,22 @@ describe('migrating db.jsonl', () => {
   });
 });
 
+test('documents read back as written: nested dates (before 1970 too), NaN and Infinity', () => {
+  const dataDir = tmp('zwgk-codec-');
+  const docs = [
+    { _id: 'plain', at: new Date('2023-05-04T01:02:03.456Z'), list: [new Date(0), { when: new Date('1960-01-01T00:00:00Z') }], n: 1.5, s: 'x', nil: null },
+    { _id: 'odd', score: Number.NaN, big: Number.POSITIVE_INFINITY },
+  ];
+  const store = new Store(dataDir);
+  store.commit(docs.map((doc) => ({ c: 'things', id: doc._id, doc })));
+  store.close();
+  const again = new Store(dataDir);
+  expect(again.get('things', 'plain')).toEqual(docs[0]);
+  expect(again.get('things', 'plain')!.at).toBeInstanceOf(Date);
+  expect(again.get('things', 'odd')).toMatchObject({ score: Number.NaN, big: Number.POSITIVE_INFINITY });
+  again.close();
+});
+
 describe('removed and overwritten documents are physically gone', () => {
   test('no byte of a removed or overwritten name and phone remains anywhere under DATA_DIR', () => {
     const dataDir = tmp('zwgk-erase-');
