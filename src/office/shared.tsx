@@ -2,7 +2,7 @@
 // year (the server's, not the phone's), month labels and status tags.
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { ErrorBody, Months, OfficeNextStep } from '../api/types';
 import type { EventStatus } from '../domain/lifecycle';
 import { useCall } from '../hooks/useCall';
@@ -98,4 +98,19 @@ export function NextLine({ next, year, status }: { next: OfficeNextStep; year?: 
 /** An image in cloud storage: WeChat's Image takes the fileID; h5 reads it from the local cloud. */
 export function fileSrc(fileID: string): string {
   return process.env.TARO_ENV === 'weapp' ? fileID : `/api/storage?fileID=${encodeURIComponent(fileID)}`;
+}
+
+/** Opens a downloaded file: WeChat's document viewer, or the browser's download (h5). */
+export async function openDownload(url: string, fileName: string, fileType?: string): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const { tempFilePath } = await Taro.downloadFile({ url });
+    await Taro.openDocument({ filePath: tempFilePath, ...(fileType ? { fileType } : {}), showMenu: true } as never);
+    return;
+  }
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
 }
