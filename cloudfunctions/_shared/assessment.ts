@@ -11,22 +11,11 @@
 //   venue and the attendance the latest report states; summed.
 // - avgRating: mean of the residents' ratings.
 // Shares are percentages with one decimal, null when there is no event.
+import type { Figures } from '../../src/domain/figures';
 import type { EventDoc } from './data';
 
-export interface Figures {
-  events: number;
-  held: number;
-  heldAsPlanned: number;
-  heldAsPlannedShare: number | null;
-  planOnTime: number;
-  planOnTimeShare: number | null;
-  reportOnTime: number;
-  reportOnTimeShare: number | null;
-  published: number;
-  residentsReached: number;
-  avgRating: number | null;
-  ratings: number;
-}
+export type { Figures };
+
 
 /** What the figures need besides the events: counts per event, no personal data. */
 export interface EventExtras {

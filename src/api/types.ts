@@ -4,6 +4,7 @@
 import type { Rules, RulesInput, KeywordPlace } from '../domain/rules';
 import type { EventStatus } from '../domain/lifecycle';
 import type * as R from '../resident/types';
+import type * as F from './family';
 
 export type ErrorBody = { code: string; message: string; details?: Record<string, unknown> };
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -125,11 +126,17 @@ export interface Api {
     inviteOffice: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; jurisdictionName: string; qrFileID: string | null }>;
     listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; since: string; isMe: boolean }>>;
     setLogo: Act<{ jurisdictionId: string; fileID: string }, { logoFileID: string; logoUrl: string | null }>;
-    dashboard: Act<{ jurisdictionId: string; year: number }, Dashboard>;
+    dashboard: Act<{ jurisdictionId: string; year: number; includeChildren?: boolean; figures?: boolean }, Dashboard & F.DashboardReview>;
     exportDashboard: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string; fileName: string }>;
     reviewReport: Act<{ reportId: string; decision: 'approve' | 'return'; comment?: string }, { status: EventStatus }>;
     reportDetail: Act<{ eventId: string }, OfficeReportDetail>;
     confirmPhotoLogo: Act<{ photoId: string; hasLogo?: boolean }, { photoId: string; hasLogo: boolean }>;
+    inviteChild: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; parentName: string }>;
+    acceptParent: Act<{ code: string; jurisdictionId?: string }, { jurisdictionId: string; parent: { jurisdictionId: string; name: string }; linkedAt: string }>;
+    unlinkChild: Act<{ jurisdictionId: string; childId: string }, { unlinked: true }>;
+    unlinkParent: Act<{ jurisdictionId: string }, { unlinked: true }>;
+    family: Act<{ jurisdictionId: string }, F.Family>;
+    evidencePack: Act<F.EvidencePackInput, F.EvidencePack>;
   };
   unit: {
     myEvents: Act<Empty, UnitEventSummary[]>;

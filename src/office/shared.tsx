@@ -2,7 +2,7 @@
 // year (the server's, not the phone's), month labels and status tags.
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { ErrorBody, Months, OfficeNextStep } from '../api/types';
 import type { EventStatus } from '../domain/lifecycle';
 import { useCall } from '../hooks/useCall';
@@ -122,4 +122,19 @@ export function useFileSrc(fileID: string | null): string | null {
     };
   }, [fileID]);
   return src;
+}
+
+/** Opens a downloaded file: WeChat's document viewer, or the browser's download (h5). */
+export async function openDownload(url: string, fileName: string, fileType?: string): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const { tempFilePath } = await Taro.downloadFile({ url });
+    await Taro.openDocument({ filePath: tempFilePath, ...(fileType ? { fileType } : {}), showMenu: true } as never);
+    return;
+  }
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
 }

@@ -6,9 +6,11 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import type { Dashboard, DashboardCounts, ErrorBody, LateItem } from '../../api/types';
+import type { DashboardReview } from '../../api/family';
 import { useCall } from '../../hooks/useCall';
 import { Async, Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
-import { shortDate, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
+import { openDownload, shortDate, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
+import { ReviewPart } from './review';
 import './index.css';
 
 const KIND: Record<LateItem['kind'], string> = { plan: '方案报备', report: '情况报告', materials: '专栏材料' };
@@ -72,22 +74,8 @@ function LateList({ items, year }: { items: LateItem[]; year: number }) {
   );
 }
 
-async function openExport(url: string, fileName: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const { tempFilePath } = await Taro.downloadFile({ url });
-    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true } as never);
-    return;
-  }
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
 function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year: number; setYear: (y: number) => void }) {
-  const dash = useCall('office', 'dashboard', { jurisdictionId, year });
+  const dash = useCall('office', 'dashboard', { jurisdictionId, year, figures: true, includeChildren: true });
   const [tab, setTab] = useState<'units' | 'months'>('units');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -99,7 +87,7 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
     const env = await call('office', 'exportDashboard', { jurisdictionId, year });
     if (env.ok) {
       try {
-        await openExport(env.data.url, env.data.fileName);
+        await openDownload(env.data.url, env.data.fileName, 'xlsx');
       } catch {
         setExportError({ code: 'NETWORK', message: '文件下载失败，请检查网络后重试' });
       }
@@ -111,7 +99,7 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
     <>
       <YearSwitch year={year} onChange={(y) => { setUnitId(null); setYear(y); }} />
       <Async state={dash}>
-        {(d: Dashboard) => {
+        {(d: Dashboard & DashboardReview) => {
           const total = d.units.length ? d.months.reduce((n, m) => n + m.events, 0) : 0;
           if (!total) return <Empty title={`${year}年还没有活动`} desc='导入年度计划后，这里显示各单位的完成情况' />;
           const lateUnits = d.units.filter((u) => u.overdueOpen > 0).length;
@@ -137,6 +125,8 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
                 </View>
               </View>
               <View className='d-note'>统计时间 {d.computedAt.slice(0, 16).replace('T', ' ')}，按报备日期或计划月份归月；多单位联办的活动计入每个单位。</View>
+
+              <ReviewPart d={d} year={year} />
 
               <View className='o-tabs'>
                 <View className={tab === 'units' ? 'o-tab o-tab--on' : 'o-tab'} onClick={() => setTab('units')}>按单位</View>

@@ -115,6 +115,8 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
         <LinkCard icon='单' title='单位与人员' desc='责任单位、邀请单位工作人员、公开办同事' url={go('units')} />
         <LinkCard icon='规' title='规则设置' desc='报备与报告期限、关键字、照片、工作日历、标识' url={go('rules')} />
         <LinkCard icon='考' title='考核看板' desc='各单位报备、举办、报告的按时情况' url={go('dashboard', { year })} />
+        <LinkCard icon='证' title='证据包' desc='全年或单位的活动证据打包下载，附文件指纹，供考核评估' url={go('pack', { year })} />
+        <LinkCard icon='联' title='上下级关联' desc='市级关联县市区，查看下级完成情况' url={go('family')} />
         <LinkCard icon='栏' title='公开专栏' desc='审核通过的活动报道，无需登录即可查看和转发' url={`/pages/column/index?j=${encodeURIComponent(jurisdictionId)}`} />
       </Section>
     </>
