@@ -141,7 +141,7 @@ describe('results, export, attached to the report', () => {
   test('Excel export: one row per option with counts and percentages', async () => {
     const { url } = ok(await cloud.call<{ url: string }>('unit', { action: 'exportQuestionnaire', eventId }, y.eduStaff));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await (await fetch(url)).arrayBuffer()));
+    await wb.xlsx.load((await (await fetch(url)).arrayBuffer()) as never);
     const rows = wb.getWorksheet('问卷结果')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['题目', '题型', '选项 / 内容', '人数', '百分比 / 平均分']);
     expect(rows).toContainEqual(['1. 您的身份', '单选', '家长', 10, '33.3%']);
