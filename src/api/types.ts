@@ -3,6 +3,7 @@
 // (payload `Empty` when it takes nothing). call() picks the types up from here.
 import type { Rules, RulesInput, KeywordPlace } from '../domain/rules';
 import type { EventStatus } from '../domain/lifecycle';
+import type { Answer, Question, QuestionResult } from '../domain/questionnaire';
 import type * as R from '../resident/types';
 import type * as F from './family';
 
@@ -137,6 +138,10 @@ export interface Api {
     unlinkParent: Act<{ jurisdictionId: string }, { unlinked: true }>;
     family: Act<{ jurisdictionId: string }, F.Family>;
     evidencePack: Act<F.EvidencePackInput, F.EvidencePack>;
+    publishPreview: Act<{ eventId: string }, PublishPreview>;
+    publishReport: Act<{ eventId: string; checks: { secrecy: boolean; personalData: boolean } }, { eventId: string; status: EventStatus; publishedAt: string; masked: number; column: { rebuilt: boolean } }>;
+    unpublishReport: Act<{ eventId: string; reason: string }, { eventId: string; status: EventStatus; unpublishedAt: string; reason: string; column: { rebuilt: boolean } }>;
+    exportColumn: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string | null; reports: number; files: number; builtAt: string; prefix: string }>;
   };
   unit: {
     myEvents: Act<Empty, UnitEventSummary[]>;
@@ -148,6 +153,10 @@ export interface Api {
     submitReport: Act<SubmitReportInput, SubmitReportResult>;
     attendees: Act<{ eventId: string }, R.Attendee[]>;
     eventCode: Act<{ eventId: string }, R.EventCode>;
+    setQuestionnaire: Act<{ eventId: string; title: string; questions: Question[] }, { eventId: string; version: number; questions: number }>;
+    questionnaireResults: Act<{ eventId: string }, QuestionnaireResults>;
+    exportQuestionnaire: Act<{ eventId: string }, { fileID: string; url: string; fileName: string }>;
+    attachQuestionnaire: Act<{ eventId: string }, { eventId: string; respondents: number; lines: string[]; at: string }>;
   };
   resident: {
     openEvents: Act<{ jurisdictionId?: string; from?: string; to?: string }, R.OpenEvent[]>;
@@ -157,6 +166,8 @@ export interface Api {
     mySignups: Act<Empty, R.MySignup[]>;
     attend: Act<{ token: string }, R.AttendResult>;
     evaluate: Act<{ eventId: string; rating: number; comment?: string }, { eventId: string; rating: number; comment: string }>;
+    questionnaire: Act<{ eventId: string }, { eventId: string; theme: string; units: string[]; title: string; questions: Question[]; answered: boolean; answeredAt: string | null }>;
+    answerQuestionnaire: Act<{ eventId: string; answers: Answer[] }, { eventId: string; answeredAt: string }>;
     erase: Act<Empty, { withdrawn: number; erased: number }>;
     showcase: Act<{ jurisdictionId: string }, ShowcaseItem[]>;
   };
@@ -328,6 +339,35 @@ export interface OfficeReportDetail {
       })
     | null;
   versions?: Array<{ reportId: string; version: number; status: string; submittedAt: string; late?: boolean; workdaysLate?: number; comment?: string | null }>;
+  questionnaire?: { title: string; respondents: number; lines: string[]; attachedAt: string } | null;
+}
+
+/** unit.questionnaireResults: the definition, and every answer counted. */
+export interface QuestionnaireResults {
+  eventId: string;
+  title: string;
+  definition: Question[];
+  editable: boolean;
+  respondents: number;
+  questions: QuestionResult[];
+  summary: string[];
+  attached: { lines: string[]; respondents: number; at: string } | null;
+}
+
+/** office.publishPreview: the public text as it will be (or was) published, personal data masked. */
+export interface PublishPreview {
+  eventId: string;
+  reportId: string;
+  status: EventStatus;
+  statusLabel: string;
+  publishable: boolean;
+  published: boolean;
+  title: string;
+  paragraphs: string[];
+  masked: number;
+  photos: Array<{ url: string | null }>;
+  publication: { by: string; at: string; checks: { secrecy: boolean; personalData: boolean } } | null;
+  log: Array<{ kind: 'publish' | 'unpublish'; by: string; at: string; reason?: string }>;
 }
 
 export interface ShowcaseItem {
@@ -339,6 +379,7 @@ export interface ShowcaseItem {
   units?: string[];
   date?: string;
   approvedAt?: string | null;
+  publishedAt?: string | null;
   photos: Array<{ url: string }>;
 }
 

@@ -1,7 +1,8 @@
 // The whole loop on a phone (h5 in Chromium): the unit files its plan (a date
 // that is too late first), checks in on the day, takes a stamped photo, writes
 // the report with the live keyword check, the office returns it, the unit
-// resubmits, the office approves, and the public column shows it.
+// resubmits, the office approves, reviews the masked text for publishing and
+// publishes it, and the public column shows it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -149,7 +150,7 @@ test('情况报告：实时检查关键字，结尾缺少时标红，补上后�
   await screenshot(unit, 'unit-report-submitted');
 });
 
-test('公开办退回，单位修改后重新提交，公开办通过，专栏展示', async () => {
+test('公开办退回，单位修改后重新提交，公开办通过并公开审查后发布，专栏展示', async () => {
   const { page: office } = await newPage(browser, cloud.url, y.office);
   await goto(office, `/office/review/index?eventId=${eventId}`);
   await shown(office).getByTestId('review-title').waitFor();
@@ -180,6 +181,17 @@ test('公开办退回，单位修改后重新提交，公开办通过，专栏�
   await shown(office).getByText('情况报告 第 2 版', { exact: false }).waitFor();
   await shown(office).getByText('通过', { exact: true }).click();
   await shown(office).getByTestId('review-result').getByText('已通过', { exact: false }).waitFor();
+
+  // Approval does not publish: the office reviews the public text, confirms both checks, then publishes.
+  await shown(office).getByTestId('publish-title').waitFor();
+  await shown(office).getByText('公开到专栏').click();
+  await shown(office).getByText('请先逐项审查并勾选两项确认').waitFor();
+  const checks = shown(office).getByTestId('publish-check');
+  await checks.nth(0).click();
+  await checks.nth(1).click();
+  await screenshot(office, 'unit-office-publish');
+  await shown(office).getByText('公开到专栏').click();
+  await shown(office).getByTestId('publish-result').getByText('已公开', { exact: false }).waitFor();
 
   const { page: reader } = await newPage(browser, cloud.url, 'reader-1');
   await goto(reader, `/pages/column/index?j=${y.jurisdictionId}`);

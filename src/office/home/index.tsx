@@ -69,7 +69,8 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
   const events = list.data?.events.filter((e) => !e.removedFromPlan) ?? [];
   const overdue = events.filter((e) => e.next.overdue).length;
   const filed = events.filter((e) => e.status !== 'planned').length;
-  const toReview = events.filter((e) => e.status === 'reported').length;
+  // The office's queue: reports to review, and approved ones still to review for publishing.
+  const toReview = events.filter((e) => e.status === 'reported' || e.status === 'approved').length;
   const go = (path: string, more: Record<string, string | number> = {}) => `/office/${path}/index?${q(jurisdictionId, more)}`;
   return (
     <>
@@ -100,7 +101,7 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
             </View>
             <View className={toReview ? 'o-count o-count--hot' : 'o-count'}>
               <View className='o-count__n'>{toReview}</View>
-              <View className='o-count__l'>待审核</View>
+              <View className='o-count__l'>待审核/公开</View>
             </View>
             <View className={overdue ? 'o-count o-count--hot' : 'o-count'}>
               <View className='o-count__n'>{overdue}</View>
@@ -117,7 +118,7 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
         <LinkCard icon='考' title='考核看板' desc='各单位报备、举办、报告的按时情况' url={go('dashboard', { year })} />
         <LinkCard icon='证' title='证据包' desc='全年或单位的活动证据打包下载，附文件指纹，供考核评估' url={go('pack', { year })} />
         <LinkCard icon='联' title='上下级关联' desc='市级关联县市区，查看下级完成情况' url={go('family')} />
-        <LinkCard icon='栏' title='公开专栏' desc='审核通过的活动报道，无需登录即可查看和转发' url={`/pages/column/index?j=${encodeURIComponent(jurisdictionId)}`} />
+        <LinkCard icon='栏' title='公开专栏' desc='经公开审查发布的活动报道，无需登录即可查看和转发' url={`/pages/column/index?j=${encodeURIComponent(jurisdictionId)}`} />
       </Section>
     </>
   );

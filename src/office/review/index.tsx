@@ -11,6 +11,8 @@ import { KEYWORD_PLACES } from '../../domain/rules';
 import { useCall } from '../../hooks/useCall';
 import type { CallState } from '../../hooks/useCall';
 import { Async } from '../../components';
+import { PublishStep } from './Publish';
+import '../office.css';
 
 const FLAG_TEXT: Record<string, string> = {
   far_from_venue: '签到位置距活动地点超过 500 米',
@@ -39,7 +41,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
     const res = await call('office', 'reviewReport', { reportId: r.reportId, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) });
     setBusy(null);
     if (res.ok) {
-      setResult(decision === 'approve' ? '已通过，报告将展示在公开专栏' : '已退回，单位修改后会重新提交');
+      setResult(decision === 'approve' ? '已通过：请在下方“公开审查”中审查后公开到专栏' : '已退回，单位修改后会重新提交');
       setComment('');
       reload();
     } else setError(res.error);
@@ -56,7 +58,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
       <Card>
         <View className='z-card__title'>{d.event.theme}</View>
         <View className='u-muted'>
-          {(d.event.units ?? []).join('、')} · <Tag tone={d.event.status === 'reported' ? 'orange' : d.event.status === 'approved' ? 'green' : 'gray'}>{d.event.statusLabel ?? d.event.status}</Tag>
+          {(d.event.units ?? []).join('、')} · <Tag tone={d.event.status === 'reported' ? 'orange' : d.event.status === 'published' ? 'green' : d.event.status === 'approved' ? 'orange' : 'gray'}>{d.event.statusLabel ?? d.event.status}</Tag>
         </View>
       </Card>
       {result ? (
@@ -156,6 +158,18 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               </View>
             </Section>
           ) : null}
+          {d.questionnaire ? (
+            <Section title={`问卷调查 · ${d.questionnaire.respondents} 份答卷（单位附报）`}>
+              <Card>
+                {d.questionnaire.lines.map((l, i) => (
+                  <View key={i} className='u-muted' data-testid='review-questionnaire'>
+                    {l}
+                  </View>
+                ))}
+              </Card>
+            </Section>
+          ) : null}
+          {d.event.status === 'approved' || d.event.status === 'published' ? <PublishStep eventId={d.event.eventId} onChanged={reload} /> : null}
           {(d.versions ?? []).length > 1 ? (
             <Section title='历次提交'>
               {d.versions!.map((v) => (

@@ -46,6 +46,9 @@ export default function ResidentAttend() {
             重试
           </Button>
           <Button onClick={() => void Taro.redirectTo({ url: '/resident/mine/index' })}>查看我的报名</Button>
+          {walkIn && typeof error.details?.eventId === 'string' ? (
+            <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${String(error.details?.eventId)}` })}>填写活动问卷（如有）</Button>
+          ) : null}
         </View>
       </Page>
     );
@@ -66,6 +69,7 @@ export default function ResidentAttend() {
         <Button type='primary' onClick={() => void Taro.navigateTo({ url: `/resident/evaluate/index?eventId=${result.eventId}` })}>
           评价本次活动
         </Button>
+        <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${result.eventId}` })}>填写活动问卷（如有）</Button>
         <Button onClick={() => void Taro.redirectTo({ url: '/resident/mine/index' })}>查看我的报名</Button>
       </View>
     </Page>
