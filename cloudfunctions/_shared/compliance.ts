@@ -12,7 +12,7 @@
 //   (unit.submitMaterials), done at their first submission.
 // - a late item is a deadline that was missed: done after it (doneAt set) or still
 //   not done at `now` (doneAt null; workdaysLate counted up to today).
-import { unfiledPlanDeadline, workdaysLate } from '../../src/domain/deadlines';
+import { isOnTime, unfiledPlanDeadline, workdaysLate } from '../../src/domain/deadlines';
 import { endOfDayInstant, parseInstant, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import type { Rules } from '../../src/domain/rules';
 import type { EventDoc } from './data';
@@ -96,7 +96,7 @@ export function unfiledPlanDeadlineMemo(e: Pick<EventDoc, 'year' | 'months'>, ru
 
 function late(now: Date, deadline: string, doneAt: Date | null, rules: RuleSet): { doneAt: string | null; workdaysLate: number } | null {
   const at = doneAt ?? now;
-  if (at.getTime() <= parseInstant(deadline).getTime()) return null;
+  if (isOnTime(deadline, at)) return null;
   let n: number;
   try {
     n = workdaysLate(deadline, at, rules);
@@ -258,7 +258,7 @@ export function dueItemsOf(e: EventDoc, rules: RuleSet, now: Date, today: string
     .map((i) => ({ ...base, kind: 'overdue' as const, of: i.kind, deadline: i.deadline, workdaysLate: i.workdaysLate }));
   const soon = (d: string) => {
     const day = shanghaiDate(parseInstant(d));
-    return parseInstant(d).getTime() >= now.getTime() && day >= today && day <= horizon;
+    return isOnTime(d, now) && day >= today && day <= horizon;
   };
   if (!e.plan) {
     const d = unfiledPlanDeadlineMemo(e, rules, memo);

@@ -34,7 +34,13 @@ const redeemInvite = action(
       const inv = ((await tx.collection(C.invites).doc(code).get()) as { data: InviteDoc | null }).data;
       if (!inv) throw new BusinessError('NOT_FOUND', '邀请码不存在，请核对后重新输入');
       const joined = joinedAs(inv);
-      if (inv.redeemedBy === openid) return joined;
+      const staffId = joined.role === 'office' ? `${openid}:office:${inv.jurisdictionId}` : `${openid}:unit:${joined.unitId}`;
+      if (inv.redeemedBy === openid) {
+        // A retry of one's own redemption is fine; after being removed, the spent code grants nothing.
+        const role = ((await tx.collection(C.staff).doc(staffId).get()) as { data: StaffDoc | null }).data;
+        if (role) return joined;
+        throw new BusinessError('CONFLICT', '该邀请码您已用过，之后已被移出；如需重新加入，请向公开办索取新的邀请码');
+      }
       if (inv.redeemedBy) throw new BusinessError('CONFLICT', '该邀请码已被使用，请向公开办重新索取');
       const now = serverNow();
       if (new Date(inv.expiresAt) < now) throw new BusinessError('CONFLICT', '邀请码已过期，请向公开办重新索取');
@@ -42,8 +48,8 @@ const redeemInvite = action(
       // An office invite makes the redeemer office staff of the jurisdiction; any other, staff of its unit.
       const staff: StaffDoc =
         joined.role === 'office'
-          ? { _id: `${openid}:office:${inv.jurisdictionId}`, ...base, role: 'office' }
-          : { _id: `${openid}:unit:${joined.unitId}`, ...base, role: 'unit', unitId: joined.unitId, unitName: joined.unitName };
+          ? { _id: staffId, ...base, role: 'office' }
+          : { _id: staffId, ...base, role: 'unit', unitId: joined.unitId, unitName: joined.unitName };
       await tx.collection(C.invites).doc(code).update({ data: { redeemedBy: openid, redeemedAt: now } });
       await tx.collection(C.staff).doc(staff._id).set({ data: omitId(staff) });
       return joined;

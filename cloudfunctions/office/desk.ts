@@ -2,10 +2,10 @@
 // (invitations with role 'office'), and the jurisdiction's logo for the photo stamp.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { eventDeadlines, unfiledPlanDeadline } from '../../src/domain/deadlines';
+import { eventDeadlines, isOnTime, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { STATUS_LABELS } from '../../src/domain/lifecycle';
 import type { Rules } from '../../src/domain/rules';
-import { endOfDayInstant, parseInstant, toShanghaiISO } from '../../src/domain/time';
+import { endOfDayInstant, toShanghaiISO } from '../../src/domain/time';
 import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
@@ -38,7 +38,7 @@ export interface NextStep {
 
 /** The next thing the unit (or the office) owes on this event, judged at `now`. */
 export function nextStep(e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan' | 'removedFromPlan'>, deadlines: Deadlines | undefined, now: Date, rules: Rules | undefined): NextStep {
-  const past = (due: string) => now.getTime() > parseInstant(due).getTime();
+  const past = (due: string) => !isOnTime(due, now);
   const step = (label: string, due?: string): NextStep => (due ? { label, due, overdue: past(due) } : { label, overdue: false });
   if (e.removedFromPlan) return step('已移出计划');
   switch (e.status) {

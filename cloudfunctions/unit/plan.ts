@@ -2,10 +2,10 @@
 // Every filing is a new version in `plans`; the event carries the latest.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { assertPlanFilable, unfiledPlanDeadline } from '../../src/domain/deadlines';
+import { assertPlanFilable, deadlineEnd, isOnTime, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { transition } from '../../src/domain/lifecycle';
 import { bannerText } from '../../src/domain/reportRules';
-import { endOfDayInstant, isValidDate, parseInstant, toShanghaiISO } from '../../src/domain/time';
+import { endOfDayInstant, isValidDate, toShanghaiISO } from '../../src/domain/time';
 import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
@@ -67,7 +67,7 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
 
   if (input.signupDeadline) {
     const sd = new Date(input.signupDeadline);
-    if (sd.getTime() > new Date(endOfDayInstant(input.date)).getTime() || sd.getTime() < now.getTime()) {
+    if (sd.getTime() > deadlineEnd(endOfDayInstant(input.date)) || sd.getTime() < now.getTime()) {
       throw new BusinessError('INVALID_ARGUMENT', '报名截止时间须在现在之后、活动当天结束之前', { fields: ['signupDeadline'] });
     }
   }
@@ -90,7 +90,7 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   // months (the deadline the office, the dashboard and the reminders show before it
   // is filed); filing later, for a later date, is accepted but stays late.
   const planDue = unfiledPlanDeadline(event.year, event.months, rules);
-  const filedInTime = !planDue || now.getTime() <= parseInstant(planDue).getTime();
+  const filedInTime = !planDue || isOnTime(planDue, now);
 
   const version = await db.runTransaction(async (tx: Tx) => {
     // Re-read inside the transaction: the version number and status must be the ones we write over.

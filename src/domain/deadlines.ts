@@ -45,8 +45,17 @@ export function eventDeadlines(eventDate: string, rules: DeadlineRules, endDate?
 }
 
 /** True when `at` is not after the deadline instant (the deadline second itself is on time). */
+/**
+ * The last millisecond a deadline allows. Deadlines are written to the second
+ * ("…T23:59:59+08:00") and mean the whole of that second: up to 23:59:59.999.
+ */
+export function deadlineEnd(deadline: string): number {
+  const t = parseInstant(deadline).getTime();
+  return t % 1000 === 0 ? t + 999 : t;
+}
+
 export function isOnTime(deadline: string, at: Date): boolean {
-  return at.getTime() <= parseInstant(deadline).getTime();
+  return at.getTime() <= deadlineEnd(deadline);
 }
 
 export function isPlanOnTime(eventDate: string, filedAt: Date, rules: DeadlineRules): boolean {

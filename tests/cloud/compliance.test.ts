@@ -48,10 +48,11 @@ beforeAll(async () => {
 
   // Report on Fri 4/28 10:00: due end of Wed 4/26 → 2 working days late (4/27, 4/28);
   // the column materials were due end of Sun 4/23 (make-up day) → 5 late (4/24–4/28).
-  const photo = stampedPhoto('edu1'); // made before the clock is set: the clock runs
-  await cloud.setClock('2023-04-28T10:00:00+08:00');
+  // The photo is added on the day: checking its logo takes a moment, and the clock runs.
+  const photo = stampedPhoto('edu1');
   const fileID = await cloud.upload(`events/${edu1}/photos/a.jpg`, photo.bytes, y.eduStaff);
   const { photoId } = ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId: edu1, fileID, sha256: photo.sha256, stamped: true }, y.eduStaff));
+  await cloud.setClock('2023-04-28T10:00:00+08:00');
   const rep = ok(
     await cloud.call<{ late: boolean }>(
       'unit',
