@@ -38,7 +38,9 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   const { photoId } = ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID: photoFileID, sha256: photoSha, stamped: true }, y.eduStaff));
   const { reportId } = ok(await cloud.call<{ reportId: string }>('unit', { action: 'submitReport', eventId, ...REPORT, photoIds: [photoId] }, y.eduStaff));
   const { token } = ok(await cloud.call<{ token: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff));
-  const logoFileID = await cloud.upload(`logos/${y.jurisdictionId}/logo.png`, crypto.randomBytes(512), y.office);
+  // A logo must be a real PNG or JPEG (storage checks the bytes): a 1×1 PNG.
+  const logoPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const logoFileID = await cloud.upload(`logos/${y.jurisdictionId}/logo.png`, logoPng, y.office);
   return {
     y,
     persona: { anonymous: undefined, resident: 'resident-m', eventUnitStaff: y.eduStaff, otherUnitStaff: y.lawStaff, jurisdictionOffice: y.office, otherOffice: 'office-other' },
