@@ -195,13 +195,13 @@ test('公开办退回，单位修改后重新提交，公开办通过，专栏�
 
   const { page: reader } = await newPage(browser, cloud.url, 'reader-1');
   await goto(reader, `/pages/column/index?j=${y.jurisdictionId}`);
-  await shown(reader).getByTestId('column-title').getByText('区教育局开展', { exact: false }).waitFor();
+  await shown(reader).getByTestId('column-title').getByText('区教育局活动情况报告', { exact: false }).waitFor();
   await shown(reader).locator('.c-photo').first().waitFor();
   await screenshot(reader, 'unit-column');
 
   // The office reaches the same column from its desk, to share the link.
   await goto(office, `/office/home/index?jurisdictionId=${y.jurisdictionId}`);
   await shown(office).getByText('公开专栏', { exact: true }).click();
-  await shown(office).getByTestId('column-title').getByText('区教育局开展', { exact: false }).waitFor();
+  await shown(office).getByTestId('column-title').getByText('区教育局活动情况报告', { exact: false }).waitFor();
   expect(unitErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 });
