@@ -1,7 +1,7 @@
 // Request/response types of every cloud function action, shared by screens.
 // To add an action: add one line `name: Act<Payload, Result>` under its function
 // (payload `Empty` when it takes nothing). call() picks the types up from here.
-import type { Rules, RulesInput, KeywordPlace } from '../domain/rules';
+import type { Rules, RulesInput, KeywordPlace, PresetName, RuleField } from '../domain/rules';
 import type { EventStatus } from '../domain/lifecycle';
 import type { Answer, Question, QuestionResult } from '../domain/questionnaire';
 import type * as R from '../resident/types';
@@ -66,6 +66,10 @@ export interface DashboardCounts {
   held: number;
   reported: number;
   reportOnTime: number;
+  materialsDue?: number;
+  materials?: number;
+  materialsOnTime?: number;
+  newsReleases?: number;
   /** Missed deadlines, done late or still open. */
   overdue: number;
   /** Of those, still not done. */
@@ -91,6 +95,8 @@ export interface Dashboard {
   units: Array<DashboardCounts & { unitId: string; name: string }>;
   months: Array<DashboardCounts & { month: number | null }>;
   lateItems: LateItem[];
+  /** Units with no event in the year's plan. */
+  unitsWithoutEvents?: Array<{ unitId: string; name: string }>;
 }
 /** One entry of the message centre (account.messages). */
 export interface MessageItem {
@@ -115,7 +121,7 @@ export interface Api {
   };
   office: {
     ratings: Act<{ jurisdictionId: string; year: number }, R.Ratings>;
-    bootstrap: Act<{ token: string; name: string; level: 'city' | 'county' | 'district' }, { jurisdictionId: string }>;
+    bootstrap: Act<{ token: string; name: string; level: 'city' | 'county' | 'district'; preset?: PresetName }, { jurisdictionId: string }>;
     setRules: Act<{ jurisdictionId: string; rules: RulesInput }, { rules: Rules }>;
     importPlan: Act<ImportPlanInput, ImportPlanResult>;
     listUnits: Act<{ jurisdictionId: string }, OfficeUnit[]>;
@@ -157,6 +163,8 @@ export interface Api {
     questionnaireResults: Act<{ eventId: string }, QuestionnaireResults>;
     exportQuestionnaire: Act<{ eventId: string }, { fileID: string; url: string; fileName: string }>;
     attachQuestionnaire: Act<{ eventId: string }, { eventId: string; respondents: number; lines: string[]; at: string }>;
+    submitMaterials: Act<SubmitMaterialsInput, SubmitMaterialsResult>;
+    contacts: Act<Empty, OfficeContactCard[]>;
   };
   resident: {
     openEvents: Act<{ jurisdictionId?: string; from?: string; to?: string }, R.OpenEvent[]>;
@@ -268,6 +276,9 @@ export interface ReportDraft {
   videoFileIDs?: string[];
   attendance?: Attendance | null;
   publicRaised?: string | null;
+  parts?: SubmitReportInput['parts'] | null;
+  participants?: number | null;
+  newsRelease?: SubmitReportInput['newsRelease'] | null;
 }
 
 export type Attendance = Partial<Record<'total' | 'deputies' | 'experts' | 'media' | 'residents', number>>;
@@ -280,6 +291,41 @@ export interface SubmitReportInput {
   videoFileIDs?: string[];
   attendance?: Attendance;
   publicRaised?: string;
+  /** 活动概况 / 经验做法 / 工作实效 (雨花区's notice). */
+  parts?: Partial<Record<'overview' | 'practices' | 'results', string>>;
+  /** 参与人数, prefilled from sign-ups and scan-ins. */
+  participants?: number;
+  videos?: Array<{ fileID: string; bytes: number; seconds: number }>;
+  /** The 新闻稿 as its own text, checked by the keyword rule. */
+  newsRelease?: { title: string; paragraphs: string[] };
+}
+
+export interface SubmitMaterialsInput {
+  eventId: string;
+  photoIds: string[];
+  text: string;
+}
+
+export interface SubmitMaterialsResult {
+  materialsId: string;
+  version: number;
+  submittedAt: string;
+  deadline: string | null;
+  late: boolean;
+  workdaysLate: number;
+}
+
+export interface EventMaterials extends SubmitMaterialsResult {
+  text: string;
+  photoIds: string[];
+}
+
+export interface OfficeContactCard {
+  jurisdictionId: string;
+  office: string;
+  name: string;
+  phone: string;
+  email: string;
 }
 
 export interface SubmitReportResult {
@@ -317,7 +363,10 @@ export interface UnitEventDetail {
   report: EventReport | null;
   draft: (ReportDraft & { savedAt?: string }) | null;
   rules: Pick<Rules, 'keyword' | 'reportKeywordPlaces' | 'minLogoPhotos' | 'bannerTemplates'> &
-    Partial<Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar'>>;
+    Partial<Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar' | 'preset'>>;
+  materials?: EventMaterials | null;
+  participants?: { confirmed: number; attended: number; suggested: number };
+  contact?: { office: string; name: string; phone: string; email: string };
   suggestedBanner?: string | null;
   earliestDate?: string | null;
   logoUrl?: string | null;
@@ -335,11 +384,24 @@ export interface OfficeReportDetail {
         keyword?: Record<KeywordPlace, boolean>;
         flags?: string[];
         deadline?: string;
+        videos?: Array<{ fileID: string; bytes: number; seconds: number }>;
         photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt?: string | null }>;
       })
     | null;
   versions?: Array<{ reportId: string; version: number; status: string; submittedAt: string; late?: boolean; workdaysLate?: number; comment?: string | null }>;
   questionnaire?: { title: string; respondents: number; lines: string[]; attachedAt: string } | null;
+  newsRelease?: { reportVersion: number; separate: boolean; title: string; paragraphs: string[]; keyword: Record<KeywordPlace, boolean>; keywordChecked: 'newsRelease' | 'report' } | null;
+  materials?: {
+    materialsId: string;
+    version: number;
+    text: string;
+    submittedAt: string;
+    deadline: string | null;
+    late: boolean;
+    workdaysLate: number;
+    photos: Array<{ photoId: string; url: string | null; hasLogo: boolean }>;
+    versions: Array<{ version: number; submittedAt: string; late: boolean }>;
+  } | null;
 }
 
 /** unit.questionnaireResults: the definition, and every answer counted. */
@@ -417,6 +479,10 @@ export interface JurisdictionRules {
   name: string;
   level: 'city' | 'county' | 'district';
   rules: Rules;
+  /** The preset the office started from, and the rules it changed since. */
+  preset?: PresetName;
+  presetLabel?: string;
+  changedFromPreset?: RuleField[];
   logoFileID: string | null;
   logoUrl: string | null;
 }

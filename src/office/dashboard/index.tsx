@@ -26,6 +26,8 @@ function Cells({ c }: { c: DashboardCounts }) {
       <View className='d-td d-td--n'>{ratio(c.planFiled, c.planOnTime)}</View>
       <View className='d-td d-td--n'>{c.held}</View>
       <View className='d-td d-td--n'>{ratio(c.reported, c.reportOnTime)}</View>
+      <View className='d-td d-td--n'>{ratio(c.materials ?? 0, c.materialsOnTime ?? 0)}</View>
+      <View className='d-td d-td--n'>{c.newsReleases ?? 0}</View>
       <View className={c.overdue ? 'd-td d-td--n d-td--late' : 'd-td d-td--n'}>{c.overdue}</View>
     </>
   );
@@ -39,6 +41,8 @@ function Head({ first }: { first: string }) {
       <View className='d-td d-td--n'>已报备/按时</View>
       <View className='d-td d-td--n'>已举办</View>
       <View className='d-td d-td--n'>已报告/按时</View>
+      <View className='d-td d-td--n'>专栏材料/按时</View>
+      <View className='d-td d-td--n'>新闻稿</View>
       <View className='d-td d-td--n'>逾期</View>
     </View>
   );
@@ -124,6 +128,11 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
                   <View className='o-count__l'>未补交单位</View>
                 </View>
               </View>
+              {d.unitsWithoutEvents?.length ? (
+                <View className='d-note' data-testid='units-without-events'>
+                  计划中没有活动的单位：{d.unitsWithoutEvents.map((u) => u.name).join('、')}
+                </View>
+              ) : null}
               <View className='d-note'>统计时间 {d.computedAt.slice(0, 16).replace('T', ' ')}，按报备日期或计划月份归月；多单位联办的活动计入每个单位。</View>
 
               <ReviewPart d={d} year={year} />

@@ -8,6 +8,7 @@ import type { ErrorBody, OfficeReportDetail } from '../../api/types';
 import { Button, Card, Field, Page, Section, Tag, TextArea } from '../../components';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
+import { REPORT_PART_LABELS, REPORT_PARTS } from '../../domain/reportParts';
 import { useCall } from '../../hooks/useCall';
 import type { CallState } from '../../hooks/useCall';
 import { Async } from '../../components';
@@ -66,6 +67,27 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
           {result}
         </View>
       ) : null}
+      <Section title={d.materials ? `专栏材料 第 ${d.materials.version} 版 · ${fmt(d.materials.submittedAt)} 报送` : '专栏材料'}>
+        <Card>
+          {d.materials ? (
+            <View data-testid='review-materials'>
+              {d.materials.deadline ? d.materials.late ? <Tag tone='red'>逾期 {d.materials.workdaysLate} 个工作日</Tag> : <Tag tone='green'>按时</Tag> : null}
+              <View style={{ marginTop: '8px' }}>{d.materials.text}</View>
+              <View className='u-photos'>
+                {d.materials.photos.map((p) => (
+                  <View key={p.photoId} className='u-photo'>
+                    {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : (
+            <View className='u-muted' data-testid='review-materials'>
+              {d.deadlines?.materials ? `尚未报送（截止 ${fmt(d.deadlines.materials)}）` : '本辖区不要求单独报送专栏材料'}
+            </View>
+          )}
+        </Card>
+      </Section>
       <Section title='活动方案与签到'>
         <Card>
           <View className='u-kv'>
@@ -100,20 +122,19 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
                   {FLAG_TEXT[f] ?? f}
                 </Tag>
               ))}
-              <View className='u-checks'>
-                {r.keyword
-                  ? KEYWORD_PLACES.map((p) => (
-                      <View key={p} className={r.keyword![p] ? 'u-check u-check--ok' : 'u-check u-check--no'}>
-                        {r.keyword![p] ? '✓' : '✗'} {KEYWORD_PLACE_LABELS[p]}
-                      </View>
-                    ))
-                  : null}
-              </View>
-              {r.paragraphs.map((p, i) => (
-                <View key={i} style={{ marginTop: '12px', textIndent: '2em' }}>
-                  {p}
-                </View>
-              ))}
+              {r.parts && Object.keys(r.parts).length
+                ? REPORT_PARTS.filter((p) => r.parts?.[p]).map((p) => (
+                    <View key={p} style={{ marginTop: '12px' }} data-testid={`review-part-${p}`}>
+                      <View className='u-muted'>{REPORT_PART_LABELS[p]}</View>
+                      <View style={{ textIndent: '2em' }}>{r.parts?.[p]}</View>
+                    </View>
+                  ))
+                : r.paragraphs.map((p, i) => (
+                    <View key={i} style={{ marginTop: '12px', textIndent: '2em' }}>
+                      {p}
+                    </View>
+                  ))}
+              {r.participants != null ? <View className='u-muted' style={{ marginTop: '12px' }}>参与人数：{r.participants} 人</View> : null}
               {r.attendance && Object.keys(r.attendance).length ? (
                 <View className='u-muted' style={{ marginTop: '12px' }}>
                   参加 {r.attendance.total ?? '—'} 人（人大代表政协委员 {r.attendance.deputies ?? '—'}、专家 {r.attendance.experts ?? '—'}、媒体 {r.attendance.media ?? '—'}、市民 {r.attendance.residents ?? '—'}）
@@ -123,6 +144,29 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               {r.videoFileIDs?.length ? <View className='u-muted'>视频 {r.videoFileIDs.length} 段</View> : null}
             </Card>
           </Section>
+          {d.newsRelease ? (
+            <Section title={d.newsRelease.separate ? '新闻稿' : '新闻稿（未单独提交，以情况报告检查）'}>
+              <Card>
+                <View data-testid='review-news'>
+                  <View className='z-card__title'>{d.newsRelease.title}</View>
+                  <View className='u-checks'>
+                    {KEYWORD_PLACES.map((p) => (
+                      <View key={p} className={d.newsRelease!.keyword[p] ? 'u-check u-check--ok' : 'u-check u-check--no'}>
+                        {d.newsRelease!.keyword[p] ? '✓' : '✗'} {KEYWORD_PLACE_LABELS[p]}
+                      </View>
+                    ))}
+                  </View>
+                  {d.newsRelease.separate
+                    ? d.newsRelease.paragraphs.map((p, i) => (
+                        <View key={i} style={{ marginTop: '12px', textIndent: '2em' }}>
+                          {p}
+                        </View>
+                      ))
+                    : null}
+                </View>
+              </Card>
+            </Section>
+          ) : null}
           <Section title={`照片 ${r.photos.length} 张，含标识 ${r.photos.filter((p) => p.hasLogo).length} 张`}>
             <View className='u-photos'>
               {r.photos.map((p) => (

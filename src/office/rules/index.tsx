@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, JurisdictionRules } from '../../api/types';
-import type { KeywordPlace, RulesInput } from '../../domain/rules';
+import { changedFromPreset, PRESET_LABELS, type KeywordPlace, type RuleField, type Rules, type RulesInput } from '../../domain/rules';
 import { Async, Button, Empty, ErrorView, Field, Loading, Page, Section, TextInput } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { useJurisdiction } from '../shared';
@@ -35,6 +35,9 @@ interface Form {
   bannerTemplates: string;
   publishedYears: string;
   days: DayRow[];
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
 }
 
 function toForm(r: JurisdictionRules['rules']): Form {
@@ -48,7 +51,37 @@ function toForm(r: JurisdictionRules['rules']): Form {
     bannerTemplates: r.bannerTemplates.join('\n'),
     publishedYears: (r.calendar.publishedYears ?? []).join('、'),
     days: (r.calendar.days ?? []).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? '' })),
+    contactName: r.contact?.name ?? '',
+    contactPhone: r.contact?.phone ?? '',
+    contactEmail: r.contact?.email ?? '',
   };
+}
+
+const FIELD_LABELS: Record<RuleField, string> = {
+  keyword: '关键字',
+  planLeadWorkdays: '方案提前报备天数',
+  reportWithinWorkdays: '情况报告报送天数',
+  materialsWithinWorkdays: '专栏材料报送天数',
+  reportKeywordPlaces: '新闻稿关键字位置',
+  minLogoPhotos: '带标识照片张数',
+  bannerTemplates: '会标模板',
+  calendar: '工作日历调整',
+  personalDataRetentionDays: '群众个人信息保存天数',
+};
+
+/** Which preset the office started from, and what it changed since. */
+function PresetCard({ rules, label }: { rules: Rules; label?: string }) {
+  const changed = changedFromPreset(rules);
+  return (
+    <Section title='规则预设'>
+      <View className='z-card' data-testid='rules-preset'>
+        <View>起始预设：{label ?? PRESET_LABELS[rules.preset ?? 'standard']}</View>
+        <View className='u-muted' data-testid='rules-changed'>
+          {changed.length ? `公开办已修改：${changed.map((k) => FIELD_LABELS[k]).join('、')}` : '未修改预设规则'}
+        </View>
+      </View>
+    </Section>
+  );
 }
 
 /** A number when it reads as one; otherwise the text itself, so the server names the field. */
@@ -67,6 +100,7 @@ function toRules(f: Form): RulesInput {
       publishedYears: f.publishedYears.split(/[、,，\s]+/).filter(Boolean).map(num),
       days: f.days.map((d) => ({ date: d.date.trim(), kind: d.kind, ...(d.name.trim() ? { name: d.name.trim() } : {}) })),
     },
+    contact: f.contactName.trim() || f.contactPhone.trim() || f.contactEmail.trim() ? { name: f.contactName.trim(), phone: f.contactPhone.trim(), email: f.contactEmail.trim() } : null,
   };
 }
 
@@ -107,6 +141,7 @@ function Logo({ jurisdictionId, initial }: { jurisdictionId: string; initial: st
 
 function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: JurisdictionRules }) {
   const [f, setF] = useState<Form>(() => toForm(data.rules));
+  const [saved, setSaved] = useState<Rules>(data.rules);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; byField: Array<[string, string]> } | null>(null);
   useEffect(() => setF(toForm(data.rules)), [data]);
@@ -130,6 +165,7 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
     }
     setError(null);
     setF(toForm(env.data.rules));
+    setSaved(env.data.rules);
     void Taro.showToast({ title: '已保存', icon: 'success' });
   };
 
@@ -139,6 +175,20 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
 
   return (
     <>
+      <PresetCard rules={saved} label={data.presetLabel} />
+      <Section title='联系人（显示在各单位首页和提醒中）'>
+        <View className='z-card'>
+          <Field label='联系人' error={err('contact.name')}>
+            <TextInput value={f.contactName} onChange={(v) => set('contactName', v)} placeholder='联系人姓名' />
+          </Field>
+          <Field label='电话' error={err('contact.phone')}>
+            <TextInput value={f.contactPhone} onChange={(v) => set('contactPhone', v)} placeholder='如 0731-85888888' />
+          </Field>
+          <Field label='邮箱' error={err('contact.email')}>
+            <TextInput value={f.contactEmail} onChange={(v) => set('contactEmail', v)} placeholder='如 gkb@example.gov.cn' />
+          </Field>
+        </View>
+      </Section>
       <Section title='期限（工作日）'>
         <View className='z-card'>
           <Field label='活动方案提前报备' required error={err('planLeadWorkdays')} hint='活动日前第几个工作日结束前报备'>
