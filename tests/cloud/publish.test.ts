@@ -197,7 +197,7 @@ describe('publishing, the column export, taking down', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 120_000);
 
   test('unpublish: reason required, office only; then gone from showcase, the export and the preview', async () => {
     const before = await (await preview('index.html')).text();

@@ -197,13 +197,13 @@ test('公开办退回，单位修改后重新提交，公开办通过并公开�
 
   // Approval does not publish: the office reviews the public text, confirms both checks, then publishes.
   await shown(office).getByTestId('publish-title').waitFor();
-  await shown(office).getByText('公开到专栏').click();
+  await shown(office).getByText('公开到专栏', { exact: true }).click();
   await shown(office).getByText('请先逐项审查并勾选两项确认').waitFor();
   const checks = shown(office).getByTestId('publish-check');
   await checks.nth(0).click();
   await checks.nth(1).click();
   await screenshot(office, 'unit-office-publish');
-  await shown(office).getByText('公开到专栏').click();
+  await shown(office).getByText('公开到专栏', { exact: true }).click();
   await shown(office).getByTestId('publish-result').getByText('已公开', { exact: false }).waitFor();
 
   const { page: reader } = await newPage(browser, cloud.url, 'reader-1');

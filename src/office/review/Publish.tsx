@@ -66,7 +66,7 @@ function Body({ p, reload, onChanged, setDone }: { p: PublishPreview; reload: ()
   return (
     <>
       <Card>
-        <View className='u-muted'>
+        <View className='o-note'>
           公众将看到的内容{p.masked ? `（已自动遮挡个人信息 ${p.masked} 处）` : '（未发现需遮挡的个人信息）'} · <Tag tone={p.published ? 'green' : 'orange'}>{p.statusLabel}</Tag>
         </View>
         <View className='z-card__title' data-testid='publish-title'>
@@ -94,7 +94,7 @@ function Body({ p, reload, onChanged, setDone }: { p: PublishPreview; reload: ()
       ) : null}
       {p.published ? (
         <>
-          {p.publication ? <View className='u-muted'>{fmt(p.publication.at)} 由公开办审查公开（保密审查、个人信息审查均已确认）</View> : null}
+          {p.publication ? <View className='o-note'>{fmt(p.publication.at)} 由公开办审查公开（保密审查、个人信息审查均已确认）</View> : null}
           <Field label='撤下原因' hint='必填，记录在案'>
             <TextArea value={reason} onChange={setReason} placeholder='撤下原因' maxlength={500} />
           </Field>
@@ -105,7 +105,7 @@ function Body({ p, reload, onChanged, setDone }: { p: PublishPreview; reload: ()
         </>
       ) : null}
       {p.log.length ? (
-        <View className='u-muted' data-testid='publish-log'>
+        <View className='o-note' data-testid='publish-log'>
           {p.log.map((e, i) => (
             <View key={i}>
               {fmt(e.at)} {e.kind === 'publish' ? '公开' : `撤下：${e.reason ?? ''}`}

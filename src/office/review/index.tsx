@@ -206,7 +206,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
             <Section title={`问卷调查 · ${d.questionnaire.respondents} 份答卷（单位附报）`}>
               <Card>
                 {d.questionnaire.lines.map((l, i) => (
-                  <View key={i} className='u-muted' data-testid='review-questionnaire'>
+                  <View key={i} className='o-note' data-testid='review-questionnaire'>
                     {l}
                   </View>
                 ))}

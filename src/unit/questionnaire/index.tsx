@@ -10,6 +10,7 @@ import { MAX_QUESTIONS, QUESTION_KIND_LABELS, type Question, type QuestionKind, 
 import { Button, Card, ErrorView, Field, Loading, Page, Section, Tag, TextArea, TextInput } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { openExport } from '../../lib/openExport';
+import './index.css';
 
 /** A question as edited: options as lines of text. */
 interface Draft {
@@ -110,7 +111,7 @@ function ResultBody({ r }: { r: QuestionResult }) {
     return (
       <>
         {r.texts.map((t, k) => (
-          <View key={k} className='u-muted'>
+          <View key={k} className='q-note'>
             · {t}
           </View>
         ))}
@@ -137,7 +138,7 @@ function ResultCard({ r, index }: { r: QuestionResult; index: number }) {
       <View className='z-card__title'>
         {index + 1}. {r.title} <Tag tone='gray'>{QUESTION_KIND_LABELS[r.kind]}</Tag>
       </View>
-      <View className='u-muted'>{r.answered} 人作答</View>
+      <View className='q-note'>{r.answered} 人作答</View>
       <ResultBody r={r} />
     </Card>
   );
@@ -169,7 +170,7 @@ function Results({ eventId, d, reload }: { eventId: string; d: QuestionnaireResu
 
   return (
     <Section title={`问卷结果 · 共 ${d.respondents} 份答卷`}>
-      <View className='u-muted' data-testid='q-respondents'>
+      <View className='q-note' data-testid='q-respondents'>
         “{d.title}” 共收到 {d.respondents} 份答卷（匿名）。
       </View>
       {d.questions.map((r, i) => (
