@@ -6,6 +6,7 @@ import { transition } from '../../src/domain/lifecycle';
 import type { EventStatus } from '../../src/domain/lifecycle';
 import { checkReportKeyword, KEYWORD_PLACE_LABELS } from '../../src/domain/reportRules';
 import { shanghaiDate } from '../../src/domain/time';
+import { visible } from '../../src/domain/zodChinese';
 import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
@@ -20,7 +21,7 @@ import { iso } from './next';
 const count = z.number().int().min(0).max(100_000);
 const fields = {
   eventId: z.string().min(1).max(64),
-  title: z.string().trim().max(100),
+  title: visible(z.string().trim().max(100)),
   paragraphs: z.array(z.string().max(5000)).max(60),
   photoIds: z
     .array(z.string().min(1).max(200))
@@ -73,7 +74,7 @@ function submission(event: EventDoc, today: string): { state: EventStatus; flags
 
 export const submitReport = action(
   z
-    .object({ ...fields, title: fields.title.min(4), paragraphs: fields.paragraphs.min(1) })
+    .object({ ...fields, title: visible(z.string().trim().min(4).max(100)), paragraphs: fields.paragraphs.min(1) })
     .strict()
     .refine((r) => r.paragraphs.some((p) => p.trim()), { message: '正文不能为空', path: ['paragraphs'] }),
   async (input, caller) => {
