@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { MOBILE_RE } from '../../src/domain/privacy';
+import { visible } from '../../src/domain/zodChinese';
 import { cancelClosesAt, eventStart, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
 import { shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db, txGet, type Tx } from '../_shared/cloud';
@@ -20,8 +21,8 @@ const id = z.string().min(1).max(64);
 const signUpSchema = z
   .object({
     eventId: id,
-    name: z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字'),
-    phone: z.string().trim().regex(MOBILE_RE, '请填写 11 位手机号'),
+    name: visible(z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字')),
+    phone: visible(z.string().trim().regex(MOBILE_RE, '请填写 11 位手机号')),
     identity: z.enum(IDENTITIES),
     // Optional for contract callers (the contract's signUp has no consent field);
     // the app always sends true after the box is ticked. false is refused.

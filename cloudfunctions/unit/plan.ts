@@ -15,12 +15,13 @@ import { requireFileInScope } from '../_shared/files';
 import { CLOUD_FILE_ID, defined, omitId } from '../_shared/records';
 import { action } from '../_shared/router';
 import { assertEventSpan, assertOnlineVenue, onlineVenueFields, seatsOf } from './eventKinds';
+import { visible } from '../../src/domain/zodChinese';
 
 export const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
 
 const venueSchema = z
   .object({
-    name: z.string().trim().min(2).max(60),
+    name: visible(z.string().trim().min(2).max(60)),
     address: z.string().trim().max(120).optional(),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
@@ -42,7 +43,7 @@ const filePlanSchema = z
       .max(INVITEES.length)
       .refine((a) => new Set(a).size === a.length, { message: '邀请对象不能重复' })
       .optional(),
-    banner: z.string().trim().min(4).max(80).optional(),
+    banner: visible(z.string().trim().min(4).max(80)).optional(),
     publicSeats: z.number().int().min(0).max(2000).optional(),
     signupDeadline: z.string().datetime({ offset: true }).optional(),
     attachmentFileID: z.string().regex(CLOUD_FILE_ID, '附件须先上传，再提交文件 ID').optional(),

@@ -8,6 +8,7 @@ import { KEYWORD_PLACE_LABELS } from '../../src/domain/reportRules';
 import { checkNewsKeyword, partsToParagraphs, videoProblem, VIDEO_LIMITS } from '../../src/domain/reportParts';
 import { isEventOver } from '../../src/domain/deadlines';
 import { shanghaiDate } from '../../src/domain/time';
+import { visible } from '../../src/domain/zodChinese';
 import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
@@ -22,7 +23,7 @@ import { iso } from './next';
 const count = z.number().int().min(0).max(100_000);
 const fields = {
   eventId: z.string().min(1).max(64),
-  title: z.string().trim().max(100),
+  title: visible(z.string().trim().max(100)),
   paragraphs: z.array(z.string().max(5000)).max(60),
   photoIds: z
     .array(z.string().min(1).max(200))
@@ -88,7 +89,7 @@ function submission(event: EventDoc, today: string): { state: EventStatus; flags
 
 export const submitReport = action(
   z
-    .object({ ...fields, title: fields.title.min(4) })
+    .object({ ...fields, title: visible(z.string().trim().min(4).max(100)) })
     .strict()
     .refine((r) => r.paragraphs.some((p) => p.trim()) || partsToParagraphs(r.parts ?? {}).length > 0, { message: '正文不能为空：请填写活动概况、经验做法或工作实效', path: ['paragraphs'] }),
   async (input, caller) => {

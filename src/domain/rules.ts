@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CalendarAdjustments } from './calendar';
 import { BusinessError } from './errors';
 import { isValidDate } from './time';
+import { visible } from './zodChinese';
 
 export type KeywordPlace = 'title' | 'first' | 'body' | 'last';
 export const KEYWORD_PLACES: readonly KeywordPlace[] = ['title', 'first', 'body', 'last'];
@@ -136,7 +137,8 @@ const calendarSchema = z.object({
 /** Partial rules as sent to setRules; missing fields keep their defaults. */
 export const rulesInputSchema = z
   .object({
-    keyword: z.string().trim().min(2, '关键字至少2个字').max(20, '关键字不超过20个字'),
+    // Invisible characters removed first: a keyword of zero-width spaces would make every report fail.
+    keyword: visible(z.string().trim().min(2, '关键字至少2个字（看不见的字符不算）').max(20, '关键字不超过20个字')),
     planLeadWorkdays: workdays('方案报备提前天数', 30),
     reportWithinWorkdays: workdays('情况报告报送天数', 30),
     materialsWithinWorkdays: workdays('专栏材料报送天数', 30).nullable(),

@@ -64,3 +64,23 @@ test('BusinessError 保持 instanceof 与 name', () => {
   expect(e.name).toBe('BusinessError');
   expect(e.details).toEqual({});
 });
+
+describe('invisible characters', () => {
+  test.each([
+    ['zero-width space', '\u200b'],
+    ['zero-width non-joiner', '\u200c'],
+    ['zero-width joiner', '\u200d'],
+    ['left-to-right mark', '\u200e'],
+    ['right-to-left mark', '\u200f'],
+    ['word joiner', '\u2060'],
+    ['invisible plus', '\u2064'],
+    ['BOM', '\ufeff'],
+    ['soft hyphen', '\u00ad'],
+    ['RLO', '\u202e'],
+    ['LRI', '\u2066'],
+    ['PDI', '\u2069'],
+  ])('%s is stripped from a keyword, and a keyword of only that is refused', (_, c) => {
+    expect(mergeRules(DEFAULT_RULES, { keyword: `政务${c}公开` }).keyword).toBe('政务公开');
+    expect(() => mergeRules(DEFAULT_RULES, { keyword: c.repeat(5) })).toThrow(BusinessError);
+  });
+});
