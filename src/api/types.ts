@@ -79,10 +79,17 @@ export interface Dashboard {
   lateItems: LateItem[];
 }
 /** One entry of the message centre (account.messages). */
+/** office.remindLate: who was reminded now, who already today, who has nobody to remind. */
+export interface RemindLateResult {
+  reminded: Array<{ unitId: string; unitName: string; staff: number; pushed: number }>;
+  alreadyToday: Array<{ unitId: string; unitName: string }>;
+  noStaff: Array<{ unitId: string; unitName: string }>;
+}
+
 export interface MessageItem {
   messageId: string;
   day: string;
-  kind: 'unit' | 'office' | 'event' | 'waitlist';
+  kind: 'unit' | 'office' | 'event' | 'waitlist' | 'urge';
   title: string;
   body: string;
   page: string;
@@ -94,7 +101,7 @@ export interface MessageItem {
 export interface Api {
   account: {
     me: Act<Empty, Me>;
-    redeemInvite: Act<{ code: string }, RedeemResult>;
+    redeemInvite: Act<{ code: string; name?: string }, RedeemResult>;
     subscribe: Act<{ templateIds: string[]; accepted: string[] }, { subscriptions: Array<{ templateId: string; oneTime: number; longTerm: boolean }> }>;
     subscribeTemplates: Act<Empty, { deadline: string; event: string; longTerm: string[] }>;
     messages: Act<Empty, MessageItem[]>;
@@ -111,13 +118,14 @@ export interface Api {
     listEvents: Act<{ jurisdictionId: string; year: number }, { now: string; events: OfficeEventRow[] }>;
     eventDetail: Act<{ eventId: string }, OfficeEventDetail>;
     inviteOffice: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; jurisdictionName: string; qrFileID: string | null }>;
-    listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; since: string; isMe: boolean }>>;
+    listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; name: string | null; since: string; isMe: boolean }>>;
     setLogo: Act<{ jurisdictionId: string; fileID: string }, { logoFileID: string; logoUrl: string | null }>;
     dashboard: Act<{ jurisdictionId: string; year: number }, Dashboard>;
     exportDashboard: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string; fileName: string }>;
     reviewReport: Act<{ reportId: string; decision: 'approve' | 'return'; comment?: string }, { status: EventStatus }>;
     reportDetail: Act<{ eventId: string }, OfficeReportDetail>;
     confirmPhotoLogo: Act<{ photoId: string; hasLogo?: boolean }, { photoId: string; hasLogo: boolean }>;
+    remindLate: Act<{ jurisdictionId: string; unitIds?: string[]; year?: number }, RemindLateResult>;
   };
   unit: {
     myEvents: Act<Empty, UnitEventSummary[]>;
@@ -348,7 +356,8 @@ export interface OfficeUnit {
   name: string;
   eventCount: number;
   staffCount: number;
-  staff: Array<{ openid: string; since: string }>;
+  /** name: given when joining (null for those who joined before names were asked). */
+  staff: Array<{ openid: string; name: string | null; since: string }>;
 }
 
 export interface JurisdictionRules {
