@@ -126,8 +126,11 @@ async function visit(page: Page, s: Screen): Promise<void> {
   await page.waitForFunction(() => {
     const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.style.display !== 'none');
     const top = shown[shown.length - 1];
-    return Boolean(top && top.innerText.trim() && !top.innerText.includes('加载中…'));
+    return Boolean(top && top.innerText.trim() && !top.innerText.includes('加载中…') && !top.querySelector('.z-spinner'));
   });
+  // A screen may load in two steps (who am I, then the list): look again a moment later.
+  await page.waitForTimeout(300);
+  await page.waitForFunction(() => !Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).some((p) => p.style.display !== 'none' && p.querySelector('.z-spinner')));
 }
 
 function report(name: string, vs: Violation[]): string {
