@@ -1,7 +1,7 @@
 // One message to one person, now: pushed as a subscribe message when they have
 // consented, and always recorded so the app's message centre shows it. Used when
 // a cancellation moves someone off the waiting list.
-import { shanghaiDate } from '../../src/domain/time';
+import { fmtDate, shanghaiDate } from '../../src/domain/time';
 import { cloud, db, _ } from './cloud';
 import { C, getById } from './data';
 import type { SeatedEvent } from './signups';
@@ -12,7 +12,7 @@ export async function notifyPromoted(signupId: string, event: SeatedEvent, now: 
   const openid = signupId.slice(event._id.length + 1); // sign-up ids are `${eventId}:${openid}`
   const templateId = templateIds().event;
   const plan = event.plan!;
-  const when = `${plan.date} ${plan.startTime ?? ''}`.trim();
+  const when = `${fmtDate(plan.date)} ${plan.startTime ?? ''}`.trim();
   const message: Omit<MessageDoc, 'status' | 'createdAt'> = {
     _id: `${shanghaiDate(now)}:${openid}:waitlist:${event._id}`,
     day: shanghaiDate(now),

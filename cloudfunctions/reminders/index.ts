@@ -12,7 +12,7 @@
 import { addWorkdays, isWorkday } from '../../src/domain/calendar';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import type { Rules } from '../../src/domain/rules';
-import { addDays, shanghaiDate, shanghaiYear, toShanghaiISO } from '../../src/domain/time';
+import { addDays, fmtDate, fmtDateTime, shanghaiDate, shanghaiYear, toShanghaiISO } from '../../src/domain/time';
 import { callerOpenid, cloud, db, _ } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
@@ -39,7 +39,8 @@ const WHAT: Record<DueItem['kind'], (i: DueItem) => string> = {
   materials_due: () => '即将截止报送专栏材料',
 };
 
-const hhmm = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** The template's `time` field wants digits (WeChat's format); people read fmtDateTime. */
+const hhmm = (iso: string) => `${shanghaiDate(new Date(iso))} ${fmtDateTime(iso).split(' ')[1] ?? ''}`.trim();
 
 /** The office's contact as a sentence for the digest, or '' when it has none. */
 function contactLine(contact: Rules['contact']): string {
@@ -68,7 +69,7 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
     templateId,
     page,
     title: `今日待办：${summary}`,
-    body: `最紧急：第${top.seq}项“${top.theme}”${WHAT[top.kind](top)}（截止 ${hhmm(top.deadline)}${top.workdaysLate ? `，已逾期${top.workdaysLate}个工作日` : ''}）。${contactLine(contact)}`,
+    body: `最紧急：第${top.seq}项“${top.theme}”${WHAT[top.kind](top)}（截止 ${fmtDateTime(top.deadline)}${top.workdaysLate ? `，已逾期${top.workdaysLate}个工作日` : ''}）。${contactLine(contact)}`,
     data: {
       thing1: { value: thing(summary) },
       thing2: { value: thing(top.theme) },
@@ -114,7 +115,7 @@ function residentReminder(s: SignupDoc, e: EventDoc, day: string, templateId: st
     templateId,
     page: `resident/home/index?tab=signups&eventId=${e._id}`,
     title: `明天参加：${e.theme}`,
-    body: `${when}，${plan.venue.name}。请准时到场，现场扫码签到。`,
+    body: `${fmtDate(plan.date, { weekday: true })} ${plan.startTime ?? '09:00'}，${plan.venue.name}。请准时到场，现场扫码签到。`,
     data: {
       thing1: { value: thing(e.theme) },
       time2: { value: when },

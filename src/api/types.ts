@@ -99,10 +99,17 @@ export interface Dashboard {
   unitsWithoutEvents?: Array<{ unitId: string; name: string }>;
 }
 /** One entry of the message centre (account.messages). */
+/** office.remindLate: who was reminded now, who already today, who has nobody to remind. */
+export interface RemindLateResult {
+  reminded: Array<{ unitId: string; unitName: string; staff: number; pushed: number }>;
+  alreadyToday: Array<{ unitId: string; unitName: string }>;
+  noStaff: Array<{ unitId: string; unitName: string }>;
+}
+
 export interface MessageItem {
   messageId: string;
   day: string;
-  kind: 'unit' | 'office' | 'event' | 'waitlist';
+  kind: 'unit' | 'office' | 'event' | 'waitlist' | 'urge';
   title: string;
   body: string;
   page: string;
@@ -114,7 +121,7 @@ export interface MessageItem {
 export interface Api {
   account: {
     me: Act<Empty, Me>;
-    redeemInvite: Act<{ code: string }, RedeemResult>;
+    redeemInvite: Act<{ code: string; name?: string }, RedeemResult>;
     subscribe: Act<{ templateIds: string[]; accepted: string[] }, { subscriptions: Array<{ templateId: string; oneTime: number; longTerm: boolean }> }>;
     subscribeTemplates: Act<Empty, { deadline: string; event: string; longTerm: string[] }>;
     messages: Act<Empty, MessageItem[]>;
@@ -131,7 +138,7 @@ export interface Api {
     listEvents: Act<{ jurisdictionId: string; year: number }, { now: string; events: OfficeEventRow[] }>;
     eventDetail: Act<{ eventId: string }, OfficeEventDetail>;
     inviteOffice: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; jurisdictionName: string; qrFileID: string | null }>;
-    listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; since: string; isMe: boolean }>>;
+    listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; name: string | null; since: string; isMe: boolean }>>;
     setLogo: Act<{ jurisdictionId: string; fileID: string }, { logoFileID: string; logoUrl: string | null }>;
     dashboard: Act<{ jurisdictionId: string; year: number; includeChildren?: boolean; figures?: boolean }, Dashboard & F.DashboardReview>;
     exportDashboard: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string; fileName: string }>;
@@ -148,6 +155,7 @@ export interface Api {
     publishReport: Act<{ eventId: string; checks: { secrecy: boolean; personalData: boolean } }, { eventId: string; status: EventStatus; publishedAt: string; masked: number; column: { rebuilt: boolean } }>;
     unpublishReport: Act<{ eventId: string; reason: string }, { eventId: string; status: EventStatus; unpublishedAt: string; reason: string; column: { rebuilt: boolean } }>;
     exportColumn: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string | null; reports: number; files: number; builtAt: string; prefix: string }>;
+    remindLate: Act<{ jurisdictionId: string; unitIds?: string[]; year?: number }, RemindLateResult>;
   };
   unit: {
     myEvents: Act<Empty, UnitEventSummary[]>;
@@ -472,7 +480,8 @@ export interface OfficeUnit {
   name: string;
   eventCount: number;
   staffCount: number;
-  staff: Array<{ openid: string; since: string }>;
+  /** name: given when joining (null for those who joined before names were asked). */
+  staff: Array<{ openid: string; name: string | null; since: string }>;
 }
 
 export interface JurisdictionRules {

@@ -2,7 +2,7 @@
 import { addWorkdays, countWorkdaysBetween } from './calendar';
 import { BusinessError } from './errors';
 import type { Rules } from './rules';
-import { addDays, endOfDayInstant, isValidDate, parseInstant, shanghaiDate } from './time';
+import { addDays, endOfDayInstant, fmtDate, isValidDate, parseInstant, shanghaiDate } from './time';
 
 export interface EventDeadlines {
   /** End of the Nth working day before the event date. */
@@ -99,7 +99,7 @@ export function assertPlanFilable(eventDate: string, now: Date, rules: DeadlineR
     const earliestDate = earliestFilableDate(now, rules);
     throw new BusinessError(
       'DEADLINE_PASSED',
-      `活动日期${eventDate}的方案应在${deadlines.plan.slice(0, 10)}（提前${rules.planLeadWorkdays}个工作日）前报备，已过期限。` +
+      `活动日期${fmtDate(eventDate)}的方案应在${fmtDate(deadlines.plan)}（提前${rules.planLeadWorkdays}个工作日）前报备，已过期限。` +
         `请改选${earliestDate}或之后的日期；确需按原日期举办的，请联系公开办。`,
       { eventDate, planDeadline: deadlines.plan, earliestDate },
     );

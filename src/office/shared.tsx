@@ -7,7 +7,8 @@ import type { ErrorBody, Months, OfficeNextStep } from '../api/types';
 import type { EventStatus } from '../domain/lifecycle';
 import { useCall } from '../hooks/useCall';
 import { currentOpenid } from '../api/identity';
-import { STATUS_TONE, Tag } from '../components';
+import { Button, STATUS_TONE, Tag } from '../components';
+import { fmtDate } from '../domain/time';
 import './office.css';
 
 /** The jurisdiction from the page's query, else the caller's first office role. */
@@ -50,15 +51,15 @@ export function useWorkingYear(jurisdictionId: string | null): [number, (y: numb
 export function YearSwitch({ year, onChange }: { year: number; onChange: (y: number) => void }) {
   return (
     <View className='o-year'>
-      <View className='o-year__btn' onClick={() => onChange(year - 1)}>
+      <Button size='small' inline label={`上一年 ${year - 1}年`} onClick={() => onChange(year - 1)}>
         ‹ {year - 1}
-      </View>
+      </Button>
       <View className='o-year__now' data-testid='year'>
         {year}年
       </View>
-      <View className='o-year__btn' onClick={() => onChange(year + 1)}>
+      <Button size='small' inline label={`下一年 ${year + 1}年`} onClick={() => onChange(year + 1)}>
         {year + 1} ›
-      </View>
+      </Button>
     </View>
   );
 }
@@ -74,8 +75,7 @@ export function StatusTag({ status, label, removed }: { status: EventStatus; lab
 
 /** "2023-04-24T23:59:59+08:00" → "4月24日" (same year) or "2024年1月3日". */
 export function shortDate(iso: string, year?: number): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return year === y ? `${m}月${d}日` : `${y}年${m}月${d}日`;
+  return fmtDate(iso, { year: year ?? 0 });
 }
 
 export function NextLine({ next, year, status }: { next: OfficeNextStep; year?: number; status?: EventStatus }) {

@@ -152,6 +152,7 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     const { page: staff, errors: staffErrors } = await newPage(browser, cloud.url, NEWCOMER);
     await goto(staff, '/pages/join/index');
     await field(staff, '请输入邀请码').fill(code);
+    await field(staff, '请输入姓名').fill('王小明');
     await screenshot(staff, 'office-join-code');
     await staff.getByText('加入', { exact: true }).click();
     await staff.getByTestId('joined').waitFor();

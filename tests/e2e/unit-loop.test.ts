@@ -72,7 +72,7 @@ test('方案报备：日期太晚时提示最早可报备日期，一点即改�
   await screenshot(unit, 'unit-plan-deadline-passed');
   await shown(unit).getByText('改为 2023-04-15').click();
   expect(await shown(unit).getByTestId('plan-date').inputValue()).toBe('2023-04-15');
-  await shown(unit).getByTestId('plan-deadline').getByText('2023-04-10 23:59', { exact: false }).waitFor();
+  await shown(unit).getByTestId('plan-deadline').getByText('4月10日 23:59', { exact: false }).waitFor();
   await shown(unit).getByText('提交报备').click();
   await shown(unit).getByText('方案已报备（第 1 版）').waitFor();
   await screenshot(unit, 'unit-plan-filed');
@@ -157,7 +157,7 @@ test('情况报告：分部分填写，新闻稿实时检查关键字，结尾�
   await expect(shown(unit).getByTestId('kw-last').getAttribute('data-ok')).resolves.toBe('yes');
   await input(unit, '人数').first().fill('60');
   await shown(unit).getByText('保存草稿').click();
-  await shown(unit).getByText('上次 2023-04-15', { exact: false }).waitFor();
+  await shown(unit).getByText('上次 4月15日', { exact: false }).waitFor();
   await shown(unit).getByText('提交情况报告').click();
   await shown(unit).getByText('情况报告已提交（第 1 版）').waitFor();
   await shown(unit).getByText('按时提交', { exact: false }).waitFor();

@@ -3,12 +3,13 @@
 // late items; tap an item to open the event. 导出 Excel gives the same numbers.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
+import { fmtDateTime } from '../../domain/time';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import type { Dashboard, DashboardCounts, ErrorBody, LateItem } from '../../api/types';
 import type { DashboardReview } from '../../api/family';
 import { useCall } from '../../hooks/useCall';
-import { Async, Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
+import { Async, Button, Choice, Empty, ErrorView, Loading, Page, Section, Tap } from '../../components';
 import { openDownload, shortDate, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
 import { ReviewPart } from './review';
 import './index.css';
@@ -53,10 +54,10 @@ function LateList({ items, year }: { items: LateItem[]; year: number }) {
   return (
     <View>
       {items.map((i) => (
-        <View
+        <Tap
           key={`${i.eventId}:${i.kind}`}
           className='d-late'
-          data-testid='late-item'
+          testId='late-item'
           onClick={() => void Taro.navigateTo({ url: `/office/event/index?eventId=${encodeURIComponent(i.eventId)}&id=${encodeURIComponent(i.eventId)}` })}
         >
           <View className='d-late__top'>
@@ -72,7 +73,7 @@ function LateList({ items, year }: { items: LateItem[]; year: number }) {
             {i.unit} · 截止 {shortDate(i.deadline, year)}
             {i.doneAt ? ` · ${shortDate(i.doneAt, year)}完成` : ''}
           </View>
-        </View>
+        </Tap>
       ))}
     </View>
   );
@@ -133,33 +134,33 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
                   计划中没有活动的单位：{d.unitsWithoutEvents.map((u) => u.name).join('、')}
                 </View>
               ) : null}
-              <View className='d-note'>统计时间 {d.computedAt.slice(0, 16).replace('T', ' ')}，按报备日期或计划月份归月；多单位联办的活动计入每个单位。</View>
+              <View className='d-note'>统计时间 {fmtDateTime(d.computedAt)}，按报备日期或计划月份归月；多单位联办的活动计入每个单位。</View>
 
               <ReviewPart d={d} year={year} />
 
               <View className='o-tabs'>
-                <View className={tab === 'units' ? 'o-tab o-tab--on' : 'o-tab'} onClick={() => setTab('units')}>按单位</View>
-                <View className={tab === 'months' ? 'o-tab o-tab--on' : 'o-tab'} onClick={() => setTab('months')}>按月</View>
+                <Choice checked={tab === 'units'} className={tab === 'units' ? 'o-tab o-tab--on' : 'o-tab'} onChange={() => setTab('units')}>按单位</Choice>
+                <Choice checked={tab === 'months'} className={tab === 'months' ? 'o-tab o-tab--on' : 'o-tab'} onChange={() => setTab('months')}>按月</Choice>
               </View>
 
               {tab === 'units' ? (
                 <Section title={unit ? `${unit.name}的逾期事项` : '各单位（点单位看逾期明细）'}>
                   {unit ? (
                     <>
-                      <View className='d-back' onClick={() => setUnitId(null)}>‹ 返回全部单位</View>
+                      <Button size='small' inline onClick={() => setUnitId(null)}>‹ 返回全部单位</Button>
                       <LateList items={d.lateItems.filter((i) => i.unitIds.includes(unit.unitId))} year={year} />
                     </>
                   ) : (
                     <View className='d-table' data-testid='unit-table'>
                       <Head first='单位' />
                       {d.units.map((u) => (
-                        <View key={u.unitId} className={u.overdueOpen ? 'd-tr d-tr--late' : 'd-tr'} data-testid='unit-row' onClick={() => setUnitId(u.unitId)}>
+                        <Tap key={u.unitId} role='button' className={u.overdueOpen ? 'd-tr d-tr--late' : 'd-tr'} testId='unit-row' onClick={() => setUnitId(u.unitId)}>
                           <View className='d-td d-td--name'>
                             {u.name}
                             {u.avgRating !== null ? <View className='d-rating'>评分 {u.avgRating}</View> : null}
                           </View>
                           <Cells c={u} />
-                        </View>
+                        </Tap>
                       ))}
                     </View>
                   )}

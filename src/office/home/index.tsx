@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
-import { Button, Empty, ErrorView, Field, LinkCard, Loading, Page, Section, TextInput } from '../../components';
+import { Button, Choice, Empty, ErrorView, Field, LinkCard, Loading, Page, Section, Tap, TextInput } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { q, useJurisdiction, useWorkingYear } from '../shared';
 
@@ -43,9 +43,9 @@ function Bootstrap({ onDone }: { onDone: () => void }) {
         <Field label='层级' required error={bad('level')}>
           <View className='o-checks'>
             {LEVELS.map((l) => (
-              <View key={l.value} className={level === l.value ? 'o-check o-check--on' : 'o-check'} onClick={() => setLevel(l.value)}>
+              <Choice key={l.value} checked={level === l.value} className={level === l.value ? 'o-check o-check--on' : 'o-check'} onChange={() => setLevel(l.value)}>
                 {l.label}
-              </View>
+              </Choice>
             ))}
           </View>
         </Field>
@@ -90,23 +90,23 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
             }
           />
         ) : (
-          <View className='o-counts' onClick={() => void Taro.navigateTo({ url: go('events', { year }) })}>
-            <View className='o-count'>
+          <View className='o-counts'>
+            <Tap className='o-count' onClick={() => void Taro.navigateTo({ url: go('events', { year }) })}>
               <View className='o-count__n'>{events.length}</View>
               <View className='o-count__l'>活动</View>
-            </View>
-            <View className='o-count'>
+            </Tap>
+            <Tap className='o-count' onClick={() => void Taro.navigateTo({ url: go('events', { year }) })}>
               <View className='o-count__n'>{filed}</View>
               <View className='o-count__l'>已报备</View>
-            </View>
-            <View className={toReview ? 'o-count o-count--hot' : 'o-count'}>
+            </Tap>
+            <Tap className={toReview ? 'o-count o-count--hot' : 'o-count'} testId='count-review' onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'review' }) })}>
               <View className='o-count__n'>{toReview}</View>
               <View className='o-count__l'>待审核/公开</View>
-            </View>
-            <View className={overdue ? 'o-count o-count--hot' : 'o-count'}>
+            </Tap>
+            <Tap className={overdue ? 'o-count o-count--hot' : 'o-count'} testId='count-late' onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'late' }) })}>
               <View className='o-count__n'>{overdue}</View>
               <View className='o-count__l'>逾期</View>
-            </View>
+            </Tap>
           </View>
         )}
       </Section>

@@ -4,12 +4,12 @@
 // year's events this table does not have. Nothing is saved until 确认导入.
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, ImportPlanInput, ImportPlanResult, ImportWarning } from '../../api/types';
-import { Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
+import { Button, Empty, ErrorView, Loading, Page, Section, TextArea } from '../../components';
 import { monthsLabel, q, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
 
 type Source = { kind: 'text' } | { kind: 'file'; fileID: string; name: string };
@@ -212,21 +212,25 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
       ) : (
         <>
           <Section title='方式一：粘贴计划安排表'>
-            <Textarea
-              className='z-textarea'
-              style={{ height: '360px' }}
+            <TextArea
+              className='o-paste'
+              label='计划安排表'
               value={text}
               maxlength={90000}
               placeholder='从 Word、Excel 或 PDF 复制整张表（含表头）粘贴到这里'
-              onInput={(e) => {
-                setText(e.detail.value);
+              onChange={(v) => {
+                setText(v);
                 if (source.kind === 'file') setSource({ kind: 'text' });
               }}
             />
           </Section>
           <Section title='方式二：选择 Excel 文件（.xlsx）'>
             {process.env.TARO_ENV === 'h5' ? (
-              <input className='o-file' type='file' accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' onChange={pickH5} data-testid='xlsx-input' />
+              <>
+                {/* The browser's own file control reads "Choose File" in English: hidden behind a Chinese button. */}
+                <input id='o-xlsx-input' className='u-file' type='file' accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' onChange={pickH5} data-testid='xlsx-input' tabIndex={-1} aria-hidden='true' />
+                <Button onClick={() => document.getElementById('o-xlsx-input')?.click()}>选择 Excel 文件</Button>
+              </>
             ) : (
               <Button onClick={() => void pickWeapp()}>从聊天记录选择文件</Button>
             )}

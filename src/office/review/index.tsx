@@ -1,15 +1,16 @@
 // 审核情况报告: the latest report with its photos and the check-in record;
 // 通过, or 退回 with a comment; 确认含标识 on photos that were not stamped in the app.
 import { useState, type ReactNode } from 'react';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeReportDetail } from '../../api/types';
-import { Button, Card, Field, Page, Section, Tag, TextArea } from '../../components';
+import { Button, Card, Field, Img, Page, Section, Tag, Tap, TextArea } from '../../components';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
 import { REPORT_PART_LABELS, REPORT_PARTS } from '../../domain/reportParts';
 import { useCall } from '../../hooks/useCall';
+import { fmtDateTime } from '../../domain/time';
 import type { CallState } from '../../hooks/useCall';
 import { Async } from '../../components';
 import { PublishStep } from './Publish';
@@ -22,7 +23,7 @@ const FLAG_TEXT: Record<string, string> = {
   no_checkin: '未在活动当天签到',
 };
 
-const fmt = (iso?: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
+const fmt = (iso?: string | null) => fmtDateTime(iso);
 
 function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
   const [comment, setComment] = useState('');
@@ -76,7 +77,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               <View className='u-photos'>
                 {d.materials.photos.map((p) => (
                   <View key={p.photoId} className='u-photo'>
-                    {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
+                    {p.url ? <Img className='u-photo__img' src={p.url} mode='aspectFill' alt='专栏材料照片' /> : <View className='u-photo__img' />}
                   </View>
                 ))}
               </View>
@@ -171,14 +172,14 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
             <View className='u-photos'>
               {r.photos.map((p) => (
                 <View key={p.photoId} className='u-photo' data-testid='review-photo'>
-                  {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [p.url!] })} /> : <View className='u-photo__img' />}
+                  {p.url ? <Tap label='查看大图' onClick={() => void Taro.previewImage({ urls: [p.url!] })}><Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} /></Tap> : <View className='u-photo__img' />}
                   <View className='u-photo__tag'>
                     {p.hasLogo ? (
                       <Tag tone='green'>{p.stamped ? '含标识' : '已确认标识'}</Tag>
                     ) : (
-                      <View className='z-btn z-btn--small z-btn--inline' onClick={() => void confirmLogo(p.photoId)}>
+                      <Button size='small' inline onClick={() => void confirmLogo(p.photoId)}>
                         确认含标识
-                      </View>
+                      </Button>
                     )}
                   </View>
                 </View>

@@ -2,13 +2,13 @@
 // adjustments, and the 政务公开主题日 logo used by the photo stamp.
 // The server validates (setRules): its messages are shown next to the fields.
 import { useEffect, useState } from 'react';
-import { Image, Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, JurisdictionRules } from '../../api/types';
 import { changedFromPreset, PRESET_LABELS, type KeywordPlace, type RuleField, type Rules, type RulesInput } from '../../domain/rules';
-import { Async, Button, Empty, ErrorView, Field, Loading, Page, Section, TextInput } from '../../components';
+import { Async, Button, Choice, Empty, ErrorView, Field, Img, Loading, Page, Section, TextArea, TextInput, confirmFirst } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { useJurisdiction } from '../shared';
 
@@ -128,7 +128,7 @@ function Logo({ jurisdictionId, initial }: { jurisdictionId: string; initial: st
   return (
     <Section title='“政务公开主题日”标识'>
       <View className='z-card'>
-        {url ? <Image className='o-logo' src={url} mode='aspectFit' data-testid='logo-preview' /> : <View className='o-muted'>尚未上传标识。单位拍摄现场照片时，会把标识印在照片角上。</View>}
+        {url ? <Img className='o-logo' src={url} mode='aspectFit' testId='logo-preview' alt='本辖区的政务公开主题日标识' /> : <View className='o-muted'>尚未上传标识。单位拍摄现场照片时，会把标识印在照片角上。</View>}
         {error ? <View className='z-field__error'>{error.message}</View> : null}
         <View className='o-gap' />
         <Button loading={busy} onClick={() => void pick()}>
@@ -210,18 +210,18 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
           <Field label='关键字须出现在' error={err('reportKeywordPlaces')}>
             <View className='o-checks'>
               {PLACES.map(([k, label]) => (
-                <View key={k} className={f.reportKeywordPlaces.includes(k) ? 'o-check o-check--on' : 'o-check'} onClick={() => togglePlace(k)}>
+                <Choice key={k} kind='checkbox' checked={f.reportKeywordPlaces.includes(k)} className={f.reportKeywordPlaces.includes(k) ? 'o-check o-check--on' : 'o-check'} onChange={() => togglePlace(k)}>
                   {f.reportKeywordPlaces.includes(k) ? '✓ ' : ''}
                   {label}
-                </View>
+                </Choice>
               ))}
             </View>
           </Field>
           <Field label='至少几张带标识的现场照片' required error={err('minLogoPhotos')}>
             <TextInput type='number' value={f.minLogoPhotos} onChange={(v) => set('minLogoPhotos', v)} placeholder='如 1' invalid={Boolean(err('minLogoPhotos'))} />
           </Field>
-          <Field label='会标模板（每行一个）' error={err('bannerTemplates')} hint='{unit} 单位名称，{year} 年份，{topic} 活动主题'>
-            <Textarea className='z-textarea' style={{ minHeight: '160px' }} value={f.bannerTemplates} maxlength={700} autoHeight onInput={(e) => set('bannerTemplates', e.detail.value)} />
+          <Field label='会标模板（每行一个）' error={err('bannerTemplates')} hint='可用：{unit} 代表单位名称，{year} 代表年份，{topic} 代表活动主题'>
+            <TextArea value={f.bannerTemplates} maxlength={700} onChange={(v) => set('bannerTemplates', v)} />
           </Field>
         </View>
       </Section>
@@ -239,15 +239,25 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
                 <View style={{ flex: 3 }}>
                   <TextInput value={d.date} onChange={(v) => setDay(i, { date: v })} placeholder='2027-01-01' invalid={Boolean(err(`calendar.days.${i}`))} />
                 </View>
-                <View className={d.kind === 'off' ? 'o-check o-check--on' : 'o-check'} style={{ margin: '0 10px 0 0' }} onClick={() => setDay(i, { kind: d.kind === 'off' ? 'work' : 'off' })}>
+                <Button size='small' inline label={`第${i + 1}天：${d.kind === 'off' ? '放假' : '调休上班'}，点按切换`} onClick={() => setDay(i, { kind: d.kind === 'off' ? 'work' : 'off' })}>
                   {d.kind === 'off' ? '放假' : '调休上班'}
-                </View>
+                </Button>
                 <View style={{ flex: 2 }}>
                   <TextInput value={d.name} onChange={(v) => setDay(i, { name: v })} placeholder='名称' />
                 </View>
-                <View className='o-tab' style={{ margin: 0 }} onClick={() => set('days', f.days.filter((_, j) => j !== i))}>
+                <Button
+                  size='small'
+                  inline
+                  type='danger'
+                  label={`删除第${i + 1}天`}
+                  onClick={() =>
+                    void confirmFirst('删除这一天？', d.date ? `${d.date} 的调整将被删除。` : '这一行将被删除。').then((yes) => {
+                      if (yes) set('days', f.days.filter((_, j) => j !== i));
+                    })
+                  }
+                >
                   删除
-                </View>
+                </Button>
               </View>
             ))}
             <Button size='small' onClick={() => set('days', [...f.days, { date: '', kind: 'off', name: '' }])}>

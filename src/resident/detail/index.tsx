@@ -98,9 +98,9 @@ export default function ResidentDetail() {
                   {d.venue.name}
                   {d.venue.address ? `（${d.venue.address}）` : ''}
                   {d.venue.latitude !== null ? (
-                    <View className='r-link' onClick={() => openMap(d.venue)}>
+                    <Button size='small' inline onClick={() => openMap(d.venue)}>
                       查看地图 ›
-                    </View>
+                    </Button>
                   ) : null}
                 </InfoRow>
                 <InfoRow label='举办单位'>{d.units.join('、')}</InfoRow>

@@ -3,14 +3,14 @@
 // same rule the server applies); and the 专栏材料, a separate earlier delivery.
 // The text is kept on the phone as it is written, and 保存草稿 stores it on the server.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { Attendance, ErrorBody, SubmitReportInput, SubmitReportResult, UnitEventDetail } from '../../api/types';
 import { REPORT_PART_LABELS, REPORT_PARTS, VIDEO_LIMITS, VIDEO_LIMITS_TEXT, type ReportPart } from '../../domain/reportParts';
 import { MaterialsForm } from './materials';
-import { Button, Card, Field, Page, Section, Tag, TextArea, TextInput } from '../../components';
+import { Button, Card, Choice, Field, Img, Page, Section, Tag, TextArea, TextInput, confirmFirst } from '../../components';
 import { KEYWORD_PLACE_LABELS, checkReportKeyword } from '../../domain/reportRules';
 import { KEYWORD_PLACES, type KeywordPlace } from '../../domain/rules';
 import { fmtInstant, go, useEventDetail, Keep } from '../shared';
@@ -249,9 +249,20 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
           <View key={i} className='u-para'>
             <TextArea value={p} onChange={(v) => setPara(i, v)} placeholder={`第${i + 1}段`} maxlength={5000} />
             {f.paragraphs.length > 1 ? (
-              <View className='u-para__del u-link' onClick={() => set({ paragraphs: f.paragraphs.filter((_, j) => j !== i) })}>
+              <Button
+                size='small'
+                inline
+                type='danger'
+                className='u-para__del'
+                label={`删除第${i + 1}段`}
+                onClick={() =>
+                  void confirmFirst('删除这一段？', p.trim() ? `第${i + 1}段的文字将被删除。` : '这一段是空的。').then((yes) => {
+                    if (yes) set({ paragraphs: f.paragraphs.filter((_, j) => j !== i) });
+                  })
+                }
+              >
                 删除
-              </View>
+              </Button>
             ) : null}
           </View>
         ))}
@@ -275,16 +286,19 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
             {d.photos.map((p) => {
               const on = f.photoIds.includes(p.photoId);
               return (
-                <View
+                <Choice
                   key={p.photoId}
+                  kind='checkbox'
+                  checked={on}
+                  label={`${p.hasLogo ? '含标识' : '未加盖标识'}的照片，${on ? '已选' : '未选'}`}
                   className={on ? 'u-photo u-photo--on' : 'u-photo'}
-                  data-testid='report-photo'
-                  onClick={() => set({ photoIds: on ? f.photoIds.filter((x) => x !== p.photoId) : [...f.photoIds, p.photoId] })}
+                  testId='report-photo'
+                  onChange={() => set({ photoIds: on ? f.photoIds.filter((x) => x !== p.photoId) : [...f.photoIds, p.photoId] })}
                 >
-                  {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
+                  {p.url ? <Img className='u-photo__img' src={p.url} alt='现场照片' /> : <View className='u-photo__img' />}
                   {on ? <View className='u-photo__check'>✓</View> : null}
                   <View className='u-photo__tag'>{p.hasLogo ? <Tag tone='green'>含标识</Tag> : <Tag tone='gray'>未加盖标识</Tag>}</View>
-                </View>
+                </Choice>
               );
             })}
           </View>
@@ -293,7 +307,7 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
         )}
         {logoChosen < d.rules.minLogoPhotos ? (
           <View className='u-notice u-notice--warn'>
-            还需选择 {d.rules.minLogoPhotos - logoChosen} 张含标识的照片。<View className='u-link' style={{ display: 'inline' }} onClick={() => go('photos', eventId)}>去拍照</View>
+            还需选择 {d.rules.minLogoPhotos - logoChosen} 张含标识的照片。<Button size='small' inline onClick={() => go('photos', eventId)}>去拍照</Button>
           </View>
         ) : null}
       </Section>
