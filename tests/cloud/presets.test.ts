@@ -7,6 +7,7 @@ import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers
 import { seedYuhua, SHAOYANG_TABLE, type ImportedEvent, type Yuhua } from '../helpers/scenario';
 import { computeDashboard } from '../../cloudfunctions/_shared/compliance';
 import { presetRules } from '../../src/domain/rules';
+import { plainPhoto, stampedPhoto } from '../helpers/photos';
 
 let cloud: TestCloud;
 let y: Yuhua;
@@ -19,11 +20,11 @@ const NEWS = {
 };
 const PARTS = { overview: '4月27日至28日，区教育局举办招生政策解读活动，邀请人大代表、家长代表参加。', practices: '提前公布议程，现场答疑。', results: '解答群众咨询30余条。' };
 
+/** A real JPEG (stamped with the logo unless told otherwise) uploaded where the app puts it, then recorded. */
 async function photo(eventId: string, who: string, stamped = true) {
   const seed = crypto.randomUUID();
-  const bytes = Buffer.from(`photo ${seed}`);
-  const fileID = await cloud.upload(`events/${eventId}/${seed}.jpg`, bytes, who);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const { bytes, sha256 } = stamped ? stampedPhoto(seed) : plainPhoto(seed);
+  const fileID = await cloud.upload(`events/${eventId}/photos/${sha256}.jpg`, bytes, who);
   return ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped }, who)).photoId;
 }
 
