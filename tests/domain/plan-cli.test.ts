@@ -62,6 +62,9 @@ describe('plan parse', () => {
       forms: ['律师事务所进中小微企业开展法律服务座谈交流'],
       units: ['市司法局'],
       months: { from: 4, to: 4 },
+      date: null,
+      endDate: null,
+      row: 37,
       raw: '5\t“千所联千企”专项活动\t律师事务所进中小微企业开展法律服务座谈交流\t市司法局\t4月',
     });
     expect(r.stderr).toContain('序号从3跳到5');
@@ -82,7 +85,7 @@ describe('plan parse', () => {
     await wb.xlsx.writeFile(file);
     const r = run('parse', file);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ seq: 1, theme: '市区供水', forms: ['现场观摩'], units: ['市城管局'], months: { from: 5, to: 5 }, raw: '1\t市区供水\t现场观摩\t市城管局\t5月' }]);
+    expect(JSON.parse(r.stdout)).toEqual([{ seq: 1, theme: '市区供水', forms: ['现场观摩'], units: ['市城管局'], months: { from: 5, to: 5 }, date: null, endDate: null, row: 2, raw: '1\t市区供水\t现场观摩\t市城管局\t5月' }]);
   });
 
   test.each([
