@@ -33,6 +33,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'local-dev'),
+      // Subscribe-message template ids: the variables the reminders function reads
+      // (README, deploy). Taro puts TARO_APP_* from .env files into the bundle but
+      // never a shell variable, so both sources are read here: the shell, or a
+      // .env.production the deployer fills (TARO_APP_TEMPLATE_*).
+      TEMPLATE_DEADLINE: JSON.stringify(process.env.TEMPLATE_DEADLINE || process.env.TARO_APP_TEMPLATE_DEADLINE || 'local-tpl-deadline'),
+      TEMPLATE_EVENT: JSON.stringify(process.env.TEMPLATE_EVENT || process.env.TARO_APP_TEMPLATE_EVENT || 'local-tpl-event'),
       LOCAL_MODE: JSON.stringify(env === 'h5' && localMode),
     },
     alias: {

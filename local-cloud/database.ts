@@ -2,7 +2,7 @@
 // the cloud: the same EJSON queries and update documents production builds,
 // evaluated against the embedded Store. Installed as Db.reqClass.
 import { BSONRegExp, EJSON } from 'bson';
-import { Store, updatedCopy } from './store';
+import { Store, StoreWriteError, updatedCopy } from './store';
 import type { Change, Doc, FindOptions } from './store';
 
 type Params = Record<string, unknown>;
@@ -41,6 +41,8 @@ export class LocalDatabase {
     readonly store: Store,
     private readonly now: () => Date,
     private readonly onRoundTrip: () => void,
+    /** Told when the disk refused a write, so the caller's envelope can say so (the SDK reduces it to an error string). */
+    private readonly onWriteRefused: (e: StoreWriteError) => void = () => undefined,
   ) {}
 
   async send(action: string, params: Params = {}): Promise<Reply> {
@@ -51,6 +53,10 @@ export class LocalDatabase {
       if (action === 'database.startTransaction') return { requestId, transactionId: data as string };
       return { requestId, data };
     } catch (e) {
+      if (e instanceof StoreWriteError) {
+        this.onWriteRefused(e);
+        return { requestId, code: e.kind === 'full' ? 'DATABASE_STORAGE_FULL' : 'DATABASE_WRITE_FAILED', message: e.message };
+      }
       const err = e instanceof DbError ? e : new DbError('DATABASE_REQUEST_FAILED', String((e as Error).message ?? e));
       return { requestId, code: err.code, message: err.message };
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
 import { LocalDatabase } from './database';
-import { Store } from './store';
+import { asWriteError, Store, StoreWriteError } from './store';
 import { nextFireTime } from './cron';
 import { CONTENT_BLOCKLIST } from './content-words';
 
@@ -18,11 +18,64 @@ export interface RuntimeOptions {
   /** Base URL the app reaches this runtime at, for temp file URLs and QR codes. */
   publicUrl: () => string;
   now?: string;
+  /** Store durability (LOCAL_DB_SYNC): `normal` survives a crashed process, `full` also a power cut. */
+  sync?: 'normal' | 'full';
+  /** Test hook (LOCAL_FAULT_DISK_FULL): while this file exists, database and storage writes fail as on a full disk. */
+  diskFullFlag?: string;
 }
 
 interface Invocation {
   openid?: string;
   roundTrips: number;
+  /** The disk refused a write during this call: the envelope says so instead of a generic error. */
+  writeRefused?: StoreWriteError;
+}
+
+/** A storage request refused with an HTTP status and a Chinese message (the server turns it into an envelope). */
+export class StorageRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Owner of each stored file, recorded at upload, keyed by the cloud path. */
+const FILES = '_local_files';
+type FileDoc = { _id: string; owner: string | null; bytes: number; uploadedAt: Date };
+/** getTempFileURL's default lifetime here; WeChat's links are short-lived too. */
+const TEMP_URL_SECONDS = 2 * 3600;
+const MAX_TEMP_URL_SECONDS = 24 * 3600;
+/** Where the app keeps photos and logos: these must be JPEG or PNG by their bytes. */
+const IMAGE_PATH = /^(logos\/|events\/[^/]+\/photos\/)/;
+const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The image type a file really is, by its first bytes; undefined for anything else. */
+export function imageType(bytes: Buffer): 'image/jpeg' | 'image/png' | undefined {
+  if (bytes.subarray(0, 3).equals(JPEG_MAGIC)) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(PNG_MAGIC)) return 'image/png';
+  return undefined;
+}
+
+/**
+ * A cloud path as stored: segments joined by "/", with "." and empty segments
+ * dropped. Absolute paths, "..", backslashes and control characters are refused,
+ * not repaired, so a path never means something other than what it says.
+ */
+export function normaliseCloudPath(raw: string): string {
+  const bad = (why: string) => new StorageRefusal(400, 'INVALID_ARGUMENT', `文件路径不合法（${why}），请使用如 events/<活动>/photos/<名称>.jpg 的相对路径`);
+  if (!raw) throw bad('为空');
+  if (raw.length > 300) throw bad('太长');
+  if (raw.includes('\\')) throw bad('含有反斜杠');
+  if (/[\u0000-\u001f\u007f]/.test(raw)) throw bad('含有控制字符');
+  if (raw.startsWith('/') || /^[a-zA-Z]:/.test(raw)) throw bad('不能是绝对路径');
+  const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.some((p) => p === '..')) throw bad('不能含有 ..');
+  if (parts.length === 0) throw bad('为空');
+  return parts.join('/');
 }
 
 type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } };
@@ -53,8 +106,8 @@ export class LocalRuntime {
   totalRoundTrips = 0;
 
   constructor(private readonly opts: RuntimeOptions) {
-    this.store = new Store(opts.dataDir);
-    this.db = new LocalDatabase(this.store, () => this.now(), () => this.countRoundTrip());
+    this.store = new Store(opts.dataDir, { sync: opts.sync, diskFullFlag: opts.diskFullFlag });
+    this.db = new LocalDatabase(this.store, () => this.now(), () => this.countRoundTrip(), (e) => this.noteWriteRefused(e));
     if (opts.now) this.setClock(opts.now);
     this.installSdk();
     this.loadFunctions();
@@ -71,6 +124,11 @@ export class LocalRuntime {
     this.frozenAt = frozen ? at : null;
     this.clockOffsetMs = at - Date.now();
     for (const t of this.timers.values()) t.next = nextFireTime(t.cron, this.now());
+  }
+
+  private noteWriteRefused(e: StoreWriteError): void {
+    const inv = this.invocation.getStore();
+    if (inv) inv.writeRefused = e;
   }
 
   private countRoundTrip(): void {
@@ -99,19 +157,26 @@ export class LocalRuntime {
       const inv = this.invocation.getStore();
       return { OPENID: inv?.openid, APPID: 'local-appid', ENV: 'local', SOURCE: 'local' };
     };
-    cloud.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => ({
-      fileID: this.saveFile(cloudPath, fileContent),
-    });
+    cloud.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
+      try {
+        // Function code is the server: it may write any path; the caller it runs for owns new files.
+        return { fileID: this.saveFile(cloudPath, fileContent, { openid: this.invocation.getStore()?.openid, trusted: true }) };
+      } catch (e) {
+        if (e instanceof StoreWriteError) this.noteWriteRefused(e);
+        throw e;
+      }
+    };
     cloud.downloadFile = async ({ fileID }: { fileID: string }) => ({ fileContent: this.readFile(fileID) });
-    cloud.getTempFileURL = async ({ fileList }: { fileList: Array<string | { fileID: string }> }) => ({
+    cloud.getTempFileURL = async ({ fileList }: { fileList: Array<string | { fileID: string; maxAge?: number }> }) => ({
       fileList: fileList.map((f) => {
         const fileID = typeof f === 'string' ? f : f.fileID;
-        return { fileID, tempFileURL: `${this.opts.publicUrl()}/api/storage?fileID=${encodeURIComponent(fileID)}`, status: 0, errMsg: 'ok' };
+        const maxAge = typeof f === 'string' ? undefined : f.maxAge;
+        return { fileID, tempFileURL: this.tempFileUrl(fileID, maxAge), status: 0, errMsg: 'ok' };
       }),
     });
     cloud.deleteFile = async ({ fileList }: { fileList: string[] }) => ({
       fileList: fileList.map((fileID) => {
-        fs.rmSync(this.filePath(fileID), { force: true });
+        this.deleteFile(fileID);
         return { fileID, status: 0 };
       }),
     });
@@ -154,32 +219,103 @@ export class LocalRuntime {
     return this.store.find(OUTBOX, {}, { sort: { sentAt: 1 } }) as unknown as OutboxMessage[];
   }
 
-  // ---- storage: cloud://local/<path> files under DATA_DIR/storage ----
-  private filePath(fileID: string): string {
+  // ---- storage: cloud://local/<path> files under DATA_DIR/storage, owners in the store ----
+  /** Signs temp URLs; per process, so links die with it as WeChat's expire. */
+  private readonly urlKey = crypto.randomBytes(32);
+
+  private get storageRoot(): string {
+    return path.resolve(this.opts.dataDir, 'storage');
+  }
+
+  /** The cloud path of a fileID of this runtime (normalised), or a refusal. */
+  cloudPathOf(fileID: string): string {
     const m = /^cloud:\/\/local\/(.+)$/.exec(fileID);
-    if (!m) throw new Error('不是有效的文件 ID');
-    return this.safeStoragePath(m[1]);
+    if (!m) throw new StorageRefusal(400, 'INVALID_ARGUMENT', '不是有效的文件 ID');
+    return normaliseCloudPath(m[1]);
   }
 
-  private safeStoragePath(cloudPath: string): string {
-    const root = path.resolve(this.opts.dataDir, 'storage');
-    const full = path.resolve(root, cloudPath.replace(/^\/+/, ''));
-    if (!full.startsWith(root + path.sep) || cloudPath.length > 300) throw new Error('文件路径不合法');
-    return full;
+  private fullPath(cloudPath: string): string {
+    return path.join(this.storageRoot, ...cloudPath.split('/'));
   }
 
-  saveFile(cloudPath: string, content: Buffer): string {
-    const full = this.safeStoragePath(cloudPath);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    // Write then rename, so a crash never leaves half a photo behind a fileID.
+  fileOwner(fileID: string): string | null {
+    return (this.store.get(FILES, this.cloudPathOf(fileID)) as FileDoc | undefined)?.owner ?? null;
+  }
+
+  /**
+   * Stores a file and returns its fileID. An upload from a person (`trusted: false`)
+   * may create a file or replace one they uploaded themselves; replacing someone
+   * else's is refused unless the bytes are the same (a retried or shared photo).
+   * Photos and logos must be JPEG or PNG by their bytes.
+   */
+  saveFile(rawPath: string, content: Buffer, who: { openid: string | undefined; trusted: boolean }): string {
+    const cloudPath = normaliseCloudPath(rawPath);
+    const fileID = `cloud://local/${cloudPath}`;
+    if (IMAGE_PATH.test(cloudPath) && !imageType(content)) {
+      throw new StorageRefusal(400, 'INVALID_ARGUMENT', '照片和标识只能是 JPEG 或 PNG 图片，请重新选择图片');
+    }
+    const full = this.fullPath(cloudPath);
+    const meta = this.store.get(FILES, cloudPath) as FileDoc | undefined;
+    const exists = fs.existsSync(full);
+    if (!who.trusted && (meta || exists) && meta?.owner !== who.openid) {
+      if (exists && fs.readFileSync(full).equals(content)) return fileID;
+      throw new StorageRefusal(403, 'FORBIDDEN', '这个文件是别人上传的，不能覆盖；请换一个文件名再上传');
+    }
+    // Write then rename, so a crash never leaves half a photo behind a fileID; the owner is
+    // recorded before the rename, so a file is never readable without one.
     const tmp = `${full}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, full);
-    return `cloud://local/${path.relative(path.resolve(this.opts.dataDir, 'storage'), full).split(path.sep).join('/')}`;
+    try {
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      if (this.opts.diskFullFlag && fs.existsSync(this.opts.diskFullFlag)) {
+        fs.writeFileSync(tmp, '');
+        throw Object.assign(new Error('ENOSPC: no space left on device (injected)'), { code: 'ENOSPC' });
+      }
+      fs.writeFileSync(tmp, content);
+      const doc: FileDoc = { _id: cloudPath, owner: meta?.owner ?? who.openid ?? null, bytes: content.length, uploadedAt: this.now() };
+      this.store.commit([{ c: FILES, id: cloudPath, doc }]);
+      fs.renameSync(tmp, full);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw asWriteError(e) ?? e;
+    }
+    return fileID;
   }
 
+  /** The bytes of a stored file, for function code (no check: functions decide who may see what). */
   readFile(fileID: string): Buffer {
-    return fs.readFileSync(this.filePath(fileID));
+    return fs.readFileSync(this.fullPath(this.cloudPathOf(fileID)));
+  }
+
+  private deleteFile(fileID: string): void {
+    const cloudPath = this.cloudPathOf(fileID);
+    fs.rmSync(this.fullPath(cloudPath), { force: true });
+    if (this.store.get(FILES, cloudPath)) this.store.commit([{ c: FILES, id: cloudPath, doc: null }]);
+  }
+
+  private signature(fileID: string, expires: string): string {
+    // base64url, not hex: a long run of digits in a link would look like a phone number to the privacy checks.
+    return crypto.createHmac('sha256', this.urlKey).update(`${fileID}\n${expires}`).digest('base64url');
+  }
+
+  /** What getTempFileURL returns: a link that reads one file, for a while, without any identity. */
+  tempFileUrl(fileID: string, maxAgeSeconds?: number): string {
+    const seconds = Math.min(Math.max(1, Math.floor(maxAgeSeconds ?? TEMP_URL_SECONDS)), MAX_TEMP_URL_SECONDS);
+    // Wall-clock seconds, not the settable business clock: tests freeze that in 2023.
+    const expires = String(Math.floor(Date.now() / 1000) + seconds);
+    const q = new URLSearchParams({ fileID, expires, sign: this.signature(fileID, expires) });
+    return `${this.opts.publicUrl()}/api/storage?${q.toString()}`;
+  }
+
+  /** Whether a GET may read the file: a valid unexpired temp link, or the uploader asking for their own file. */
+  mayRead(fileID: string, q: URLSearchParams, openid: string | undefined): boolean {
+    const expires = q.get('expires');
+    const sign = q.get('sign');
+    if (expires && sign) {
+      const expected = Buffer.from(this.signature(fileID, expires));
+      const given = Buffer.from(sign);
+      return given.length === expected.length && crypto.timingSafeEqual(given, expected) && Number(expires) * 1000 > Date.now();
+    }
+    return openid !== undefined && this.fileOwner(fileID) === openid;
   }
 
   // ---- functions ----
@@ -210,7 +346,7 @@ export class LocalRuntime {
     const main = this.functions.get(name);
     if (!main) return { envelope: { ok: false, error: { code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` } }, roundTrips: 0 };
     const inv: Invocation = { openid, roundTrips: 0 };
-    const envelope = await this.invocation.run(inv, async () => {
+    const result = await this.invocation.run(inv, async (): Promise<Envelope> => {
       try {
         return await main(event, {});
       } catch (e) {
@@ -219,6 +355,11 @@ export class LocalRuntime {
         return { ok: false as const, error: { code: 'INTERNAL', message: '服务出错了，请稍后再试' } };
       }
     });
+    // The function saw only a failed request; the caller should learn that the disk refused it.
+    const envelope: Envelope =
+      !result.ok && inv.writeRefused
+        ? { ok: false, error: { code: 'INTERNAL', message: inv.writeRefused.message, details: { reason: inv.writeRefused.kind === 'full' ? 'STORAGE_FULL' : 'STORAGE_ERROR' } } }
+        : result;
     return { envelope, roundTrips: inv.roundTrips };
   }
 

@@ -1,11 +1,14 @@
 // The embedded, persistent document store behind the local cloud.
-// Documents live in memory; every acknowledged write is first appended to one
-// log file with a synchronous write, so a SIGKILL right after the ack loses
-// nothing (the bytes are in the kernel). A torn last line is dropped on open.
-// Queries and updates are evaluated by mingo, the same Mongo semantics that the
-// cloud database's EJSON queries are written in.
+// Documents are served from memory (mingo evaluates queries and updates over
+// them, the same Mongo semantics the cloud database's EJSON queries are written
+// in) and persisted in SQLite (better-sqlite3, WAL mode). Each commit() is one
+// SQLite transaction, and memory changes only after that transaction has
+// committed: a write the disk refuses (full disk, I/O error) is refused to the
+// caller and leaves memory exactly as the disk is. A damaged file is refused at
+// open, with a copy kept, instead of being cut back to what still reads.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { EJSON } from 'bson';
 import { Query } from 'mingo';
 import { update as applyUpdate } from 'mingo/updater';
@@ -19,68 +22,145 @@ export interface FindOptions {
   limit?: number;
   projection?: Record<string, 0 | 1>;
 }
-/** One change to one document; a log line holds the changes of one atomic step. */
+/** One change to one document; a commit holds the changes of one atomic step. */
 export type Change = { c: string; id: string; doc: Doc | null };
 
-const LOG_FILE = 'db.jsonl';
+export const DB_FILE = 'db.sqlite';
+/** The log of the store before SQLite; migrated on first open, then kept as `db.jsonl.migrated`. */
+export const LEGACY_LOG = 'db.jsonl';
+/** Stale page images leave the WAL (and so the disk) at most this long after a write. */
+const CHECKPOINT_DELAY_MS = 1000;
+const CHECKPOINT_RETRY_MS = 5000;
+
+export const DISK_FULL_MESSAGE = '服务器存储空间已满，这次操作没有保存；请稍后再试（已保存的内容不受影响），或联系部署人员清理磁盘';
+const DISK_ERROR_MESSAGE = '服务器存储出错，这次操作没有保存；请稍后再试，或联系部署人员检查磁盘';
+
+/** A write the disk refused: nothing of it was committed, in memory or on disk. */
+export class StoreWriteError extends Error {
+  constructor(
+    readonly kind: 'full' | 'io',
+    message: string,
+    readonly causeCode?: string,
+  ) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
+/** The data directory cannot be opened safely; the message says what to do. */
+export class StoreOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}
+
+export interface StoreOptions {
+  /** `full` fsyncs every commit (survives power loss); `normal` (default) survives a process crash, as the log did. */
+  sync?: 'normal' | 'full';
+  /** Test hook where a small disk cannot be mounted: while this file exists, every write fails as on a full disk. */
+  diskFullFlag?: string;
+}
+
+/** Maps a failed disk write (SQLite or fs) to the refusal the caller sees; anything else is a bug and stays as it is. */
+export function asWriteError(e: unknown): StoreWriteError | undefined {
+  if (e instanceof StoreWriteError) return e;
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new StoreWriteError('full', DISK_FULL_MESSAGE, code);
+  if (/^SQLITE_(IOERR|READONLY|CANTOPEN)/.test(code) || code === 'EIO' || code === 'EROFS') return new StoreWriteError('io', DISK_ERROR_MESSAGE, code);
+  return undefined;
+}
 
 export class Store {
   private readonly collections = new Map<string, Map<string, Doc>>();
   /** Equality indexes, built on first use of a field: coll -> field -> value -> ids. */
   private readonly indexes = new Map<string, Map<string, Map<unknown, Set<string>>>>();
-  private fd: number;
+  private readonly db: Database.Database;
+  private readonly writeBatch: (changes: Change[], texts: Array<string | null>) => void;
+  private checkpointTimer: NodeJS.Timeout | null = null;
+  private checkpointFailing = false;
+  private closed = false;
   private idCounter = 0;
+  /** Committed write batches since start: lets tests prove a refused call wrote nothing. */
+  writeCount = 0;
 
-  constructor(dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly opts: StoreOptions = {},
+  ) {
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, LOG_FILE);
-    this.load(file);
-    this.fd = fs.openSync(file, 'a');
+    const file = path.join(dir, DB_FILE);
+    const legacy = path.join(dir, LEGACY_LOG);
+    if (!fs.existsSync(file) && fs.existsSync(legacy)) migrateLegacyLog(legacy, file, opts);
+    this.db = openDatabase(file, opts, (c, id, doc) => this.applyInMemory({ c, id, doc }));
+    if (fs.existsSync(legacy)) this.finishMigration(legacy);
+    const upsert = this.db.prepare('INSERT INTO docs (coll, id, doc) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET doc = excluded.doc');
+    const remove = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
+    this.writeBatch = this.db.transaction((changes: Change[], texts: Array<string | null>) => {
+      changes.forEach((ch, i) => {
+        const text = texts[i];
+        if (text === null) remove.run(ch.c, ch.id);
+        else upsert.run(ch.c, ch.id, text);
+      });
+      // Thrown inside the transaction, so SQLite rolls back as it does when the disk is really full.
+      if (this.diskFullInjected()) throw Object.assign(new Error('database or disk is full (injected)'), { code: 'SQLITE_FULL' });
+    });
+  }
+
+  /** A db.jsonl next to an existing db.sqlite: the rename after a migration was interrupted, or a stray file. */
+  private finishMigration(legacy: string): void {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'migratedFromBytes'").get() as { value: string } | undefined;
+    if (row && row.value === String(fs.statSync(legacy).size)) {
+      fs.renameSync(legacy, freeName(`${legacy}.migrated`));
+      return;
+    }
+    this.db.close();
+    throw new StoreOpenError(
+      `数据目录 ${this.dir} 里同时有 ${DB_FILE} 和 ${LEGACY_LOG}，且 ${LEGACY_LOG} 不是迁移过的那一份。为免混用两份数据，本地云不启动：` +
+        `若要用 ${LEGACY_LOG} 的数据，请移走 ${DB_FILE}（及 -wal 文件）后重启以重新迁移；否则请移走 ${LEGACY_LOG}。`,
+    );
+  }
+
+  private diskFullInjected(): boolean {
+    return this.opts.diskFullFlag !== undefined && fs.existsSync(this.opts.diskFullFlag);
   }
 
   close(): void {
-    fs.closeSync(this.fd);
+    if (this.closed) return;
+    this.closed = true;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpoint();
+    this.db.close();
   }
 
-  private load(file: string): void {
-    if (!fs.existsSync(file)) return;
-    const text = fs.readFileSync(file, 'utf8');
-    const total = Buffer.byteLength(text);
-    let goodBytes = 0;
-    let lines = 0;
-    for (const line of text.split('\n')) {
-      // Only a line ended by "\n" was fully written; anything after is a torn write.
-      if (goodBytes + Buffer.byteLength(line) + 1 > total) break;
-      let changes: Change[];
-      try {
-        changes = EJSON.parse(line, { relaxed: true }) as Change[];
-      } catch {
-        break;
-      }
-      for (const ch of changes) this.applyInMemory(ch);
-      goodBytes += Buffer.byteLength(line) + 1;
-      lines += 1;
+  /**
+   * Copies the WAL into the database file and truncates the WAL, so page images
+   * of overwritten or deleted documents do not outlive the write on disk
+   * (secure_delete already zeroes them in the database file). Returns whether it completed.
+   */
+  checkpoint(): boolean {
+    try {
+      const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      this.checkpointFailing = false;
+      return r?.busy === 0;
+    } catch (e) {
+      const err = asWriteError(e);
+      if (!err) throw e;
+      // Committed data is safe in the WAL; say so once and try again later.
+      if (!this.checkpointFailing) console.error(`[local-cloud] 写入检查点失败（${err.causeCode}），稍后重试；已保存的数据不受影响`);
+      this.checkpointFailing = true;
+      this.scheduleCheckpoint(CHECKPOINT_RETRY_MS);
+      return false;
     }
-    if (goodBytes < total) fs.truncateSync(file, goodBytes);
-    const live = [...this.collections.values()].reduce((n, m) => n + m.size, 0);
-    if (lines > 1000 && lines > live * 3) this.compact(file);
   }
 
-  /** Rewrites the log as one put per live document, atomically by rename. */
-  private compact(file: string): void {
-    const tmp = `${file}.compact`;
-    const out = fs.openSync(tmp, 'w');
-    for (const [c, docs] of this.collections) {
-      const batch: Change[] = [];
-      for (const doc of docs.values()) {
-        batch.push({ c, id: doc._id, doc });
-        if (batch.length === 500) fs.writeSync(out, EJSON.stringify(batch.splice(0), { relaxed: false }) + '\n');
-      }
-      if (batch.length) fs.writeSync(out, EJSON.stringify(batch, { relaxed: false }) + '\n');
-    }
-    fs.fsyncSync(out);
-    fs.closeSync(out);
-    fs.renameSync(tmp, file);
+  private scheduleCheckpoint(delay = CHECKPOINT_DELAY_MS): void {
+    if (this.checkpointTimer || this.closed) return;
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      if (!this.closed) this.checkpoint();
+    }, delay);
+    this.checkpointTimer.unref();
   }
 
   newId(): string {
@@ -101,15 +181,22 @@ export class Store {
     return this.collections.get(c)?.get(id);
   }
 
-  /** Applies a batch of changes atomically: one log line, then memory. */
-  /** Committed write batches since start: lets tests prove a refused call wrote nothing. */
-  writeCount = 0;
-
+  /**
+   * Applies a batch of changes atomically: one SQLite transaction, then memory.
+   * Throws StoreWriteError (and changes nothing) when the disk refuses it.
+   */
   commit(changes: Change[]): void {
     if (changes.length === 0) return;
+    if (this.closed) throw new StoreWriteError('io', DISK_ERROR_MESSAGE, 'CLOSED');
+    const texts = changes.map((ch) => (ch.doc ? encodeDoc(ch.doc) : null));
+    try {
+      this.writeBatch(changes, texts);
+    } catch (e) {
+      throw asWriteError(e) ?? e;
+    }
     this.writeCount += 1;
-    fs.writeSync(this.fd, EJSON.stringify(changes, { relaxed: false }) + '\n');
     for (const ch of changes) this.applyInMemory(ch);
+    this.scheduleCheckpoint();
   }
 
   private applyInMemory({ c, id, doc }: Change): void {
@@ -292,4 +379,230 @@ export function updatedCopy(doc: Doc, updateDoc: Record<string, unknown>): Doc {
     applyUpdate(copy, { [op]: expr } as UpdateExpression);
   }
   return copy;
+}
+
+// ---- the stored form of a document ----
+// Relaxed EJSON (dates as {"$date": ISO}), what the SDK itself speaks. Documents of
+// plain JSON values and dates, which is all the functions write, take a fast path
+// through JSON (EJSON's per-value work made opening 100,000 sign-ups several times
+// slower); anything else goes through EJSON, so every value still round-trips.
+
+class NeedsEjson extends Error {}
+
+export function encodeDoc(doc: Doc): string {
+  try {
+    return JSON.stringify(doc, function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      if (raw instanceof Date) {
+        if (Number.isNaN(raw.getTime())) throw new NeedsEjson();
+        return { $date: raw.toISOString() };
+      }
+      if (typeof raw === 'number' && !Number.isFinite(raw)) throw new NeedsEjson();
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        const proto = Object.getPrototypeOf(raw) as unknown;
+        if (proto !== Object.prototype && proto !== null) throw new NeedsEjson();
+        for (const k of Object.keys(raw)) if (k.startsWith('$')) throw new NeedsEjson();
+      }
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof NeedsEjson) return EJSON.stringify(doc, { relaxed: true });
+    throw e;
+  }
+}
+
+export function decodeDoc(text: string): unknown {
+  const value = JSON.parse(text) as unknown;
+  try {
+    return reviveDates(value);
+  } catch (e) {
+    if (e instanceof NeedsEjson) return EJSON.parse(text, { relaxed: true });
+    throw e;
+  }
+}
+
+function reviveDates(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = reviveDates(v[i]);
+    return v;
+  }
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (k.startsWith('$')) {
+      if (k === '$date' && typeof o.$date === 'string' && Object.keys(o).length === 1) return new Date(o.$date);
+      throw new NeedsEjson();
+    }
+    o[k] = reviveDates(o[k]);
+  }
+  return o;
+}
+
+// ---- opening, damage, migration ----
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+function configure(db: Database.Database, opts: StoreOptions): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${opts.sync === 'full' ? 'FULL' : 'NORMAL'}`);
+  // Deleted and overwritten content is zeroed in the file, not just unlinked from the b-tree.
+  db.pragma('secure_delete = ON');
+  // Checkpoints are ours (Store.checkpoint): SQLite's automatic one runs inside COMMIT and,
+  // failing on a full disk, would report an already committed transaction as failed.
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (coll, id));' +
+      'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
+  );
+}
+
+/** Opens (or creates) the database and hands every stored document to `load`; refuses a damaged file. */
+function openDatabase(file: string, opts: StoreOptions, load: (c: string, id: string, doc: Doc) => void): Database.Database {
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (existed) {
+    const head = Buffer.alloc(16);
+    const fd = fs.openSync(file, 'r');
+    fs.readSync(fd, head, 0, 16, 0);
+    fs.closeSync(fd);
+    if (!head.equals(SQLITE_MAGIC)) throw refuseDamaged(file, undefined, '文件开头不是 SQLite 数据库的标识');
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    if (existed) {
+      // Before anything writes to it: a damaged file must be kept exactly as found.
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new DamagedError(String(check));
+    }
+    configure(db, opts);
+    const rows = db.prepare('SELECT coll, id, doc FROM docs').raw(true).iterate() as IterableIterator<[string, string, string]>;
+    for (const [c, id, text] of rows) load(c, id, parseStoredDoc(text, `${DB_FILE} 中 ${c}/${id}`, id));
+    return db;
+  } catch (e) {
+    if (e instanceof DamagedError || isCorruption(e)) throw refuseDamaged(file, db, e instanceof Error ? e.message : String(e));
+    db?.close();
+    throw e;
+  }
+}
+
+class DamagedError extends Error {}
+
+function isCorruption(e: unknown): boolean {
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
+/** Keeps a byte-for-byte copy of the damaged files (the database and its WAL) and says what to do. */
+function refuseDamaged(file: string, db: Database.Database | undefined, reason: string): StoreOpenError {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const copy = freeName(`${file}.damaged-${stamp}`);
+  // Copied before close(): closing may checkpoint the WAL into the file.
+  fs.copyFileSync(file, copy);
+  if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+  try {
+    db?.close();
+  } catch {
+    // The copy is what matters; the handle of a damaged file may not close cleanly.
+  }
+  return new StoreOpenError(
+    `数据库文件 ${file} 已损坏（${reason}），本地云拒绝启动，以免在损坏的数据上继续写入。` +
+      `已原样保留一份副本：${copy}。请从备份恢复该文件；或把它移走后重新启动（将从空库开始）。`,
+  );
+}
+
+/** A stored document: an object whose _id is the row's id; anything else is refused with where it is. */
+function parseStoredDoc(text: string, where: string, id: string): Doc {
+  let doc: unknown;
+  try {
+    doc = decodeDoc(text);
+  } catch (e) {
+    throw new DamagedError(`${where} 不是有效的 EJSON：${(e as Error).message}`);
+  }
+  if (!isPlainDoc(doc) || doc._id !== id) throw new DamagedError(`${where} 的内容不是 _id 为 ${id} 的文档`);
+  return doc;
+}
+
+function isPlainDoc(v: unknown): v is Doc {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { _id?: unknown })._id === 'string';
+}
+
+/** `name`, or `name.1`, `name.2`… if taken: a kept copy never overwrites an earlier one. */
+function freeName(name: string): string {
+  let n = 0;
+  let candidate = name;
+  while (fs.existsSync(candidate)) candidate = `${name}.${++n}`;
+  return candidate;
+}
+
+/**
+ * Moves the data of the old append-only log into a new database: every complete
+ * line is replayed in order, the result written in one transaction to a side
+ * file that is renamed into place only when complete, and the log is kept as
+ * `db.jsonl.migrated`. A damaged or malformed line in the middle refuses the
+ * migration and changes nothing; an unfinished last line (a torn write that was
+ * never complete) is left out, and said so.
+ */
+function migrateLegacyLog(legacy: string, file: string, opts: StoreOptions): void {
+  const text = fs.readFileSync(legacy, 'utf8');
+  const bytes = fs.statSync(legacy).size;
+  const docs = new Map<string, Map<string, Doc>>();
+  const lines = text.split('\n');
+  let migrated = 0;
+  for (const [i, line] of lines.entries()) {
+    if (line === '') continue;
+    const last = i === lines.length - 1; // no "\n" after it
+    let changes: unknown;
+    try {
+      changes = EJSON.parse(line, { relaxed: true });
+    } catch (e) {
+      if (last) {
+        console.error(`[local-cloud] ${LEGACY_LOG} 最后一行没有写完整（${Buffer.byteLength(line)} 字节），未迁移；原文件将保留为 ${LEGACY_LOG}.migrated`);
+        break;
+      }
+      throw new StoreOpenError(
+        `${legacy} 第 ${i + 1} 行已损坏（${(e as Error).message}），无法迁移到 ${DB_FILE}。未做任何改动；请修复或删除这一行后重新启动。`,
+      );
+    }
+    const shapeError = (what: string) =>
+      new StoreOpenError(`${legacy} 第 ${i + 1} 行格式不对（${what}），无法迁移到 ${DB_FILE}。未做任何改动；请修复或删除这一行后重新启动。`);
+    if (!Array.isArray(changes)) throw shapeError('应为变更列表');
+    for (const ch of changes as unknown[]) {
+      const { c, id, doc } = (ch ?? {}) as { c?: unknown; id?: unknown; doc?: unknown };
+      if (typeof c !== 'string' || !c || typeof id !== 'string' || !id) throw shapeError('变更缺少集合名或 id');
+      if (doc !== null && (!isPlainDoc(doc) || doc._id !== id)) throw shapeError(`${c}/${id} 的内容不是 _id 为 ${id} 的文档`);
+      let coll = docs.get(c);
+      if (!coll) docs.set(c, (coll = new Map()));
+      if (doc) coll.set(id, doc);
+      else coll.delete(id);
+    }
+    migrated += 1;
+  }
+
+  const side = `${file}.migrating`;
+  for (const f of [side, `${side}-wal`, `${side}-shm`]) fs.rmSync(f, { force: true });
+  const db = new Database(side);
+  try {
+    configure(db, opts);
+    const insert = db.prepare('INSERT INTO docs (coll, id, doc) VALUES (?, ?, ?)');
+    const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      for (const [c, coll] of docs) for (const [id, doc] of coll) insert.run(c, id, encodeDoc(doc));
+      meta.run('migratedFromBytes', String(bytes));
+      meta.run('migratedAt', new Date().toISOString());
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (e) {
+    db.close();
+    for (const f of [side, `${side}-wal`, `${side}-shm`]) fs.rmSync(f, { force: true });
+    const err = asWriteError(e);
+    throw err ? new StoreOpenError(`迁移 ${LEGACY_LOG} 时写入失败：${err.message}。${LEGACY_LOG} 未做任何改动。`) : e;
+  }
+  db.close();
+  fs.renameSync(side, file);
+  fs.renameSync(legacy, freeName(`${legacy}.migrated`));
+  const live = [...docs.values()].reduce((n, m) => n + m.size, 0);
+  console.error(
+    `[local-cloud] 已把 ${LEGACY_LOG}（${migrated} 行）迁移到 ${DB_FILE}（${live} 个文档）；旧日志保留为 ${LEGACY_LOG}.migrated。` +
+      '核对无误后请删除它：其中仍有迁移前的全部历史，包括已删除的个人信息。',
+  );
 }

@@ -1,19 +1,21 @@
 /**
  * Plan table and deadline tools for offices and operators.
- *   npm run --silent plan -- parse FILE [--year 2023]   → events as JSON on stdout, warnings on stderr
- *   npm run --silent plan -- deadlines 2023-05-04        → plan/report/materials deadlines (default rules)
+ *   npm run --silent plan -- parse FILE [--year 2023]   → events as JSON on stdout, warnings ("第N行：…", N = line of the file) on stderr
+ *   npm run --silent plan -- deadlines 2023-05-04 [--end 2023-05-05] [--preset news-strict]
+ *                                                        → plan/report/materials deadlines under a preset (standard by default)
  */
 import { existsSync, readFileSync } from 'fs';
 import { BusinessError } from '../src/domain/errors';
 import { eventDeadlines } from '../src/domain/deadlines';
-import { parsePlanTable, type PlanParseResult } from '../src/domain/planTable';
+import { parsePlanTable, warningText, type PlanParseResult } from '../src/domain/planTable';
 import { parsePlanXlsx } from '../src/domain/planXlsx';
-import { DEFAULT_RULES } from '../src/domain/rules';
+import { PRESET_NAMES, presetRules, type PresetName } from '../src/domain/rules';
 import { isValidDate } from '../src/domain/time';
 
 const USAGE = `用法 / usage:
   plan parse FILE [--year 2023]   解析计划安排表（.txt/.tsv 或 .xlsx） / parse a plan table
-  plan deadlines YYYY-MM-DD       按默认规则计算期限 / deadlines under the default rules`;
+  plan deadlines YYYY-MM-DD [--end YYYY-MM-DD] [--preset standard|news-strict]
+                                  按预设规则计算期限（默认 standard） / deadlines under a preset`;
 
 class CliError extends Error {}
 
@@ -37,17 +39,26 @@ async function parseCommand(args: string[]): Promise<void> {
   } else {
     result = parsePlanTable(readFileSync(file, 'utf8'), { year });
   }
-  for (const w of result.warnings) process.stderr.write(`警告 warning: ${w}\n`);
+  for (const w of result.warnings) process.stderr.write(`警告 warning: ${warningText(w)}\n`);
   if (result.events.length === 0) fail(`文件里没有找到活动：${file}`, `No events found in ${file}`);
-  const events = result.events.map(({ seq, theme, forms, units, months, raw }) => ({ seq, theme, forms, units, months, raw }));
+  const events = result.events.map(({ seq, theme, forms, units, months, date, endDate, row, raw }) => ({ seq, theme, forms, units, months, date, endDate, row, raw }));
   process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
 }
 
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? (args[i + 1] ?? '') : undefined;
+}
+
 function deadlinesCommand(args: string[]): void {
-  const date = args[0];
+  const date = args.find((a, i) => !a.startsWith('--') && !['--preset', '--end'].includes(args[i - 1]));
   if (!date) fail('请指定活动日期：plan deadlines 2023-05-04', `Missing date.\n${USAGE}`);
   if (!isValidDate(date)) fail(`“${date}”不是有效日期，请写成 2023-05-04 这样的格式`, `Invalid date: ${date} (expected a real YYYY-MM-DD date)`);
-  const d = eventDeadlines(date, DEFAULT_RULES);
+  const preset = option(args, '--preset') ?? 'standard';
+  if (!PRESET_NAMES.includes(preset as PresetName)) fail(`预设“${preset}”不存在，请写 --preset standard 或 --preset news-strict`, `Unknown --preset ${preset} (standard | news-strict)`);
+  const end = option(args, '--end');
+  if (end !== undefined && (!isValidDate(end) || end < date)) fail(`结束日期“${end}”无效，须为不早于活动日期的有效日期`, `Invalid --end ${end}`);
+  const d = eventDeadlines(date, presetRules(preset as PresetName), end);
   process.stdout.write(`${JSON.stringify({ planDeadline: d.plan, reportDeadline: d.report, materialsDeadline: d.materials })}\n`);
 }
 

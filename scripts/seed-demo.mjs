@@ -22,12 +22,13 @@ export async function seedDemo(url, setupToken) {
   if (me.roles.length > 0) return false; // already seeded
 
   const jurisdictions = {};
-  for (const [openid, name, level, file, rules] of [
-    ['office-yuhua', '雨花区', 'district', 'yuhua-2023.txt', { materialsWithinWorkdays: 2 }],
-    ['office-shaoyang', '邵阳市', 'city', 'shaoyang-2023.txt', {}],
+  // 雨花区's notice (附件2) asks for the news-strict rules; 邵阳市's for the standard ones.
+  for (const [openid, name, level, file, preset, contact] of [
+    ['office-yuhua', '雨花区', 'district', 'yuhua-2023.txt', 'news-strict', { name: '雨花区政务公开办', phone: '0731-85888888', email: 'gkb@yuhua.example.gov.cn' }],
+    ['office-shaoyang', '邵阳市', 'city', 'shaoyang-2023.txt', 'standard', null],
   ]) {
-    const { jurisdictionId } = await call('office', { action: 'bootstrap', token: setupToken, name, level }, openid);
-    await call('office', { action: 'setRules', jurisdictionId, rules }, openid);
+    const { jurisdictionId } = await call('office', { action: 'bootstrap', token: setupToken, name, level, preset }, openid);
+    if (contact) await call('office', { action: 'setRules', jurisdictionId, rules: { contact } }, openid);
     const { events } = await call('office', { action: 'importPlan', jurisdictionId, year: 2023, text: table(file) }, openid);
     jurisdictions[name] = { jurisdictionId, office: openid, events };
   }

@@ -1,5 +1,6 @@
 // `npm test`: builds what the tests run against (function bundles, the local
-// cloud, the h5 and weapp apps), typechecks, then runs every suite. The domain
+// cloud, the h5 and weapp apps), typechecks, then runs every suite (domain, cloud,
+// e2e, and weapp: dist/weapp run in a simulated WeChat app service). The domain
 // suite runs under two time zones, since cloud functions run in UTC. Ends with
 // one plain "N passed, N failed" line over both runs.
 import { execSync } from 'node:child_process';
@@ -19,7 +20,10 @@ try {
   run('node scripts/build-functions.mjs');
   if (!process.env.SKIP_APP_BUILD) {
     run('npx taro build --type h5', { NODE_ENV: 'production' });
-    run('npx taro build --type weapp', { NODE_ENV: 'production' });
+    // Built as the README's deploy step 2 says, with the deployment the weapp suite plays.
+    const deployment = JSON.parse(fs.readFileSync('tests/weapp/deployment.json', 'utf8'));
+    const { CLOUD_ENV, TEMPLATE_DEADLINE, TEMPLATE_EVENT } = deployment;
+    run('npx taro build --type weapp', { NODE_ENV: 'production', CLOUD_ENV, TEMPLATE_DEADLINE, TEMPLATE_EVENT });
   }
   run('npx tsc --noEmit -p .');
   run(`npx jest --selectProjects domain --json --outputFile=${results[0]} ${jestArgs}`, { TZ: 'Asia/Shanghai' });

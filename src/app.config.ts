@@ -3,9 +3,9 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/column/index', 'pages/join/index', 'pages/messages/index'],
   subPackages: [
-    { root: 'office', name: 'office', pages: ['home/index', 'review/index', 'import/index', 'events/index', 'event/index', 'units/index', 'rules/index', 'dashboard/index'] },
-    { root: 'unit', name: 'unit', pages: ['home/index', 'event/index', 'plan/index', 'checkin/index', 'photos/index', 'report/index', 'attendees/index'] },
-    { root: 'resident', name: 'resident', pages: ['home/index', 'list/index', 'detail/index', 'signup/index', 'mine/index', 'attend/index', 'evaluate/index', 'privacy/index'] },
+    { root: 'office', name: 'office', pages: ['home/index', 'review/index', 'import/index', 'events/index', 'event/index', 'units/index', 'rules/index', 'dashboard/index', 'family/index', 'pack/index'] },
+    { root: 'unit', name: 'unit', pages: ['home/index', 'event/index', 'plan/index', 'checkin/index', 'photos/index', 'report/index', 'attendees/index', 'questionnaire/index'] },
+    { root: 'resident', name: 'resident', pages: ['home/index', 'list/index', 'detail/index', 'signup/index', 'mine/index', 'attend/index', 'evaluate/index', 'privacy/index', 'questionnaire/index'] },
   ],
   window: {
     navigationBarTitleText: '政务公开主题日',

@@ -4,6 +4,7 @@ import './app.css';
 import './components/ui.css';
 import './components/records.css';
 import { startOutbox } from './lib/outbox';
+import { markRoot } from './lib/care';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -11,6 +12,8 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV, traceUser: true });
     // Check-ins and photos taken offline are sent now and whenever the network returns.
     startOutbox();
+    // 关怀模式 as remembered (or as the phone's font size says).
+    markRoot();
   });
   return children;
 }

@@ -7,11 +7,12 @@
 //   its planned months (e.g. "4月" → planDeadline(04-30)): after it, no date inside
 //   the planned months can still be filed on time. 待定 (no months) has no deadline.
 // - plan deadline of a filed event = the deadline for its filed date (event.deadlines.plan).
-// - report / materials deadlines = event.deadlines.report / .materials (from the filed date);
-//   the materials (photos + text for the column) are done when the report is submitted.
+// - report / materials deadlines = event.deadlines.report / .materials (from the event's last
+//   day); the materials (photos + text for the column) are their own delivery
+//   (unit.submitMaterials), done at their first submission.
 // - a late item is a deadline that was missed: done after it (doneAt set) or still
 //   not done at `now` (doneAt null; workdaysLate counted up to today).
-import { unfiledPlanDeadline, workdaysLate } from '../../src/domain/deadlines';
+import { isOnTime, unfiledPlanDeadline, workdaysLate } from '../../src/domain/deadlines';
 import { endOfDayInstant, parseInstant, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import type { Rules } from '../../src/domain/rules';
 import type { EventDoc } from './data';
@@ -38,6 +39,12 @@ export interface Counts {
   held: number;
   reported: number;
   reportOnTime: number;
+  /** Events whose jurisdiction asks for 专栏材料 (a materials deadline is set). */
+  materialsDue: number;
+  materials: number;
+  materialsOnTime: number;
+  /** Reports sent with a separate 新闻稿. */
+  newsReleases: number;
   /** Late items (missed deadlines, done late or still open). */
   overdue: number;
   /** Of those, still not done. */
@@ -62,6 +69,8 @@ export interface Dashboard {
   units: UnitRow[];
   months: MonthRow[];
   lateItems: LateItem[];
+  /** Units with no event in the year's plan ("今年全区各部门单位都将组织开展"). */
+  unitsWithoutEvents: Array<{ unitId: string; name: string }>;
 }
 
 export interface Rating {
@@ -87,7 +96,7 @@ export function unfiledPlanDeadlineMemo(e: Pick<EventDoc, 'year' | 'months'>, ru
 
 function late(now: Date, deadline: string, doneAt: Date | null, rules: RuleSet): { doneAt: string | null; workdaysLate: number } | null {
   const at = doneAt ?? now;
-  if (at.getTime() <= parseInstant(deadline).getTime()) return null;
+  if (isOnTime(deadline, at)) return null;
   let n: number;
   try {
     n = workdaysLate(deadline, at, rules);
@@ -118,7 +127,11 @@ export function lateItemsOf(e: EventDoc, rules: RuleSet, now: Date, memo?: Map<s
   if (!e.report) push('report', e.deadlines.report, late(now, e.deadlines.report, null, rules));
   // A submitted report is late exactly when its record says so (the unit function decided it).
   else if (e.report.late) out.push({ ...base, kind: 'report', deadline: e.deadlines.report, doneAt: toShanghaiISO(submittedAt!), workdaysLate: e.report.workdaysLate });
-  if (e.deadlines.materials) push('materials', e.deadlines.materials, late(now, e.deadlines.materials, submittedAt, rules));
+  if (e.deadlines.materials) {
+    const m = e.materials;
+    if (!m) push('materials', e.deadlines.materials, late(now, e.deadlines.materials, null, rules));
+    else if (m.late) out.push({ ...base, kind: 'materials', deadline: e.deadlines.materials, doneAt: toShanghaiISO(dateOf(m.firstSubmittedAt)), workdaysLate: m.workdaysLate });
+  }
   return out;
 }
 
@@ -135,7 +148,7 @@ export function monthOf(e: EventDoc): number | null {
 }
 
 function emptyCounts(): Counts {
-  return { events: 0, planFiled: 0, planOnTime: 0, held: 0, reported: 0, reportOnTime: 0, overdue: 0, overdueOpen: 0, avgRating: null, ratings: 0 };
+  return { events: 0, planFiled: 0, planOnTime: 0, held: 0, reported: 0, reportOnTime: 0, materialsDue: 0, materials: 0, materialsOnTime: 0, newsReleases: 0, overdue: 0, overdueOpen: 0, avgRating: null, ratings: 0 };
 }
 
 function addEvent(c: Counts & { ratingSum?: number }, e: EventDoc, items: LateItem[], ratings: number[]): void {
@@ -145,6 +158,10 @@ function addEvent(c: Counts & { ratingSum?: number }, e: EventDoc, items: LateIt
   if (e.checkin || HELD.has(e.status)) c.held += 1;
   if (e.report) c.reported += 1;
   if (e.report && !e.report.late) c.reportOnTime += 1;
+  if (e.deadlines?.materials) c.materialsDue += 1;
+  if (e.materials) c.materials += 1;
+  if (e.materials && !e.materials.late) c.materialsOnTime += 1;
+  if (e.report?.newsRelease) c.newsReleases += 1;
   c.overdue += items.length;
   c.overdueOpen += items.filter((i) => i.doneAt === null).length;
   c.ratings += ratings.length;
@@ -196,6 +213,10 @@ export function computeDashboard(
     if (!mrow) monthRows.set(m, (mrow = { month: m, ...emptyCounts() }));
     addEvent(mrow, e, items, rs);
   }
+  const unitsWithoutEvents = [...unitRows.values()]
+    .filter((u) => u.events === 0)
+    .map((u) => ({ unitId: u.unitId, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   lateItems.sort((a, b) => (a.doneAt === null) !== (b.doneAt === null) ? (a.doneAt === null ? -1 : 1) : b.workdaysLate - a.workdaysLate || a.seq - b.seq);
   return {
     year,
@@ -203,6 +224,7 @@ export function computeDashboard(
     units: [...unitRows.values()].map(finish).sort((a, b) => b.overdueOpen - a.overdueOpen || b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh')),
     months: [...monthRows.values()].map(finish).sort((a, b) => (a.month ?? 13) - (b.month ?? 13)),
     lateItems,
+    unitsWithoutEvents,
   };
 }
 
@@ -236,7 +258,7 @@ export function dueItemsOf(e: EventDoc, rules: RuleSet, now: Date, today: string
     .map((i) => ({ ...base, kind: 'overdue' as const, of: i.kind, deadline: i.deadline, workdaysLate: i.workdaysLate }));
   const soon = (d: string) => {
     const day = shanghaiDate(parseInstant(d));
-    return parseInstant(d).getTime() >= now.getTime() && day >= today && day <= horizon;
+    return isOnTime(d, now) && day >= today && day <= horizon;
   };
   if (!e.plan) {
     const d = unfiledPlanDeadlineMemo(e, rules, memo);
@@ -244,9 +266,9 @@ export function dueItemsOf(e: EventDoc, rules: RuleSet, now: Date, today: string
     return out;
   }
   if (e.plan.date === today && !e.checkin && e.status === 'plan_filed') out.push({ ...base, kind: 'event_today', of: 'event', deadline: endOfDayInstant(today), workdaysLate: 0 });
-  if (!e.deadlines || e.report) return out;
-  if (soon(e.deadlines.report)) out.push({ ...base, kind: 'report_due', of: 'report', deadline: e.deadlines.report, workdaysLate: 0 });
-  if (e.deadlines.materials && soon(e.deadlines.materials)) out.push({ ...base, kind: 'materials_due', of: 'materials', deadline: e.deadlines.materials, workdaysLate: 0 });
+  if (!e.deadlines) return out;
+  if (!e.report && soon(e.deadlines.report)) out.push({ ...base, kind: 'report_due', of: 'report', deadline: e.deadlines.report, workdaysLate: 0 });
+  if (!e.materials && e.deadlines.materials && soon(e.deadlines.materials)) out.push({ ...base, kind: 'materials_due', of: 'materials', deadline: e.deadlines.materials, workdaysLate: 0 });
   return out;
 }
 

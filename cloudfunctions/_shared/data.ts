@@ -36,6 +36,8 @@ export type StaffDoc = {
   openid: string;
   jurisdictionId: string;
   jurisdictionName: string;
+  /** Given when joining; shown instead of the openid. */
+  name?: string;
   createdAt: Date;
 } & ({ role: 'office' } | { role: 'unit'; unitId: string; unitName: string });
 
@@ -67,18 +69,27 @@ export interface Venue {
   address?: string;
   latitude?: number;
   longitude?: number;
+  /** An online event (在线访谈, 热线问答): checked in with evidence, not a position. */
+  online?: boolean;
+  /** Online events: the platform (e.g. 红网问政) and/or the link where it runs. */
+  platform?: string;
+  link?: string;
 }
 
 /** The filed plan as the event carries it (a copy of the latest version in `plans`). */
 export interface PlanSummary {
   version: number;
   date: string; // YYYY-MM-DD, Asia/Shanghai
+  /** Last day of a multi-day event (宣传周); report and materials deadlines count from it. */
+  endDate?: string;
   startTime?: string; // HH:mm
   venue: Venue;
   forms: string[];
   invitees: string[];
   banner: string;
   publicSeats: number; // 0: not open to residents
+  /** Online events open to everyone: publicSeats is then UNCAPPED_SEATS, not a number the unit set. */
+  uncapped?: boolean;
   signupDeadline?: string; // ISO instant
   attachmentFileID?: string;
   filedAt: Date;
@@ -104,6 +115,9 @@ export interface EventDoc {
   unitIds: string[];
   unitNames: string[];
   months: MonthRange | null;
+  /** The day the plan table printed ("4月23日"), if it gave one: the unit's plan starts from it. */
+  plannedDate?: string | null;
+  plannedEndDate?: string | null;
   raw: string;
   /** Flagged (never deleted) when a re-imported table no longer has this row. */
   removedFromPlan: boolean;
@@ -111,8 +125,22 @@ export interface EventDoc {
   plan?: PlanSummary;
   deadlines?: Deadlines; // set once a date is filed
   /** The check-in itself (one per event), written by one conditional update of this doc. */
-  checkin?: { checkinId: string; at: Date; distanceMeters: number | null; flags: string[]; openid?: string; latitude?: number; longitude?: number; accuracy?: number | null };
-  report?: { reportId: string; version: number; submittedAt: Date; late: boolean; workdaysLate: number; status: 'submitted' | 'returned' | 'approved' };
+  checkin?: {
+    checkinId: string;
+    at: Date;
+    distanceMeters: number | null;
+    flags: string[];
+    openid?: string;
+    latitude?: number;
+    longitude?: number;
+    accuracy?: number | null;
+    /** Online events: a screenshot (cloud file id) or link proving the event ran. */
+    evidenceFileID?: string;
+    evidenceLink?: string;
+  };
+  report?: { reportId: string; version: number; submittedAt: Date; late: boolean; workdaysLate: number; status: 'submitted' | 'returned' | 'approved'; newsRelease?: boolean };
+  /** 专栏材料 (photos + short text for the website column): the latest of its versions. */
+  materials?: { materialsId: string; version: number; submittedAt: Date; firstSubmittedAt: Date; late: boolean; workdaysLate: number };
   /** Seat counters kept with the event so sign-ups can be checked in one transaction. */
   seats?: { confirmed: number; waitlisted: number };
   logoPhotoCount?: number;

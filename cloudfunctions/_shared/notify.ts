@@ -1,7 +1,7 @@
 // One message to one person, now: pushed as a subscribe message when they have
 // consented, and always recorded so the app's message centre shows it. Used when
 // a cancellation moves someone off the waiting list.
-import { shanghaiDate } from '../../src/domain/time';
+import { fmtDate, shanghaiDate } from '../../src/domain/time';
 import { cloud, db, _ } from './cloud';
 import { C, getById } from './data';
 import type { SeatedEvent } from './signups';
@@ -12,7 +12,7 @@ export async function notifyPromoted(signupId: string, event: SeatedEvent, now: 
   const openid = signupId.slice(event._id.length + 1); // sign-up ids are `${eventId}:${openid}`
   const templateId = templateIds().event;
   const plan = event.plan!;
-  const when = `${plan.date} ${plan.startTime ?? ''}`.trim();
+  const when = `${fmtDate(plan.date)} ${plan.startTime ?? ''}`.trim();
   const message: Omit<MessageDoc, 'status' | 'createdAt'> = {
     _id: `${shanghaiDate(now)}:${openid}:waitlist:${event._id}`,
     day: shanghaiDate(now),
@@ -30,11 +30,21 @@ export async function notifyPromoted(signupId: string, event: SeatedEvent, now: 
     },
     jurisdictionId: event.jurisdictionId,
   };
+  return deliver(message, now);
+}
+
+/**
+ * Records one message for the message centre and, when the person has consented,
+ * pushes it as a subscribe message (spending a one-time consent).
+ */
+export async function deliver(message: Omit<MessageDoc, 'status' | 'createdAt'>, now: Date, sub?: SubscriptionDoc | null): Promise<MessageStatus> {
+  const { openid, templateId } = message;
   const longTerm = longTermTemplates();
-  const sub = (await getById<SubscriptionDoc>(C.subscriptions, subscriptionId(openid, templateId))) ?? undefined;
+  // The caller may pass the consent it already read (batch senders read them all at once).
+  if (sub === undefined) sub = await getById<SubscriptionDoc>(C.subscriptions, subscriptionId(openid, templateId));
   let status: MessageStatus = 'skipped_no_consent';
   let error: string | undefined;
-  if (hasConsent(sub, longTerm)) {
+  if (hasConsent(sub ?? undefined, longTerm)) {
     try {
       await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page: message.page, data: message.data, miniprogramState: 'formal' } as never);
       status = 'sent';

@@ -12,15 +12,18 @@ export type Access =
   | 'eventStaff' // staff of the event's unit
   | 'eventStaffOrOffice' // staff of the event's unit, or the office of its jurisdiction
   | 'office' // office staff of the jurisdiction concerned
+  | 'officeOrParent' // office staff of the jurisdiction, or (read-only) of the city it is linked under
+  | 'anyOffice' // office staff of any jurisdiction (acts on their own office)
   | 'signer' // the resident who owns the sign-up (others get NOT_FOUND: a sign-up id reveals nothing)
   | 'attendee' // a resident who attended the event
   | 'timer'; // the platform's timer; a client call is refused
 
 /** The people the authorization matrix calls every action as. */
-export type Persona = 'anonymous' | 'resident' | 'eventUnitStaff' | 'otherUnitStaff' | 'jurisdictionOffice' | 'otherOffice';
-export const PERSONAS: readonly Persona[] = ['anonymous', 'resident', 'eventUnitStaff', 'otherUnitStaff', 'jurisdictionOffice', 'otherOffice'];
+/** parentOffice: the office of the city the event's jurisdiction is linked under. */
+export type Persona = 'anonymous' | 'resident' | 'eventUnitStaff' | 'otherUnitStaff' | 'jurisdictionOffice' | 'otherOffice' | 'parentOffice';
+export const PERSONAS: readonly Persona[] = ['anonymous', 'resident', 'eventUnitStaff', 'otherUnitStaff', 'jurisdictionOffice', 'otherOffice', 'parentOffice'];
 
-const SIGNED_IN: Persona[] = ['resident', 'eventUnitStaff', 'otherUnitStaff', 'jurisdictionOffice', 'otherOffice'];
+const SIGNED_IN: Persona[] = ['resident', 'eventUnitStaff', 'otherUnitStaff', 'jurisdictionOffice', 'otherOffice', 'parentOffice'];
 export const ALLOWED: Record<Access, readonly Persona[]> = {
   public: PERSONAS,
   signedIn: SIGNED_IN,
@@ -29,6 +32,8 @@ export const ALLOWED: Record<Access, readonly Persona[]> = {
   eventStaff: ['eventUnitStaff'],
   eventStaffOrOffice: ['eventUnitStaff', 'jurisdictionOffice'],
   office: ['jurisdictionOffice'],
+  officeOrParent: ['jurisdictionOffice', 'parentOffice'],
+  anyOffice: ['jurisdictionOffice', 'otherOffice', 'parentOffice'],
   signer: ['resident'],
   attendee: ['resident'],
   timer: ['anonymous'],
@@ -53,11 +58,22 @@ export const POLICY = {
     listStaff: 'office',
     setLogo: 'office',
     ratings: 'office',
-    dashboard: 'office',
+    dashboard: 'officeOrParent',
     exportDashboard: 'office',
     reviewReport: 'office',
     reportDetail: 'office',
     confirmPhotoLogo: 'office',
+    publishPreview: 'office',
+    publishReport: 'office',
+    unpublishReport: 'office',
+    exportColumn: 'office',
+    inviteChild: 'office',
+    acceptParent: 'anyOffice',
+    unlinkChild: 'office',
+    unlinkParent: 'office',
+    family: 'office',
+    evidencePack: 'office',
+    remindLate: 'office',
   },
   unit: {
     myEvents: 'anyUnitStaff',
@@ -69,6 +85,12 @@ export const POLICY = {
     submitReport: 'eventStaff',
     attendees: 'eventStaffOrOffice',
     eventCode: 'eventStaff',
+    setQuestionnaire: 'eventStaff',
+    questionnaireResults: 'eventStaffOrOffice',
+    exportQuestionnaire: 'eventStaffOrOffice',
+    attachQuestionnaire: 'eventStaff',
+    submitMaterials: 'eventStaff',
+    contacts: 'anyUnitStaff',
   },
   resident: {
     openEvents: 'public',
@@ -80,6 +102,8 @@ export const POLICY = {
     attend: 'signedIn',
     evaluate: 'attendee',
     erase: 'signedIn',
+    questionnaire: 'signedIn',
+    answerQuestionnaire: 'signedIn',
   },
   reminders: { run: 'timer' },
 } as const satisfies Record<string, Record<string, Access>>;

@@ -2,6 +2,8 @@
 // drafts. Kept apart from data.ts so the unit, office and resident functions
 // share one definition of each record.
 import type { KeywordPlace } from '../../src/domain/rules';
+import type { LogoCheck } from './logoCheck';
+import type { ReportPart } from '../../src/domain/reportParts';
 
 /** Drafts are working copies, never submissions: their own collection, one per event. */
 export const DRAFTS = 'drafts';
@@ -12,8 +14,11 @@ export interface PhotoDoc {
   jurisdictionId: string;
   fileID: string;
   sha256: string;
+  /** What the app said; recorded, never counted. */
   stamped: boolean;
+  /** The server's logo check, or the office's confirmation by eye. */
   hasLogo: boolean;
+  logoCheck?: LogoCheck;
   logoConfirmedBy?: string;
   logoConfirmedAt?: Date;
   takenAt?: string;
@@ -52,6 +57,14 @@ export interface ReportDoc {
   videoFileIDs: string[];
   attendance: Attendance | null;
   publicRaised: string | null;
+  /** 活动概况 / 经验做法 / 工作实效 when the unit used the named parts. */
+  parts?: Partial<Record<ReportPart, string>>;
+  /** 参与人数 as the unit confirmed it (prefilled from sign-ups and scan-ins). */
+  participants?: number;
+  videos?: VideoRecord[];
+  newsRelease?: NewsReleaseText;
+  /** Where the keyword was checked: the separate news release, or the report standing in for it. */
+  keywordSource?: 'newsRelease' | 'report';
   keyword: Record<KeywordPlace, boolean>;
   flags: string[];
   submittedBy: string;
@@ -67,6 +80,39 @@ export interface ReportDoc {
   public: boolean;
 }
 
+/** 专栏材料: photos of the event and a short text for the website column; every submission a version. */
+export const MATERIALS = 'materials';
+
+export interface MaterialsDoc {
+  _id: string; // `${eventId}:m${version}`
+  eventId: string;
+  jurisdictionId: string;
+  version: number;
+  text: string;
+  photoIds: string[];
+  photoFileIDs: string[];
+  submittedBy: string;
+  submittedAt: Date;
+  /** null when the jurisdiction has no materials rule. */
+  deadline: string | null;
+  late: boolean;
+  workdaysLate: number;
+}
+
+export const materialsIdOf = (eventId: string, version: number) => `${eventId}:m${version}`;
+
+/** The 新闻稿 as sent with a report: its own text, checked by the keyword rule. */
+export interface NewsReleaseText {
+  title: string;
+  paragraphs: string[];
+}
+
+export interface VideoRecord {
+  fileID: string;
+  bytes: number;
+  seconds: number;
+}
+
 export interface DraftDoc {
   _id: string; // the eventId
   eventId: string;
@@ -76,6 +122,9 @@ export interface DraftDoc {
   videoFileIDs: string[];
   attendance: Attendance | null;
   publicRaised: string | null;
+  parts?: Partial<Record<ReportPart, string>>;
+  participants?: number;
+  newsRelease?: NewsReleaseText;
   savedBy: string;
   savedAt: Date;
 }

@@ -41,9 +41,11 @@ export interface FeedbackDoc {
   theme: string;
   openid: string;
   rating: number;
+  /** Emptied by resident.erase and by the yearly purge (reminders). */
   comment: string;
   createdAt: Date;
   updatedAt: Date;
+  erasedAt?: Date;
 }
 
 /** Attendance codes: token → event (the token is what the mini-program code's scene carries). */

@@ -36,7 +36,7 @@ export function hasConsent(sub: SubscriptionDoc | undefined, longTerm: Set<strin
   return (longTerm.has(sub.templateId) && sub.longTerm) || sub.oneTime > 0;
 }
 
-export type MessageKind = 'unit' | 'office' | 'event' | 'waitlist';
+export type MessageKind = 'unit' | 'office' | 'event' | 'waitlist' | 'urge';
 export type MessageStatus = 'sent' | 'skipped_no_consent' | 'refused' | 'failed';
 
 /** One digest for one person on one day: `${day}:${openid}:${kind}`, so a second run finds it. */
@@ -53,6 +53,8 @@ export interface MessageDoc {
   /** The template fields as sent (or as they would have been sent). */
   data: Record<string, { value: string }>;
   jurisdictionId: string;
+  /** 催办 (kind 'urge'): the unit reminded, so the office reminds a unit at most once a day. */
+  unitId?: string;
   error?: string;
   createdAt: Date;
 }

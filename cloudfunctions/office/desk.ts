@@ -2,15 +2,16 @@
 // (invitations with role 'office'), and the jurisdiction's logo for the photo stamp.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { eventDeadlines, unfiledPlanDeadline } from '../../src/domain/deadlines';
+import { eventDeadlines, isOnTime, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { STATUS_LABELS } from '../../src/domain/lifecycle';
 import type { Rules } from '../../src/domain/rules';
-import { endOfDayInstant, parseInstant, toShanghaiISO } from '../../src/domain/time';
+import { endOfDayInstant, toShanghaiISO } from '../../src/domain/time';
 import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { Deadlines, EventDoc, InviteDoc, JurisdictionDoc, PlanDoc, StaffDoc } from '../_shared/data';
 import { requireOffice, requireSignedIn } from '../_shared/auth';
+import { requireFileInScope } from '../_shared/files';
 import { action } from '../_shared/router';
 import { inviteCode } from '../_shared/ids';
 import { inviteQr } from './units';
@@ -37,7 +38,7 @@ export interface NextStep {
 
 /** The next thing the unit (or the office) owes on this event, judged at `now`. */
 export function nextStep(e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan' | 'removedFromPlan'>, deadlines: Deadlines | undefined, now: Date, rules: Rules | undefined): NextStep {
-  const past = (due: string) => now.getTime() > parseInstant(due).getTime();
+  const past = (due: string) => !isOnTime(due, now);
   const step = (label: string, due?: string): NextStep => (due ? { label, due, overdue: past(due) } : { label, overdue: false });
   if (e.removedFromPlan) return step('已移出计划');
   switch (e.status) {
@@ -54,7 +55,8 @@ export function nextStep(e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan'
     case 'returned':
       return step('待单位修改重报');
     case 'approved':
-      return step('待发布');
+      // Approved is not public yet: the office owes the publishing review (publish.ts).
+      return step('待公开审查');
     default:
       return step('已完成');
   }
@@ -202,16 +204,14 @@ export const listStaff = action(z.object({ jurisdictionId: id }).strict(), async
   const me = await requireOffice(caller, jurisdictionId);
   const staff = await findWhere<StaffDoc>(C.staff, { jurisdictionId, role: 'office' });
   return staff
-    .map((s) => ({ openid: s.openid, since: toShanghaiISO(new Date(s.createdAt)), isMe: s.openid === me.openid }))
+    .map((s) => ({ openid: s.openid, name: s.name ?? null, since: toShanghaiISO(new Date(s.createdAt)), isMe: s.openid === me.openid }))
     .sort((a, b) => a.since.localeCompare(b.since));
 });
 
 export const setLogo = action(z.object({ jurisdictionId: id, fileID: z.string().min(1).max(500) }).strict(), async ({ jurisdictionId, fileID }, caller) => {
   await requireOffice(caller, jurisdictionId);
   // Only an image the app uploaded for this jurisdiction (logos/<jurisdictionId>/…).
-  if (!fileID.startsWith('cloud://') || !fileID.includes(`/logos/${jurisdictionId}/`)) {
-    throw new BusinessError('INVALID_ARGUMENT', '请通过“上传标识”选择图片，不能使用其他文件', { fields: ['fileID'] });
-  }
+  requireFileInScope(fileID, { logos: jurisdictionId });
   const res = (await db.collection(C.jurisdictions).doc(jurisdictionId).update({ data: { logoFileID: fileID } })) as { stats: { updated: number } };
   if (res.stats.updated === 0) {
     const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);

@@ -8,5 +8,10 @@ import { ratings } from './ratings';
 import { dashboard, exportDashboard } from './dashboard';
 import { eventDetail, inviteOffice, listEvents, listStaff, setLogo } from './desk';
 import { confirmPhotoLogo, reportDetail, reviewReport } from './review';
+import { publishPreview, publishReport, unpublishReport } from './publish';
+import { exportColumn } from './column';
+import { acceptParent, family, inviteChild, unlinkChild, unlinkParent } from './family';
+import { evidencePack } from './evidencePack';
+import { remindLate } from './remind';
 
-export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo });
+export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo, publishPreview, publishReport, unpublishReport, exportColumn, inviteChild, acceptParent, unlinkChild, unlinkParent, family, evidencePack, remindLate });

@@ -1,16 +1,19 @@
 // Importing the year's plan table. Re-importing the same or a corrected table
 // updates in place: rows are matched to stored events by theme and units, then by
-// number; rows that vanished are flagged, never deleted. Units are created by name.
+// number. A partial paste adds and updates only; stored rows missing from it are
+// listed (notInTable) and flagged "已移出计划" (never deleted) only when the office
+// asks for it with removeMissing. Units are created by name.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { parsePlanTable } from '../../src/domain/planTable';
 import type { ParsedEvent, PlanParseResult } from '../../src/domain/planTable';
-import { parsePlanXlsx } from '../../src/domain/planXlsx';
+import { excel } from './lazyExcel';
 import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import type { EventDoc, UnitDoc } from '../_shared/data';
 import { requireOffice } from '../_shared/auth';
+import { requireFileInScope } from '../_shared/files';
 import { action } from '../_shared/router';
 import { randomId, stableId } from '../_shared/ids';
 
@@ -24,6 +27,8 @@ const importSchema = z
     fileID: z.string().min(1).max(500).optional(),
     /** Preview only: parse and compare, write nothing. */
     dryRun: z.boolean().optional(),
+    /** Also take out of the plan the stored events this table does not have (default: keep them). */
+    removeMissing: z.boolean().optional(),
   })
   .strict()
   .refine((v) => (v.text === undefined) !== (v.fileID === undefined), {
@@ -35,9 +40,7 @@ const MAX_XLSX_BYTES = 5 * 1024 * 1024;
 
 /** Reads the uploaded workbook; only files uploaded for this jurisdiction's plans. */
 async function parseUploaded(fileID: string, jurisdictionId: string, year: number): Promise<PlanParseResult> {
-  if (!fileID.includes(`/plans/${jurisdictionId}/`)) {
-    throw new BusinessError('INVALID_ARGUMENT', '文件不属于本辖区的计划上传，请重新选择文件上传', { fields: ['fileID'] });
-  }
+  requireFileInScope(fileID, { plans: jurisdictionId });
   let bytes: Buffer;
   try {
     bytes = ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
@@ -45,7 +48,7 @@ async function parseUploaded(fileID: string, jurisdictionId: string, year: numbe
     throw new BusinessError('NOT_FOUND', '找不到上传的文件，请重新选择文件上传', { fields: ['fileID'] });
   }
   if (bytes.length > MAX_XLSX_BYTES) throw new BusinessError('INVALID_ARGUMENT', 'Excel 文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
-  return parsePlanXlsx(new Uint8Array(bytes), { year });
+  return excel().parsePlanXlsx(new Uint8Array(bytes), { year });
 }
 
 const rowKey = (theme: string, units: string[]) => `${theme.replace(/\s+/g, '')}|${[...units].sort().join('、')}`;
@@ -83,11 +86,13 @@ function sameRow(e: EventDoc, row: ParsedEvent): boolean {
     JSON.stringify(e.forms) === JSON.stringify(row.forms) &&
     JSON.stringify(e.unitNames) === JSON.stringify(row.units) &&
     JSON.stringify(e.months) === JSON.stringify(row.months) &&
+    (e.plannedDate ?? null) === row.date &&
+    (e.plannedEndDate ?? null) === row.endDate &&
     !e.removedFromPlan
   );
 }
 
-export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, fileID, dryRun }, caller) => {
+export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, fileID, dryRun, removeMissing }, caller) => {
   await requireOffice(caller, jurisdictionId);
   const { events: parsed, warnings } = fileID !== undefined ? await parseUploaded(fileID, jurisdictionId, year) : parsePlanTable(text ?? '', { year });
   if (parsed.length === 0) {
@@ -100,6 +105,7 @@ export const importPlan = action(importSchema, async ({ jurisdictionId, year, te
     findWhere<UnitDoc>(C.units, { jurisdictionId }),
   ]);
   const { matched, gone } = plan(parsed, existing);
+  const removed = removeMissing ? gone : [];
   const now = serverNow();
 
   const unitIdByName = new Map(units.map((u) => [u.name, u._id]));
@@ -123,6 +129,8 @@ export const importPlan = action(importSchema, async ({ jurisdictionId, year, te
       unitIds: row.units.map((n) => unitIdByName.get(n)!),
       unitNames: row.units,
       months: row.months,
+      plannedDate: row.date,
+      plannedEndDate: row.endDate,
       raw: row.raw,
       removedFromPlan: false,
     };
@@ -142,22 +150,24 @@ export const importPlan = action(importSchema, async ({ jurisdictionId, year, te
     if (created.length) await db.collection(C.events).add({ data: created });
     await Promise.all([
       ...updated.map((u) => db.collection(C.events).doc(u.id).update({ data: { ...u.fields, months: u.fields.months ? db.command.set(u.fields.months) : null } })),
-      ...gone.map((e) => db.collection(C.events).doc(e._id).update({ data: { removedFromPlan: true, updatedAt: now } })),
+      ...removed.map((e) => db.collection(C.events).doc(e._id).update({ data: { removedFromPlan: true, updatedAt: now } })),
     ]);
   }
-  const goneWarnings = gone.map((e) => `原第${e.seq}项“${e.theme}”不在新表中，已标记为“已移出计划”（未删除）`);
   return {
     created: created.length,
     updated: updated.length,
     unchanged,
-    removed: gone.length,
+    /** Taken out of the plan by this import (would be, in a preview): 0 unless removeMissing. */
+    removed: removed.length,
+    /** Stored events this table does not have; kept unless removeMissing. */
+    notInTable: gone.map((e) => ({ eventId: e._id, seq: e.seq, theme: e.theme })),
     newUnits: newUnits.map((u) => u.name),
-    warnings: [...warnings, ...goneWarnings],
+    warnings,
     events: result,
     dryRun: Boolean(dryRun),
   };
 });
 
 function publicRow(row: ParsedEvent) {
-  return { seq: row.seq, theme: row.theme, forms: row.forms, units: row.units, months: row.months };
+  return { seq: row.seq, theme: row.theme, forms: row.forms, units: row.units, months: row.months, date: row.date, endDate: row.endDate, row: row.row };
 }

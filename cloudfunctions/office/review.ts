@@ -1,5 +1,6 @@
 // Reviewing unit reports: the latest report with its evidence, approving or
-// returning it with a comment, and confirming a logo on a photo by eye.
+// returning it with a comment, and confirming a logo on a photo by eye. Approval
+// does not publish: that is the office's separate review in publish.ts.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { STATUS_LABELS, transition } from '../../src/domain/lifecycle';
@@ -11,8 +12,9 @@ import type { EventDoc, PlanDoc } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { requireEventOffice } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
-import { eventIdOf } from '../_shared/records';
-import type { PhotoDoc, ReportDoc } from '../_shared/records';
+import { eventIdOf, MATERIALS } from '../_shared/records';
+import { QUESTIONNAIRES, type QuestionnaireDoc } from '../_shared/questionnaires';
+import type { MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import { action } from '../_shared/router';
 
 const iso = (d: Date | string) => toShanghaiISO(new Date(d));
@@ -20,17 +22,23 @@ const id = z.string().min(1).max(200);
 
 export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
   const { event } = await requireEventOffice(caller, eventId);
-  const [reports, plans, photos] = await Promise.all([
+  const [reports, plans, photos, materialsVersions, questionnaire] = await Promise.all([
     findWhere<ReportDoc>(C.reports, { eventId }, 100),
     findWhere<PlanDoc>(C.plans, { eventId }, 100),
     findWhere<PhotoDoc>(C.photos, { eventId }, 200),
+    findWhere<MaterialsDoc>(MATERIALS, { eventId }, 100),
+    getById<QuestionnaireDoc>(QUESTIONNAIRES, eventId),
   ]);
   const checkin = event.checkin;
   reports.sort((a, b) => b.version - a.version);
   plans.sort((a, b) => b.version - a.version);
   const latest = reports[0] ?? null;
-  const reportPhotos = latest ? latest.photoIds.map((pid) => photos.find((p) => p._id === pid)).filter((p): p is PhotoDoc => Boolean(p)) : [];
-  const urls = await tempUrls(reportPhotos.map((p) => p.fileID));
+  materialsVersions.sort((a, b) => b.version - a.version);
+  const materials = materialsVersions[0] ?? null;
+  const pick = (ids: string[]) => ids.map((pid) => photos.find((p) => p._id === pid)).filter((p): p is PhotoDoc => Boolean(p));
+  const reportPhotos = latest ? pick(latest.photoIds) : [];
+  const materialsPhotos = materials ? pick(materials.photoIds) : [];
+  const urls = await tempUrls([...reportPhotos, ...materialsPhotos].map((p) => p.fileID));
   return {
     event: { eventId, seq: event.seq, theme: event.theme, units: event.unitNames, months: event.months, status: event.status, statusLabel: STATUS_LABELS[event.status] },
     deadlines: event.deadlines ?? null,
@@ -51,6 +59,9 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
           videoFileIDs: latest.videoFileIDs,
           attendance: latest.attendance,
           publicRaised: latest.publicRaised,
+          parts: latest.parts ?? null,
+          participants: latest.participants ?? null,
+          videos: latest.videos ?? [],
           keyword: latest.keyword,
           flags: latest.flags,
           submittedAt: iso(latest.submittedAt),
@@ -60,6 +71,34 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
           materialsLate: latest.materialsLate,
           comment: latest.review?.comment ?? null,
           photos: reportPhotos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: p.hasLogo, stamped: p.stamped, takenAt: p.takenAt ?? null, uploadedAt: iso(p.uploadedAt) })),
+        }
+      : null,
+    // The questionnaire summary the unit attached to its report (unit.attachQuestionnaire).
+    questionnaire: questionnaire?.attached
+      ? { title: questionnaire.title, respondents: questionnaire.attached.respondents, lines: questionnaire.attached.lines, attachedAt: iso(questionnaire.attached.at) }
+      : null,
+    // The 新闻稿 and the 专栏材料 are separate items for the office, beside the report.
+    newsRelease: latest
+      ? {
+          reportVersion: latest.version,
+          separate: Boolean(latest.newsRelease),
+          title: latest.newsRelease?.title ?? latest.title,
+          paragraphs: latest.newsRelease?.paragraphs ?? latest.paragraphs,
+          keyword: latest.keyword,
+          keywordChecked: latest.keywordSource ?? 'report',
+        }
+      : null,
+    materials: materials
+      ? {
+          materialsId: materials._id,
+          version: materials.version,
+          text: materials.text,
+          submittedAt: iso(materials.submittedAt),
+          deadline: materials.deadline,
+          late: event.materials?.late ?? materials.late,
+          workdaysLate: event.materials?.workdaysLate ?? materials.workdaysLate,
+          photos: materialsPhotos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: p.hasLogo })),
+          versions: materialsVersions.map((m) => ({ version: m.version, submittedAt: iso(m.submittedAt), late: m.late })),
         }
       : null,
     versions: reports.map((r) => ({
@@ -102,7 +141,7 @@ export const reviewReport = action(reviewSchema, async ({ reportId, decision, co
     const reportStatus = decision === 'approve' ? ('approved' as const) : ('returned' as const);
     const review = { decision, comment: comment ?? null, by: office.openid, at: now };
     await tx.collection(C.reports).doc(reportId).update({
-      data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: true } : {}) },
+      data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: false } : {}) },
     });
     await tx.collection(C.events).doc(eventId).update({ data: { status: next.state, 'report.status': reportStatus, updatedAt: now } });
     return reportStatus;

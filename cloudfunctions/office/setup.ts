@@ -2,7 +2,7 @@
 // office staff, and the jurisdiction's rules.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { DEFAULT_RULES, mergeRules } from '../../src/domain/rules';
+import { changedFromPreset, mergeRules, PRESET_LABELS, presetRules } from '../../src/domain/rules';
 import { db, runTransaction } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
@@ -13,22 +13,30 @@ import { randomId } from '../_shared/ids';
 import crypto from 'node:crypto';
 import { tempUrl } from './desk';
 
-function tokenMatches(given: string): boolean {
-  const expected = process.env.SETUP_TOKEN;
-  if (!expected) return false; // no token configured: bootstrap is closed
+function tokenMatches(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
 export const bootstrap = action(
-  z.object({ token: z.string().min(1).max(200), name: z.string().trim().min(2).max(40), level: z.enum(['city', 'county', 'district']) }).strict(),
-  async ({ token, name, level }, caller) => {
+  z
+    .object({
+      token: z.string().min(1).max(200),
+      name: z.string().trim().min(2).max(40),
+      level: z.enum(['city', 'county', 'district']),
+      preset: z.enum(['standard', 'news-strict'], { errorMap: () => ({ message: '规则预设只能是 standard（标准）或 news-strict（新闻从严）' }) }).optional(),
+    })
+    .strict(),
+  async ({ token, name, level, preset }, caller) => {
     const openid = requireSignedIn(caller);
-    if (!tokenMatches(token)) throw new BusinessError('FORBIDDEN', '开通口令不正确，请向系统管理员核对后重试');
+    const expected = process.env.SETUP_TOKEN;
+    // No token configured: bootstrap is closed, and saying "wrong token" would send people guessing.
+    if (!expected) throw new BusinessError('FORBIDDEN', '本环境未配置开通口令（SETUP_TOKEN），暂不能开通辖区；请联系部署人员配置后再试');
+    if (!tokenMatches(token, expected)) throw new BusinessError('FORBIDDEN', '开通口令不正确，请向系统管理员核对后重试');
     const jurisdictionId = randomId('j');
     const now = serverNow();
-    const jurisdiction: JurisdictionDoc = { _id: jurisdictionId, name, level, rules: DEFAULT_RULES, createdAt: now, createdBy: openid };
+    const jurisdiction: JurisdictionDoc = { _id: jurisdictionId, name, level, rules: presetRules(preset), createdAt: now, createdBy: openid };
     const staff: StaffDoc = { _id: `${openid}:office:${jurisdictionId}`, openid, role: 'office', jurisdictionId, jurisdictionName: name, createdAt: now };
     await runTransaction(async (tx) => {
       await tx.collection(C.jurisdictions).add({ data: jurisdiction });
@@ -54,5 +62,15 @@ export const getRules = action(z.object({ jurisdictionId: z.string().min(1).max(
   await requireOffice(caller, jurisdictionId);
   const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
   if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
-  return { name: j.name, level: j.level, rules: j.rules, logoFileID: j.logoFileID ?? null, logoUrl: await tempUrl(j.logoFileID) };
+  const preset = j.rules.preset ?? 'standard';
+  return {
+    name: j.name,
+    level: j.level,
+    rules: j.rules,
+    preset,
+    presetLabel: PRESET_LABELS[preset],
+    changedFromPreset: changedFromPreset(j.rules),
+    logoFileID: j.logoFileID ?? null,
+    logoUrl: await tempUrl(j.logoFileID),
+  };
 });

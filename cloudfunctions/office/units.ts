@@ -7,7 +7,7 @@ import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, InviteDoc, StaffDoc, UnitDoc } from '../_shared/data';
 import { requireOffice } from '../_shared/auth';
-import { action } from '../_shared/router';
+import { action, type Caller } from '../_shared/router';
 import { inviteCode } from '../_shared/ids';
 
 const INVITE_VALID_DAYS = 14;
@@ -26,7 +26,7 @@ export const listUnits = action(z.object({ jurisdictionId: id }).strict(), async
       name: u.name,
       eventCount: events.filter((e) => e.unitIds.includes(u._id)).length,
       staffCount: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).length,
-      staff: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).map((s) => ({ openid: s.openid, since: s.createdAt })),
+      staff: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).map((s) => ({ openid: s.openid, name: s.name ?? null, since: s.createdAt })),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 });
@@ -64,11 +64,30 @@ export async function inviteQr(code: string): Promise<string | null> {
   }
 }
 
-export const removeStaff = action(z.object({ unitId: id, openid: z.string().min(1).max(64) }).strict(), async ({ unitId, openid }, caller) => {
-  const unit = await getById<UnitDoc>(C.units, unitId);
+const removeSchema = z.union([
+  z.object({ unitId: id, openid: z.string().min(1).max(64) }).strict(),
+  z.object({ jurisdictionId: id, openid: z.string().min(1).max(64) }).strict(),
+]);
+
+/** Removes a unit's staff member ({unitId, openid}) or an office colleague ({jurisdictionId, openid}), never the office's last one. */
+export const removeStaff = action(removeSchema, async (input, caller) => {
+  if ('jurisdictionId' in input) return removeOfficeStaff(input.jurisdictionId, input.openid, caller);
+  const unit = await getById<UnitDoc>(C.units, input.unitId);
   if (!unit) throw new BusinessError('NOT_FOUND', '找不到该单位');
   await requireOffice(caller, unit.jurisdictionId);
-  const res = (await db.collection(C.staff).doc(`${openid}:unit:${unitId}`).remove()) as { stats: { removed: number } };
+  const res = (await db.collection(C.staff).doc(`${input.openid}:unit:${input.unitId}`).remove()) as { stats: { removed: number } };
   if (res.stats.removed === 0) throw new BusinessError('NOT_FOUND', '该人员不在本单位');
   return { removed: true };
 });
+
+async function removeOfficeStaff(jurisdictionId: string, openid: string, caller: Caller) {
+  await requireOffice(caller, jurisdictionId);
+  const office = await findWhere<StaffDoc>(C.staff, { jurisdictionId, role: 'office' });
+  if (!office.some((s) => s.openid === openid)) throw new BusinessError('NOT_FOUND', '该人员不是本辖区公开办的工作人员');
+  if (office.length <= 1) {
+    throw new BusinessError('CONFLICT', '这是本辖区公开办最后一位工作人员，不能移除；请先邀请新同事加入，再移除', { officeStaff: office.length });
+  }
+  const res = (await db.collection(C.staff).doc(`${openid}:office:${jurisdictionId}`).remove()) as { stats: { removed: number } };
+  if (res.stats.removed === 0) throw new BusinessError('NOT_FOUND', '该人员已被移除');
+  return { removed: true };
+}

@@ -12,7 +12,7 @@
 import { addWorkdays, isWorkday } from '../../src/domain/calendar';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import type { Rules } from '../../src/domain/rules';
-import { addDays, shanghaiDate, shanghaiYear, toShanghaiISO } from '../../src/domain/time';
+import { addDays, fmtDate, fmtDateTime, shanghaiDate, shanghaiYear, toShanghaiISO } from '../../src/domain/time';
 import { callerOpenid, cloud, db, _ } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
@@ -22,6 +22,8 @@ import type { SignupDoc } from '../_shared/signups';
 import { byUrgency, dueItemsOf, type DueItem } from '../_shared/compliance';
 import { hasConsent, longTermTemplates, messageId, templateIds, thing } from '../_shared/subscriptions';
 import type { MessageDoc, MessageKind, SubscriptionDoc } from '../_shared/subscriptions';
+import { purgePersonalData, type PurgeResult } from './purge';
+import { pool } from '../_shared/pool';
 
 type Draft = Omit<MessageDoc, 'status' | 'createdAt' | 'error'>;
 
@@ -37,9 +39,16 @@ const WHAT: Record<DueItem['kind'], (i: DueItem) => string> = {
   materials_due: () => '即将截止报送专栏材料',
 };
 
-const hhmm = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** The template's `time` field wants digits (WeChat's format); people read fmtDateTime. */
+const hhmm = (iso: string) => `${shanghaiDate(new Date(iso))} ${fmtDateTime(iso).split(' ')[1] ?? ''}`.trim();
 
-function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionId: string, templateId: string): Draft {
+/** The office's contact as a sentence for the digest, or '' when it has none. */
+function contactLine(contact: Rules['contact']): string {
+  if (!contact || !(contact.name || contact.phone || contact.email)) return '';
+  return `如有疑问请联系公开办：${[contact.name, contact.phone, contact.email].filter(Boolean).join('，')}。`;
+}
+
+function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionId: string, templateId: string, contact: Rules['contact']): Draft {
   const sorted = [...items].sort(byUrgency);
   const top = sorted[0];
   const overdue = items.filter((i) => i.kind === 'overdue').length;
@@ -47,8 +56,8 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
     overdue && `逾期${overdue}项`,
     items.filter((i) => i.kind === 'plan_due').length && `待报备${items.filter((i) => i.kind === 'plan_due').length}项`,
     items.filter((i) => i.kind === 'event_today').length && `今日活动${items.filter((i) => i.kind === 'event_today').length}项`,
-    items.filter((i) => i.kind === 'report_due' || i.kind === 'materials_due').length &&
-      `待报告${items.filter((i) => i.kind === 'report_due' || i.kind === 'materials_due').length}项`,
+    items.filter((i) => i.kind === 'report_due').length && `待报告${items.filter((i) => i.kind === 'report_due').length}项`,
+    items.filter((i) => i.kind === 'materials_due').length && `待报送专栏材料${items.filter((i) => i.kind === 'materials_due').length}项`,
   ].filter(Boolean) as string[];
   const summary = counts.join('，');
   const page = `unit/event/index?eventId=${top.eventId}`;
@@ -60,7 +69,7 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
     templateId,
     page,
     title: `今日待办：${summary}`,
-    body: `最紧急：第${top.seq}项“${top.theme}”${WHAT[top.kind](top)}（截止 ${hhmm(top.deadline)}${top.workdaysLate ? `，已逾期${top.workdaysLate}个工作日` : ''}）。`,
+    body: `最紧急：第${top.seq}项“${top.theme}”${WHAT[top.kind](top)}（截止 ${fmtDateTime(top.deadline)}${top.workdaysLate ? `，已逾期${top.workdaysLate}个工作日` : ''}）。${contactLine(contact)}`,
     data: {
       thing1: { value: thing(summary) },
       thing2: { value: thing(top.theme) },
@@ -71,9 +80,11 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
   };
 }
 
-function officeDigest(openid: string, lateUnits: Array<{ name: string; items: number; worst: number }>, day: string, jurisdictionId: string, templateId: string): Draft {
-  const worst = lateUnits[0];
-  const summary = `${lateUnits.length}个单位有逾期事项`;
+type LateLine = { name: string; items: number; worst: number };
+
+function officeDigest(openid: string, lateUnits: LateLine[], day: string, jurisdictionId: string, templateId: string, lateChildren: LateLine[] = []): Draft {
+  const worst = lateUnits[0] ?? lateChildren[0];
+  const summary = [lateUnits.length && `${lateUnits.length}个单位有逾期事项`, lateChildren.length && `${lateChildren.length}个下级县市区有逾期事项`].filter(Boolean).join('，');
   return {
     _id: messageId(day, openid, 'office'),
     day,
@@ -82,7 +93,7 @@ function officeDigest(openid: string, lateUnits: Array<{ name: string; items: nu
     templateId,
     page: `office/dashboard/index?jurisdictionId=${jurisdictionId}`,
     title: summary,
-    body: lateUnits.map((u) => `${u.name}：逾期${u.items}项，最长${u.worst}个工作日`).join('；'),
+    body: [...lateUnits, ...lateChildren].map((u) => `${u.name}：逾期${u.items}项，最长${u.worst}个工作日`).join('；'),
     data: {
       thing1: { value: thing(summary) },
       thing2: { value: thing(`${worst.name}逾期${worst.items}项`) },
@@ -104,7 +115,7 @@ function residentReminder(s: SignupDoc, e: EventDoc, day: string, templateId: st
     templateId,
     page: `resident/home/index?tab=signups&eventId=${e._id}`,
     title: `明天参加：${e.theme}`,
-    body: `${when}，${plan.venue.name}。请准时到场，现场扫码签到。`,
+    body: `${fmtDate(plan.date, { weekday: true })} ${plan.startTime ?? '09:00'}，${plan.venue.name}。请准时到场，现场扫码签到。`,
     data: {
       thing1: { value: thing(e.theme) },
       time2: { value: when },
@@ -115,18 +126,15 @@ function residentReminder(s: SignupDoc, e: EventDoc, day: string, templateId: st
   };
 }
 
-/** Runs `fn` over `items` with at most `n` in flight. */
-async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
+/** Per city: its linked counties with overdue work (items summed over their units). */
+function lateChildrenByParent(work: Array<{ j: JurisdictionDoc & { parent?: { jurisdictionId: string } | null }; lateUnits: LateLine[] }>): Map<string, LateLine[]> {
+  const out = new Map<string, LateLine[]>();
+  for (const { j, lateUnits } of work) {
+    const parentId = j.parent?.jurisdictionId;
+    if (!parentId || !lateUnits.length) continue;
+    const line = { name: j.name, items: lateUnits.reduce((n, u) => n + u.items, 0), worst: Math.max(...lateUnits.map((u) => u.worst)) };
+    out.set(parentId, [...(out.get(parentId) ?? []), line].sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh')));
+  }
   return out;
 }
 
@@ -152,6 +160,8 @@ export async function runReminders() {
         _.or([
           { status: 'planned', year, 'months.to': _.lte(month + 2) },
           { status: _.in(FILED_OPEN), 'plan.date': _.lte(tomorrow) },
+          // Reported already, but the 专栏材料 (their own delivery) still to come.
+          { year, 'plan.date': _.lte(tomorrow), 'deadlines.materials': _.gt(''), materials: _.exists(false) },
         ]),
       ]) as unknown as Record<string, unknown>,
     ),
@@ -177,6 +187,8 @@ export async function runReminders() {
   const staffByJ = new Map<string, StaffDoc[]>();
   for (const s of staff) staffByJ.set(s.jurisdictionId, [...(staffByJ.get(s.jurisdictionId) ?? []), s]);
 
+  // Offices are written to after every jurisdiction is counted: a city's digest names its late counties.
+  const officeWork: Array<{ j: JurisdictionDoc; people: StaffDoc[]; lateUnits: LateLine[] }> = [];
   for (const j of jurisdictions) {
     const rules: Rules = { ...DEFAULT_RULES, ...j.rules };
     let working: boolean;
@@ -206,7 +218,7 @@ export async function runReminders() {
       for (const i of byUnit.get(s.unitId) ?? []) mine.set(`${i.eventId}:${i.kind}:${i.of}`, i);
       unitItemsOf.set(s.openid, mine);
     }
-    for (const [openid, items] of unitItemsOf) if (items.size) add(unitDigest(openid, [...items.values()], day, j._id, tpl.deadline));
+    for (const [openid, items] of unitItemsOf) if (items.size) add(unitDigest(openid, [...items.values()], day, j._id, tpl.deadline, rules.contact ?? null));
 
     const unitNames = new Map<string, string>();
     for (const e of eventsByJ.get(j._id) ?? []) e.unitIds.forEach((id, i) => unitNames.set(id, e.unitNames[i] ?? id));
@@ -215,7 +227,12 @@ export async function runReminders() {
       .filter((u) => u.late.length)
       .map((u) => ({ name: u.name, items: u.late.length, worst: Math.max(...u.late.map((i) => i.workdaysLate)) }))
       .sort((a, b) => b.items - a.items || b.worst - a.worst || a.name.localeCompare(b.name, 'zh'));
-    if (lateUnits.length) for (const s of people) if (s.role === 'office') add(officeDigest(s.openid, lateUnits, day, j._id, tpl.deadline));
+    officeWork.push({ j, people, lateUnits });
+  }
+  const lateChildren = lateChildrenByParent(officeWork);
+  for (const { j, people, lateUnits } of officeWork) {
+    const kids = lateChildren.get(j._id) ?? [];
+    if (lateUnits.length || kids.length) for (const s of people) if (s.role === 'office') add(officeDigest(s.openid, lateUnits, day, j._id, tpl.deadline, kids));
   }
 
   const eventById = new Map(tomorrowEvents.map((e) => [e._id, e]));
@@ -261,13 +278,17 @@ export async function runReminders() {
 }
 
 /** Timer entry: never throws (the platform would retry and double-send). */
-export async function main(): Promise<{ ok: true; data: Awaited<ReturnType<typeof runReminders>> } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }> {
+type Daily = Awaited<ReturnType<typeof runReminders>> & { purged: PurgeResult | null };
+
+/** Timer entry: the reminders, then the purge of personal data past its time; each runs even if the other fails. */
+export async function main(): Promise<{ ok: true; data: Daily } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }> {
   // Only the platform's timer runs this (it has no caller); a client call is refused (policy 'timer').
   if (callerOpenid()) return { ok: false, error: { code: 'FORBIDDEN', message: '每日提醒由系统定时运行，不能手动调用', details: {} } };
-  try {
-    return { ok: true, data: await runReminders() };
-  } catch (e) {
-    console.error('reminders failed', e);
-    return { ok: false, error: { code: 'INTERNAL', message: '每日提醒运行失败', details: {} } };
+  const [reminders, purged] = await Promise.allSettled([runReminders(), purgePersonalData(serverNow())]);
+  if (purged.status === 'rejected') console.error('personal data purge failed', purged.reason);
+  if (reminders.status === 'rejected') {
+    console.error('reminders failed', reminders.reason);
+    return { ok: false, error: { code: 'INTERNAL', message: '每日提醒运行失败', details: { purged: purged.status === 'fulfilled' ? purged.value : null } } };
   }
+  return { ok: true, data: { ...reminders.value, purged: purged.status === 'fulfilled' ? purged.value : null } };
 }

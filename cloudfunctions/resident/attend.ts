@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { eventStart } from '../../src/domain/signups';
-import { shanghaiDate } from '../../src/domain/time';
+import { fmtDate, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
@@ -19,9 +19,11 @@ export const attend = action(z.object({ token: z.string().trim().min(4).max(40) 
   const [event, signup] = await Promise.all([getById<SeatedEvent>(C.events, code.eventId), getById<SignupDoc>(C.signups, signupIdOf(code.eventId, openid))]);
   if (!event?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动，请向现场工作人员咨询');
   const now = serverNow();
-  const result = { eventId: event._id, theme: event.theme, date: event.plan.date };
+  // Evaluation opens at the start (see evaluate): the page offers it only then.
+  const start = eventStart(event.plan);
+  const result = { eventId: event._id, theme: event.theme, date: event.plan.date, evaluateFrom: toShanghaiISO(start), canEvaluate: now >= start };
   if (shanghaiDate(now) !== event.plan.date) {
-    throw new BusinessError('NOT_EVENT_DAY', `签到只能在活动当天（${event.plan.date}）进行`, { date: event.plan.date });
+    throw new BusinessError('NOT_EVENT_DAY', `签到只能在活动当天（${fmtDate(event.plan.date, { weekday: true })}）进行`, { date: event.plan.date });
   }
   if (!signup || signup.status === 'cancelled') {
     throw new BusinessError('NOT_FOUND', '没有找到您的报名记录。未报名的来宾请到签到台向工作人员登记', { eventId: event._id, walkIn: true });

@@ -1,7 +1,8 @@
 // A resident erases their personal data: sign-ups for events still to come are
 // withdrawn (their seats go to the next person waiting, per event in a
-// transaction), and the name and phone of every sign-up are blanked. The docs
-// stay without them, so the anonymous counts of each event stay right.
+// transaction), and the name and phone of every sign-up and the text of every
+// evaluation are blanked. The docs stay without them, so the anonymous counts
+// and ratings of each event stay right.
 import { z } from 'zod';
 import { eventStart } from '../../src/domain/signups';
 import { db, txGet, type Tx } from '../_shared/cloud';
@@ -31,8 +32,12 @@ export const erase = action(z.object({}).strict(), async (_input, caller) => {
     if (done) withdrawn += 1;
     if (done?.promoted) await notifyPromoted(done.promoted, done.event, now).catch((e) => console.error('waitlist notice failed', e));
   }
-  const res = mine.length
-    ? ((await db.collection(C.signups).where({ openid }).update({ data: { name: '', phone: '', erasedAt: now, updatedAt: now } })) as { stats: { updated: number } })
-    : { stats: { updated: 0 } };
-  return { withdrawn, erased: res.stats.updated };
+  // Names and phones live only in sign-ups; comments (which may carry a phone) only in feedback.
+  const [res, comments] = await Promise.all([
+    mine.length
+      ? (db.collection(C.signups).where({ openid }).update({ data: { name: '', phone: '', erasedAt: now, updatedAt: now } }) as Promise<{ stats: { updated: number } }>)
+      : Promise.resolve({ stats: { updated: 0 } }),
+    db.collection(C.feedback).where({ openid }).update({ data: { comment: '', erasedAt: now, updatedAt: now } }) as Promise<{ stats: { updated: number } }>,
+  ]);
+  return { withdrawn, erased: res.stats.updated, commentsErased: comments.stats.updated };
 });

@@ -2,7 +2,7 @@
 // Public data only — no names, phones or openids of anyone ever leave here.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { signupClosesAt, signupOpen } from '../../src/domain/signups';
+import { eventStart, signupClosesAt, signupOpen } from '../../src/domain/signups';
 import { isValidDate, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -78,6 +78,7 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
             position: mine.status === 'waitlisted' ? waitlist.indexOf(mine._id) + 1 : null,
             attended: Boolean(mine.attendedAt),
             evaluated: Boolean(mine.evaluated),
+            canEvaluate: Boolean(mine.attendedAt && event.plan && now >= eventStart(event.plan)),
           }
         : null,
   };

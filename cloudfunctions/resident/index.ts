@@ -7,5 +7,6 @@ import { cancelSignup, mySignups, signUp } from './signup';
 import { attend, evaluate } from './attend';
 import { erase } from './erase';
 import { showcase } from './showcase';
+import { answerQuestionnaire, questionnaire } from './questionnaire';
 
-export const main = createFunction('resident', { openEvents, eventDetail, signUp, cancelSignup, mySignups, attend, evaluate, erase, showcase });
+export const main = createFunction('resident', { openEvents, eventDetail, signUp, cancelSignup, mySignups, attend, evaluate, erase, showcase, questionnaire, answerQuestionnaire });

@@ -1,37 +1,38 @@
-// The public column: approved reports of one jurisdiction, newest approval first.
+// The public column: published reports of one jurisdiction, newest publication
+// first, in the text the office reviewed when publishing (personal data masked).
 // Anyone may read it, signed in or not; it carries no openids and no personal data.
 import { z } from 'zod';
+import { maskForPublic } from '../../src/domain/publicText';
 import { toShanghaiISO } from '../../src/domain/time';
 import { db } from '../_shared/cloud';
 import { C } from '../_shared/data';
 import { tempUrls } from '../_shared/files';
-import type { ReportDoc } from '../_shared/records';
+import type { PublishableReport } from '../_shared/publication';
 import { action } from '../_shared/router';
 
 const PAGE = 20;
 const PHOTOS_PER_REPORT = 9;
 
-type ShowcaseRow = Pick<ReportDoc, '_id' | 'eventId' | 'theme' | 'unitNames' | 'date' | 'title' | 'paragraphs' | 'photoFileIDs' | 'approvedAt'>;
+type ShowcaseRow = Pick<PublishableReport, '_id' | 'eventId' | 'theme' | 'unitNames' | 'date' | 'title' | 'paragraphs' | 'photoFileIDs' | 'approvedAt' | 'publishedAt' | 'publication'>;
 
-/** Mobile numbers a unit may have typed into the text are masked before publishing. */
-function maskPhones(text: string): string {
-  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
-}
+/** Reports published before the reviewed copy existed: masked here, as at publishing. */
+const masked = (text: string) => maskForPublic(text).text;
 
 export const showcase = action(
   z.object({ jurisdictionId: z.string().min(1).max(64), before: z.string().datetime({ offset: true }).optional() }).strict(),
   async ({ jurisdictionId, before }) => {
+    // `public` is set by office.publishReport only, and cleared by unpublishReport.
     const where: Record<string, unknown> = { jurisdictionId, status: 'approved', public: true };
-    if (before) where.approvedAt = db.command.lt(new Date(before));
+    if (before) where.publishedAt = db.command.lt(new Date(before));
     // Only public fields are read: who submitted or reviewed never leaves the database.
     const res = (await db
       .collection(C.reports)
       .where(where)
-      .orderBy('approvedAt', 'desc')
+      .orderBy('publishedAt', 'desc')
       .limit(PAGE)
-      .field({ eventId: true, theme: true, unitNames: true, date: true, title: true, paragraphs: true, photoFileIDs: true, approvedAt: true })
+      .field({ eventId: true, theme: true, unitNames: true, date: true, title: true, paragraphs: true, photoFileIDs: true, approvedAt: true, publishedAt: true, publication: true })
       .get()) as unknown as { data: ShowcaseRow[] };
-    const rows = res.data;
+    const rows = res.data.map((r) => ({ ...r, photoFileIDs: r.publication?.photoFileIDs ?? r.photoFileIDs }));
     const urls = await tempUrls(rows.flatMap((r) => r.photoFileIDs.slice(0, PHOTOS_PER_REPORT)));
     return rows.map((r) => ({
       reportId: r._id,
@@ -39,14 +40,16 @@ export const showcase = action(
       theme: r.theme,
       units: r.unitNames,
       date: r.date,
-      title: maskPhones(r.title),
-      paragraphs: r.paragraphs.map(maskPhones),
+      // Mobiles, ID-card numbers and landlines a unit may have typed, however written, are masked.
+      title: r.publication?.title ?? masked(r.title),
+      paragraphs: r.publication?.paragraphs ?? r.paragraphs.map(masked),
       photos: r.photoFileIDs
         .slice(0, PHOTOS_PER_REPORT)
         .map((f) => urls.get(f))
         .filter((u): u is string => Boolean(u))
         .map((url) => ({ url })),
       approvedAt: r.approvedAt ? toShanghaiISO(new Date(r.approvedAt)) : null,
+      publishedAt: r.publishedAt ? toShanghaiISO(new Date(r.publishedAt)) : null,
     }));
   },
 );

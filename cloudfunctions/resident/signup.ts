@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { MOBILE_RE } from '../../src/domain/privacy';
-import { cancelClosesAt, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
-import { shanghaiDate, toShanghaiISO } from '../../src/domain/time';
+import { visible } from '../../src/domain/zodChinese';
+import { cancelClosesAt, eventStart, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
+import { fmtDateTime, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
@@ -20,8 +21,8 @@ const id = z.string().min(1).max(64);
 const signUpSchema = z
   .object({
     eventId: id,
-    name: z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字'),
-    phone: z.string().trim().regex(MOBILE_RE, '请填写 11 位手机号'),
+    name: visible(z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字')),
+    phone: visible(z.string().trim().regex(MOBILE_RE, '请填写 11 位手机号')),
     identity: z.enum(IDENTITIES),
     // Optional for contract callers (the contract's signUp has no consent field);
     // the app always sends true after the box is ticked. false is refused.
@@ -43,7 +44,7 @@ export const signUp = action(signUpSchema, async ({ eventId, name, phone, identi
     if (!plan || plan.publicSeats <= 0) throw new BusinessError('CONFLICT', '该活动未开放市民报名，请看看其他活动');
     const now = serverNow();
     if (now >= signupClosesAt(plan) || shanghaiDate(now) > plan.date) {
-      throw new BusinessError('DEADLINE_PASSED', `报名已于${toShanghaiISO(signupClosesAt(plan)).slice(0, 16).replace('T', ' ')}截止，请关注其他活动`, { signupDeadline: toShanghaiISO(signupClosesAt(plan)) });
+      throw new BusinessError('DEADLINE_PASSED', `报名已于${fmtDateTime(toShanghaiISO(signupClosesAt(plan)))}截止，请关注其他活动`, { signupDeadline: toShanghaiISO(signupClosesAt(plan)) });
     }
     const seats = { confirmed: event.seats?.confirmed ?? 0, waitlisted: event.seats?.waitlisted ?? 0 };
     const waitlist = [...(event.waitlist ?? [])];
@@ -89,7 +90,7 @@ export const cancelSignup = action(z.object({ signupId: z.string().min(1).max(20
     if (!event?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
     const cutoff = cancelClosesAt(event.plan);
     if (now >= cutoff) {
-      throw new BusinessError('DEADLINE_PASSED', `已过取消截止时间（${toShanghaiISO(cutoff).slice(0, 16).replace('T', ' ')}），如不能参加请直接联系举办单位`, { cancelDeadline: toShanghaiISO(cutoff) });
+      throw new BusinessError('DEADLINE_PASSED', `已过取消截止时间（${fmtDateTime(toShanghaiISO(cutoff))}），如不能参加请直接联系举办单位`, { cancelDeadline: toShanghaiISO(cutoff) });
     }
     return { promoted: await withdrawInTx(tx, event, signup, now), event };
   });
@@ -122,6 +123,9 @@ export const mySignups = action(z.object({}).strict(), async (_input, caller) =>
         attended: Boolean(s.attendedAt),
         evaluated: Boolean(s.evaluated),
         past: plan ? plan.date < shanghaiDate(now) : false,
+        // After the start the event is no longer "upcoming", and evaluation opens (as evaluate checks).
+        started: plan ? now >= eventStart(plan) : false,
+        canEvaluate: Boolean(plan && s.attendedAt && !s.evaluated && now >= eventStart(plan)),
         cancellable: s.status !== 'cancelled' && plan ? now < cancelClosesAt(plan) : false,
         cancelDeadline: plan ? toShanghaiISO(cancelClosesAt(plan)) : null,
       };

@@ -2,7 +2,7 @@
 // event's unit and its office ever see them), and the attendance code residents scan.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { cloud, db } from '../_shared/cloud';
+import { cloud, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc } from '../_shared/data';
@@ -65,8 +65,16 @@ export const eventCode = action(z.object({ eventId: id }).strict(), async ({ eve
     const img = (await cloud.openapi.wxacode.getUnlimited({ scene: `a=${token}`, page: ATTEND_PAGE, checkPath: false })) as { buffer: Buffer };
     const { fileID } = (await cloud.uploadFile({ cloudPath: `attend-codes/${eventId}-${token}.png`, fileContent: img.buffer })) as { fileID: string };
     const doc: Omit<CodeDoc, '_id'> = { eventId, fileID, createdBy: openid, createdAt: serverNow() };
-    code = { token, fileID };
-    await Promise.all([db.collection(CODES).doc(token).set({ data: doc }), db.collection(C.events).doc(eventId).update({ data: { attendCode: code } })]);
+    const mine = { token, fileID };
+    // Concurrent calls each made an image; one transaction lets only the first token
+    // become the event's code (and a valid CODES entry); the others return that one.
+    code = await runTransaction(async (tx: Tx): Promise<{ token: string; fileID: string }> => {
+      const cur = await txGet<EventDoc & { attendCode?: { token: string; fileID: string } }>(tx, C.events, eventId);
+      if (cur?.attendCode) return cur.attendCode;
+      await tx.collection(CODES).doc(token).set({ data: doc });
+      await tx.collection(C.events).doc(eventId).update({ data: { attendCode: mine } });
+      return mine;
+    });
   }
   const urls = (await cloud.getTempFileURL({ fileList: [code.fileID] })) as { fileList: Array<{ tempFileURL: string }> };
   return { fileID: code.fileID, url: urls.fileList[0]?.tempFileURL ?? '', token: code.token, scene: `a=${code.token}`, page: ATTEND_PAGE };

@@ -13,8 +13,10 @@ import { requireSignedIn, rolesOf } from '../_shared/auth';
 import { requireEventStaff } from '../_shared/eventAccess';
 import type { UnitStaff } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
-import { DRAFTS } from '../_shared/records';
-import type { DraftDoc, PhotoDoc, ReportDoc } from '../_shared/records';
+import { DRAFTS, MATERIALS } from '../_shared/records';
+import type { DraftDoc, MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
+import type { SignupDoc } from '../_shared/signups';
+import { suggestedParticipants } from '../../src/domain/reportParts';
 import { action } from '../_shared/router';
 import { earliestDateOrNull, iso, nextStep, statusLabel } from './next';
 
@@ -73,10 +75,12 @@ export const myEvents = action(z.object({}).strict(), async (_input, caller) => 
 
 export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
   const { event, staff, jurisdiction } = await requireEventStaff(caller, eventId, { withRules: true });
-  const [photosRes, report, draft] = await Promise.all([
+  const [photosRes, report, draft, materials, signups] = await Promise.all([
     db.collection(C.photos).where({ eventId }).orderBy('uploadedAt', 'asc').limit(PHOTO_PAGE).get() as unknown as Promise<{ data: PhotoDoc[] }>,
     event.report ? getById<ReportDoc>(C.reports, event.report.reportId) : Promise.resolve(null),
     getById<DraftDoc>(DRAFTS, eventId),
+    event.materials ? getById<MaterialsDoc>(MATERIALS, event.materials.materialsId) : Promise.resolve(null),
+    (event.plan?.publicSeats ?? 0) > 0 ? findWhere<SignupDoc>(C.signups, { eventId, status: 'confirmed' }) : Promise.resolve([] as SignupDoc[]),
   ]);
   const photos = photosRes.data;
   // The office's own logo, if it uploaded one, is what the photo stamp draws.
@@ -93,6 +97,7 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
       forms: event.forms,
       units: event.unitNames,
       months: event.months,
+      plannedDate: event.plannedDate ?? null,
       status: event.status,
       statusLabel: STATUS_LABELS[event.status],
       removedFromPlan: event.removedFromPlan,
@@ -122,6 +127,9 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
           videoFileIDs: report.videoFileIDs,
           attendance: report.attendance,
           publicRaised: report.publicRaised,
+          parts: report.parts ?? null,
+          participants: report.participants ?? null,
+          newsRelease: report.newsRelease ?? null,
           submittedAt: iso(report.submittedAt),
           deadline: report.deadline,
           late: report.late,
@@ -139,9 +147,30 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
           videoFileIDs: draft.videoFileIDs,
           attendance: draft.attendance,
           publicRaised: draft.publicRaised,
+          parts: draft.parts ?? null,
+          participants: draft.participants ?? null,
+          newsRelease: draft.newsRelease ?? null,
           savedAt: iso(draft.savedAt),
         }
       : null,
+    materials: materials
+      ? {
+          materialsId: materials._id,
+          version: materials.version,
+          text: materials.text,
+          photoIds: materials.photoIds,
+          submittedAt: iso(materials.submittedAt),
+          deadline: materials.deadline,
+          late: event.materials?.late ?? materials.late,
+          workdaysLate: event.materials?.workdaysLate ?? materials.workdaysLate,
+        }
+      : null,
+    // 参与人数 as the product knows it, for the report form to prefill (the unit may correct it).
+    participants: {
+      confirmed: signups.length,
+      attended: signups.filter((s) => s.attendedAt).length,
+      suggested: suggestedParticipants({ confirmed: signups.length, attended: signups.filter((s) => s.attendedAt).length }),
+    },
     rules: {
       keyword: rules.keyword,
       reportKeywordPlaces: rules.reportKeywordPlaces,
@@ -150,7 +179,11 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
       planLeadWorkdays: rules.planLeadWorkdays,
       reportWithinWorkdays: rules.reportWithinWorkdays,
       materialsWithinWorkdays: rules.materialsWithinWorkdays,
+      // The office's calendar adjustments: the plan form previews deadlines with exactly what filePlan applies.
+      calendar: rules.calendar,
+      preset: rules.preset ?? 'standard',
     },
+    contact: { office: jurisdiction.name, ...(rules.contact ?? { name: '', phone: '', email: '' }) },
     logoUrl: jurisdiction.logoFileID ? (urls.get(jurisdiction.logoFileID) ?? null) : null,
     suggestedBanner: rules.bannerTemplates.length
       ? bannerText(rules.bannerTemplates[0], { unit: event.unitNames.join('、') || staff.unitName, year: event.year })

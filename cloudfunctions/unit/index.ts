@@ -6,5 +6,8 @@ import { filePlan } from './plan';
 import { addPhoto, checkIn } from './onsite';
 import { saveDraft, submitReport } from './report';
 import { attendees, eventCode } from './attendees';
+import { attachQuestionnaire, exportQuestionnaire, questionnaireResults, setQuestionnaire } from './questionnaire';
+import { submitMaterials } from './materials';
+import { contacts } from './contacts';
 
-export const main = createFunction('unit', { myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport, attendees, eventCode });
+export const main = createFunction('unit', { myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport, attendees, eventCode, setQuestionnaire, questionnaireResults, exportQuestionnaire, attachQuestionnaire, submitMaterials, contacts });

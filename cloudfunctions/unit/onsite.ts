@@ -9,10 +9,13 @@ import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
 import type { EventDoc, Venue } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
+import { requireFileInScope } from '../_shared/files';
+import { checkPhotoLogo } from '../_shared/logoCheck';
 import { checkinIdOf, CLOUD_FILE_ID, defined, photoIdOf } from '../_shared/records';
 import type { PhotoDoc } from '../_shared/records';
 import { action } from '../_shared/router';
 import { iso } from './next';
+import { assertCheckinProof, assertEventDay, evidenceFields } from './eventKinds';
 
 const FAR_METERS = 500;
 const POOR_ACCURACY_METERS = 100;
@@ -45,7 +48,9 @@ function measure(venue: Venue, at: { latitude: number; longitude: number }, accu
 const summaryOf = (c: NonNullable<EventDoc['checkin']>) => ({ checkinId: c.checkinId, at: iso(c.at), distanceMeters: c.distanceMeters, flags: c.flags, first: true });
 
 export const checkIn = action(
-  z.object({ eventId: z.string().min(1).max(64), latitude: lat, longitude: lng, accuracy: z.number().min(0).max(100_000).optional() }).strict(),
+  // Position is optional in the schema only because an online event is checked in
+  // with evidence instead; assertCheckinProof requires it for every other event.
+  z.object({ eventId: z.string().min(1).max(64), latitude: lat.optional(), longitude: lng.optional(), accuracy: z.number().min(0).max(100_000).optional(), ...evidenceFields }).strict(),
   async (input, caller) => {
     const { event, staff } = await requireEventStaff(caller, input.eventId);
     // Checking in again (a retry, a colleague) returns the first check-in, on any day.
@@ -53,17 +58,18 @@ export const checkIn = action(
     if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案，再到现场签到。', { status: event.status });
     const now = serverNow();
     const today = shanghaiDate(now);
-    if (today !== event.plan.date) {
-      throw new BusinessError('NOT_EVENT_DAY', `只能在活动当天（${event.plan.date}）签到，今天是${today}。如活动改期，请先重新报备方案。`, { date: event.plan.date, today });
-    }
+    assertEventDay(event.plan, today);
+    const online = event.plan.venue.online;
+    assertCheckinProof(online, input);
     const accuracy = input.accuracy ?? null;
-    const { distance, flags } = measure(event.plan.venue, input, accuracy);
+    const position = input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null;
+    const { distance, flags } = online || !position ? { distance: null, flags: ['online'] } : measure(event.plan.venue, position, accuracy);
 
     // One conditional update of the event: only a plan_filed event without a check-in
     // takes it, so concurrent check-ins (two phones, a retry) leave exactly one.
     const next = transition(event.status, 'CHECK_IN');
     if (!next.ok) throw new BusinessError(next.code, next.message, { status: event.status });
-    const checkin = {
+    const checkin = defined({
       checkinId: checkinIdOf(event._id),
       at: now,
       distanceMeters: distance,
@@ -72,7 +78,9 @@ export const checkIn = action(
       latitude: input.latitude,
       longitude: input.longitude,
       accuracy,
-    };
+      evidenceFileID: input.evidenceFileID,
+      evidenceLink: input.evidenceLink,
+    });
     const res = (await db
       .collection(C.events)
       .where({ _id: event._id, status: 'plan_filed', checkin: _.exists(false) })
@@ -105,13 +113,17 @@ export const addPhoto = action(
     .strict(),
   async (input, caller) => {
     const photoId = photoIdOf(input.eventId, input.sha256);
-    const [{ event, staff }, existing] = await Promise.all([requireEventStaff(caller, input.eventId), getById<PhotoDoc>(C.photos, photoId)]);
+    const [{ event, staff, jurisdiction }, existing] = await Promise.all([requireEventStaff(caller, input.eventId, { withRules: true }), getById<PhotoDoc>(C.photos, photoId)]);
+    requireFileInScope(input.fileID, { events: event._id });
     // The same photo sent again (an offline retry) is the same record.
     if (existing) return { photoId, hasLogo: existing.hasLogo, duplicate: true };
     if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案，再上传活动照片。', { status: event.status });
     if (event.status === 'approved' || event.status === 'published') {
       throw new BusinessError('CONFLICT', '情况报告已审核通过，不能再添加照片。', { status: event.status });
     }
+    // The logo is looked for in the uploaded bytes; what the client says is only recorded.
+    const now = serverNow();
+    const { hasLogo, logoCheck } = await checkPhotoLogo(input.fileID, jurisdiction.logoFileID, now);
     const doc: PhotoDoc = defined({
       _id: photoId,
       eventId: event._id,
@@ -119,8 +131,9 @@ export const addPhoto = action(
       fileID: input.fileID,
       sha256: input.sha256,
       stamped: input.stamped,
-      // The app stamps the logo onto the photo; the office can also confirm one by eye.
-      hasLogo: input.stamped,
+      // Counts toward minLogoPhotos; the office can still confirm a logo by eye (confirmPhotoLogo).
+      hasLogo,
+      logoCheck,
       takenAt: input.takenAt,
       latitude: input.latitude,
       longitude: input.longitude,
@@ -128,7 +141,7 @@ export const addPhoto = action(
       height: input.height,
       bytes: input.bytes,
       uploadedBy: staff.openid,
-      uploadedAt: serverNow(),
+      uploadedAt: now,
     });
     try {
       await db.collection(C.photos).add({ data: doc });
@@ -138,6 +151,6 @@ export const addPhoto = action(
       if (raced) return { photoId, hasLogo: raced.hasLogo, duplicate: true };
       throw e;
     }
-    return { photoId, hasLogo: doc.hasLogo, duplicate: false };
+    return { photoId, hasLogo: doc.hasLogo, duplicate: false, logoCheck: { method: logoCheck.method, score: logoCheck.score, correlation: logoCheck.correlation, logo: logoCheck.logo } };
   },
 );

@@ -2,26 +2,30 @@
 // Every filing is a new version in `plans`; the event carries the latest.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { assertPlanFilable, unfiledPlanDeadline } from '../../src/domain/deadlines';
+import { assertPlanFilable, deadlineEnd, isOnTime, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { transition } from '../../src/domain/lifecycle';
 import { bannerText } from '../../src/domain/reportRules';
-import { endOfDayInstant, isValidDate, parseInstant, toShanghaiISO } from '../../src/domain/time';
+import { endOfDayInstant, isValidDate, toShanghaiISO } from '../../src/domain/time';
 import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
 import type { EventDoc, PlanDoc, PlanSummary } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
+import { requireFileInScope } from '../_shared/files';
 import { CLOUD_FILE_ID, defined, omitId } from '../_shared/records';
 import { action } from '../_shared/router';
+import { assertEventSpan, assertOnlineVenue, onlineVenueFields, seatsOf } from './eventKinds';
+import { visible } from '../../src/domain/zodChinese';
 
 export const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
 
 const venueSchema = z
   .object({
-    name: z.string().trim().min(2).max(60),
+    name: visible(z.string().trim().min(2).max(60)),
     address: z.string().trim().max(120).optional(),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
+    ...onlineVenueFields,
   })
   .strict()
   .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), { message: '经度和纬度须同时填写', path: ['latitude'] });
@@ -30,6 +34,7 @@ const filePlanSchema = z
   .object({
     eventId: z.string().min(1).max(64),
     date: z.string().refine(isValidDate, { message: '日期须为有效日期，格式如 2023-05-04' }),
+    endDate: z.string().refine(isValidDate, { message: '结束日期须为有效日期，格式如 2023-05-05' }).optional(),
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间格式如 09:30').optional(),
     venue: venueSchema,
     forms: z.array(z.string().trim().min(1).max(30)).min(1).max(10).optional(),
@@ -38,7 +43,7 @@ const filePlanSchema = z
       .max(INVITEES.length)
       .refine((a) => new Set(a).size === a.length, { message: '邀请对象不能重复' })
       .optional(),
-    banner: z.string().trim().min(4).max(80).optional(),
+    banner: visible(z.string().trim().min(4).max(80)).optional(),
     publicSeats: z.number().int().min(0).max(2000).optional(),
     signupDeadline: z.string().datetime({ offset: true }).optional(),
     attachmentFileID: z.string().regex(CLOUD_FILE_ID, '附件须先上传，再提交文件 ID').optional(),
@@ -51,16 +56,19 @@ function refuse(result: ReturnType<typeof transition>, status: string): asserts 
 
 export const filePlan = action(filePlanSchema, async (input, caller) => {
   const { event, staff, jurisdiction } = await requireEventStaff(caller, input.eventId, { withRules: true });
+  if (input.attachmentFileID) requireFileInScope(input.attachmentFileID, { events: event._id }, 'attachmentFileID');
   refuse(transition(event.status, 'FILE_PLAN'), event.status);
   const rules = jurisdiction.rules;
   const now = serverNow();
   // Refuses a date whose plan deadline has passed (DEADLINE_PASSED + earliestDate),
   // and a year without calendar data (CALENDAR_UNAVAILABLE).
-  const deadlines = assertPlanFilable(input.date, now, rules);
+  assertEventSpan(input.date, input.endDate);
+  assertOnlineVenue(input.venue);
+  const deadlines = assertPlanFilable(input.date, now, rules, input.endDate);
 
   if (input.signupDeadline) {
     const sd = new Date(input.signupDeadline);
-    if (sd.getTime() > new Date(endOfDayInstant(input.date)).getTime() || sd.getTime() < now.getTime()) {
+    if (sd.getTime() > deadlineEnd(endOfDayInstant(input.date)) || sd.getTime() < now.getTime()) {
       throw new BusinessError('INVALID_ARGUMENT', '报名截止时间须在现在之后、活动当天结束之前', { fields: ['signupDeadline'] });
     }
   }
@@ -75,14 +83,15 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   const unitName = event.unitNames.join('、') || staff.unitName;
   const banner = input.banner ?? (rules.bannerTemplates[0] ? bannerText(rules.bannerTemplates[0], { unit: unitName, year: y }) : '');
   if (!banner.replace(/[\s“”"]/g, '').includes(rules.keyword)) warnings.push(`会标中没有“${rules.keyword}”字样，现场会标或电子屏须体现该字样。`);
-  const publicSeats = input.publicSeats ?? 0;
-  if (publicSeats > 0 && !(input.invitees ?? []).includes('普通市民')) warnings.push('已开放市民报名席位，建议在邀请对象中勾选“普通市民”。');
+  const seats = seatsOf(input.venue.online, input.publicSeats);
+  const publicSeats = seats.publicSeats;
+  if (publicSeats > 0 && !seats.uncapped && !(input.invitees ?? []).includes('普通市民')) warnings.push('已开放市民报名席位，建议在邀请对象中勾选“普通市民”。');
 
   // A plan is on time when filed while the event could still be held in its planned
   // months (the deadline the office, the dashboard and the reminders show before it
   // is filed); filing later, for a later date, is accepted but stays late.
   const planDue = unfiledPlanDeadline(event.year, event.months, rules);
-  const filedInTime = !planDue || now.getTime() <= parseInstant(planDue).getTime();
+  const filedInTime = !planDue || isOnTime(planDue, now);
 
   const version = await db.runTransaction(async (tx: Tx) => {
     // Re-read inside the transaction: the version number and status must be the ones we write over.
@@ -94,12 +103,14 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
     const summary: PlanSummary = defined({
       version: v,
       date: input.date,
+      endDate: input.endDate,
       startTime: input.startTime,
       venue: defined({ ...input.venue }),
       forms: input.forms ?? event.forms,
       invitees: input.invitees ?? [],
       banner,
       publicSeats,
+      uncapped: seats.uncapped,
       signupDeadline: input.signupDeadline,
       attachmentFileID: input.attachmentFileID,
       filedAt: now,
@@ -116,6 +127,7 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   return {
     version,
     date: input.date,
+    endDate: input.endDate ?? input.date,
     filedAt: toShanghaiISO(now),
     planDeadline: deadlines.plan,
     reportDeadline: deadlines.report,

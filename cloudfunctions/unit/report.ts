@@ -4,13 +4,17 @@ import { BusinessError } from '../../src/domain/errors';
 import { isOnTime, workdaysLate } from '../../src/domain/deadlines';
 import { transition } from '../../src/domain/lifecycle';
 import type { EventStatus } from '../../src/domain/lifecycle';
-import { checkReportKeyword, KEYWORD_PLACE_LABELS } from '../../src/domain/reportRules';
+import { KEYWORD_PLACE_LABELS } from '../../src/domain/reportRules';
+import { checkNewsKeyword, partsToParagraphs, videoProblem, VIDEO_LIMITS } from '../../src/domain/reportParts';
+import { isEventOver } from '../../src/domain/deadlines';
 import { shanghaiDate } from '../../src/domain/time';
+import { visible } from '../../src/domain/zodChinese';
 import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import type { EventDoc } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
+import { requireFilesInScope } from '../_shared/files';
 import { CLOUD_FILE_ID, defined, DRAFTS, omitId, reportIdOf } from '../_shared/records';
 import type { DraftDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import { action } from '../_shared/router';
@@ -19,7 +23,7 @@ import { iso } from './next';
 const count = z.number().int().min(0).max(100_000);
 const fields = {
   eventId: z.string().min(1).max(64),
-  title: z.string().trim().max(100),
+  title: visible(z.string().trim().max(100)),
   paragraphs: z.array(z.string().max(5000)).max(60),
   photoIds: z
     .array(z.string().min(1).max(200))
@@ -28,10 +32,23 @@ const fields = {
   videoFileIDs: z.array(z.string().regex(CLOUD_FILE_ID, '视频须先上传，再提交文件 ID')).max(10).optional(),
   attendance: z.object({ total: count, deputies: count, experts: count, media: count, residents: count }).partial().strict().optional(),
   publicRaised: z.string().trim().max(2000).optional(),
+  // The parts 雨花区's notice names; paragraphs stay the report's full text.
+  parts: z
+    .object({ overview: z.string().trim().max(5000), practices: z.string().trim().max(5000), results: z.string().trim().max(5000) })
+    .partial()
+    .strict()
+    .optional(),
+  participants: count.optional(),
+  videos: z
+    .array(z.object({ fileID: z.string().regex(CLOUD_FILE_ID, '视频须先上传，再提交文件 ID'), bytes: z.number().int().min(1), seconds: z.number().min(0) }).strict())
+    .max(VIDEO_LIMITS.maxCount, `短视频最多${VIDEO_LIMITS.maxCount}段`)
+    .optional(),
+  newsRelease: z.object({ title: z.string().trim().min(4).max(100), paragraphs: z.array(z.string().max(5000)).min(1).max(60) }).strict().optional(),
 };
 
 export const saveDraft = action(z.object(fields).strict(), async (input, caller) => {
   const { event, staff } = await requireEventStaff(caller, input.eventId);
+  requireFilesInScope(input.videoFileIDs ?? [], { events: event._id }, 'videoFileIDs');
   if (event.status === 'approved' || event.status === 'published') {
     throw new BusinessError('CONFLICT', '情况报告已审核通过，无需再保存草稿。', { status: event.status });
   }
@@ -45,6 +62,7 @@ export const saveDraft = action(z.object(fields).strict(), async (input, caller)
     videoFileIDs: input.videoFileIDs ?? [],
     attendance: input.attendance ?? null,
     publicRaised: input.publicRaised ?? null,
+    ...defined({ parts: input.parts, participants: input.participants, newsRelease: input.newsRelease }),
     savedBy: staff.openid,
     savedAt,
   };
@@ -63,7 +81,7 @@ export const saveDraft = action(z.object(fields).strict(), async (input, caller)
  */
 function submission(event: EventDoc, today: string): { state: EventStatus; flags: string[] } {
   if (event.status === 'reported') return { state: 'reported', flags: [] };
-  if (event.status === 'plan_filed' && event.plan && today > event.plan.date) return { state: 'reported', flags: ['no_checkin'] };
+  if (event.status === 'plan_filed' && event.plan && isEventOver(event.plan, today)) return { state: 'reported', flags: ['no_checkin'] };
   const next = transition(event.status, 'SUBMIT_REPORT');
   if (!next.ok) throw new BusinessError(next.code, next.message, { status: event.status });
   return { state: next.state, flags: [] };
@@ -71,14 +89,15 @@ function submission(event: EventDoc, today: string): { state: EventStatus; flags
 
 export const submitReport = action(
   z
-    .object({ ...fields, title: fields.title.min(4), paragraphs: fields.paragraphs.min(1) })
+    .object({ ...fields, title: visible(z.string().trim().min(4).max(100)) })
     .strict()
-    .refine((r) => r.paragraphs.some((p) => p.trim()), { message: '正文不能为空', path: ['paragraphs'] }),
+    .refine((r) => r.paragraphs.some((p) => p.trim()) || partsToParagraphs(r.parts ?? {}).length > 0, { message: '正文不能为空：请填写活动概况、经验做法或工作实效', path: ['paragraphs'] }),
   async (input, caller) => {
     const [{ event, staff, jurisdiction }, photos] = await Promise.all([
       requireEventStaff(caller, input.eventId, { withRules: true }),
       input.photoIds.length ? findWhere<PhotoDoc>(C.photos, { _id: _.in(input.photoIds) }) : Promise.resolve([] as PhotoDoc[]),
     ]);
+    requireFilesInScope(input.videoFileIDs ?? [], { events: event._id }, 'videoFileIDs');
     const now = serverNow();
     submission(event, shanghaiDate(now)); // refuse early; decided again inside the transaction
     const rules = jurisdiction.rules;
@@ -87,12 +106,17 @@ export const submitReport = action(
     const unknown = input.photoIds.filter((id) => !photos.some((p) => p._id === id && p.eventId === event._id));
     if (unknown.length) throw new BusinessError('INVALID_ARGUMENT', '有照片不属于本活动或尚未上传成功，请重新选择照片', { fields: ['photoIds'], photoIds: unknown });
 
-    const paragraphs = input.paragraphs.map((p) => p.trim()).filter(Boolean);
-    const check = checkReportKeyword({ title: input.title, paragraphs }, rules.keyword, rules.reportKeywordPlaces);
+    const given = input.paragraphs.map((p) => p.trim()).filter(Boolean);
+    const paragraphs = given.length ? given : partsToParagraphs(input.parts ?? {});
+    const newsRelease = input.newsRelease ? { title: input.newsRelease.title, paragraphs: input.newsRelease.paragraphs.map((p) => p.trim()).filter(Boolean) } : null;
+    const check = checkNewsKeyword({ title: input.title, paragraphs }, newsRelease, rules.keyword, rules.reportKeywordPlaces);
     if (check.missing.length) {
       const where = check.missing.map((p) => KEYWORD_PLACE_LABELS[p]).join('、');
-      throw new BusinessError('KEYWORD_MISSING', `报告的${where}须包含“${rules.keyword}”，请补充后再提交`, { places: check.missing, keyword: rules.keyword });
+      const what = check.source === 'newsRelease' ? '新闻稿' : '报告（未单独提交新闻稿时按新闻稿检查）';
+      throw new BusinessError('KEYWORD_MISSING', `${what}的${where}须包含“${rules.keyword}”，请补充后再提交`, { places: check.missing, keyword: rules.keyword, text: check.source });
     }
+    const badVideo = (input.videos ?? []).map(videoProblem).find((p) => p !== null);
+    if (badVideo) throw new BusinessError('INVALID_ARGUMENT', badVideo, { fields: ['videos'] });
     const logoPhotos = photos.filter((p) => p.hasLogo).length;
     if (logoPhotos < rules.minLogoPhotos) {
       throw new BusinessError('PHOTO_REQUIRED', `至少需要${rules.minLogoPhotos}张带“${rules.keyword}”标识的现场照片，目前${logoPhotos}张，请补拍或选择带标识的照片`, {
@@ -126,9 +150,14 @@ export const submitReport = action(
         paragraphs,
         photoIds: input.photoIds,
         photoFileIDs: input.photoIds.map((id) => byId.get(id)!.fileID),
-        videoFileIDs: input.videoFileIDs ?? [],
+        videoFileIDs: [...(input.videoFileIDs ?? []), ...(input.videos ?? []).map((v) => v.fileID)],
         attendance: input.attendance ? defined({ ...input.attendance }) : null,
         publicRaised: input.publicRaised ?? null,
+        parts: input.parts,
+        participants: input.participants,
+        videos: input.videos,
+        newsRelease: newsRelease ?? undefined,
+        keywordSource: check.source,
         keyword: check.places,
         flags: f,
         submittedBy: staff.openid,
@@ -143,7 +172,7 @@ export const submitReport = action(
       await tx.collection(C.reports).doc(doc._id).set({ data: omitId(doc) });
       await tx.collection(C.events).doc(event._id).update({
         data: {
-          report: _.set({ reportId: doc._id, version: v, submittedAt: now, late, workdaysLate: lateDays, status: 'submitted' }),
+          report: _.set({ reportId: doc._id, version: v, submittedAt: now, late, workdaysLate: lateDays, status: 'submitted', newsRelease: newsRelease !== null }),
           status: state,
           updatedAt: now,
         },
@@ -161,6 +190,7 @@ export const submitReport = action(
       materialsLate,
       flags,
       keyword: check.places,
+      keywordSource: check.source,
     };
   },
 );

@@ -1,9 +1,11 @@
 // Request/response types of every cloud function action, shared by screens.
 // To add an action: add one line `name: Act<Payload, Result>` under its function
 // (payload `Empty` when it takes nothing). call() picks the types up from here.
-import type { Rules, RulesInput, KeywordPlace } from '../domain/rules';
+import type { Rules, RulesInput, KeywordPlace, PresetName, RuleField } from '../domain/rules';
 import type { EventStatus } from '../domain/lifecycle';
+import type { Answer, Question, QuestionResult } from '../domain/questionnaire';
 import type * as R from '../resident/types';
+import type * as F from './family';
 
 export type ErrorBody = { code: string; message: string; details?: Record<string, unknown> };
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -33,6 +35,18 @@ export interface ImportedEvent {
   forms: string[];
   units: string[];
   months: Months;
+  /** The day the table printed ("4月23日"), else null. */
+  date?: string | null;
+  endDate?: string | null;
+  /** Line of the pasted text (sheet row of an .xlsx) where the row starts; warnings point at it. */
+  row?: number;
+}
+
+/** A judgement call of the import: row = line of the pasted text, 0 for the whole table. */
+export interface ImportWarning {
+  row: number;
+  field?: 'seq' | 'theme' | 'forms' | 'units' | 'months';
+  message: string;
 }
 
 export interface Venue {
@@ -52,6 +66,10 @@ export interface DashboardCounts {
   held: number;
   reported: number;
   reportOnTime: number;
+  materialsDue?: number;
+  materials?: number;
+  materialsOnTime?: number;
+  newsReleases?: number;
   /** Missed deadlines, done late or still open. */
   overdue: number;
   /** Of those, still not done. */
@@ -77,12 +95,21 @@ export interface Dashboard {
   units: Array<DashboardCounts & { unitId: string; name: string }>;
   months: Array<DashboardCounts & { month: number | null }>;
   lateItems: LateItem[];
+  /** Units with no event in the year's plan. */
+  unitsWithoutEvents?: Array<{ unitId: string; name: string }>;
 }
 /** One entry of the message centre (account.messages). */
+/** office.remindLate: who was reminded now, who already today, who has nobody to remind. */
+export interface RemindLateResult {
+  reminded: Array<{ unitId: string; unitName: string; staff: number; pushed: number }>;
+  alreadyToday: Array<{ unitId: string; unitName: string }>;
+  noStaff: Array<{ unitId: string; unitName: string }>;
+}
+
 export interface MessageItem {
   messageId: string;
   day: string;
-  kind: 'unit' | 'office' | 'event' | 'waitlist';
+  kind: 'unit' | 'office' | 'event' | 'waitlist' | 'urge';
   title: string;
   body: string;
   page: string;
@@ -94,14 +121,14 @@ export interface MessageItem {
 export interface Api {
   account: {
     me: Act<Empty, Me>;
-    redeemInvite: Act<{ code: string }, RedeemResult>;
+    redeemInvite: Act<{ code: string; name?: string }, RedeemResult>;
     subscribe: Act<{ templateIds: string[]; accepted: string[] }, { subscriptions: Array<{ templateId: string; oneTime: number; longTerm: boolean }> }>;
     subscribeTemplates: Act<Empty, { deadline: string; event: string; longTerm: string[] }>;
     messages: Act<Empty, MessageItem[]>;
   };
   office: {
     ratings: Act<{ jurisdictionId: string; year: number }, R.Ratings>;
-    bootstrap: Act<{ token: string; name: string; level: 'city' | 'county' | 'district' }, { jurisdictionId: string }>;
+    bootstrap: Act<{ token: string; name: string; level: 'city' | 'county' | 'district'; preset?: PresetName }, { jurisdictionId: string }>;
     setRules: Act<{ jurisdictionId: string; rules: RulesInput }, { rules: Rules }>;
     importPlan: Act<ImportPlanInput, ImportPlanResult>;
     listUnits: Act<{ jurisdictionId: string }, OfficeUnit[]>;
@@ -111,13 +138,24 @@ export interface Api {
     listEvents: Act<{ jurisdictionId: string; year: number }, { now: string; events: OfficeEventRow[] }>;
     eventDetail: Act<{ eventId: string }, OfficeEventDetail>;
     inviteOffice: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; jurisdictionName: string; qrFileID: string | null }>;
-    listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; since: string; isMe: boolean }>>;
+    listStaff: Act<{ jurisdictionId: string }, Array<{ openid: string; name: string | null; since: string; isMe: boolean }>>;
     setLogo: Act<{ jurisdictionId: string; fileID: string }, { logoFileID: string; logoUrl: string | null }>;
-    dashboard: Act<{ jurisdictionId: string; year: number }, Dashboard>;
+    dashboard: Act<{ jurisdictionId: string; year: number; includeChildren?: boolean; figures?: boolean }, Dashboard & F.DashboardReview>;
     exportDashboard: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string; fileName: string }>;
     reviewReport: Act<{ reportId: string; decision: 'approve' | 'return'; comment?: string }, { status: EventStatus }>;
     reportDetail: Act<{ eventId: string }, OfficeReportDetail>;
     confirmPhotoLogo: Act<{ photoId: string; hasLogo?: boolean }, { photoId: string; hasLogo: boolean }>;
+    inviteChild: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; parentName: string }>;
+    acceptParent: Act<{ code: string; jurisdictionId?: string }, { jurisdictionId: string; parent: { jurisdictionId: string; name: string }; linkedAt: string }>;
+    unlinkChild: Act<{ jurisdictionId: string; childId: string }, { unlinked: true }>;
+    unlinkParent: Act<{ jurisdictionId: string }, { unlinked: true }>;
+    family: Act<{ jurisdictionId: string }, F.Family>;
+    evidencePack: Act<F.EvidencePackInput, F.EvidencePack>;
+    publishPreview: Act<{ eventId: string }, PublishPreview>;
+    publishReport: Act<{ eventId: string; checks: { secrecy: boolean; personalData: boolean } }, { eventId: string; status: EventStatus; publishedAt: string; masked: number; column: { rebuilt: boolean } }>;
+    unpublishReport: Act<{ eventId: string; reason: string }, { eventId: string; status: EventStatus; unpublishedAt: string; reason: string; column: { rebuilt: boolean } }>;
+    exportColumn: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string | null; reports: number; files: number; builtAt: string; prefix: string }>;
+    remindLate: Act<{ jurisdictionId: string; unitIds?: string[]; year?: number }, RemindLateResult>;
   };
   unit: {
     myEvents: Act<Empty, UnitEventSummary[]>;
@@ -129,6 +167,12 @@ export interface Api {
     submitReport: Act<SubmitReportInput, SubmitReportResult>;
     attendees: Act<{ eventId: string }, R.Attendee[]>;
     eventCode: Act<{ eventId: string }, R.EventCode>;
+    setQuestionnaire: Act<{ eventId: string; title: string; questions: Question[] }, { eventId: string; version: number; questions: number }>;
+    questionnaireResults: Act<{ eventId: string }, QuestionnaireResults>;
+    exportQuestionnaire: Act<{ eventId: string }, { fileID: string; url: string; fileName: string }>;
+    attachQuestionnaire: Act<{ eventId: string }, { eventId: string; respondents: number; lines: string[]; at: string }>;
+    submitMaterials: Act<SubmitMaterialsInput, SubmitMaterialsResult>;
+    contacts: Act<Empty, OfficeContactCard[]>;
   };
   resident: {
     openEvents: Act<{ jurisdictionId?: string; from?: string; to?: string }, R.OpenEvent[]>;
@@ -138,6 +182,8 @@ export interface Api {
     mySignups: Act<Empty, R.MySignup[]>;
     attend: Act<{ token: string }, R.AttendResult>;
     evaluate: Act<{ eventId: string; rating: number; comment?: string }, { eventId: string; rating: number; comment: string }>;
+    questionnaire: Act<{ eventId: string }, { eventId: string; theme: string; units: string[]; title: string; questions: Question[]; answered: boolean; answeredAt: string | null }>;
+    answerQuestionnaire: Act<{ eventId: string; answers: Answer[] }, { eventId: string; answeredAt: string }>;
     erase: Act<Empty, { withdrawn: number; erased: number }>;
     showcase: Act<{ jurisdictionId: string }, ShowcaseItem[]>;
   };
@@ -238,6 +284,9 @@ export interface ReportDraft {
   videoFileIDs?: string[];
   attendance?: Attendance | null;
   publicRaised?: string | null;
+  parts?: SubmitReportInput['parts'] | null;
+  participants?: number | null;
+  newsRelease?: SubmitReportInput['newsRelease'] | null;
 }
 
 export type Attendance = Partial<Record<'total' | 'deputies' | 'experts' | 'media' | 'residents', number>>;
@@ -250,6 +299,41 @@ export interface SubmitReportInput {
   videoFileIDs?: string[];
   attendance?: Attendance;
   publicRaised?: string;
+  /** 活动概况 / 经验做法 / 工作实效 (雨花区's notice). */
+  parts?: Partial<Record<'overview' | 'practices' | 'results', string>>;
+  /** 参与人数, prefilled from sign-ups and scan-ins. */
+  participants?: number;
+  videos?: Array<{ fileID: string; bytes: number; seconds: number }>;
+  /** The 新闻稿 as its own text, checked by the keyword rule. */
+  newsRelease?: { title: string; paragraphs: string[] };
+}
+
+export interface SubmitMaterialsInput {
+  eventId: string;
+  photoIds: string[];
+  text: string;
+}
+
+export interface SubmitMaterialsResult {
+  materialsId: string;
+  version: number;
+  submittedAt: string;
+  deadline: string | null;
+  late: boolean;
+  workdaysLate: number;
+}
+
+export interface EventMaterials extends SubmitMaterialsResult {
+  text: string;
+  photoIds: string[];
+}
+
+export interface OfficeContactCard {
+  jurisdictionId: string;
+  office: string;
+  name: string;
+  phone: string;
+  email: string;
 }
 
 export interface SubmitReportResult {
@@ -278,7 +362,7 @@ export interface EventReport extends ReportDraft {
 export type EventPlan = Omit<FilePlanInput, 'eventId'> & { version: number; filedAt?: string };
 
 export interface UnitEventDetail {
-  event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number };
+  event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number; plannedDate?: string | null };
   plan: EventPlan | null;
   deadlines: { plan: string; report: string; materials: string | null } | null;
   next?: UnitEventSummary['next'] & { earliestDate?: string };
@@ -287,7 +371,10 @@ export interface UnitEventDetail {
   report: EventReport | null;
   draft: (ReportDraft & { savedAt?: string }) | null;
   rules: Pick<Rules, 'keyword' | 'reportKeywordPlaces' | 'minLogoPhotos' | 'bannerTemplates'> &
-    Partial<Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar'>>;
+    Partial<Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar' | 'preset'>>;
+  materials?: EventMaterials | null;
+  participants?: { confirmed: number; attended: number; suggested: number };
+  contact?: { office: string; name: string; phone: string; email: string };
   suggestedBanner?: string | null;
   earliestDate?: string | null;
   logoUrl?: string | null;
@@ -305,10 +392,52 @@ export interface OfficeReportDetail {
         keyword?: Record<KeywordPlace, boolean>;
         flags?: string[];
         deadline?: string;
+        videos?: Array<{ fileID: string; bytes: number; seconds: number }>;
         photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt?: string | null }>;
       })
     | null;
   versions?: Array<{ reportId: string; version: number; status: string; submittedAt: string; late?: boolean; workdaysLate?: number; comment?: string | null }>;
+  questionnaire?: { title: string; respondents: number; lines: string[]; attachedAt: string } | null;
+  newsRelease?: { reportVersion: number; separate: boolean; title: string; paragraphs: string[]; keyword: Record<KeywordPlace, boolean>; keywordChecked: 'newsRelease' | 'report' } | null;
+  materials?: {
+    materialsId: string;
+    version: number;
+    text: string;
+    submittedAt: string;
+    deadline: string | null;
+    late: boolean;
+    workdaysLate: number;
+    photos: Array<{ photoId: string; url: string | null; hasLogo: boolean }>;
+    versions: Array<{ version: number; submittedAt: string; late: boolean }>;
+  } | null;
+}
+
+/** unit.questionnaireResults: the definition, and every answer counted. */
+export interface QuestionnaireResults {
+  eventId: string;
+  title: string;
+  definition: Question[];
+  editable: boolean;
+  respondents: number;
+  questions: QuestionResult[];
+  summary: string[];
+  attached: { lines: string[]; respondents: number; at: string } | null;
+}
+
+/** office.publishPreview: the public text as it will be (or was) published, personal data masked. */
+export interface PublishPreview {
+  eventId: string;
+  reportId: string;
+  status: EventStatus;
+  statusLabel: string;
+  publishable: boolean;
+  published: boolean;
+  title: string;
+  paragraphs: string[];
+  masked: number;
+  photos: Array<{ url: string | null }>;
+  publication: { by: string; at: string; checks: { secrecy: boolean; personalData: boolean } } | null;
+  log: Array<{ kind: 'publish' | 'unpublish'; by: string; at: string; reason?: string }>;
 }
 
 export interface ShowcaseItem {
@@ -320,6 +449,7 @@ export interface ShowcaseItem {
   units?: string[];
   date?: string;
   approvedAt?: string | null;
+  publishedAt?: string | null;
   photos: Array<{ url: string }>;
 }
 
@@ -330,15 +460,17 @@ export type RedeemResult =
   | { role: 'office'; jurisdictionId: string; jurisdictionName: string; unitId?: undefined };
 
 /** Exactly one of text (pasted table) and fileID (an uploaded .xlsx). */
-export type ImportPlanInput = { jurisdictionId: string; year: number; dryRun?: boolean } & ({ text: string; fileID?: undefined } | { fileID: string; text?: undefined });
+export type ImportPlanInput = { jurisdictionId: string; year: number; dryRun?: boolean; removeMissing?: boolean } & ({ text: string; fileID?: undefined } | { fileID: string; text?: undefined });
 
 export interface ImportPlanResult {
   created: number;
   updated: number;
   unchanged: number;
   removed: number;
+  /** Stored events this table does not have; taken out of the plan only with removeMissing. */
+  notInTable?: Array<{ eventId: string; seq: number; theme: string }>;
   newUnits: string[];
-  warnings: string[];
+  warnings: ImportWarning[];
   events: ImportedEvent[];
   dryRun: boolean;
 }
@@ -348,13 +480,18 @@ export interface OfficeUnit {
   name: string;
   eventCount: number;
   staffCount: number;
-  staff: Array<{ openid: string; since: string }>;
+  /** name: given when joining (null for those who joined before names were asked). */
+  staff: Array<{ openid: string; name: string | null; since: string }>;
 }
 
 export interface JurisdictionRules {
   name: string;
   level: 'city' | 'county' | 'district';
   rules: Rules;
+  /** The preset the office started from, and the rules it changed since. */
+  preset?: PresetName;
+  presetLabel?: string;
+  changedFromPreset?: RuleField[];
   logoFileID: string | null;
   logoUrl: string | null;
 }

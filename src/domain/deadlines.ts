@@ -2,14 +2,14 @@
 import { addWorkdays, countWorkdaysBetween } from './calendar';
 import { BusinessError } from './errors';
 import type { Rules } from './rules';
-import { addDays, endOfDayInstant, isValidDate, parseInstant, shanghaiDate } from './time';
+import { addDays, endOfDayInstant, fmtDate, isValidDate, parseInstant, shanghaiDate } from './time';
 
 export interface EventDeadlines {
   /** End of the Nth working day before the event date. */
   plan: string;
-  /** End of the Nth working day after the event date. */
+  /** End of the Nth working day after the event's last day. */
   report: string;
-  /** Photos + text for the public column; null when the jurisdiction has no such rule. */
+  /** Photos + text for the public column, N working days after the last day; null when the jurisdiction has no such rule. */
   materials: string | null;
 }
 
@@ -28,9 +28,15 @@ export function planDeadline(eventDate: string, rules: DeadlineRules): string {
   return endOfDayInstant(addWorkdays(eventDate, -rules.planLeadWorkdays, rules.calendar));
 }
 
-export function eventDeadlines(eventDate: string, rules: DeadlineRules): EventDeadlines {
+/**
+ * The plan counts back from the first day; the report and the materials count on
+ * from the last day (`endDate` of a multi-day event, else the event date).
+ */
+export function eventDeadlines(eventDate: string, rules: DeadlineRules, endDate?: string): EventDeadlines {
   assertEventDate(eventDate);
-  const after = (n: number) => endOfDayInstant(addWorkdays(eventDate, n, rules.calendar));
+  const last = endDate ?? eventDate;
+  assertEventDate(last);
+  const after = (n: number) => endOfDayInstant(addWorkdays(last, n, rules.calendar));
   return {
     plan: planDeadline(eventDate, rules),
     report: after(rules.reportWithinWorkdays),
@@ -39,8 +45,17 @@ export function eventDeadlines(eventDate: string, rules: DeadlineRules): EventDe
 }
 
 /** True when `at` is not after the deadline instant (the deadline second itself is on time). */
+/**
+ * The last millisecond a deadline allows. Deadlines are written to the second
+ * ("…T23:59:59+08:00") and mean the whole of that second: up to 23:59:59.999.
+ */
+export function deadlineEnd(deadline: string): number {
+  const t = parseInstant(deadline).getTime();
+  return t % 1000 === 0 ? t + 999 : t;
+}
+
 export function isOnTime(deadline: string, at: Date): boolean {
-  return at.getTime() <= parseInstant(deadline).getTime();
+  return at.getTime() <= deadlineEnd(deadline);
 }
 
 export function isPlanOnTime(eventDate: string, filedAt: Date, rules: DeadlineRules): boolean {
@@ -78,13 +93,13 @@ export function workdaysLate(deadline: string, submittedAt: Date, rules: Pick<Ru
  * Refuses a plan filed after its deadline with DEADLINE_PASSED and
  * details.earliestDate, as the filePlan contract requires.
  */
-export function assertPlanFilable(eventDate: string, now: Date, rules: DeadlineRules): EventDeadlines {
-  const deadlines = eventDeadlines(eventDate, rules);
+export function assertPlanFilable(eventDate: string, now: Date, rules: DeadlineRules, endDate?: string): EventDeadlines {
+  const deadlines = eventDeadlines(eventDate, rules, endDate);
   if (!isOnTime(deadlines.plan, now)) {
     const earliestDate = earliestFilableDate(now, rules);
     throw new BusinessError(
       'DEADLINE_PASSED',
-      `活动日期${eventDate}的方案应在${deadlines.plan.slice(0, 10)}（提前${rules.planLeadWorkdays}个工作日）前报备，已过期限。` +
+      `活动日期${fmtDate(eventDate)}的方案应在${fmtDate(deadlines.plan)}（提前${rules.planLeadWorkdays}个工作日）前报备，已过期限。` +
         `请改选${earliestDate}或之后的日期；确需按原日期举办的，请联系公开办。`,
       { eventDate, planDeadline: deadlines.plan, earliestDate },
     );
@@ -115,4 +130,14 @@ export function unfiledPlanDeadline(year: number, months: { from: number; to: nu
     if (e instanceof BusinessError && e.code === 'CALENDAR_UNAVAILABLE') return null;
     throw e;
   }
+}
+
+/** Whether `today` is one of the event's days (from its date to its end date, both included). */
+export function isEventDay(plan: { date: string; endDate?: string }, today: string): boolean {
+  return today >= plan.date && today <= (plan.endDate ?? plan.date);
+}
+
+/** Whether the event's last day is over on `today` (the report no longer waits for a check-in). */
+export function isEventOver(plan: { date: string; endDate?: string }, today: string): boolean {
+  return today > (plan.endDate ?? plan.date);
 }

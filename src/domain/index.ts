@@ -7,3 +7,4 @@ export * from './deadlines';
 export * from './planTable';
 export * from './reportRules';
 export * from './lifecycle';
+export * from './reportParts';

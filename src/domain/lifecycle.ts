@@ -1,11 +1,15 @@
-/** One event's lifecycle: planned → plan_filed → held → reported → approved/returned → published. */
+/**
+ * One event's lifecycle: planned → plan_filed → held → reported → approved/returned → published.
+ * Approval says the report is complete; publishing is the office's separate review
+ * for secrets and personal data (谁主管、谁公开、谁审查), and can be taken back.
+ */
 import type { ErrorCode } from './errors';
 
 export type EventStatus = 'planned' | 'plan_filed' | 'held' | 'reported' | 'returned' | 'approved' | 'published';
-export type LifecycleEvent = 'FILE_PLAN' | 'CHECK_IN' | 'SUBMIT_REPORT' | 'RETURN' | 'APPROVE' | 'PUBLISH';
+export type LifecycleEvent = 'FILE_PLAN' | 'CHECK_IN' | 'SUBMIT_REPORT' | 'RETURN' | 'APPROVE' | 'PUBLISH' | 'UNPUBLISH';
 
 export const EVENT_STATUSES: readonly EventStatus[] = ['planned', 'plan_filed', 'held', 'reported', 'returned', 'approved', 'published'];
-export const LIFECYCLE_EVENTS: readonly LifecycleEvent[] = ['FILE_PLAN', 'CHECK_IN', 'SUBMIT_REPORT', 'RETURN', 'APPROVE', 'PUBLISH'];
+export const LIFECYCLE_EVENTS: readonly LifecycleEvent[] = ['FILE_PLAN', 'CHECK_IN', 'SUBMIT_REPORT', 'RETURN', 'APPROVE', 'PUBLISH', 'UNPUBLISH'];
 
 export const STATUS_LABELS: Record<EventStatus, string> = {
   planned: '待报备',
@@ -13,8 +17,9 @@ export const STATUS_LABELS: Record<EventStatus, string> = {
   held: '已举办',
   reported: '已报告',
   returned: '已退回',
-  approved: '已通过',
-  published: '已发布',
+  // Approved but not yet in the public column: the office still owes the publishing review.
+  approved: '待公开审查',
+  published: '已公开',
 };
 
 export type TransitionResult =
@@ -34,6 +39,7 @@ const TABLE: Record<LifecycleEvent, Partial<Record<EventStatus, EventStatus>>> =
   RETURN: { reported: 'returned' },
   APPROVE: { reported: 'approved' },
   PUBLISH: { approved: 'published' },
+  UNPUBLISH: { published: 'approved' },
 };
 
 const REFUSALS: Record<LifecycleEvent, (from: EventStatus) => string> = {
@@ -46,7 +52,9 @@ const REFUSALS: Record<LifecycleEvent, (from: EventStatus) => string> = {
       : `情况报告${STATUS_LABELS[from]}，不能重复提交；如需修改请等待公开办退回。`,
   RETURN: (from) => `只有待审核（已报告）的情况报告可以退回，当前状态为“${STATUS_LABELS[from]}”。`,
   APPROVE: (from) => `只有待审核（已报告）的情况报告可以通过，当前状态为“${STATUS_LABELS[from]}”。`,
-  PUBLISH: (from) => `请先审核通过情况报告再发布，当前状态为“${STATUS_LABELS[from]}”。`,
+  PUBLISH: (from) =>
+    from === 'published' ? '该报告已在公开专栏中，无需重复公开。' : `请先审核通过情况报告再公开，当前状态为“${STATUS_LABELS[from]}”。`,
+  UNPUBLISH: (from) => `只有已公开的报告可以撤下，当前状态为“${STATUS_LABELS[from]}”。`,
 };
 
 export function transition(state: EventStatus, event: LifecycleEvent): TransitionResult {

@@ -82,3 +82,54 @@ export function parseInstant(iso: string): Date {
   if (Number.isNaN(t.getTime())) throw new RangeError(`Not an ISO instant: ${iso}`);
   return t;
 }
+
+// ---- What people read: one Chinese format everywhere (app and messages). ----
+// Dates: 5月10日 (with the year, 2024年5月10日, when it is not `year`), optionally
+// with the weekday (5月10日 周三); times: 09:30, Shanghai wall clock whatever the
+// phone's zone. Nothing else formats a date for a person.
+const WEEKDAYS = '日一二三四五六';
+
+/** The Shanghai wall-clock parts of an ISO instant or a YYYY-MM-DD date. */
+function wallParts(value: string): { y: number; m: number; d: number; hh: string; mm: string; dow: number } | null {
+  const plain = DATE_RE.exec(value);
+  if (plain) {
+    const [y, m, d] = [Number(plain[1]), Number(plain[2]), Number(plain[3])];
+    return { y, m, d, hh: '', mm: '', dow: new Date(Date.UTC(y, m - 1, d)).getUTCDay() };
+  }
+  const t = new Date(value);
+  if (Number.isNaN(t.getTime())) return null;
+  const w = shanghaiWallClock(t);
+  return { y: w.getUTCFullYear(), m: w.getUTCMonth() + 1, d: w.getUTCDate(), hh: pad(w.getUTCHours()), mm: pad(w.getUTCMinutes()), dow: w.getUTCDay() };
+}
+
+export interface DateFormat {
+  /** Leave the year out when it is this one. */
+  year?: number;
+  weekday?: boolean;
+}
+
+/** 2023-05-10 or an instant → 5月10日 (周三); '' for nothing. */
+export function fmtDate(value: string | null | undefined, opts: DateFormat = {}): string {
+  const p = value ? wallParts(value) : null;
+  if (!p) return '';
+  const day = `${opts.year === undefined || opts.year === p.y ? '' : `${p.y}年`}${p.m}月${p.d}日`;
+  return opts.weekday ? `${day} 周${WEEKDAYS[p.dow]}` : day;
+}
+
+/** An instant → 5月10日 09:30 (Shanghai). */
+export function fmtDateTime(value: string | null | undefined, opts: DateFormat = {}): string {
+  const p = value ? wallParts(value) : null;
+  if (!p) return '';
+  return p.hh ? `${fmtDate(value, opts)} ${p.hh}:${p.mm}` : fmtDate(value, opts);
+}
+
+/** An instant → 09:30 (Shanghai). */
+export function fmtTime(value: string | null | undefined): string {
+  const p = value ? wallParts(value) : null;
+  return p?.hh ? `${p.hh}:${p.mm}` : '';
+}
+
+/** 2023, 5 → 2023年5月 */
+export function fmtMonth(year: number, month: number): string {
+  return `${year}年${month}月`;
+}

@@ -1,6 +1,7 @@
 // Zod's default messages are English; users read Chinese. Installed once by the
 // function router (and the app's forms) so every validation error says what to fix.
 import { z, ZodIssueCode } from 'zod';
+import { stripInvisible } from './text';
 
 const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
   switch (issue.code) {
@@ -27,4 +28,13 @@ function typeName(t: string): string {
 
 export function useChineseZodMessages(): void {
   z.setErrorMap(zhErrorMap);
+}
+
+/**
+ * A text field with invisible characters (zero-width, BOM, soft hyphen, bidi
+ * controls; see text.ts) removed before `schema` checks it, so a name, keyword
+ * or title of only invisible characters fails its min length like an empty one.
+ */
+export function visible<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' ? stripInvisible(v) : v), schema);
 }

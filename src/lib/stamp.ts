@@ -2,10 +2,11 @@
 // jurisdiction's 政务公开主题日 logo top-left, and a band at the bottom with the
 // banner text, the time and the place. Encoded as JPEG, quality lowered until
 // the file is under 400 KB. The same layout on h5 (HTMLCanvasElement) and
-// weapp (an offscreen 2d canvas).
+// weapp (the page's <canvas type="2d"> node, see StampCanvas).
 import Taro from '@tarojs/taro';
 import defaultLogo from '../assets/logo-default.png';
 import { sha256Hex, sha256Of } from './sha256';
+import { logoBox } from '../domain/stampLayout';
 
 export const MAX_LONG_SIDE = 1920;
 export const MAX_BYTES = 400 * 1024;
@@ -29,12 +30,8 @@ export interface PreparedPhoto {
   thumb?: string;
 }
 
-/** Where the logo goes, so tests and the office view agree with the drawing. */
-export function logoBox(width: number, height: number): { x: number; y: number; size: number } {
-  const short = Math.min(width, height);
-  const margin = Math.round(short * 0.03);
-  return { x: margin, y: margin, size: Math.round(short * 0.2) };
-}
+// Where the logo goes: shared with the server, which checks the stamp on every uploaded photo.
+export { logoBox };
 
 function fit(w: number, h: number, long = MAX_LONG_SIDE): { width: number; height: number } {
   const k = Math.min(1, long / Math.max(w, h));
@@ -149,21 +146,32 @@ async function prepareH5(src: Blob | string, stamp: { text: StampText; logoUrl: 
 }
 
 // ---------------------------------------------------------------- weapp
+// WeChat documents one export of a 2d canvas: a <canvas type="2d"> node of the
+// page passed to wx.canvasToTempFilePath({ canvas, fileType: 'jpg', quality }).
+// Pages that stamp render <StampCanvas /> (below); without it, or on a base
+// library without canvas nodes, the OffscreenCanvas path remains as a fallback
+// (its toDataURL is undocumented and differs on iOS).
+
+/** The id of the hidden canvas node that stamping draws on. */
+export const STAMP_CANVAS_ID = 'zwgk-stamp-canvas';
 
 interface WxImage {
   src: string;
   onload: (() => void) | null;
   onerror: ((e: unknown) => void) | null;
 }
-interface WxOffscreen {
+/** What a canvas node and an OffscreenCanvas both document. */
+interface WxCanvas {
   width: number;
   height: number;
   getContext(type: '2d'): Ctx;
   createImage(): WxImage;
+}
+interface WxOffscreen extends WxCanvas {
   toDataURL(type: string, quality: number): string;
 }
 
-function loadWx(canvas: WxOffscreen, src: string): Promise<WxImage | null> {
+function loadWx(canvas: WxCanvas, src: string): Promise<WxImage | null> {
   return new Promise((resolve) => {
     const img = canvas.createImage();
     img.onload = () => resolve(img);
@@ -172,33 +180,72 @@ function loadWx(canvas: WxOffscreen, src: string): Promise<WxImage | null> {
   });
 }
 
+/** The page's <canvas type="2d" id={STAMP_CANVAS_ID}> node, or null when the page has none. */
+function canvasNode(): Promise<WxCanvas | null> {
+  return new Promise((resolve) => {
+    try {
+      Taro.createSelectorQuery()
+        .select(`#${STAMP_CANVAS_ID}`)
+        .fields({ node: true, size: true }, () => undefined)
+        .exec((res: Array<{ node?: WxCanvas } | null>) => resolve(res?.[0]?.node ?? null));
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+async function draw(canvas: WxCanvas, src: string, width: number, height: number, stamp: { text: StampText; logoUrl: string } | null): Promise<void> {
+  canvas.width = width;
+  canvas.height = height;
+  const g = canvas.getContext('2d');
+  const img = await loadWx(canvas, src);
+  if (!img) throw new Error('读取照片失败');
+  g.drawImage(img as unknown as CanvasImageSource, 0, 0, width, height);
+  if (stamp) {
+    const logo = (await loadWx(canvas, stamp.logoUrl)) ?? (await loadWx(canvas, DEFAULT_LOGO));
+    drawOverlay(g, width, height, logo as unknown as CanvasImageSource | null, stamp.text);
+  }
+}
+
+/** JPEG bytes of a canvas node at `quality`, through the documented temp-file export. */
+async function exportNode(canvas: WxCanvas, quality: number): Promise<{ path: string; data: ArrayBuffer }> {
+  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'jpg', quality } as unknown as Parameters<typeof Taro.canvasToTempFilePath>[0]);
+  return { path: tempFilePath, data: Taro.getFileSystemManager().readFileSync(tempFilePath) as ArrayBuffer };
+}
+
+/** Fallback: an OffscreenCanvas encoded by toDataURL, written to a user-data file. */
+function exportOffscreen(canvas: WxOffscreen, quality: number): { path: string; data: ArrayBuffer } {
+  const data = Taro.base64ToArrayBuffer(canvas.toDataURL('image/jpeg', quality).split(',')[1]);
+  const path = `${Taro.env.USER_DATA_PATH}/stamp-${Date.now()}.jpg`;
+  Taro.getFileSystemManager().writeFileSync(path, data);
+  return { path, data };
+}
+
 async function prepareWeapp(src: string, stamp: { text: StampText; logoUrl: string } | null): Promise<PreparedPhoto> {
   const info = await Taro.getImageInfo({ src });
-  const createOffscreen = Taro.createOffscreenCanvas as unknown as (o: { type: '2d'; width: number; height: number }) => WxOffscreen;
-  const fs = Taro.getFileSystemManager();
+  const node = await canvasNode();
   let long = MAX_LONG_SIDE;
   for (;;) {
     const { width, height } = fit(info.width, info.height, long);
-    const canvas = createOffscreen({ type: '2d', width, height });
-    const g = canvas.getContext('2d');
-    const img = await loadWx(canvas, src);
-    if (!img) throw new Error('读取照片失败');
-    g.drawImage(img as unknown as CanvasImageSource, 0, 0, width, height);
-    if (stamp) {
-      const logo = (await loadWx(canvas, stamp.logoUrl)) ?? (await loadWx(canvas, DEFAULT_LOGO));
-      drawOverlay(g, width, height, logo as unknown as CanvasImageSource | null, stamp.text);
+    let encode: (q: number) => Promise<{ path: string; data: ArrayBuffer }>;
+    if (node) {
+      await draw(node, src, width, height, stamp);
+      encode = (q) => exportNode(node, q);
+    } else {
+      if (typeof Taro.createOffscreenCanvas !== 'function') throw new Error('此微信版本不支持照片加盖标识，请升级微信');
+      const createOffscreen = Taro.createOffscreenCanvas as unknown as (o: { type: '2d'; width: number; height: number }) => WxOffscreen;
+      const off = createOffscreen({ type: '2d', width, height });
+      await draw(off, src, width, height, stamp);
+      encode = async (q) => exportOffscreen(off, q);
     }
-    let data = Taro.base64ToArrayBuffer(canvas.toDataURL('image/jpeg', 0.88).split(',')[1]);
-    for (let q = 0.8; data.byteLength >= MAX_BYTES && q >= 0.3; q -= 0.1) {
-      data = Taro.base64ToArrayBuffer(canvas.toDataURL('image/jpeg', q).split(',')[1]);
-    }
-    if (data.byteLength >= MAX_BYTES && long > 800) {
+    let out = await encode(0.88);
+    for (let q = 0.8; out.data.byteLength >= MAX_BYTES && q >= 0.3; q -= 0.1) out = await encode(q);
+    // Still too big at the lowest quality: shrink and try again.
+    if (out.data.byteLength >= MAX_BYTES && long > 800) {
       long = Math.round(long * 0.8);
       continue;
     }
-    const path = `${Taro.env.USER_DATA_PATH}/stamp-${Date.now()}.jpg`;
-    fs.writeFileSync(path, data);
-    return { file: path, sha256: sha256Hex(data), width, height, bytes: data.byteLength };
+    return { file: out.path, sha256: sha256Hex(out.data), width, height, bytes: out.data.byteLength };
   }
 }
 

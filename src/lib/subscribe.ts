@@ -9,17 +9,13 @@ import { call } from '../api';
 
 export type SubscribeKind = 'deadline' | 'event';
 
-/** Must equal the cloud's TEMPLATE_DEADLINE / TEMPLATE_EVENT (set TARO_APP_TEMPLATE_* at build time). */
-function envOr(read: () => string | undefined, fallback: string): string {
-  try {
-    return read() || fallback;
-  } catch {
-    return fallback; // `process` is not defined in every runtime
-  }
-}
+/**
+ * Must equal the cloud's TEMPLATE_DEADLINE / TEMPLATE_EVENT: build constants
+ * (config/index.ts) from the same variables, set at build time (README, deploy).
+ */
 export const TEMPLATE_IDS: Record<SubscribeKind, string> = {
-  deadline: envOr(() => process.env.TARO_APP_TEMPLATE_DEADLINE, 'local-tpl-deadline'),
-  event: envOr(() => process.env.TARO_APP_TEMPLATE_EVENT, 'local-tpl-event'),
+  deadline: TEMPLATE_DEADLINE,
+  event: TEMPLATE_EVENT,
 };
 
 /**

@@ -2,11 +2,13 @@
 // year (the server's, not the phone's), month labels and status tags.
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { ErrorBody, Months, OfficeNextStep } from '../api/types';
 import type { EventStatus } from '../domain/lifecycle';
 import { useCall } from '../hooks/useCall';
-import { STATUS_TONE, Tag } from '../components';
+import { currentOpenid } from '../api/identity';
+import { Button, STATUS_TONE, Tag } from '../components';
+import { fmtDate } from '../domain/time';
 import './office.css';
 
 /** The jurisdiction from the page's query, else the caller's first office role. */
@@ -49,15 +51,15 @@ export function useWorkingYear(jurisdictionId: string | null): [number, (y: numb
 export function YearSwitch({ year, onChange }: { year: number; onChange: (y: number) => void }) {
   return (
     <View className='o-year'>
-      <View className='o-year__btn' onClick={() => onChange(year - 1)}>
+      <Button size='small' inline label={`上一年 ${year - 1}年`} onClick={() => onChange(year - 1)}>
         ‹ {year - 1}
-      </View>
+      </Button>
       <View className='o-year__now' data-testid='year'>
         {year}年
       </View>
-      <View className='o-year__btn' onClick={() => onChange(year + 1)}>
+      <Button size='small' inline label={`下一年 ${year + 1}年`} onClick={() => onChange(year + 1)}>
         {year + 1} ›
-      </View>
+      </Button>
     </View>
   );
 }
@@ -73,8 +75,7 @@ export function StatusTag({ status, label, removed }: { status: EventStatus; lab
 
 /** "2023-04-24T23:59:59+08:00" → "4月24日" (same year) or "2024年1月3日". */
 export function shortDate(iso: string, year?: number): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return year === y ? `${m}月${d}日` : `${y}年${m}月${d}日`;
+  return fmtDate(iso, { year: year ?? 0 });
 }
 
 export function NextLine({ next, year, status }: { next: OfficeNextStep; year?: number; status?: EventStatus }) {
@@ -95,7 +96,45 @@ export function NextLine({ next, year, status }: { next: OfficeNextStep; year?: 
   );
 }
 
-/** An image in cloud storage: WeChat's Image takes the fileID; h5 reads it from the local cloud. */
-export function fileSrc(fileID: string): string {
-  return process.env.TARO_ENV === 'weapp' ? fileID : `/api/storage?fileID=${encodeURIComponent(fileID)}`;
+/**
+ * An image in cloud storage. WeChat's Image takes the fileID; on h5 the local
+ * cloud serves a file only through a temp link or to its uploader, and an img
+ * tag cannot say who is asking, so the bytes are fetched with the identity.
+ */
+export function useFileSrc(fileID: string | null): string | null {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    if (!fileID) return setSrc(null);
+    if (process.env.TARO_ENV === 'weapp') return setSrc(fileID);
+    let live = true;
+    let objectUrl: string | null = null;
+    void fetch(`/api/storage?fileID=${encodeURIComponent(fileID)}`, { headers: { 'X-Openid': currentOpenid() } })
+      .then((r) => (r.ok ? r.blob() : null))
+      .then((blob) => {
+        if (!blob || !live) return;
+        objectUrl = URL.createObjectURL(blob);
+        setSrc(objectUrl);
+      })
+      .catch(() => setSrc(null));
+    return () => {
+      live = false;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [fileID]);
+  return src;
+}
+
+/** Opens a downloaded file: WeChat's document viewer, or the browser's download (h5). */
+export async function openDownload(url: string, fileName: string, fileType?: string): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const { tempFilePath } = await Taro.downloadFile({ url });
+    await Taro.openDocument({ filePath: tempFilePath, ...(fileType ? { fileType } : {}), showMenu: true } as never);
+    return;
+  }
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
 }

@@ -3,23 +3,17 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { OpenEvent } from './types';
 import { Tag } from '../components';
+import { fmtDate as fmtDay, fmtDateTime } from '../domain/time';
 import './resident.css';
-
-const WEEK = '日一二三四五六';
 
 /** 2023-05-10 → 5月10日 周三 */
 export function fmtDate(date: string | null): string {
-  if (!date) return '日期待定';
-  const [y, m, d] = date.split('-').map(Number);
-  const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${m}月${d}日 周${WEEK[dow]}`;
+  return fmtDay(date, { weekday: true }) || '日期待定';
 }
 
 /** An ISO instant (+08:00) → 5月8日 18:00, read in Shanghai time whatever the phone's zone. */
 export function fmtInstant(iso: string | null): string {
-  if (!iso) return '';
-  const t = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  return fmtDateTime(iso);
 }
 
 export function go(url: string) {

@@ -31,7 +31,15 @@ export interface OpenEvent {
 
 export interface EventDetail extends OpenEvent {
   jurisdictionName: string;
-  mySignup: { signupId: string; status: 'confirmed' | 'waitlisted'; position: number | null; attended: boolean; evaluated: boolean } | null;
+  mySignup: {
+    signupId: string;
+    status: 'confirmed' | 'waitlisted';
+    position: number | null;
+    attended: boolean;
+    evaluated: boolean;
+    /** Attended and the event has started: evaluate will accept. */
+    canEvaluate: boolean;
+  } | null;
 }
 
 export interface SignUpInput {
@@ -62,6 +70,10 @@ export interface MySignup {
   attended: boolean;
   evaluated: boolean;
   past: boolean;
+  /** The event's start time has passed: no longer "即将参加". */
+  started: boolean;
+  /** Attended, not yet evaluated, and started: evaluate will accept. */
+  canEvaluate: boolean;
   cancellable: boolean;
   cancelDeadline: string | null;
 }
@@ -72,6 +84,9 @@ export interface AttendResult {
   date: string;
   attendedAt: string;
   already: boolean;
+  /** When evaluation opens (the event's start), +08:00. */
+  evaluateFrom: string;
+  canEvaluate: boolean;
 }
 
 export interface Attendee {

@@ -8,6 +8,7 @@ import { useCall } from '../hooks/useCall';
 import type { CallState } from '../hooks/useCall';
 import type { UnitEventDetail } from '../api/types';
 import { Async, Button } from '../components';
+import { fmtDate, fmtDateTime, fmtTime, shanghaiDate } from '../domain/time';
 import { dismiss, flushOutbox, listOutbox, onOutboxChange, onProgress, type OutboxItem } from '../lib/outbox';
 
 const CACHE_PREFIX = 'zwgk.event.';
@@ -75,32 +76,29 @@ export function OutboxPanel({ eventId }: { eventId: string }) {
           <View>
             {what(i)}未能提交：{i.message}
           </View>
-          <View className='u-link' onClick={() => void dismiss(i.id)}>
+          <Button size='small' inline onClick={() => void dismiss(i.id)}>
             知道了
-          </View>
+          </Button>
         </View>
       ))}
     </View>
   );
 }
 
-/** 2023-04-17T23:59:59+08:00 → 2023-04-17 23:59 (Shanghai wall time, whatever the phone's zone). */
+/** 2023-04-17T23:59:59+08:00 → 4月17日 23:59 (Shanghai wall time, whatever the phone's zone). */
 export function fmtInstant(iso?: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const s = new Date(d.getTime() + 8 * 3600_000).toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+  return fmtDateTime(iso);
 }
 
-/** Just the date of an instant (deadlines are "end of that day"). */
+/** Just the date of an instant (deadlines are "end of that day"): 4月17日. */
 export function fmtDay(iso?: string | null): string {
-  return fmtInstant(iso).slice(0, 10);
+  return fmtDate(iso);
 }
 
+/** Today's date (YYYY-MM-DD, for inputs) and time in Shanghai. */
 export function nowShanghai(): { date: string; time: string } {
-  const s = fmtInstant(new Date().toISOString());
-  return { date: s.slice(0, 10), time: s.slice(11) };
+  const now = new Date();
+  return { date: shanghaiDate(now), time: fmtTime(now.toISOString()) };
 }
 
 export interface DateInputProps {

@@ -6,6 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 
+// Each suite starts a cloud process; on a loaded machine that alone can take seconds.
+jest.setTimeout(60_000);
+
 async function freePort(): Promise<number> {
   const srv = net.createServer();
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
@@ -20,12 +23,12 @@ describe('HTTP surface', () => {
   afterAll(() => cloud.stop());
 
   test('account.me answers the envelope with the X-Openid identity', async () => {
-    const res = await fetch(`${cloud.url}/api/fn/account`, { method: 'POST', headers: { 'X-Openid': 'u1' }, body: '{"action":"me"}' });
+    const res = await fetch(`${cloud.url}/api/fn/account`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' }, body: '{"action":"me"}' });
     expect(await res.json()).toEqual({ ok: true, data: { openid: 'u1', roles: [] } });
   });
 
   test('bad JSON, a non-object body, an unknown action and an unknown function all answer an envelope', async () => {
-    const post = (fn: string, body: string) => fetch(`${cloud.url}/api/fn/${fn}`, { method: 'POST', headers: { 'X-Openid': 'u1' }, body }).then((r) => r.json());
+    const post = (fn: string, body: string) => fetch(`${cloud.url}/api/fn/${fn}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' }, body }).then((r) => r.json());
     expect(await post('account', '{nope')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await post('account', '[1,2]')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await post('account', '{"action":"dropTables"}')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', details: { fields: ['action'] } } });
@@ -33,7 +36,7 @@ describe('HTTP surface', () => {
   });
 
   test('a payload over the 100 KB callFunction limit is refused with an envelope', async () => {
-    const res = await fetch(`${cloud.url}/api/fn/account`, { method: 'POST', headers: { 'X-Openid': 'u1' }, body: JSON.stringify({ action: 'me', pad: 'x'.repeat(200_000) }) });
+    const res = await fetch(`${cloud.url}/api/fn/account`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' }, body: JSON.stringify({ action: 'me', pad: 'x'.repeat(200_000) }) });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
@@ -43,16 +46,16 @@ describe('HTTP surface', () => {
     expect(await (await fetch(`${cloud.url}/api/dev/clock`)).json()).toEqual({ now: '2023-09-28T02:00:00.000Z' });
   });
 
-  test('storage stores and returns bytes; anonymous uploads and escaping paths are refused', async () => {
+  test('storage stores and returns bytes to the uploader; anonymous uploads and escaping paths are refused', async () => {
     const bytes = Buffer.from([0xff, 0xd8, 0xff, 1, 2, 3]);
-    const fileID = await cloud.upload('photos/e1/a.jpg', bytes, 'u1');
-    expect(fileID).toBe('cloud://local/photos/e1/a.jpg');
-    const back = Buffer.from(await (await fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(fileID)}`)).arrayBuffer());
-    expect(back.equals(bytes)).toBe(true);
+    const fileID = await cloud.upload('events/e1/photos/a.jpg', bytes, 'u1');
+    expect(fileID).toBe('cloud://local/events/e1/photos/a.jpg');
+    const back = await fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(fileID)}`, { headers: { 'X-Openid': 'u1' } });
+    expect(Buffer.from(await back.arrayBuffer()).equals(bytes)).toBe(true);
     expect((await fetch(`${cloud.url}/api/storage?cloudPath=x.jpg`, { method: 'POST', body: bytes })).status).toBe(401);
     const escape = await fetch(`${cloud.url}/api/storage?cloudPath=${encodeURIComponent('../../etc/passwd')}`, { method: 'POST', headers: { 'X-Openid': 'u1' }, body: bytes });
     expect(escape.status).toBe(400);
-    expect((await fetch(`${cloud.url}/api/storage?fileID=cloud://local/nope.jpg`)).status).toBe(404);
+    expect((await fetch(`${cloud.url}/api/storage?fileID=cloud://local/nope.jpg`, { headers: { 'X-Openid': 'u1' } })).status).toBe(403);
   });
 
   test('triggering a function that does not exist is a 404 envelope', async () => {
@@ -68,7 +71,7 @@ test('PORT and DATA_DIR are honoured, and data survives a restart', async () => 
   expect(first.url).toBe(`http://127.0.0.1:${port}`);
   const { jurisdictionId } = ok(await first.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '某县', level: 'county' }, 'office-a'));
   await first.stop();
-  expect(fs.existsSync(path.join(dataDir, 'db.jsonl'))).toBe(true);
+  expect(fs.existsSync(path.join(dataDir, 'db.sqlite'))).toBe(true);
   const second = await startCloud({ dataDir });
   const me = ok(await second.call<{ roles: Array<{ jurisdictionId: string }> }>('account', { action: 'me' }, 'office-a'));
   expect(me.roles.map((r) => r.jurisdictionId)).toEqual([jurisdictionId]);

@@ -131,10 +131,10 @@ describe('importPlan from an uploaded .xlsx', () => {
 
   test('the preview (dryRun) parses the workbook and saves nothing; the confirm saves it', async () => {
     const fileID = await cloud.upload(`plans/${fresh}/2023.xlsx`, await yuhuaXlsx(), office);
-    const preview = ok(await cloud.call<{ created: number; dryRun: boolean; warnings: string[]; events: Row[] }>('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office));
+    const preview = ok(await cloud.call<{ created: number; dryRun: boolean; warnings: Array<{ message: string }>; events: Row[] }>('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office));
     expect(preview).toMatchObject({ created: 73, dryRun: true });
     expect(preview.events).toHaveLength(73);
-    expect(preview.warnings.some((w) => w.includes('待定'))).toBe(true);
+    expect(preview.warnings.some((w) => w.message.includes('待定'))).toBe(true);
     expect(await count()).toBe(0);
     const done = ok(await cloud.call<{ created: number; dryRun: boolean }>('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID }, office));
     expect(done).toMatchObject({ created: 73, dryRun: false });
@@ -163,7 +163,7 @@ describe('importPlan from an uploaded .xlsx', () => {
     const fileID = await cloud.upload(`plans/${fresh}/notes.xlsx`, Buffer.from('这不是 Excel'), office);
     const err = refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office), 'INVALID_ARGUMENT');
     expect(err.details.fields).toEqual(['fileID']);
-    expect(String((err.details.warnings as string[])[0])).toContain('.xlsx');
+    expect((err.details.warnings as Array<{ message: string }>)[0].message).toContain('.xlsx');
   });
 
   test.each(forbiddenCallers)('%s is FORBIDDEN', async (_w, who) => {

@@ -34,9 +34,9 @@ describe('bootstrap', () => {
 });
 
 describe('setRules', () => {
-  test('stores the rules merged over the defaults', async () => {
+  test('stores the rules merged over the defaults (the standard preset: no logo photo required)', async () => {
     const { rules } = ok(await cloud.call<{ rules: Record<string, unknown> }>('office', { action: 'setRules', jurisdictionId: yuhua, rules: { materialsWithinWorkdays: 2 } }, 'office-yuhua'));
-    expect(rules).toMatchObject({ keyword: '政务公开主题日', planLeadWorkdays: 5, reportWithinWorkdays: 5, materialsWithinWorkdays: 2, minLogoPhotos: 1 });
+    expect(rules).toMatchObject({ keyword: '政务公开主题日', planLeadWorkdays: 5, reportWithinWorkdays: 5, materialsWithinWorkdays: 2, minLogoPhotos: 0, preset: 'standard' });
   });
   test('out-of-range numbers are INVALID_ARGUMENT', async () => {
     refused(await cloud.call('office', { action: 'setRules', jurisdictionId: yuhua, rules: { planLeadWorkdays: -1 } }, 'office-yuhua'), 'INVALID_ARGUMENT');
@@ -61,13 +61,31 @@ describe('importPlan', () => {
     expect(units.find((u) => u.name === '区教育局')!.eventCount).toBe(2);
   });
 
-  test('a corrected table updates in place and flags vanished rows instead of deleting them', async () => {
+  test('a corrected table with a row missing updates in place and takes nothing out of the plan', async () => {
     const corrected = YUHUA.replace('区农业农村局	4 月', '区农业农村局	5 月').replace(/\n73\t宪法宣传周活动[^\n]*/, '');
-    const res = ok(await cloud.call<{ created: number; updated: number; removed: number; warnings: string[] }>('office', { action: 'importPlan', jurisdictionId: yuhua, year: 2023, text: corrected }, 'office-yuhua'));
-    expect(res).toMatchObject({ created: 0, updated: 1, removed: 1 });
-    expect(res.warnings.join('\n')).toMatch(/第73项.*已移出计划/);
-    const restored = ok(await cloud.call<{ created: number; updated: number }>('office', { action: 'importPlan', jurisdictionId: yuhua, year: 2023, text: YUHUA }, 'office-yuhua'));
-    expect(restored).toMatchObject({ created: 0, updated: 2 });
+    const res = ok(await cloud.call<{ created: number; updated: number; removed: number; notInTable: Array<{ seq: number }> }>('office', { action: 'importPlan', jurisdictionId: yuhua, year: 2023, text: corrected }, 'office-yuhua'));
+    expect(res).toMatchObject({ created: 0, updated: 1, removed: 0, notInTable: [expect.objectContaining({ seq: 73, theme: '宪法宣传周活动' })] });
+    const listed = ok(await cloud.call<{ events: Array<{ seq: number; removedFromPlan: boolean }> }>('office', { action: 'listEvents', jurisdictionId: yuhua, year: 2023 }, 'office-yuhua'));
+    expect(listed.events.filter((e) => e.removedFromPlan)).toEqual([]);
+  });
+
+  test('removeMissing: true flags the missing rows as 已移出计划 (never deleted); the full table brings them back', async () => {
+    const partial = YUHUA.replace(/\n73\t宪法宣传周活动[^\n]*/, '');
+    const preview = ok(await cloud.call<{ removed: number }>('office', { action: 'importPlan', jurisdictionId: yuhua, year: 2023, text: partial, removeMissing: true, dryRun: true }, 'office-yuhua'));
+    expect(preview.removed).toBe(1);
+    const res = ok(await cloud.call<{ removed: number; unchanged: number }>('office', { action: 'importPlan', jurisdictionId: yuhua, year: 2023, text: partial, removeMissing: true }, 'office-yuhua'));
+    expect(res).toMatchObject({ removed: 1 });
+    const listed = ok(await cloud.call<{ events: Array<{ seq: number; removedFromPlan: boolean }> }>('office', { action: 'listEvents', jurisdictionId: yuhua, year: 2023 }, 'office-yuhua'));
+    expect(listed.events.filter((e) => e.removedFromPlan).map((e) => e.seq)).toEqual([73]);
+    const restored = ok(await cloud.call<{ created: number; updated: number; removed: number }>('office', { action: 'importPlan', jurisdictionId: yuhua, year: 2023, text: YUHUA }, 'office-yuhua'));
+    expect(restored).toMatchObject({ created: 0, updated: 1, removed: 0 });
+  });
+
+  test('warnings are { row, field, message } with the line of the pasted text; a printed day becomes the planned date', async () => {
+    const text = '序号\t活动主题\t活动形式\t责任单位\t时间\n1\t税费服务体验\t现场观摩\t区税务分局\t2023年4月23日\n1\t重复的序号\t座谈交流\t区商务局\t5月';
+    const res = ok(await cloud.call<{ events: Array<{ seq: number; date: string | null; row: number }>; warnings: unknown[] }>('office', { action: 'importPlan', jurisdictionId: yuhua, year: 2023, text, dryRun: true }, 'office-yuhua'));
+    expect(res.events[0]).toMatchObject({ seq: 1, date: '2023-04-23', row: 2 });
+    expect(res.warnings).toEqual([{ row: 3, field: 'seq', message: '序号1与第2行重复，请核对是否贴了两次或序号写错' }]);
   });
 
   test('the 邵阳市 table imports 36 events for its own office', async () => {

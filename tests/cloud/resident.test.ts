@@ -261,7 +261,7 @@ describe('erase', () => {
     const before = ok(await cloud.call<Attendee[]>('unit', { action: 'attendees', eventId: smallId }, y.eduStaff));
     expect(before.map((p) => p.phone)).toContain(phoneOf(777));
     const res = ok(await cloud.call<{ withdrawn: number; erased: number }>('resident', { action: 'erase' }, holder));
-    expect(res).toEqual({ withdrawn: 1, erased: 1 });
+    expect(res).toEqual({ withdrawn: 1, erased: 1, commentsErased: 0 });
     const after = ok(await cloud.call<Attendee[]>('unit', { action: 'attendees', eventId: smallId }, y.eduStaff));
     expect(after).toEqual([expect.objectContaining({ phone: phoneOf(777), status: 'confirmed' })]);
     expect(JSON.stringify(after)).not.toContain('13712345678');

@@ -1,7 +1,12 @@
-// The office reviews reports; approved reports appear in the public column.
+// The office reviews reports; approved reports appear in the public column once
+// the office publishes them (tests/cloud/publish.test.ts covers that step).
 import crypto from 'node:crypto';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
+import { plainPhoto, stampedPhoto } from '../helpers/photos';
+
+// Real JPEGs are made and decoded for every photo: slower than the 5 s default on a busy machine.
+jest.setTimeout(30_000);
 
 let cloud: TestCloud;
 let y: Yuhua;
@@ -25,9 +30,9 @@ type Detail = {
 };
 
 async function addPhoto(eventId: string, stamped: boolean) {
-  const bytes = crypto.randomBytes(32);
-  const fileID = await cloud.upload(`events/${eventId}/${crypto.randomUUID()}.jpg`, bytes, y.lawStaff);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const seed = crypto.randomUUID();
+  const { bytes, sha256 } = stamped ? stampedPhoto(seed) : plainPhoto(seed);
+  const fileID = await cloud.upload(`events/${eventId}/photos/${seed}.jpg`, bytes, y.lawStaff);
   return ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped }, y.lawStaff)).photoId;
 }
 
@@ -137,9 +142,9 @@ describe('confirmPhotoLogo', () => {
     ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-05-10', venue: VENUE }, y.eduStaff));
     await cloud.setClock('2023-05-10T09:00:00+08:00', true);
     ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: 28.1357, longitude: 113.0353 }, y.eduStaff));
-    const bytes = crypto.randomBytes(16);
-    const fileID = await cloud.upload(`events/${eventId}/p.jpg`, bytes, y.eduStaff);
-    const { photoId, hasLogo } = ok(await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), stamped: false }, y.eduStaff));
+    const { bytes, sha256 } = plainPhoto('no logo');
+    const fileID = await cloud.upload(`events/${eventId}/photos/p.jpg`, bytes, y.eduStaff);
+    const { photoId, hasLogo } = ok(await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped: false }, y.eduStaff));
     expect(hasLogo).toBe(false);
     const r = { ...report(eventId, [photoId]), title: `区教育局“${KW}”活动` };
     refused(await cloud.call('unit', r, y.eduStaff), 'PHOTO_REQUIRED');
@@ -152,12 +157,20 @@ describe('confirmPhotoLogo', () => {
 });
 
 describe('resident.showcase', () => {
+  test('approved is not published: the column is empty until the office publishes', async () => {
+    expect(ok(await cloud.call<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId }))).toEqual([]);
+    for (const seq of [21, 6]) {
+      await cloud.setClock(`2023-05-1${seq === 21 ? 1 : 2}T10:00:00+08:00`, true);
+      ok(await cloud.call('office', { action: 'publishReport', eventId: y.event(seq).eventId, checks: { secrecy: true, personalData: true } }, y.office));
+    }
+  }, 30_000);
+
   test('anyone, without identity, sees approved reports newest first, in ≤ 3 round trips, with no personal data', async () => {
     const { envelope, roundTrips } = await cloud.callCounted<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId });
     const rows = ok(envelope);
     expect(roundTrips).toBeLessThanOrEqual(3);
     expect(rows.map((r) => r.eventId)).toEqual([y.event(6).eventId, y.event(21).eventId]);
-    expect(rows[0]).toMatchObject({ reportId: `${y.event(6).eventId}:r2`, date: '2023-05-08', approvedAt: '2023-05-09T10:00:00+08:00', units: ['区司法局'] });
+    expect(rows[0]).toMatchObject({ reportId: `${y.event(6).eventId}:r2`, date: '2023-05-08', approvedAt: '2023-05-09T10:00:00+08:00', publishedAt: '2023-05-12T10:00:00+08:00', units: ['区司法局'] });
     expect(rows[1]).toMatchObject({ reportId: `${y.event(21).eventId}:r2`, date: '2023-05-04', approvedAt: '2023-05-06T10:00:00+08:00', theme: y.event(21).theme });
     expect(rows[1].photos).toHaveLength(1);
     expect(rows[1].photos[0].url).toMatch(/^http/);
@@ -168,7 +181,7 @@ describe('resident.showcase', () => {
     expect(text).toContain('138****5678');
   });
 
-  test('only approved reports; another jurisdiction has none; a bad id is INVALID_ARGUMENT', async () => {
+  test('only published reports; another jurisdiction has none; a bad id is INVALID_ARGUMENT', async () => {
     const rows = ok(await cloud.call<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId }, 'resident-1'));
     expect(rows.map((r) => r.eventId)).not.toContain(y.event(1).eventId);
     expect(ok(await cloud.call<Showcase>('resident', { action: 'showcase', jurisdictionId: other }))).toEqual([]);

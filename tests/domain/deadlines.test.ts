@@ -5,6 +5,7 @@ import {
   assertPlanFilable,
   earliestFilableDate,
   eventDeadlines,
+  isOnTime,
   isPlanOnTime,
   workdaysLate,
 } from '@/domain/deadlines';
@@ -202,5 +203,22 @@ describe('workdaysLate', () => {
     ['周五截止、周二提交迟2天', fridayDeadline, '2023-04-18T10:00:00+08:00', 2],
   ])('%s', (_name, dl, at, expected) => {
     expect(workdaysLate(dl, new Date(at), DEFAULT_RULES)).toBe(expected);
+  });
+});
+
+describe('a deadline is met up to 23:59:59.999 Asia/Shanghai', () => {
+  const due = '2023-04-24T23:59:59+08:00';
+  test.each([
+    ['2023-04-24T23:59:59.000+08:00', true, 0],
+    ['2023-04-24T23:59:59.500+08:00', true, 0],
+    ['2023-04-24T23:59:59.999+08:00', true, 0],
+    ['2023-04-25T00:00:00.000+08:00', false, 1],
+  ])('at %s on time: %s, working days late: %i', (at, onTime, late) => {
+    expect(isOnTime(due, new Date(at))).toBe(onTime);
+    expect(workdaysLate(due, new Date(at), DEFAULT_RULES)).toBe(late);
+  });
+  test('a plan filed at 23:59:59.500 on its deadline day is accepted', () => {
+    expect(() => assertPlanFilable('2023-05-04', new Date('2023-04-24T23:59:59.500+08:00'), DEFAULT_RULES)).not.toThrow();
+    expect(() => assertPlanFilable('2023-05-04', new Date('2023-04-25T00:00:00.000+08:00'), DEFAULT_RULES)).toThrow(BusinessError);
   });
 });

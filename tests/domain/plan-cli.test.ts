@@ -26,6 +26,17 @@ describe('plan deadlines', () => {
   });
 
   test.each([
+    ['新闻从严预设：专栏材料截止5月6日（调休周六）', ['2023-05-04', '--preset', 'news-strict'], { planDeadline: '2023-04-24T23:59:59+08:00', reportDeadline: '2023-05-10T23:59:59+08:00', materialsDeadline: '2023-05-06T23:59:59+08:00' }],
+    ['两天的活动 4/27–4/28：材料截止5月5日（周五）', ['2023-04-27', '--end', '2023-04-28', '--preset', 'news-strict'], { planDeadline: '2023-04-21T23:59:59+08:00', reportDeadline: '2023-05-09T23:59:59+08:00', materialsDeadline: '2023-05-05T23:59:59+08:00' }],
+  ])('%s', (_n, args, expected) => {
+    const r = run('deadlines', ...args);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expected);
+  });
+
+  test.each([
+    ['未知预设', ['deadlines', '2023-05-04', '--preset', 'lenient'], '预设“lenient”不存在', 'Unknown --preset'],
+    ['结束日期早于活动日期', ['deadlines', '2023-05-04', '--end', '2023-05-03'], '结束日期', 'Invalid --end'],
     ['不存在的日期 2023-02-30', ['deadlines', '2023-02-30'], '不是有效日期', 'Invalid date'],
     ['缺日期', ['deadlines'], '请指定活动日期', 'Missing date'],
     ['2027年日历未公布', ['deadlines', '2026-12-28'], '2027年', 'CALENDAR_UNAVAILABLE'],

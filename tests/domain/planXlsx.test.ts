@@ -26,7 +26,7 @@ test('Excel：标题行、合并单元格、单元格内换行、富文本，第
     { seq: 3, theme: '“千所联千企”专项活动', forms: ['律师事务所进中小微企业开展法律服务座谈交流'], units: ['市司法局', '市律师协会'], months: { from: 3, to: 4 } },
     { seq: 5, theme: '市区供水', forms: ['现场观摩'], units: ['县住建局(自来水公司)'], months: null },
   ]);
-  expect(r.warnings).toEqual(['第4行：序号从3跳到5，请核对是否漏了序号4的活动']);
+  expect(r.warnings).toEqual([{ row: 7, field: 'seq', message: '序号从3跳到5，请核对是否漏了序号4的活动' }]);
 });
 
 test('Excel：第一个工作表是说明，表格在第二个工作表；列顺序不同', async () => {
@@ -38,7 +38,7 @@ test('Excel：第一个工作表是说明，表格在第二个工作表；列顺
   });
   const r = await parsePlanXlsx(bytes);
   expect(r.events).toEqual([
-    { seq: 1, theme: '安全生产月宣传', forms: ['政策发布', '现场观摩'], units: ['区应急局'], months: { from: 6, to: 6 }, raw: '1\t安全生产月宣传\t区应急局\t6月\t政策发布+现场观摩' },
+    { seq: 1, theme: '安全生产月宣传', forms: ['政策发布', '现场观摩'], units: ['区应急局'], months: { from: 6, to: 6 }, date: null, endDate: null, row: 2, raw: '1\t安全生产月宣传\t区应急局\t6月\t政策发布+现场观摩' },
   ]);
   expect(r.warnings).toEqual([]);
 });
@@ -46,5 +46,5 @@ test('Excel：第一个工作表是说明，表格在第二个工作表；列顺
 test('不是 Excel 文件：提示另存为 .xlsx', async () => {
   const r = await parsePlanXlsx(new TextEncoder().encode('序号\t活动主题'));
   expect(r.events).toEqual([]);
-  expect(r.warnings[0]).toContain('.xlsx');
+  expect(r.warnings[0].message).toContain('.xlsx');
 });

@@ -1,8 +1,8 @@
 import { bannerText, checkReportKeyword } from '@/domain/reportRules';
-import { DEFAULT_RULES } from '@/domain/rules';
+import { DEFAULT_RULES, PRESETS } from '@/domain/rules';
 
 const K = '政务公开主题日';
-const ALL = DEFAULT_RULES.reportKeywordPlaces;
+const ALL = PRESETS['news-strict'].reportKeywordPlaces;
 
 describe('checkReportKeyword', () => {
   test.each([

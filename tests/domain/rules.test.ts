@@ -1,15 +1,23 @@
 import { BusinessError } from '@/domain/errors';
 import { DEFAULT_RULES, mergeRules, rulesSchema } from '@/domain/rules';
 
-test('默认规则与公开办通知一致', () => {
+test('默认规则是标准预设：会标体现关键字，不要求新闻稿和带标识照片', () => {
   expect(DEFAULT_RULES).toMatchObject({
     keyword: '政务公开主题日',
     planLeadWorkdays: 5,
     reportWithinWorkdays: 5,
     materialsWithinWorkdays: null,
+    reportKeywordPlaces: [],
+    minLogoPhotos: 0,
+    calendar: {},
+    preset: 'standard',
+  });
+});
+
+test('setRules 仍接受合同列出的雨花区式取值（四处关键字、1张带标识照片）', () => {
+  expect(mergeRules(DEFAULT_RULES, { reportKeywordPlaces: ['title', 'first', 'body', 'last'], minLogoPhotos: 1 })).toMatchObject({
     reportKeywordPlaces: ['title', 'first', 'body', 'last'],
     minLogoPhotos: 1,
-    calendar: {},
   });
 });
 
@@ -55,4 +63,24 @@ test('BusinessError 保持 instanceof 与 name', () => {
   expect(e).toBeInstanceOf(BusinessError);
   expect(e.name).toBe('BusinessError');
   expect(e.details).toEqual({});
+});
+
+describe('invisible characters', () => {
+  test.each([
+    ['zero-width space', '\u200b'],
+    ['zero-width non-joiner', '\u200c'],
+    ['zero-width joiner', '\u200d'],
+    ['left-to-right mark', '\u200e'],
+    ['right-to-left mark', '\u200f'],
+    ['word joiner', '\u2060'],
+    ['invisible plus', '\u2064'],
+    ['BOM', '\ufeff'],
+    ['soft hyphen', '\u00ad'],
+    ['RLO', '\u202e'],
+    ['LRI', '\u2066'],
+    ['PDI', '\u2069'],
+  ])('%s is stripped from a keyword, and a keyword of only that is refused', (_, c) => {
+    expect(mergeRules(DEFAULT_RULES, { keyword: `政务${c}公开` }).keyword).toBe('政务公开');
+    expect(() => mergeRules(DEFAULT_RULES, { keyword: c.repeat(5) })).toThrow(BusinessError);
+  });
 });

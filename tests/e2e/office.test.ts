@@ -44,7 +44,7 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await screenshot(page, 'office-home-empty');
   });
 
-  test('粘贴计划表 → 预览：73 行、第51行“待定”的提示，什么都还没保存', async () => {
+  test('粘贴计划表 → 预览：73 行、序号51“待定”的提示就在这一行旁边，什么都还没保存', async () => {
     await page.getByText('导入计划', { exact: true }).first().click();
     await page.getByText('方式一：粘贴计划安排表').waitFor();
     await expect(page.getByTestId('year').textContent()).resolves.toBe('2023年');
@@ -52,8 +52,8 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await page.getByText('预览', { exact: true }).click();
     await page.getByTestId('import-counts').waitFor();
     await expect(page.getByTestId('import-row').count()).resolves.toBe(73);
-    const warnings = await page.getByTestId('import-warning').allTextContents();
-    expect(warnings.some((w) => w.includes('第51行') && w.includes('待定'))).toBe(true);
+    const row51 = page.getByTestId('import-row').filter({ hasText: '创建国家卫生城市宣传' });
+    await expect(row51.getByTestId('row-warning').textContent()).resolves.toBe('第87行：序号51的活动形式为“待定”，请责任单位在报备方案时确定');
     await expect(page.getByTestId('import-counts').textContent()).resolves.toContain('73新增');
     await expect(page.locator('.o-tr--warn').count()).resolves.toBe(1);
     // A preview writes nothing.
@@ -75,6 +75,41 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await page.getByText('按单位', { exact: true }).click();
     await page.getByText(/^区教育局（\d+项）$/).waitFor();
     await screenshot(page, 'office-events-by-unit');
+  });
+
+  test('只粘贴部分行（其中一行单位错位）：预览为“0 将移出”，提示在行旁；勾选移出才变成“63 将移出”；不勾选确认后一项也不移出', async () => {
+    const lines = YUHUA.split('\n');
+    const header = lines.find((l) => l.startsWith('序号\t'))!;
+    const first10 = lines.filter((l) => /^([1-9]|10)\t/.test(l));
+    const partial = [header, ...first10, '74\t城市管理进社区\t现场观摩\t现场解答芙蓉北路街道\t11月'].join('\n');
+    await goto(page, '/office/import/index');
+    await field(page, '从 Word、Excel 或 PDF 复制整张表（含表头）粘贴到这里').fill(partial);
+    await page.getByText('预览', { exact: true }).click();
+    await page.getByTestId('import-counts').waitFor();
+    await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('1新增0更新10不变0将移出');
+    await expect(page.getByTestId('import-row').count()).resolves.toBe(11);
+    const wrong = page.getByTestId('import-row').filter({ hasText: '城市管理进社区' });
+    await expect(wrong.locator('[data-testid="row-warning"][data-field="units"]').textContent()).resolves.toBe('第12行：责任单位“现场解答芙蓉北路街道”里有活动形式的字样“解答”，请核对是否与活动形式一列错位');
+    await expect(wrong.locator('[data-testid="row-warning"][data-field="seq"]').textContent()).resolves.toBe('第12行：序号从10跳到74，请核对是否漏了序号11至73的活动');
+    // The 63 rows not pasted are kept, listed only on request.
+    await expect(page.getByText('本年已有、这次没有粘贴的 63 项（保留）').count()).resolves.toBe(1);
+    await expect(page.getByText('序号73 宪法宣传周活动').count()).resolves.toBe(0);
+    await expect(page.getByTestId('remove-missing').getAttribute('aria-checked')).resolves.toBe('false');
+    await screenshot(page, 'office-import-partial');
+    await page.getByTestId('remove-missing').click();
+    await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('1新增0更新10不变63将移出');
+    await page.getByTestId('not-in-table-toggle').click();
+    await page.getByText('序号73 宪法宣传周活动').first().waitFor();
+    await screenshot(page, 'office-import-partial-remove');
+    await page.getByTestId('remove-missing').click();
+    await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('1新增0更新10不变0将移出');
+    await page.getByText('确认导入').click();
+    await page.getByText('导入完成').waitFor();
+    const { events } = ok(await cloud.call<{ events: Array<{ removedFromPlan: boolean }> }>('office', { action: 'listEvents', jurisdictionId, year: 2023 }, OFFICE));
+    expect(events).toHaveLength(74);
+    expect(events.filter((e) => e.removedFromPlan)).toEqual([]);
+    await page.getByText('查看全年活动').click();
+    await page.getByTestId('month-tabs').waitFor();
   });
 
   test('活动详情', async () => {
@@ -117,6 +152,7 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     const { page: staff, errors: staffErrors } = await newPage(browser, cloud.url, NEWCOMER);
     await goto(staff, '/pages/join/index');
     await field(staff, '请输入邀请码').fill(code);
+    await field(staff, '请输入姓名').fill('王小明');
     await screenshot(staff, 'office-join-code');
     await staff.getByText('加入', { exact: true }).click();
     await staff.getByTestId('joined').waitFor();

@@ -1,5 +1,6 @@
-// A seeded jurisdiction for tests: 雨花区 with its 2023 plan imported, the
-// 材料 rule of its notice (2 working days), and staff bound to two units.
+// A seeded jurisdiction for tests: 雨花区 on the news-strict preset its notice
+// asks for (材料 within 2 working days, the keyword in four places, a logo photo),
+// its 2023 plan imported, and staff bound to two units.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ok, SETUP_TOKEN, type TestCloud } from './cloud';
@@ -32,8 +33,9 @@ export interface Yuhua {
 /** Bootstraps an office (prefix keeps openids unique if a suite seeds twice). */
 export async function seedYuhua(cloud: TestCloud, prefix = ''): Promise<Yuhua> {
   const office = `${prefix}office-yuhua`;
-  const { jurisdictionId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district' }, office));
-  ok(await cloud.call('office', { action: 'setRules', jurisdictionId, rules: { materialsWithinWorkdays: 2 } }, office));
+  const { jurisdictionId } = ok(
+    await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district', preset: 'news-strict' }, office),
+  );
   const { events } = ok(await cloud.call<{ events: ImportedEvent[] }>('office', { action: 'importPlan', jurisdictionId, year: 2023, text: YUHUA_TABLE }, office));
   const units = ok(await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId }, office));
   const unitId = (name: string) => units.find((u) => u.name === name)!.unitId;

@@ -3,12 +3,15 @@
 // late items; tap an item to open the event. 导出 Excel gives the same numbers.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
+import { fmtDateTime } from '../../domain/time';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import type { Dashboard, DashboardCounts, ErrorBody, LateItem } from '../../api/types';
+import type { DashboardReview } from '../../api/family';
 import { useCall } from '../../hooks/useCall';
-import { Async, Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
-import { shortDate, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
+import { Async, Button, Choice, Empty, ErrorView, Loading, Page, Section, Tap } from '../../components';
+import { openDownload, shortDate, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
+import { ReviewPart } from './review';
 import './index.css';
 
 const KIND: Record<LateItem['kind'], string> = { plan: '方案报备', report: '情况报告', materials: '专栏材料' };
@@ -24,6 +27,8 @@ function Cells({ c }: { c: DashboardCounts }) {
       <View className='d-td d-td--n'>{ratio(c.planFiled, c.planOnTime)}</View>
       <View className='d-td d-td--n'>{c.held}</View>
       <View className='d-td d-td--n'>{ratio(c.reported, c.reportOnTime)}</View>
+      <View className='d-td d-td--n'>{ratio(c.materials ?? 0, c.materialsOnTime ?? 0)}</View>
+      <View className='d-td d-td--n'>{c.newsReleases ?? 0}</View>
       <View className={c.overdue ? 'd-td d-td--n d-td--late' : 'd-td d-td--n'}>{c.overdue}</View>
     </>
   );
@@ -37,6 +42,8 @@ function Head({ first }: { first: string }) {
       <View className='d-td d-td--n'>已报备/按时</View>
       <View className='d-td d-td--n'>已举办</View>
       <View className='d-td d-td--n'>已报告/按时</View>
+      <View className='d-td d-td--n'>专栏材料/按时</View>
+      <View className='d-td d-td--n'>新闻稿</View>
       <View className='d-td d-td--n'>逾期</View>
     </View>
   );
@@ -47,10 +54,10 @@ function LateList({ items, year }: { items: LateItem[]; year: number }) {
   return (
     <View>
       {items.map((i) => (
-        <View
+        <Tap
           key={`${i.eventId}:${i.kind}`}
           className='d-late'
-          data-testid='late-item'
+          testId='late-item'
           onClick={() => void Taro.navigateTo({ url: `/office/event/index?eventId=${encodeURIComponent(i.eventId)}&id=${encodeURIComponent(i.eventId)}` })}
         >
           <View className='d-late__top'>
@@ -66,28 +73,14 @@ function LateList({ items, year }: { items: LateItem[]; year: number }) {
             {i.unit} · 截止 {shortDate(i.deadline, year)}
             {i.doneAt ? ` · ${shortDate(i.doneAt, year)}完成` : ''}
           </View>
-        </View>
+        </Tap>
       ))}
     </View>
   );
 }
 
-async function openExport(url: string, fileName: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const { tempFilePath } = await Taro.downloadFile({ url });
-    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true } as never);
-    return;
-  }
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
 function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year: number; setYear: (y: number) => void }) {
-  const dash = useCall('office', 'dashboard', { jurisdictionId, year });
+  const dash = useCall('office', 'dashboard', { jurisdictionId, year, figures: true, includeChildren: true });
   const [tab, setTab] = useState<'units' | 'months'>('units');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -99,7 +92,7 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
     const env = await call('office', 'exportDashboard', { jurisdictionId, year });
     if (env.ok) {
       try {
-        await openExport(env.data.url, env.data.fileName);
+        await openDownload(env.data.url, env.data.fileName, 'xlsx');
       } catch {
         setExportError({ code: 'NETWORK', message: '文件下载失败，请检查网络后重试' });
       }
@@ -111,7 +104,7 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
     <>
       <YearSwitch year={year} onChange={(y) => { setUnitId(null); setYear(y); }} />
       <Async state={dash}>
-        {(d: Dashboard) => {
+        {(d: Dashboard & DashboardReview) => {
           const total = d.units.length ? d.months.reduce((n, m) => n + m.events, 0) : 0;
           if (!total) return <Empty title={`${year}年还没有活动`} desc='导入年度计划后，这里显示各单位的完成情况' />;
           const lateUnits = d.units.filter((u) => u.overdueOpen > 0).length;
@@ -136,31 +129,38 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
                   <View className='o-count__l'>未补交单位</View>
                 </View>
               </View>
-              <View className='d-note'>统计时间 {d.computedAt.slice(0, 16).replace('T', ' ')}，按报备日期或计划月份归月；多单位联办的活动计入每个单位。</View>
+              {d.unitsWithoutEvents?.length ? (
+                <View className='d-note' data-testid='units-without-events'>
+                  计划中没有活动的单位：{d.unitsWithoutEvents.map((u) => u.name).join('、')}
+                </View>
+              ) : null}
+              <View className='d-note'>统计时间 {fmtDateTime(d.computedAt)}，按报备日期或计划月份归月；多单位联办的活动计入每个单位。</View>
+
+              <ReviewPart d={d} year={year} />
 
               <View className='o-tabs'>
-                <View className={tab === 'units' ? 'o-tab o-tab--on' : 'o-tab'} onClick={() => setTab('units')}>按单位</View>
-                <View className={tab === 'months' ? 'o-tab o-tab--on' : 'o-tab'} onClick={() => setTab('months')}>按月</View>
+                <Choice checked={tab === 'units'} className={tab === 'units' ? 'o-tab o-tab--on' : 'o-tab'} onChange={() => setTab('units')}>按单位</Choice>
+                <Choice checked={tab === 'months'} className={tab === 'months' ? 'o-tab o-tab--on' : 'o-tab'} onChange={() => setTab('months')}>按月</Choice>
               </View>
 
               {tab === 'units' ? (
                 <Section title={unit ? `${unit.name}的逾期事项` : '各单位（点单位看逾期明细）'}>
                   {unit ? (
                     <>
-                      <View className='d-back' onClick={() => setUnitId(null)}>‹ 返回全部单位</View>
+                      <Button size='small' inline onClick={() => setUnitId(null)}>‹ 返回全部单位</Button>
                       <LateList items={d.lateItems.filter((i) => i.unitIds.includes(unit.unitId))} year={year} />
                     </>
                   ) : (
                     <View className='d-table' data-testid='unit-table'>
                       <Head first='单位' />
                       {d.units.map((u) => (
-                        <View key={u.unitId} className={u.overdueOpen ? 'd-tr d-tr--late' : 'd-tr'} data-testid='unit-row' onClick={() => setUnitId(u.unitId)}>
+                        <Tap key={u.unitId} role='button' className={u.overdueOpen ? 'd-tr d-tr--late' : 'd-tr'} testId='unit-row' onClick={() => setUnitId(u.unitId)}>
                           <View className='d-td d-td--name'>
                             {u.name}
                             {u.avgRating !== null ? <View className='d-rating'>评分 {u.avgRating}</View> : null}
                           </View>
                           <Cells c={u} />
-                        </View>
+                        </Tap>
                       ))}
                     </View>
                   )}

@@ -2,11 +2,12 @@
 // the check-in, photos and the report's status. Reviewing the report is its
 // own screen (office/review), linked from here.
 import type { ReactNode } from 'react';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { OfficeEventDetail } from '../../api/types';
-import { Async, Button, Card, Empty, Page, Section, Tag } from '../../components';
+import { Async, Button, Card, Empty, Img, Page, Section, Tag, Tap } from '../../components';
 import { useCall } from '../../hooks/useCall';
+import { fmtDateTime } from '../../domain/time';
 import { monthsLabel, NextLine, shortDate, StatusTag } from '../shared';
 
 const FLAG_LABELS: Record<string, string> = {
@@ -24,7 +25,7 @@ function KV({ k, children }: { k: string; children?: ReactNode }) {
   );
 }
 
-const time = (iso?: string) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '—');
+const time = (iso?: string) => fmtDateTime(iso) || '—';
 
 function Detail({ d }: { d: OfficeEventDetail }) {
   const plan = d.plans[0];
@@ -105,13 +106,9 @@ function Detail({ d }: { d: OfficeEventDetail }) {
           <View className='o-photos'>
             {d.photos.map((p) =>
               p.url ? (
-                <Image
-                  key={p.photoId}
-                  className='o-photo'
-                  src={p.url}
-                  mode='aspectFill'
-                  onClick={() => void Taro.previewImage({ urls: d.photos.map((x) => x.url).filter((u): u is string => Boolean(u)), current: p.url! })}
-                />
+                <Tap key={p.photoId} className='o-photo' label='查看大图' onClick={() => void Taro.previewImage({ urls: d.photos.map((x) => x.url).filter((u): u is string => Boolean(u)), current: p.url! })}>
+                  <Img className='o-photo' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} />
+                </Tap>
               ) : null,
             )}
           </View>

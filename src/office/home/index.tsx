@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
-import { Button, Empty, ErrorView, Field, LinkCard, Loading, Page, Section, TextInput } from '../../components';
+import { Button, Choice, Empty, ErrorView, Field, LinkCard, Loading, Page, Section, Tap, TextInput } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { q, useJurisdiction, useWorkingYear } from '../shared';
 
@@ -43,9 +43,9 @@ function Bootstrap({ onDone }: { onDone: () => void }) {
         <Field label='层级' required error={bad('level')}>
           <View className='o-checks'>
             {LEVELS.map((l) => (
-              <View key={l.value} className={level === l.value ? 'o-check o-check--on' : 'o-check'} onClick={() => setLevel(l.value)}>
+              <Choice key={l.value} checked={level === l.value} className={level === l.value ? 'o-check o-check--on' : 'o-check'} onChange={() => setLevel(l.value)}>
                 {l.label}
-              </View>
+              </Choice>
             ))}
           </View>
         </Field>
@@ -69,7 +69,8 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
   const events = list.data?.events.filter((e) => !e.removedFromPlan) ?? [];
   const overdue = events.filter((e) => e.next.overdue).length;
   const filed = events.filter((e) => e.status !== 'planned').length;
-  const toReview = events.filter((e) => e.status === 'reported').length;
+  // The office's queue: reports to review, and approved ones still to review for publishing.
+  const toReview = events.filter((e) => e.status === 'reported' || e.status === 'approved').length;
   const go = (path: string, more: Record<string, string | number> = {}) => `/office/${path}/index?${q(jurisdictionId, more)}`;
   return (
     <>
@@ -89,23 +90,23 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
             }
           />
         ) : (
-          <View className='o-counts' onClick={() => void Taro.navigateTo({ url: go('events', { year }) })}>
-            <View className='o-count'>
+          <View className='o-counts'>
+            <Tap className='o-count' onClick={() => void Taro.navigateTo({ url: go('events', { year }) })}>
               <View className='o-count__n'>{events.length}</View>
               <View className='o-count__l'>活动</View>
-            </View>
-            <View className='o-count'>
+            </Tap>
+            <Tap className='o-count' onClick={() => void Taro.navigateTo({ url: go('events', { year }) })}>
               <View className='o-count__n'>{filed}</View>
               <View className='o-count__l'>已报备</View>
-            </View>
-            <View className={toReview ? 'o-count o-count--hot' : 'o-count'}>
+            </Tap>
+            <Tap className={toReview ? 'o-count o-count--hot' : 'o-count'} testId='count-review' onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'review' }) })}>
               <View className='o-count__n'>{toReview}</View>
-              <View className='o-count__l'>待审核</View>
-            </View>
-            <View className={overdue ? 'o-count o-count--hot' : 'o-count'}>
+              <View className='o-count__l'>待审核/公开</View>
+            </Tap>
+            <Tap className={overdue ? 'o-count o-count--hot' : 'o-count'} testId='count-late' onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'late' }) })}>
               <View className='o-count__n'>{overdue}</View>
               <View className='o-count__l'>逾期</View>
-            </View>
+            </Tap>
           </View>
         )}
       </Section>
@@ -115,7 +116,9 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
         <LinkCard icon='单' title='单位与人员' desc='责任单位、邀请单位工作人员、公开办同事' url={go('units')} />
         <LinkCard icon='规' title='规则设置' desc='报备与报告期限、关键字、照片、工作日历、标识' url={go('rules')} />
         <LinkCard icon='考' title='考核看板' desc='各单位报备、举办、报告的按时情况' url={go('dashboard', { year })} />
-        <LinkCard icon='栏' title='公开专栏' desc='审核通过的活动报道，无需登录即可查看和转发' url={`/pages/column/index?j=${encodeURIComponent(jurisdictionId)}`} />
+        <LinkCard icon='证' title='证据包' desc='全年或单位的活动证据打包下载，附文件指纹，供考核评估' url={go('pack', { year })} />
+        <LinkCard icon='联' title='上下级关联' desc='市级关联县市区，查看下级完成情况' url={go('family')} />
+        <LinkCard icon='栏' title='公开专栏' desc='经公开审查发布的活动报道，无需登录即可查看和转发' url={`/pages/column/index?j=${encodeURIComponent(jurisdictionId)}`} />
       </Section>
     </>
   );

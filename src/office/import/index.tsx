@@ -1,39 +1,43 @@
 // Importing the year's plan table: paste it, or pick an .xlsx (uploaded to
-// storage first). The preview is importPlan with dryRun — every parsed row and
-// the parser's warnings — and nothing is saved until 确认导入.
+// storage first). The preview is importPlan with dryRun: the counts, every parsed
+// row with its warnings beside it, and — collapsed, as a separate choice — the
+// year's events this table does not have. Nothing is saved until 确认导入.
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
-import type { ErrorBody, ImportPlanInput, ImportPlanResult } from '../../api/types';
-import { Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
+import type { ErrorBody, ImportPlanInput, ImportPlanResult, ImportWarning } from '../../api/types';
+import { Button, Empty, ErrorView, Loading, Page, Section, TextArea } from '../../components';
 import { monthsLabel, q, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
 
 type Source = { kind: 'text' } | { kind: 'file'; fileID: string; name: string };
 
-/** Rows a warning points at: "第N行…" counts the table's data rows. */
-function warnedRows(warnings: string[]): Set<number> {
-  const rows = new Set<number>();
-  for (const w of warnings) {
-    const m = /^第(\d+)行/.exec(w);
-    if (m) rows.add(Number(m[1]));
+/** Warnings by the line they point at; those that point at no parsed row are shown apart. */
+function byRow(r: ImportPlanResult): { atRow: Map<number, ImportWarning[]>; elsewhere: ImportWarning[] } {
+  const rows = new Set(r.events.map((e) => e.row));
+  const atRow = new Map<number, ImportWarning[]>();
+  const elsewhere: ImportWarning[] = [];
+  for (const w of r.warnings) {
+    if (w.row > 0 && rows.has(w.row)) atRow.set(w.row, [...(atRow.get(w.row) ?? []), w]);
+    else elsewhere.push(w);
   }
-  return rows;
+  return { atRow, elsewhere };
 }
 
-function Counts({ r }: { r: ImportPlanResult }) {
+function Counts({ r, removing, preview }: { r: ImportPlanResult; removing: number; preview: boolean }) {
+  const gone = preview ? '将移出' : '移出';
   const items: Array<[string, number]> = [
     ['新增', r.created],
     ['更新', r.updated],
     ['不变', r.unchanged],
-    ['移出', r.removed],
+    [gone, removing],
   ];
   return (
     <View className='o-counts' data-testid='import-counts'>
       {items.map(([label, n]) => (
-        <View key={label} className={label === '移出' && n ? 'o-count o-count--hot' : 'o-count'}>
+        <View key={label} className={label === gone && n ? 'o-count o-count--hot' : 'o-count'}>
           <View className='o-count__n'>{n}</View>
           <View className='o-count__l'>{label}</View>
         </View>
@@ -42,41 +46,70 @@ function Counts({ r }: { r: ImportPlanResult }) {
   );
 }
 
-function Preview({ r }: { r: ImportPlanResult }) {
-  const warned = warnedRows(r.warnings);
+/** Events of the year that this table does not have: kept unless the office ticks the choice. */
+function NotInTable({ r, removeMissing, onToggle }: { r: ImportPlanResult; removeMissing: boolean; onToggle: () => void }) {
+  const [open, setOpen] = useState(false);
+  const list = r.notInTable ?? [];
+  if (list.length === 0) return null;
+  return (
+    <Section title={removeMissing ? `将移出计划 ${list.length} 项` : `本年已有、这次没有粘贴的 ${list.length} 项（保留）`}>
+      <View className='o-muted' onClick={() => setOpen(!open)} data-testid='not-in-table-toggle'>
+        {open ? '收起 ▲' : '查看是哪几项 ▼'}
+      </View>
+      {open ? list.map((e) => <View key={e.eventId} className='o-muted'>{`序号${e.seq} ${e.theme}`}</View>) : null}
+      <View className='o-choice' role='checkbox' aria-checked={removeMissing} onClick={onToggle} data-testid='remove-missing' style={{ marginTop: '8px' }}>
+        {removeMissing ? '☑' : '☐'} 把这 {list.length} 项移出本年计划（标记为“已移出计划”，不删除；不勾选则保留）
+      </View>
+    </Section>
+  );
+}
+
+function Preview({ r, removeMissing, onToggle }: { r: ImportPlanResult; removeMissing: boolean; onToggle: () => void }) {
+  const { atRow, elsewhere } = byRow(r);
   return (
     <>
-      <Counts r={r} />
-      {r.newUnits.length ? <View className='o-muted' style={{ margin: '0 8px 16px' }}>将新建 {r.newUnits.length} 个责任单位：{r.newUnits.join('、')}</View> : null}
-      {r.warnings.length ? (
-        <Section title={`请核对（${r.warnings.length}）`}>
-          {r.warnings.map((w) => (
-            <View key={w} className='o-warn' data-testid='import-warning'>
-              {w}
-            </View>
-          ))}
-        </Section>
-      ) : null}
-      <Section title={`识别出 ${r.events.length} 项活动`}>
+      <Counts r={r} removing={removeMissing ? (r.notInTable ?? []).length : 0} preview />
+      <Section title={`识别出 ${r.events.length} 项活动${r.warnings.length ? `，${r.warnings.length} 处请核对` : ''}`}>
         <View className='o-table'>
           <View className='o-tr o-tr--head'>
             <View className='o-td o-td--seq'>序号</View>
             <View className='o-td o-td--theme'>主题</View>
             <View className='o-td o-td--forms'>形式</View>
             <View className='o-td o-td--units'>单位</View>
-            <View className='o-td o-td--months'>月份</View>
+            <View className='o-td o-td--months'>时间</View>
           </View>
-          {r.events.map((e, i) => (
-            <View key={`${e.seq}-${i}`} className={warned.has(i + 1) ? 'o-tr o-tr--warn' : 'o-tr'} data-testid='import-row'>
-              <View className='o-td o-td--seq'>{e.seq}</View>
-              <View className='o-td o-td--theme'>{e.theme}</View>
-              <View className='o-td o-td--forms'>{e.forms.join('、') || '—'}</View>
-              <View className='o-td o-td--units'>{e.units.join('、')}</View>
-              <View className='o-td o-td--months'>{monthsLabel(e.months)}</View>
-            </View>
-          ))}
+          {r.events.map((e, i) => {
+            const ws = e.row ? atRow.get(e.row) ?? [] : [];
+            return (
+              <View key={`${e.seq}-${i}`} data-testid='import-row' data-row={e.row}>
+                <View className={ws.length ? 'o-tr o-tr--warn' : 'o-tr'}>
+                  <View className='o-td o-td--seq'>{e.seq}</View>
+                  <View className='o-td o-td--theme'>{e.theme}</View>
+                  <View className='o-td o-td--forms'>{e.forms.join('、') || '—'}</View>
+                  <View className='o-td o-td--units'>{e.units.join('、')}</View>
+                  <View className='o-td o-td--months'>{e.date ? `${e.date.slice(5)}${e.endDate ? `至${e.endDate.slice(5)}` : ''}` : monthsLabel(e.months)}</View>
+                </View>
+                {ws.map((w) => (
+                  <View key={w.message} className='o-warn' data-testid='row-warning' data-field={w.field ?? ''}>
+                    {`第${w.row}行：${w.message}`}
+                  </View>
+                ))}
+              </View>
+            );
+          })}
         </View>
       </Section>
+      {elsewhere.length ? (
+        <Section title={`表格其他地方请核对（${elsewhere.length}）`}>
+          {elsewhere.map((w) => (
+            <View key={`${w.row}-${w.message}`} className='o-warn' data-testid='import-warning'>
+              {w.row > 0 ? `第${w.row}行：${w.message}` : w.message}
+            </View>
+          ))}
+        </Section>
+      ) : null}
+      <NotInTable r={r} removeMissing={removeMissing} onToggle={onToggle} />
+      {r.newUnits.length ? <View className='o-muted' style={{ margin: '0 8px 16px' }}>将新建 {r.newUnits.length} 个责任单位：{r.newUnits.join('、')}</View> : null}
     </>
   );
 }
@@ -89,11 +122,14 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
   const [error, setError] = useState<ErrorBody | null>(null);
   const [preview, setPreview] = useState<ImportPlanResult | null>(null);
   const [done, setDone] = useState<ImportPlanResult | null>(null);
+  // A separate, explicit choice: never on by default, cleared with every new preview.
+  const [removeMissing, setRemoveMissing] = useState(false);
 
   const input = (dryRun: boolean): ImportPlanInput =>
-    source.kind === 'file' ? { jurisdictionId, year, fileID: source.fileID, dryRun } : { jurisdictionId, year, text, dryRun };
+    source.kind === 'file' ? { jurisdictionId, year, fileID: source.fileID, dryRun, removeMissing } : { jurisdictionId, year, text, dryRun, removeMissing };
 
   const reset = () => {
+    setRemoveMissing(false);
     setPreview(null);
     setDone(null);
     setError(null);
@@ -138,8 +174,12 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
   if (done) {
     return (
       <Section title='导入完成'>
-        <Counts r={done} />
-        {done.warnings.length ? done.warnings.map((w) => <View key={w} className='o-warn'>{w}</View>) : null}
+        <Counts r={done} removing={done.removed} preview={false} />
+        {done.warnings.map((w) => (
+          <View key={`${w.row}-${w.message}`} className='o-warn'>
+            {w.row > 0 ? `第${w.row}行：${w.message}` : w.message}
+          </View>
+        ))}
         <Button type='primary' onClick={() => void Taro.redirectTo({ url: `/office/events/index?${q(jurisdictionId, { year })}` })}>
           查看全年活动
         </Button>
@@ -160,7 +200,7 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
       />
       {preview ? (
         <>
-          <Preview r={preview} />
+          <Preview r={preview} removeMissing={removeMissing} onToggle={() => setRemoveMissing(!removeMissing)} />
           {error ? <ErrorView error={error} /> : null}
           <View className='o-actions'>
             <Button onClick={reset}>返回修改</Button>
@@ -172,21 +212,25 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
       ) : (
         <>
           <Section title='方式一：粘贴计划安排表'>
-            <Textarea
-              className='z-textarea'
-              style={{ height: '360px' }}
+            <TextArea
+              className='o-paste'
+              label='计划安排表'
               value={text}
               maxlength={90000}
               placeholder='从 Word、Excel 或 PDF 复制整张表（含表头）粘贴到这里'
-              onInput={(e) => {
-                setText(e.detail.value);
+              onChange={(v) => {
+                setText(v);
                 if (source.kind === 'file') setSource({ kind: 'text' });
               }}
             />
           </Section>
           <Section title='方式二：选择 Excel 文件（.xlsx）'>
             {process.env.TARO_ENV === 'h5' ? (
-              <input className='o-file' type='file' accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' onChange={pickH5} data-testid='xlsx-input' />
+              <>
+                {/* The browser's own file control reads "Choose File" in English: hidden behind a Chinese button. */}
+                <input id='o-xlsx-input' className='u-file' type='file' accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' onChange={pickH5} data-testid='xlsx-input' tabIndex={-1} aria-hidden='true' />
+                <Button onClick={() => document.getElementById('o-xlsx-input')?.click()}>选择 Excel 文件</Button>
+              </>
             ) : (
               <Button onClick={() => void pickWeapp()}>从聊天记录选择文件</Button>
             )}

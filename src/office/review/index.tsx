@@ -1,16 +1,20 @@
 // 审核情况报告: the latest report with its photos and the check-in record;
 // 通过, or 退回 with a comment; 确认含标识 on photos that were not stamped in the app.
 import { useState, type ReactNode } from 'react';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeReportDetail } from '../../api/types';
-import { Button, Card, Field, Page, Section, Tag, TextArea } from '../../components';
+import { Button, Card, Field, Img, Page, Section, Tag, Tap, TextArea } from '../../components';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
+import { REPORT_PART_LABELS, REPORT_PARTS } from '../../domain/reportParts';
 import { useCall } from '../../hooks/useCall';
+import { fmtDateTime } from '../../domain/time';
 import type { CallState } from '../../hooks/useCall';
 import { Async } from '../../components';
+import { PublishStep } from './Publish';
+import '../office.css';
 
 const FLAG_TEXT: Record<string, string> = {
   far_from_venue: '签到位置距活动地点超过 500 米',
@@ -19,7 +23,7 @@ const FLAG_TEXT: Record<string, string> = {
   no_checkin: '未在活动当天签到',
 };
 
-const fmt = (iso?: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
+const fmt = (iso?: string | null) => fmtDateTime(iso);
 
 function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
   const [comment, setComment] = useState('');
@@ -39,7 +43,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
     const res = await call('office', 'reviewReport', { reportId: r.reportId, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) });
     setBusy(null);
     if (res.ok) {
-      setResult(decision === 'approve' ? '已通过，报告将展示在公开专栏' : '已退回，单位修改后会重新提交');
+      setResult(decision === 'approve' ? '已通过：请在下方“公开审查”中审查后公开到专栏' : '已退回，单位修改后会重新提交');
       setComment('');
       reload();
     } else setError(res.error);
@@ -56,7 +60,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
       <Card>
         <View className='z-card__title'>{d.event.theme}</View>
         <View className='u-muted'>
-          {(d.event.units ?? []).join('、')} · <Tag tone={d.event.status === 'reported' ? 'orange' : d.event.status === 'approved' ? 'green' : 'gray'}>{d.event.statusLabel ?? d.event.status}</Tag>
+          {(d.event.units ?? []).join('、')} · <Tag tone={d.event.status === 'reported' ? 'orange' : d.event.status === 'published' ? 'green' : d.event.status === 'approved' ? 'orange' : 'gray'}>{d.event.statusLabel ?? d.event.status}</Tag>
         </View>
       </Card>
       {result ? (
@@ -64,6 +68,27 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
           {result}
         </View>
       ) : null}
+      <Section title={d.materials ? `专栏材料 第 ${d.materials.version} 版 · ${fmt(d.materials.submittedAt)} 报送` : '专栏材料'}>
+        <Card>
+          {d.materials ? (
+            <View data-testid='review-materials'>
+              {d.materials.deadline ? d.materials.late ? <Tag tone='red'>逾期 {d.materials.workdaysLate} 个工作日</Tag> : <Tag tone='green'>按时</Tag> : null}
+              <View style={{ marginTop: '8px' }}>{d.materials.text}</View>
+              <View className='u-photos'>
+                {d.materials.photos.map((p) => (
+                  <View key={p.photoId} className='u-photo'>
+                    {p.url ? <Img className='u-photo__img' src={p.url} mode='aspectFill' alt='专栏材料照片' /> : <View className='u-photo__img' />}
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : (
+            <View className='u-muted' data-testid='review-materials'>
+              {d.deadlines?.materials ? `尚未报送（截止 ${fmt(d.deadlines.materials)}）` : '本辖区不要求单独报送专栏材料'}
+            </View>
+          )}
+        </Card>
+      </Section>
       <Section title='活动方案与签到'>
         <Card>
           <View className='u-kv'>
@@ -98,20 +123,19 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
                   {FLAG_TEXT[f] ?? f}
                 </Tag>
               ))}
-              <View className='u-checks'>
-                {r.keyword
-                  ? KEYWORD_PLACES.map((p) => (
-                      <View key={p} className={r.keyword![p] ? 'u-check u-check--ok' : 'u-check u-check--no'}>
-                        {r.keyword![p] ? '✓' : '✗'} {KEYWORD_PLACE_LABELS[p]}
-                      </View>
-                    ))
-                  : null}
-              </View>
-              {r.paragraphs.map((p, i) => (
-                <View key={i} style={{ marginTop: '12px', textIndent: '2em' }}>
-                  {p}
-                </View>
-              ))}
+              {r.parts && Object.keys(r.parts).length
+                ? REPORT_PARTS.filter((p) => r.parts?.[p]).map((p) => (
+                    <View key={p} style={{ marginTop: '12px' }} data-testid={`review-part-${p}`}>
+                      <View className='u-muted'>{REPORT_PART_LABELS[p]}</View>
+                      <View style={{ textIndent: '2em' }}>{r.parts?.[p]}</View>
+                    </View>
+                  ))
+                : r.paragraphs.map((p, i) => (
+                    <View key={i} style={{ marginTop: '12px', textIndent: '2em' }}>
+                      {p}
+                    </View>
+                  ))}
+              {r.participants != null ? <View className='u-muted' style={{ marginTop: '12px' }}>参与人数：{r.participants} 人</View> : null}
               {r.attendance && Object.keys(r.attendance).length ? (
                 <View className='u-muted' style={{ marginTop: '12px' }}>
                   参加 {r.attendance.total ?? '—'} 人（人大代表政协委员 {r.attendance.deputies ?? '—'}、专家 {r.attendance.experts ?? '—'}、媒体 {r.attendance.media ?? '—'}、市民 {r.attendance.residents ?? '—'}）
@@ -121,18 +145,41 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               {r.videoFileIDs?.length ? <View className='u-muted'>视频 {r.videoFileIDs.length} 段</View> : null}
             </Card>
           </Section>
+          {d.newsRelease ? (
+            <Section title={d.newsRelease.separate ? '新闻稿' : '新闻稿（未单独提交，以情况报告检查）'}>
+              <Card>
+                <View data-testid='review-news'>
+                  <View className='z-card__title'>{d.newsRelease.title}</View>
+                  <View className='u-checks'>
+                    {KEYWORD_PLACES.map((p) => (
+                      <View key={p} className={d.newsRelease!.keyword[p] ? 'u-check u-check--ok' : 'u-check u-check--no'}>
+                        {d.newsRelease!.keyword[p] ? '✓' : '✗'} {KEYWORD_PLACE_LABELS[p]}
+                      </View>
+                    ))}
+                  </View>
+                  {d.newsRelease.separate
+                    ? d.newsRelease.paragraphs.map((p, i) => (
+                        <View key={i} style={{ marginTop: '12px', textIndent: '2em' }}>
+                          {p}
+                        </View>
+                      ))
+                    : null}
+                </View>
+              </Card>
+            </Section>
+          ) : null}
           <Section title={`照片 ${r.photos.length} 张，含标识 ${r.photos.filter((p) => p.hasLogo).length} 张`}>
             <View className='u-photos'>
               {r.photos.map((p) => (
                 <View key={p.photoId} className='u-photo' data-testid='review-photo'>
-                  {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [p.url!] })} /> : <View className='u-photo__img' />}
+                  {p.url ? <Tap label='查看大图' onClick={() => void Taro.previewImage({ urls: [p.url!] })}><Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} /></Tap> : <View className='u-photo__img' />}
                   <View className='u-photo__tag'>
                     {p.hasLogo ? (
                       <Tag tone='green'>{p.stamped ? '含标识' : '已确认标识'}</Tag>
                     ) : (
-                      <View className='z-btn z-btn--small z-btn--inline' onClick={() => void confirmLogo(p.photoId)}>
+                      <Button size='small' inline onClick={() => void confirmLogo(p.photoId)}>
                         确认含标识
-                      </View>
+                      </Button>
                     )}
                   </View>
                 </View>
@@ -156,6 +203,18 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               </View>
             </Section>
           ) : null}
+          {d.questionnaire ? (
+            <Section title={`问卷调查 · ${d.questionnaire.respondents} 份答卷（单位附报）`}>
+              <Card>
+                {d.questionnaire.lines.map((l, i) => (
+                  <View key={i} className='o-note' data-testid='review-questionnaire'>
+                    {l}
+                  </View>
+                ))}
+              </Card>
+            </Section>
+          ) : null}
+          {d.event.status === 'approved' || d.event.status === 'published' ? <PublishStep eventId={d.event.eventId} onChanged={reload} /> : null}
           {(d.versions ?? []).length > 1 ? (
             <Section title='历次提交'>
               {d.versions!.map((v) => (

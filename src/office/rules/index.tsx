@@ -2,13 +2,13 @@
 // adjustments, and the 政务公开主题日 logo used by the photo stamp.
 // The server validates (setRules): its messages are shown next to the fields.
 import { useEffect, useState } from 'react';
-import { Image, Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, JurisdictionRules } from '../../api/types';
-import type { KeywordPlace, RulesInput } from '../../domain/rules';
-import { Async, Button, Empty, ErrorView, Field, Loading, Page, Section, TextInput } from '../../components';
+import { changedFromPreset, PRESET_LABELS, type KeywordPlace, type RuleField, type Rules, type RulesInput } from '../../domain/rules';
+import { Async, Button, Choice, Empty, ErrorView, Field, Img, Loading, Page, Section, TextArea, TextInput, confirmFirst } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { useJurisdiction } from '../shared';
 
@@ -35,6 +35,9 @@ interface Form {
   bannerTemplates: string;
   publishedYears: string;
   days: DayRow[];
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
 }
 
 function toForm(r: JurisdictionRules['rules']): Form {
@@ -48,7 +51,37 @@ function toForm(r: JurisdictionRules['rules']): Form {
     bannerTemplates: r.bannerTemplates.join('\n'),
     publishedYears: (r.calendar.publishedYears ?? []).join('、'),
     days: (r.calendar.days ?? []).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? '' })),
+    contactName: r.contact?.name ?? '',
+    contactPhone: r.contact?.phone ?? '',
+    contactEmail: r.contact?.email ?? '',
   };
+}
+
+const FIELD_LABELS: Record<RuleField, string> = {
+  keyword: '关键字',
+  planLeadWorkdays: '方案提前报备天数',
+  reportWithinWorkdays: '情况报告报送天数',
+  materialsWithinWorkdays: '专栏材料报送天数',
+  reportKeywordPlaces: '新闻稿关键字位置',
+  minLogoPhotos: '带标识照片张数',
+  bannerTemplates: '会标模板',
+  calendar: '工作日历调整',
+  personalDataRetentionDays: '群众个人信息保存天数',
+};
+
+/** Which preset the office started from, and what it changed since. */
+function PresetCard({ rules, label }: { rules: Rules; label?: string }) {
+  const changed = changedFromPreset(rules);
+  return (
+    <Section title='规则预设'>
+      <View className='z-card' data-testid='rules-preset'>
+        <View>起始预设：{label ?? PRESET_LABELS[rules.preset ?? 'standard']}</View>
+        <View className='u-muted' data-testid='rules-changed'>
+          {changed.length ? `公开办已修改：${changed.map((k) => FIELD_LABELS[k]).join('、')}` : '未修改预设规则'}
+        </View>
+      </View>
+    </Section>
+  );
 }
 
 /** A number when it reads as one; otherwise the text itself, so the server names the field. */
@@ -67,6 +100,7 @@ function toRules(f: Form): RulesInput {
       publishedYears: f.publishedYears.split(/[、,，\s]+/).filter(Boolean).map(num),
       days: f.days.map((d) => ({ date: d.date.trim(), kind: d.kind, ...(d.name.trim() ? { name: d.name.trim() } : {}) })),
     },
+    contact: f.contactName.trim() || f.contactPhone.trim() || f.contactEmail.trim() ? { name: f.contactName.trim(), phone: f.contactPhone.trim(), email: f.contactEmail.trim() } : null,
   };
 }
 
@@ -94,7 +128,7 @@ function Logo({ jurisdictionId, initial }: { jurisdictionId: string; initial: st
   return (
     <Section title='“政务公开主题日”标识'>
       <View className='z-card'>
-        {url ? <Image className='o-logo' src={url} mode='aspectFit' data-testid='logo-preview' /> : <View className='o-muted'>尚未上传标识。单位拍摄现场照片时，会把标识印在照片角上。</View>}
+        {url ? <Img className='o-logo' src={url} mode='aspectFit' testId='logo-preview' alt='本辖区的政务公开主题日标识' /> : <View className='o-muted'>尚未上传标识。单位拍摄现场照片时，会把标识印在照片角上。</View>}
         {error ? <View className='z-field__error'>{error.message}</View> : null}
         <View className='o-gap' />
         <Button loading={busy} onClick={() => void pick()}>
@@ -107,6 +141,7 @@ function Logo({ jurisdictionId, initial }: { jurisdictionId: string; initial: st
 
 function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: JurisdictionRules }) {
   const [f, setF] = useState<Form>(() => toForm(data.rules));
+  const [saved, setSaved] = useState<Rules>(data.rules);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; byField: Array<[string, string]> } | null>(null);
   useEffect(() => setF(toForm(data.rules)), [data]);
@@ -130,6 +165,7 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
     }
     setError(null);
     setF(toForm(env.data.rules));
+    setSaved(env.data.rules);
     void Taro.showToast({ title: '已保存', icon: 'success' });
   };
 
@@ -139,6 +175,20 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
 
   return (
     <>
+      <PresetCard rules={saved} label={data.presetLabel} />
+      <Section title='联系人（显示在各单位首页和提醒中）'>
+        <View className='z-card'>
+          <Field label='联系人' error={err('contact.name')}>
+            <TextInput value={f.contactName} onChange={(v) => set('contactName', v)} placeholder='联系人姓名' />
+          </Field>
+          <Field label='电话' error={err('contact.phone')}>
+            <TextInput value={f.contactPhone} onChange={(v) => set('contactPhone', v)} placeholder='如 0731-85888888' />
+          </Field>
+          <Field label='邮箱' error={err('contact.email')}>
+            <TextInput value={f.contactEmail} onChange={(v) => set('contactEmail', v)} placeholder='如 gkb@example.gov.cn' />
+          </Field>
+        </View>
+      </Section>
       <Section title='期限（工作日）'>
         <View className='z-card'>
           <Field label='活动方案提前报备' required error={err('planLeadWorkdays')} hint='活动日前第几个工作日结束前报备'>
@@ -160,18 +210,18 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
           <Field label='关键字须出现在' error={err('reportKeywordPlaces')}>
             <View className='o-checks'>
               {PLACES.map(([k, label]) => (
-                <View key={k} className={f.reportKeywordPlaces.includes(k) ? 'o-check o-check--on' : 'o-check'} onClick={() => togglePlace(k)}>
+                <Choice key={k} kind='checkbox' checked={f.reportKeywordPlaces.includes(k)} className={f.reportKeywordPlaces.includes(k) ? 'o-check o-check--on' : 'o-check'} onChange={() => togglePlace(k)}>
                   {f.reportKeywordPlaces.includes(k) ? '✓ ' : ''}
                   {label}
-                </View>
+                </Choice>
               ))}
             </View>
           </Field>
           <Field label='至少几张带标识的现场照片' required error={err('minLogoPhotos')}>
             <TextInput type='number' value={f.minLogoPhotos} onChange={(v) => set('minLogoPhotos', v)} placeholder='如 1' invalid={Boolean(err('minLogoPhotos'))} />
           </Field>
-          <Field label='会标模板（每行一个）' error={err('bannerTemplates')} hint='{unit} 单位名称，{year} 年份，{topic} 活动主题'>
-            <Textarea className='z-textarea' style={{ minHeight: '160px' }} value={f.bannerTemplates} maxlength={700} autoHeight onInput={(e) => set('bannerTemplates', e.detail.value)} />
+          <Field label='会标模板（每行一个）' error={err('bannerTemplates')} hint='可用：{unit} 代表单位名称，{year} 代表年份，{topic} 代表活动主题'>
+            <TextArea value={f.bannerTemplates} maxlength={700} onChange={(v) => set('bannerTemplates', v)} />
           </Field>
         </View>
       </Section>
@@ -189,15 +239,25 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
                 <View style={{ flex: 3 }}>
                   <TextInput value={d.date} onChange={(v) => setDay(i, { date: v })} placeholder='2027-01-01' invalid={Boolean(err(`calendar.days.${i}`))} />
                 </View>
-                <View className={d.kind === 'off' ? 'o-check o-check--on' : 'o-check'} style={{ margin: '0 10px 0 0' }} onClick={() => setDay(i, { kind: d.kind === 'off' ? 'work' : 'off' })}>
+                <Button size='small' inline label={`第${i + 1}天：${d.kind === 'off' ? '放假' : '调休上班'}，点按切换`} onClick={() => setDay(i, { kind: d.kind === 'off' ? 'work' : 'off' })}>
                   {d.kind === 'off' ? '放假' : '调休上班'}
-                </View>
+                </Button>
                 <View style={{ flex: 2 }}>
                   <TextInput value={d.name} onChange={(v) => setDay(i, { name: v })} placeholder='名称' />
                 </View>
-                <View className='o-tab' style={{ margin: 0 }} onClick={() => set('days', f.days.filter((_, j) => j !== i))}>
+                <Button
+                  size='small'
+                  inline
+                  type='danger'
+                  label={`删除第${i + 1}天`}
+                  onClick={() =>
+                    void confirmFirst('删除这一天？', d.date ? `${d.date} 的调整将被删除。` : '这一行将被删除。').then((yes) => {
+                      if (yes) set('days', f.days.filter((_, j) => j !== i));
+                    })
+                  }
+                >
                   删除
-                </View>
+                </Button>
               </View>
             ))}
             <Button size='small' onClick={() => set('days', [...f.days, { date: '', kind: 'off', name: '' }])}>

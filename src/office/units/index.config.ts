@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '单位与人员' });
+export default definePageConfig({ navigationBarTitleText: '单位与人员', enableShareAppMessage: true });

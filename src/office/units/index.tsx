@@ -2,14 +2,14 @@
 // invitation (8-character code + mini-program code) per unit, removing a
 // person; and the office's own staff with their invitation.
 import { useState } from 'react';
-import { Image, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeUnit } from '../../api/types';
-import { Async, Button, Empty, ErrorView, Loading, Page, Section } from '../../components';
+import { Async, Button, Empty, ErrorView, Img, Loading, Page, Section } from '../../components';
 import { useCall } from '../../hooks/useCall';
-import { toShanghaiISO } from '../../domain/time';
-import { fileSrc, shortDate, useJurisdiction } from '../shared';
+import { fmtDate, fmtDateTime } from '../../domain/time';
+import { useFileSrc, useJurisdiction } from '../shared';
 
 interface Invitation {
   code: string;
@@ -18,21 +18,37 @@ interface Invitation {
   forWhom: string;
 }
 
+const joinPath = (code: string) => `/pages/join/index?code=${encodeURIComponent(code)}`;
+
+/** What the office pastes into a chat: says where the code goes, and (h5) a link that fills it in. */
+export function inviteText(inv: Invitation): string {
+  const link = process.env.TARO_ENV === 'h5' && typeof location !== 'undefined' ? `\n或直接打开：${location.origin}${location.pathname}#${joinPath(inv.code)}` : '';
+  return `【政务公开主题日】${inv.forWhom}邀请您加入。\n打开微信小程序“政务公开主题日”，在首页点“加入单位 · 我有邀请码”，填写邀请码：${inv.code}\n（${fmtDateTime(inv.expiresAt)}前有效，只能使用一次）${link}`;
+}
+
 function InvitationCard({ inv, onClose }: { inv: Invitation; onClose: () => void }) {
   // The server may answer in UTC ("…Z"); people read Beijing time.
-  const until = toShanghaiISO(new Date(inv.expiresAt));
+  const until = fmtDateTime(inv.expiresAt);
+  const qrSrc = useFileSrc(inv.qrFileID);
+  // Shared as a mini-program card (weapp) carrying the code; the page's onShareAppMessage reads it.
+  useShareAppMessage(() => ({ title: `邀请您加入${inv.forWhom}`, path: joinPath(inv.code) }));
   return (
     <View className='z-card' data-testid='invitation'>
-      <View className='o-muted'>{inv.forWhom}的邀请码（{shortDate(until)} {until.slice(11, 16)} 前有效，只能使用一次）</View>
+      <View className='o-muted'>{inv.forWhom}的邀请码（{until} 前有效，只能使用一次）</View>
       <View className='o-code' data-testid='invite-code'>
         {inv.code}
       </View>
-      {inv.qrFileID ? <Image className='o-qr' src={fileSrc(inv.qrFileID)} mode='aspectFit' showMenuByLongpress /> : null}
+      {qrSrc ? <Img className='o-qr' src={qrSrc} mode='aspectFit' alt={`${inv.forWhom}的邀请小程序码`} /> : null}
       <View className='o-muted' style={{ textAlign: 'center', marginBottom: '16px' }}>
         请对方用微信扫描小程序码，或在小程序“加入单位”页输入邀请码
       </View>
       <View className='o-actions'>
-        <Button onClick={() => void Taro.setClipboardData({ data: inv.code })}>复制邀请码</Button>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button type='primary' openType='share'>
+            发给对方（微信）
+          </Button>
+        ) : null}
+        <Button onClick={() => void Taro.setClipboardData({ data: inviteText(inv) })}>复制邀请说明</Button>
         <Button onClick={onClose}>收起</Button>
       </View>
     </View>
@@ -52,7 +68,8 @@ function UnitCard({ u, onChanged }: { u: OfficeUnit; onChanged: () => void }) {
     setInv({ code: env.data.code, expiresAt: env.data.expiresAt, qrFileID: env.data.qrFileID, forWhom: u.name });
   };
   const remove = async (openid: string) => {
-    const { confirm } = await Taro.showModal({ title: '移除人员', content: `确定将 ${openid} 移出${u.name}？移出后对方不能再为本单位报备和报告。`, confirmText: '移除', confirmColor: '#c8161d' });
+    const who = u.staff.find((s) => s.openid === openid)?.name ?? '这位工作人员';
+    const { confirm } = await Taro.showModal({ title: '移除人员', content: `确定将${who}移出${u.name}？移出后对方不能再为本单位报备和报告。`, confirmText: '移除', confirmColor: '#c8161d' });
     if (!confirm) return;
     const env = await call('office', 'removeStaff', { unitId: u.unitId, openid });
     if (!env.ok) return setError(env.error);
@@ -75,10 +92,10 @@ function UnitCard({ u, onChanged }: { u: OfficeUnit; onChanged: () => void }) {
       {u.staff.map((s) => (
         <View key={s.openid} className='o-staff'>
           <View>
-            {s.openid}
-            <View className='o-muted'>{toShanghaiISO(new Date(s.since)).slice(0, 10)} 加入</View>
+            {s.name ?? '未留姓名的工作人员'}
+            <View className='o-muted'>{fmtDate(s.since)} 加入</View>
           </View>
-          <Button size='small' inline type='danger' onClick={() => void remove(s.openid)}>
+          <Button size='small' inline type='danger' label={`移除${s.name ?? '这位工作人员'}`} onClick={() => void remove(s.openid)}>
             移除
           </Button>
         </View>
@@ -115,10 +132,10 @@ function OfficeStaff({ jurisdictionId, name }: { jurisdictionId: string; name?: 
               {list.map((s) => (
                 <View key={s.openid} className='o-staff'>
                   <View>
-                    {s.openid}
+                    {s.name ?? '未留姓名的工作人员'}
                     {s.isMe ? '（我）' : ''}
                   </View>
-                  <View className='o-muted'>{s.since.slice(0, 10)} 加入</View>
+                  <View className='o-muted'>{fmtDate(s.since)} 加入</View>
                 </View>
               ))}
             </>

@@ -1,8 +1,8 @@
 // The public column (专栏): approved reports of one jurisdiction, newest first.
 // No sign-in: anyone with the link (?j=<jurisdictionId>) may read it.
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Async, Card, Empty, Page } from '../../components';
+import { Async, Card, Empty, Img, Page, Tap } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import type { ShowcaseItem } from '../../api/types';
 import './index.css';
@@ -24,13 +24,9 @@ function Story({ s }: { s: ShowcaseItem }) {
       {s.photos.length ? (
         <View className='c-photos'>
           {s.photos.map((ph) => (
-            <Image
-              key={ph.url}
-              className='c-photo'
-              src={ph.url}
-              mode='aspectFill'
-              onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => x.url), current: ph.url })}
-            />
+            <Tap key={ph.url} className='c-photo' label='查看大图' onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => x.url), current: ph.url })}>
+              <Img className='c-photo' src={ph.url} alt={`${s.theme}现场照片`} />
+            </Tap>
           ))}
         </View>
       ) : null}

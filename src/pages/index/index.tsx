@@ -32,7 +32,19 @@ export default function Index() {
   return (
     <Page title='政务公开主题日' subtitle='走进政府，看得见的公开'>
       <Async state={me}>
-        {(data) => (data.roles.length ? <Section title='我的工作'>{data.roles.map(roleCard)}</Section> : null)}
+        {(data) => (
+          <Section title='我的工作'>
+            {data.roles.map(roleCard)}
+            {/* Staff without a role yet join with the office's code; those with one may join another unit. */}
+            <LinkCard
+              icon='邀'
+              title={data.roles.length ? '加入其他单位' : '加入单位 · 我有邀请码'}
+              desc='单位工作人员、公开办同事：填写公开办发给您的邀请码'
+              url='/pages/join/index'
+              testId='join-entry'
+            />
+          </Section>
+        )}
       </Async>
       <Section title='参加活动'>
         <LinkCard icon='找' title='找活动' desc='看看近期可以报名参加的活动' url='/resident/home/index' />

@@ -18,13 +18,14 @@ function codeFromQuery(params: Record<string, string | undefined>): string {
 export default function Join() {
   const { params } = useRouter();
   const [code, setCode] = useState(() => codeFromQuery(params));
+  const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [joined, setJoined] = useState<RedeemResult | null>(null);
 
   const redeem = async () => {
     setBusy(true);
-    const env = await call('account', 'redeemInvite', { code: code.trim().toUpperCase() });
+    const env = await call('account', 'redeemInvite', { code: code.trim().toUpperCase(), ...(name.trim() ? { name: name.trim() } : {}) });
     setBusy(false);
     if (!env.ok) return setError(env.error);
     setError(null);
@@ -61,10 +62,13 @@ export default function Join() {
     <Page title='加入单位' subtitle='使用公开办发给您的邀请码'>
       <Section>
         <View className='z-card'>
-          <Field label='邀请码' required error={error?.message} hint='8 位字母或数字，不区分大小写'>
-            <TextInput value={code} onChange={(v) => setCode(v.toUpperCase())} placeholder='请输入邀请码' maxlength={12} invalid={Boolean(error)} onConfirm={() => void redeem()} />
+          <Field label='邀请码' required error={error?.message} hint='8 位字母或数字，不区分大小写，在公开办发给您的邀请说明里'>
+            <TextInput value={code} onChange={(v) => setCode(v.toUpperCase())} placeholder='请输入邀请码' maxlength={12} invalid={Boolean(error)} />
           </Field>
-          <Button type='primary' loading={busy} disabled={code.trim().length < 6} onClick={() => void redeem()}>
+          <Field label='您的姓名' required hint='同事和公开办看到的是您的姓名'>
+            <TextInput value={name} onChange={setName} placeholder='请输入姓名' maxlength={20} onConfirm={() => void redeem()} />
+          </Field>
+          <Button type='primary' loading={busy} disabled={code.trim().length < 6 || !name.trim()} onClick={() => void redeem()}>
             加入
           </Button>
         </View>

@@ -8,6 +8,7 @@ import type { ErrorBody } from '../../api/types';
 import { Button, Loading, Page } from '../../components';
 import type { AttendResult } from '../types';
 import { fmtDate } from '../shared';
+import { fmtTime } from '../../domain/time';
 
 function tokenFrom(params: Record<string, string | undefined>): string {
   if (params.token) return params.token;
@@ -46,6 +47,9 @@ export default function ResidentAttend() {
             重试
           </Button>
           <Button onClick={() => void Taro.redirectTo({ url: '/resident/mine/index' })}>查看我的报名</Button>
+          {walkIn && typeof error.details?.eventId === 'string' ? (
+            <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${String(error.details?.eventId)}` })}>填写活动问卷（如有）</Button>
+          ) : null}
         </View>
       </Page>
     );
@@ -59,14 +63,19 @@ export default function ResidentAttend() {
         <View className='r-big__desc'>
           {result.theme}
           <View>{fmtDate(result.date)}</View>
-          <View>欢迎参加！活动结束后请为本次活动打分。</View>
+          <View>{result.canEvaluate ? '欢迎参加！欢迎为本次活动打分。' : `欢迎参加！活动 ${fmtTime(result.evaluateFrom)} 开始后，可在“我的报名”里评价。`}</View>
         </View>
       </View>
       <View className='r-actions'>
-        <Button type='primary' onClick={() => void Taro.navigateTo({ url: `/resident/evaluate/index?eventId=${result.eventId}` })}>
-          评价本次活动
+        {result.canEvaluate ? (
+          <Button type='primary' onClick={() => void Taro.navigateTo({ url: `/resident/evaluate/index?eventId=${result.eventId}` })}>
+            评价本次活动
+          </Button>
+        ) : null}
+        <Button type={result.canEvaluate ? 'default' : 'primary'} onClick={() => void Taro.redirectTo({ url: '/resident/mine/index' })}>
+          查看我的报名
         </Button>
-        <Button onClick={() => void Taro.redirectTo({ url: '/resident/mine/index' })}>查看我的报名</Button>
+        <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${result.eventId}` })}>填写活动问卷（如有）</Button>
       </View>
     </Page>
   );

@@ -17,6 +17,21 @@ function openMap(v: PublicVenue) {
   }
 }
 
+/** The event's questionnaire, when the unit has set one and the caller has not answered it yet. */
+function QuestionnaireLink({ eventId }: { eventId: string }) {
+  const q = useCall('resident', 'questionnaire', { eventId });
+  if (!q.data) return null;
+  return (
+    <Section>
+      {q.data.answered ? (
+        <Button disabled>已填写活动问卷</Button>
+      ) : (
+        <Button onClick={() => go(`/resident/questionnaire/index?eventId=${eventId}`)}>填写活动问卷：{q.data.title}</Button>
+      )}
+    </Section>
+  );
+}
+
 function MySignup({ d }: { d: EventDetail }) {
   const s = d.mySignup!;
   return (
@@ -83,9 +98,9 @@ export default function ResidentDetail() {
                   {d.venue.name}
                   {d.venue.address ? `（${d.venue.address}）` : ''}
                   {d.venue.latitude !== null ? (
-                    <View className='r-link' onClick={() => openMap(d.venue)}>
+                    <Button size='small' inline onClick={() => openMap(d.venue)}>
                       查看地图 ›
-                    </View>
+                    </Button>
                   ) : null}
                 </InfoRow>
                 <InfoRow label='举办单位'>{d.units.join('、')}</InfoRow>
@@ -109,6 +124,7 @@ export default function ResidentDetail() {
                 )}
               </Section>
             )}
+            <QuestionnaireLink eventId={d.eventId} />
             <View className='r-meta' style={{ textAlign: 'center' }}>
               {process.env.TARO_ENV === 'weapp' ? '点右上角“···”可转发给朋友' : ''}
             </View>

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { View } from '@tarojs/components';
 import { usePullDownRefresh } from '@tarojs/taro';
 import Taro from '@tarojs/taro';
-import { Async, Card, Empty, Page } from '../../components';
+import { Async, Card, Choice, Empty, Page } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import type { OpenEvent } from '../types';
 import { fmtDate, fmtInstant, go, SeatLine, SeatTag } from '../shared';
@@ -60,21 +60,21 @@ export default function ResidentList() {
     <Page title='找活动' subtitle='走进政府，面对面了解政务'>
       {places.length > 1 ? (
         <View className='r-chips'>
-          <View className={place ? 'r-chip' : 'r-chip r-chip--on'} onClick={() => setPlace('')}>
+          <Choice checked={!place} className={place ? 'r-chip' : 'r-chip r-chip--on'} onChange={() => setPlace('')}>
             全部地区
-          </View>
+          </Choice>
           {places.map(([id, name]) => (
-            <View key={id} className={place === id ? 'r-chip r-chip--on' : 'r-chip'} onClick={() => setPlace(id)}>
+            <Choice key={id} checked={place === id} className={place === id ? 'r-chip r-chip--on' : 'r-chip'} onChange={() => setPlace(id)}>
               {name}
-            </View>
+            </Choice>
           ))}
         </View>
       ) : null}
       <View className='r-chips'>
         {SPANS.map((s) => (
-          <View key={s.key} className={span === s.key ? 'r-chip r-chip--on' : 'r-chip'} onClick={() => setSpan(s.key)}>
+          <Choice key={s.key} checked={span === s.key} className={span === s.key ? 'r-chip r-chip--on' : 'r-chip'} onChange={() => setSpan(s.key)}>
             {s.label}
-          </View>
+          </Choice>
         ))}
       </View>
       <Async state={state} empty={<Empty title='近期还没有开放报名的活动' desc='活动开放报名后会显示在这里，请过几天再来看看' />}>

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { call } from '../../api';
-import { Async, Button, Card, Empty, Page, Section, Tag } from '../../components';
+import { Async, Button, Card, Empty, Page, Section, Tag, Tap } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import type { MySignup } from '../types';
 import { fmtDate, fmtInstant, go } from '../shared';
@@ -22,14 +22,14 @@ function Row({ s, onChanged }: { s: MySignup; onChanged: () => void }) {
   };
   return (
     <Card>
-      <View onClick={() => go(`/resident/detail/index?eventId=${s.eventId}`)}>
+      <Tap onClick={() => go(`/resident/detail/index?eventId=${s.eventId}`)}>
         <View className='r-title'>{s.theme}</View>
         <View className='r-meta'>
           {fmtDate(s.date)}
           {s.startTime ? ` ${s.startTime}` : ''}
           {s.venue ? ` · ${s.venue.name}` : ''}
         </View>
-      </View>
+      </Tap>
       <View className='r-tags'>
         {s.status === 'confirmed' ? <Tag tone='green'>已确认</Tag> : null}
         {s.status === 'waitlisted' ? <Tag tone='orange'>候补第 {s.position} 位</Tag> : null}
@@ -38,9 +38,9 @@ function Row({ s, onChanged }: { s: MySignup; onChanged: () => void }) {
         {s.evaluated ? <Tag tone='gray'>已评价</Tag> : null}
       </View>
       {s.cancellable ? <View className='r-meta'>可在 {fmtInstant(s.cancelDeadline)} 前取消</View> : null}
-      {(s.attended && !s.evaluated) || s.cancellable ? (
+      {s.canEvaluate || s.cancellable ? (
       <View className='r-actions'>
-        {s.attended && !s.evaluated ? (
+        {s.canEvaluate ? (
           <Button type='primary' size='small' onClick={() => go(`/resident/evaluate/index?eventId=${s.eventId}`)}>
             去评价
           </Button>
@@ -70,10 +70,11 @@ export default function ResidentMine() {
         empty={<Empty title='您还没有报名任何活动' desc='在“找活动”里选择感兴趣的活动报名' action={<Button type='primary' inline onClick={() => go('/resident/list/index')}>找活动</Button>} />}
       >
         {(list) => {
-          // Once attended, an event belongs with the past ones (where it can be evaluated).
-          const upcoming = list.filter((s) => s.status === 'confirmed' && !s.past && !s.attended);
-          const waiting = list.filter((s) => s.status === 'waitlisted' && !s.past);
-          const past = list.filter((s) => s.past || s.status === 'cancelled' || s.attended);
+          // The event's start time decides: once it has started (or the person signed in) it is no longer upcoming.
+          const gone = (s: MySignup) => s.past || s.started;
+          const upcoming = list.filter((s) => s.status === 'confirmed' && !gone(s) && !s.attended);
+          const waiting = list.filter((s) => s.status === 'waitlisted' && !gone(s));
+          const past = list.filter((s) => gone(s) || s.status === 'cancelled' || s.attended);
           const group = (title: string, items: MySignup[]) =>
             items.length ? (
               <Section title={`${title}（${items.length}）`}>
@@ -91,9 +92,7 @@ export default function ResidentMine() {
           );
         }}
       </Async>
-      <View className='r-danger-link' onClick={() => go('/resident/privacy/index')}>
-        个人信息保护说明 · 删除我的报名信息
-      </View>
+      <Button onClick={() => go('/resident/privacy/index')}>个人信息保护说明 · 删除我的报名信息</Button>
     </Page>
   );
 }

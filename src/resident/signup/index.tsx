@@ -7,7 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { askSubscribe } from '../../lib/subscribe';
 import type { ErrorBody } from '../../api/types';
-import { Async, Button, Card, ErrorView, Field, Page, Section, TextInput } from '../../components';
+import { Async, Button, Card, Choice, ErrorView, Field, Page, Section, TextInput } from '../../components';
 import { MOBILE_RE } from '../../domain/privacy';
 import { IDENTITIES } from '../../domain/signups';
 import type { Identity } from '../../domain/signups';
@@ -97,9 +97,9 @@ export default function ResidentSignup() {
           <Field label='身份' required>
             <View className='r-chips'>
               {IDENTITIES.map((i) => (
-                <View key={i} className={identity === i ? 'r-chip r-chip--on' : 'r-chip'} onClick={() => setIdentity(i)}>
+                <Choice key={i} checked={identity === i} className={identity === i ? 'r-chip r-chip--on' : 'r-chip'} onChange={() => setIdentity(i)}>
                   {i}
-                </View>
+                </Choice>
               ))}
             </View>
           </Field>
@@ -114,13 +114,19 @@ export default function ResidentSignup() {
             </View>
           ))}
         </View>
-        <View className='r-consent' onClick={() => {
+        <Choice
+          kind='checkbox'
+          checked={consent}
+          className='r-consent'
+          testId='consent'
+          onChange={() => {
             setConsent(!consent);
             setBad(({ consent: _gone, ...rest }) => rest);
-          }} data-testid='consent'>
+          }}
+        >
           <View className={consent ? 'r-box r-box--on' : 'r-box'}>{consent ? '✓' : ''}</View>
           <View>{CONSENT_TEXT}</View>
-        </View>
+        </Choice>
         {bad.consent ? <View className='z-field__error'>{bad.consent}</View> : null}
       </Section>
       {error && !Object.keys(bad).length ? <ErrorView error={error} /> : null}
@@ -128,9 +134,8 @@ export default function ResidentSignup() {
         <Button type='primary' loading={sending} onClick={() => void submit()}>
           提交报名
         </Button>
-        <View className='r-meta' style={{ textAlign: 'center' }} onClick={() => go('/resident/privacy/index')}>
-          <View className='r-link'>查看完整说明与删除方式</View>
-        </View>
+        <View className='u-gap' />
+        <Button onClick={() => go('/resident/privacy/index')}>查看完整说明与删除方式</Button>
       </Section>
     </Page>
   );

@@ -1,9 +1,9 @@
 // 报名名单与签到码: the event's mini-program code that residents scan at the venue
 // to be marked present, and who signed up and who came. Full names and phones are
 // shown here only: the server gives them to the event's own unit and its office.
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Async, Card, Empty, Page, Section, Tag } from '../../components';
+import { Async, Card, Empty, Img, Page, Section, Tag } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { useReloadOnShow } from '../shared';
 
@@ -22,7 +22,7 @@ export default function UnitAttendees() {
           {(c) => (
             <Card>
               <View className='u-muted'>请市民用微信扫码签到；也可打印放在会标旁。</View>
-              <Image src={c.url} mode='aspectFit' style={{ width: '240px', height: '240px', display: 'block', margin: '12px auto' }} data-testid='event-code' />
+              <Img className='u-code' src={c.url} mode='aspectFit' testId='event-code' alt='活动签到码，请市民用微信扫一扫' />
             </Card>
           )}
         </Async>

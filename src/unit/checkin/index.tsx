@@ -6,8 +6,8 @@ import { useRouter } from '@tarojs/taro';
 import type { CheckInResult, ErrorBody } from '../../api/types';
 import { Button, Card, Page } from '../../components';
 import { currentPosition } from '../../lib/location';
-import { flushOutbox, listOutbox, onSent, queueCheckin } from '../../lib/outbox';
-import { OutboxPanel, fmtInstant, go, useEventDetail, Keep } from '../shared';
+import { dismiss, flushOutbox, listOutbox, onSent, queueCheckin } from '../../lib/outbox';
+import { OutboxPanel, fmtDay, fmtInstant, go, useEventDetail, Keep } from '../shared';
 
 const FLAG_TEXT: Record<string, string> = {
   far_from_venue: '不在活动地点附近（超过 500 米），公开办会看到这一情况',
@@ -18,8 +18,12 @@ const FLAG_TEXT: Record<string, string> = {
 export function describeCheckin(r: CheckInResult): string[] {
   const lines = [`签到时间 ${fmtInstant(r.at)}`];
   if (r.distanceMeters !== null && r.distanceMeters !== undefined) lines.push(`距活动地点 ${Math.round(r.distanceMeters)} 米`);
-  for (const f of r.flags) lines.push(FLAG_TEXT[f] ?? f);
   return lines;
+}
+
+/** What the office will notice about the check-in: shown apart from the success. */
+export function checkinWarnings(r: CheckInResult): string[] {
+  return r.flags.map((f) => FLAG_TEXT[f]).filter((t): t is string => Boolean(t));
 }
 
 export default function UnitCheckin() {
@@ -42,6 +46,12 @@ export default function UnitCheckin() {
       }),
     [eventId],
   );
+
+  // One clear state: once checked in, an earlier refused attempt is no longer news.
+  const checkedIn = Boolean(result ?? detail.data?.checkin);
+  useEffect(() => {
+    if (checkedIn) listOutbox(eventId).filter((i) => i.kind === 'checkin' && i.status === 'failed').forEach((i) => void dismiss(i.id));
+  }, [checkedIn, eventId]);
 
   const checkIn = async () => {
     setBusy(true);
@@ -70,7 +80,7 @@ export default function UnitCheckin() {
               <Card>
                 <View className='z-card__title'>{d.event.theme}</View>
                 <View className='u-muted'>
-                  {d.plan ? `活动日期 ${d.plan.date}${d.plan.startTime ? ` ${d.plan.startTime}` : ''} · ${d.plan.venue.name}` : '尚未报备方案'}
+                  {d.plan ? `活动日期 ${fmtDay(d.plan.date)}${d.plan.startTime ? ` ${d.plan.startTime}` : ''} · ${d.plan.venue.name}` : '尚未报备方案'}
                 </View>
               </Card>
               {done ? (
@@ -81,12 +91,19 @@ export default function UnitCheckin() {
                   ))}
                 </View>
               ) : null}
+              {done && checkinWarnings(done).length ? (
+                <View className='u-notice u-notice--warn' data-testid='checkin-warning'>
+                  {checkinWarnings(done).map((l) => (
+                    <View key={l}>{l}</View>
+                  ))}
+                </View>
+              ) : null}
               {queued ? (
                 <View className='u-notice u-notice--warn' data-testid='checkin-queued'>
                   当前没有网络，签到已保存在本机（定位精度约 {accuracy !== null ? Math.round(accuracy) : '?'} 米），联网后自动提交。
                 </View>
               ) : null}
-              {error ? (
+              {error && !done ? (
                 <View className='u-notice u-notice--error' data-testid='checkin-error'>
                   {error.code === 'NOT_EVENT_DAY' ? `今天不是活动日。${error.message}` : error.message}
                 </View>

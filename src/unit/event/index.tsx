@@ -59,6 +59,7 @@ function NextAction({ d }: { d: UnitEventDetail }) {
       {s === 'plan_filed' && step !== 'check_in' ? <Button onClick={() => go('checkin', id)}>现场签到</Button> : null}
       {s === 'plan_filed' ? <Button onClick={() => go('plan', id)}>修改方案（新版本）</Button> : null}
       {(d.plan?.publicSeats ?? 0) > 0 ? <Button onClick={() => go('attendees', id)}>报名名单与签到码</Button> : null}
+      <Button onClick={() => go('questionnaire', id)}>活动问卷</Button>
     </View>
   );
 }

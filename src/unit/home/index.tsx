@@ -37,6 +37,7 @@ export default function UnitHome() {
   const { params } = useRouter();
   const me = useCall('account', 'me');
   const events = useCall('unit', 'myEvents');
+  const contacts = useCall('unit', 'contacts');
   // Back from filing or reporting: the next steps have changed.
   useReloadOnShow(events.reload);
   const unit = me.data?.roles.find((r) => r.role === 'unit' && (!params.unitId || r.unitId === params.unitId));
@@ -56,6 +57,15 @@ export default function UnitHome() {
           </Section>
         )}
       </Async>
+      {(contacts.data ?? [])
+        .filter((c) => c.name || c.phone || c.email)
+        .map((c) => (
+          <Card key={c.jurisdictionId}>
+            <View className='u-muted' data-testid='office-contact'>
+              {c.office}联系人：{[c.name, c.phone, c.email].filter(Boolean).join('，')}
+            </View>
+          </Card>
+        ))}
     </Page>
   );
 }

@@ -2,10 +2,11 @@
 // (src/lib/stamp.ts) and go through the outbox; album photos are allowed but
 // marked 未加盖标识 (the office can confirm a logo by eye).
 import { useEffect, useState } from 'react';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { UnitEventDetail } from '../../api/types';
-import { Button, Card, Page, Section, Tag } from '../../components';
+import { Button, Card, Img, Page, Section, Tag, Tap } from '../../components';
+import { StampCanvas } from '../../components/StampCanvas';
 import { flushOutbox, listOutbox, onSent, queuePhoto } from '../../lib/outbox';
 import { preparePlainPhoto, stampPhoto } from '../../lib/stamp';
 import { OutboxPanel, fmtInstant, useEventDetail, useOutbox, Keep } from '../shared';
@@ -135,7 +136,7 @@ function Photos({ d, reload }: { d: UnitEventDetail; reload: () => void }) {
             {waiting.map((i) =>
               i.kind === 'photo' ? (
                 <View key={i.id} className='u-photo'>
-                  {i.thumb ? <Image className='u-photo__img' src={i.thumb} mode='aspectFill' /> : <View className='u-photo__img' />}
+                  {i.thumb ? <Img className='u-photo__img' src={i.thumb} alt='待上传的现场照片' /> : <View className='u-photo__img' />}
                   <View className='u-photo__tag'>
                     <Tag tone='orange'>待上传</Tag>
                   </View>
@@ -143,12 +144,12 @@ function Photos({ d, reload }: { d: UnitEventDetail; reload: () => void }) {
               ) : null,
             )}
             {d.photos.map((p) => (
-              <View key={p.photoId} className='u-photo' data-testid='photo' onClick={() => (p.url ? void Taro.previewImage({ urls: [p.url] }) : undefined)}>
-                {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
+              <Tap key={p.photoId} className='u-photo' testId='photo' label={`查看大图：${p.hasLogo ? '含标识' : '未加盖标识'}的照片`} onClick={() => (p.url ? void Taro.previewImage({ urls: [p.url] }) : undefined)}>
+                {p.url ? <Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '未加盖标识的照片'} /> : <View className='u-photo__img' />}
                 <View className='u-photo__tag'>
                   {p.hasLogo ? <Tag tone='green'>含标识</Tag> : <Tag tone='gray'>未加盖标识</Tag>}
                 </View>
-              </View>
+              </Tap>
             ))}
           </View>
         ) : (
@@ -167,6 +168,7 @@ export default function UnitPhotos() {
     <Page>
       <OutboxPanel eventId={eventId} />
       <Keep state={detail}>{(d) => <Photos d={d} reload={detail.reload} />}</Keep>
+      <StampCanvas />
     </Page>
   );
 }

@@ -2,12 +2,12 @@
 // The plan deadline for the chosen date is shown as it is picked; a date that is
 // already too late gets the earliest date still possible, one tap away.
 import { useEffect, useMemo, useState } from 'react';
-import { Switch, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, FilePlanInput, FilePlanResult, UnitEventDetail } from '../../api/types';
-import { Button, Card, Field, Page, Section, TextInput } from '../../components';
+import { Button, Card, Choice, Field, Page, Section, TextInput } from '../../components';
 import { eventDeadlines } from '../../domain/deadlines';
 import { bannerText } from '../../domain/reportRules';
 import { choosePlace, currentPosition } from '../../lib/location';
@@ -34,7 +34,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
   const eventId = d.event.eventId;
   const p = d.plan;
   const unitName = (d.event.units ?? []).join('、');
-  const [date, setDate] = useState(p?.date ?? '');
+  const [date, setDate] = useState(p?.date ?? d.event.plannedDate ?? '');
   const [startTime, setStartTime] = useState(p?.startTime ?? '');
   const [venueName, setVenueName] = useState(p?.venue.name ?? '');
   const [address, setAddress] = useState(p?.venue.address ?? '');
@@ -221,9 +221,10 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
         <Field label='活动形式' hint='默认取自年度计划安排表，可增删'>
           <View className='u-chips'>
             {[...new Set([...(d.event.forms ?? []), ...forms])].map((f) => (
-              <View key={f} className={forms.includes(f) ? 'u-chip u-chip--on' : 'u-chip'} onClick={() => setForms(toggle(forms, f))}>
+              <Choice key={f} kind='checkbox' checked={forms.includes(f)} className={forms.includes(f) ? 'u-chip u-chip--on' : 'u-chip'} onChange={() => setForms(toggle(forms, f))}>
+                {forms.includes(f) ? '✓ ' : ''}
                 {f}
-              </View>
+              </Choice>
             ))}
           </View>
           <View className='u-row'>
@@ -246,10 +247,10 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
         <Field label='邀请对象'>
           <View className='u-chips' data-testid='invitees'>
             {INVITEES.map((v) => (
-              <View key={v} className={invitees.includes(v) ? 'u-chip u-chip--on' : 'u-chip'} onClick={() => setInvitees(toggle(invitees, v))}>
+              <Choice key={v} kind='checkbox' checked={invitees.includes(v)} className={invitees.includes(v) ? 'u-chip u-chip--on' : 'u-chip'} onChange={() => setInvitees(toggle(invitees, v))}>
                 {invitees.includes(v) ? '✓ ' : ''}
                 {v}
-              </View>
+              </Choice>
             ))}
           </View>
         </Field>
@@ -278,8 +279,9 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
       <Section title='市民报名'>
         <Card>
           <View className='u-row'>
-            <View>开放市民报名</View>
-            <Switch checked={open} color='#c8161d' onChange={(e) => setOpen(e.detail.value)} />
+            <Choice kind='checkbox' checked={open} className='u-switch' onChange={setOpen}>
+              {open ? '☑ 开放市民报名' : '☐ 开放市民报名'}
+            </Choice>
           </View>
           {open ? (
             <>

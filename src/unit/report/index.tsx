@@ -1,13 +1,16 @@
-// 情况报告: title, paragraphs, photos, videos, attendance, what the public raised.
-// The keyword check runs as the text is typed (the same rule the server applies),
-// the text is kept on the phone as it is written, and 保存草稿 stores it on the server.
+// 情况报告 with the parts the notice names (活动概况、经验做法、工作实效、参与人数), photos,
+// short videos; the 新闻稿 as its own text, checked for the keyword as it is typed (the
+// same rule the server applies); and the 专栏材料, a separate earlier delivery.
+// The text is kept on the phone as it is written, and 保存草稿 stores it on the server.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { Attendance, ErrorBody, SubmitReportInput, SubmitReportResult, UnitEventDetail } from '../../api/types';
-import { Button, Card, Field, Page, Section, Tag, TextArea, TextInput } from '../../components';
+import { REPORT_PART_LABELS, REPORT_PARTS, VIDEO_LIMITS, VIDEO_LIMITS_TEXT, type ReportPart } from '../../domain/reportParts';
+import { MaterialsForm } from './materials';
+import { Button, Card, Choice, Field, Img, Page, Section, Tag, TextArea, TextInput, confirmFirst } from '../../components';
 import { KEYWORD_PLACE_LABELS, checkReportKeyword } from '../../domain/reportRules';
 import { KEYWORD_PLACES, type KeywordPlace } from '../../domain/rules';
 import { fmtInstant, go, useEventDetail, Keep } from '../shared';
@@ -23,7 +26,12 @@ const ATTENDANCE: Array<[keyof Attendance, string]> = [
 
 interface Draft {
   title: string;
+  /** Free paragraphs of a report written before the named parts (kept, sent as they are). */
   paragraphs: string[];
+  parts: Record<ReportPart, string>;
+  participants: string;
+  newsTitle: string;
+  newsParagraphs: string[];
   photoIds: string[];
   videoFileIDs: string[];
   attendance: Record<string, string>;
@@ -32,12 +40,17 @@ interface Draft {
 
 function initialDraft(d: UnitEventDetail): Draft {
   const local = Taro.getStorageSync(LOCAL_PREFIX + d.event.eventId) as Draft | '';
-  if (local) return local;
+  if (local && local.parts) return local;
   const src = d.draft ?? (d.report?.status === 'returned' ? d.report : null);
+  const participants = d.participants?.suggested ? String(d.participants.suggested) : '';
   if (src) {
     return {
       title: src.title,
-      paragraphs: src.paragraphs.length ? src.paragraphs : [''],
+      paragraphs: src.parts ? [] : src.paragraphs,
+      parts: { overview: src.parts?.overview ?? '', practices: src.parts?.practices ?? '', results: src.parts?.results ?? '' },
+      participants: src.participants != null ? String(src.participants) : participants,
+      newsTitle: src.newsRelease?.title ?? '',
+      newsParagraphs: src.newsRelease?.paragraphs ?? ['', '', ''],
       photoIds: src.photoIds,
       videoFileIDs: src.videoFileIDs ?? [],
       attendance: Object.fromEntries(Object.entries(src.attendance ?? {}).map(([k, v]) => [k, String(v)])),
@@ -45,7 +58,18 @@ function initialDraft(d: UnitEventDetail): Draft {
     };
   }
   // Stamped photos are what the rules ask for: preselect them.
-  return { title: '', paragraphs: ['', '', ''], photoIds: d.photos.filter((p) => p.hasLogo).map((p) => p.photoId), videoFileIDs: [], attendance: {}, publicRaised: '' };
+  return {
+    title: '',
+    paragraphs: [],
+    parts: { overview: '', practices: '', results: '' },
+    participants,
+    newsTitle: '',
+    newsParagraphs: ['', '', ''],
+    photoIds: d.photos.filter((p) => p.hasLogo).map((p) => p.photoId),
+    videoFileIDs: [],
+    attendance: {},
+    publicRaised: '',
+  };
 }
 
 function toInput(eventId: string, f: Draft): SubmitReportInput {
@@ -54,10 +78,16 @@ function toInput(eventId: string, f: Draft): SubmitReportInput {
     const n = Number(f.attendance[k]);
     if (f.attendance[k] !== undefined && f.attendance[k] !== '' && Number.isInteger(n) && n >= 0) attendance[k] = n;
   }
+  const parts = Object.fromEntries(REPORT_PARTS.map((p) => [p, f.parts[p].trim()]).filter(([, v]) => v));
+  const newsParagraphs = f.newsParagraphs.map((p) => p.trim()).filter(Boolean);
+  const participants = Number(f.participants);
   return {
     eventId,
     title: f.title.trim(),
     paragraphs: f.paragraphs.map((p) => p.trim()).filter(Boolean),
+    ...(Object.keys(parts).length ? { parts } : {}),
+    ...(f.participants.trim() && Number.isInteger(participants) && participants >= 0 ? { participants } : {}),
+    ...(f.newsTitle.trim() || newsParagraphs.length ? { newsRelease: { title: f.newsTitle.trim(), paragraphs: newsParagraphs } } : {}),
     photoIds: f.photoIds,
     ...(f.videoFileIDs.length ? { videoFileIDs: f.videoFileIDs } : {}),
     ...(Object.keys(attendance).length ? { attendance } : {}),
@@ -86,7 +116,17 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
     return () => clearTimeout(t);
   }, [f, eventId]);
 
-  const check = useMemo(() => checkReportKeyword({ title: f.title, paragraphs: f.paragraphs }, d.rules.keyword, d.rules.reportKeywordPlaces), [f.title, f.paragraphs, d.rules]);
+  // The keyword rule reads the 新闻稿 (or, without one, the report), as the server does.
+  const hasNews = Boolean(f.newsTitle.trim() || f.newsParagraphs.some((p) => p.trim()));
+  const newsAsked = d.rules.reportKeywordPlaces.length > 0;
+  const check = useMemo(
+    () =>
+      hasNews
+        ? checkReportKeyword({ title: f.newsTitle, paragraphs: f.newsParagraphs }, d.rules.keyword, d.rules.reportKeywordPlaces)
+        : checkReportKeyword({ title: f.title, paragraphs: [...f.paragraphs, ...REPORT_PARTS.map((p) => f.parts[p])] }, d.rules.keyword, d.rules.reportKeywordPlaces),
+    [hasNews, f.newsTitle, f.newsParagraphs, f.title, f.paragraphs, f.parts, d.rules],
+  );
+  const setNews = (i: number, v: string) => set({ newsParagraphs: f.newsParagraphs.map((p, j) => (j === i ? v : p)) });
   const chosen = d.photos.filter((p) => f.photoIds.includes(p.photoId));
   const logoChosen = chosen.filter((p) => p.hasLogo).length;
   const set = (patch: Partial<Draft>) => setF((s) => ({ ...s, ...patch }));
@@ -105,12 +145,21 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
     } else {
       try {
         const r = await Taro.chooseMedia({ count: 1, mediaType: ['video'], sourceType: ['album', 'camera'], maxDuration: 60 });
-        file = r.tempFiles[0]?.tempFilePath ?? null;
+        const t = r.tempFiles[0];
+        if (t && (t.size > VIDEO_LIMITS.maxBytes || t.duration > VIDEO_LIMITS.maxSeconds)) {
+          void Taro.showToast({ title: VIDEO_LIMITS_TEXT, icon: 'none' });
+          return;
+        }
+        file = t?.tempFilePath ?? null;
       } catch {
         file = null;
       }
     }
     if (!file) return;
+    if (typeof file !== 'string' && file.size > VIDEO_LIMITS.maxBytes) {
+      void Taro.showToast({ title: VIDEO_LIMITS_TEXT, icon: 'none' });
+      return;
+    }
     setVideo(0);
     const up = await uploadFile(file, `events/${eventId}/videos/${Date.now()}.mp4`, setVideo);
     setVideo(null);
@@ -168,8 +217,9 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
           {missingPlaces.length ? <View>缺少关键字的位置：{missingPlaces.map((p) => KEYWORD_PLACE_LABELS[p] ?? p).join('、')}</View> : null}
         </View>
       ) : null}
+      <MaterialsForm d={d} />
       <Card>
-        <View className='u-muted'>“{d.rules.keyword}”须出现在：</View>
+        <View className='u-muted'>{newsAsked ? `新闻稿（未单独填写时按报告检查）中“${d.rules.keyword}”须出现在：` : `本辖区不要求新闻稿关键字；“${d.rules.keyword}”出现在：`}</View>
         <View className='u-checks' data-testid='keyword-check'>
           {KEYWORD_PLACES.map((p) => {
             const required = d.rules.reportKeywordPlaces.includes(p);
@@ -183,23 +233,52 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
           })}
         </View>
       </Card>
-      <Section title='正文'>
+      <Section title='情况报告'>
         <Field label='标题' required>
           <TextInput value={f.title} onChange={(v) => set({ title: v })} placeholder='报告标题' maxlength={100} />
+        </Field>
+        {REPORT_PARTS.map((p) => (
+          <Field key={p} label={REPORT_PART_LABELS[p]} required={p === 'overview'}>
+            <TextArea value={f.parts[p]} onChange={(v) => set({ parts: { ...f.parts, [p]: v } })} placeholder={REPORT_PART_LABELS[p]} maxlength={5000} />
+          </Field>
+        ))}
+        <Field label='参与人数' hint={d.participants ? `报名确认 ${d.participants.confirmed} 人，扫码签到 ${d.participants.attended} 人；可修改` : undefined}>
+          <TextInput type='number' value={f.participants} onChange={(v) => set({ participants: v })} placeholder='人数' />
         </Field>
         {f.paragraphs.map((p, i) => (
           <View key={i} className='u-para'>
             <TextArea value={p} onChange={(v) => setPara(i, v)} placeholder={`第${i + 1}段`} maxlength={5000} />
             {f.paragraphs.length > 1 ? (
-              <View className='u-para__del u-link' onClick={() => set({ paragraphs: f.paragraphs.filter((_, j) => j !== i) })}>
+              <Button
+                size='small'
+                inline
+                type='danger'
+                className='u-para__del'
+                label={`删除第${i + 1}段`}
+                onClick={() =>
+                  void confirmFirst('删除这一段？', p.trim() ? `第${i + 1}段的文字将被删除。` : '这一段是空的。').then((yes) => {
+                    if (yes) set({ paragraphs: f.paragraphs.filter((_, j) => j !== i) });
+                  })
+                }
+              >
                 删除
-              </View>
+              </Button>
             ) : null}
           </View>
         ))}
         <Button size='small' inline onClick={() => set({ paragraphs: [...f.paragraphs, ''] })}>
-          ＋ 添加段落
+          ＋ 添加其他段落
         </Button>
+      </Section>
+      <Section title={newsAsked ? '新闻稿（必填：标题、首段、正文、结尾均须有关键字）' : '新闻稿（选填）'}>
+        <Field label='新闻稿标题'>
+          <TextInput value={f.newsTitle} onChange={(v) => set({ newsTitle: v })} placeholder='新闻稿标题' maxlength={100} />
+        </Field>
+        {f.newsParagraphs.map((p, i) => (
+          <Field key={i} label={i === 0 ? '首段' : i === f.newsParagraphs.length - 1 ? '结尾' : '正文'}>
+            <TextArea value={p} onChange={(v) => setNews(i, v)} placeholder={i === 0 ? '首段' : i === f.newsParagraphs.length - 1 ? '结尾' : '正文'} maxlength={5000} />
+          </Field>
+        ))}
       </Section>
       <Section title={`照片：已选 ${chosen.length} 张，含标识 ${logoChosen} 张（至少 ${d.rules.minLogoPhotos} 张）`}>
         {d.photos.length ? (
@@ -207,16 +286,19 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
             {d.photos.map((p) => {
               const on = f.photoIds.includes(p.photoId);
               return (
-                <View
+                <Choice
                   key={p.photoId}
+                  kind='checkbox'
+                  checked={on}
+                  label={`${p.hasLogo ? '含标识' : '未加盖标识'}的照片，${on ? '已选' : '未选'}`}
                   className={on ? 'u-photo u-photo--on' : 'u-photo'}
-                  data-testid='report-photo'
-                  onClick={() => set({ photoIds: on ? f.photoIds.filter((x) => x !== p.photoId) : [...f.photoIds, p.photoId] })}
+                  testId='report-photo'
+                  onChange={() => set({ photoIds: on ? f.photoIds.filter((x) => x !== p.photoId) : [...f.photoIds, p.photoId] })}
                 >
-                  {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
+                  {p.url ? <Img className='u-photo__img' src={p.url} alt='现场照片' /> : <View className='u-photo__img' />}
                   {on ? <View className='u-photo__check'>✓</View> : null}
                   <View className='u-photo__tag'>{p.hasLogo ? <Tag tone='green'>含标识</Tag> : <Tag tone='gray'>未加盖标识</Tag>}</View>
-                </View>
+                </Choice>
               );
             })}
           </View>
@@ -225,12 +307,13 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
         )}
         {logoChosen < d.rules.minLogoPhotos ? (
           <View className='u-notice u-notice--warn'>
-            还需选择 {d.rules.minLogoPhotos - logoChosen} 张含标识的照片。<View className='u-link' style={{ display: 'inline' }} onClick={() => go('photos', eventId)}>去拍照</View>
+            还需选择 {d.rules.minLogoPhotos - logoChosen} 张含标识的照片。<Button size='small' inline onClick={() => go('photos', eventId)}>去拍照</Button>
           </View>
         ) : null}
       </Section>
-      <Section title='视频（选填）'>
+      <Section title='短视频（选填）'>
         <Card>
+          <View className='u-muted'>{VIDEO_LIMITS_TEXT}</View>
           <View className='u-row'>
             <View className='u-muted'>{video !== null ? `上传中 ${video}%` : `已上传 ${f.videoFileIDs.length} 段`}</View>
             <Button size='small' inline loading={video !== null} onClick={() => void addVideo()}>

@@ -1,0 +1,197 @@
+/** Records → events, with a warning for every judgement call. */
+import { assign } from './align';
+import { splitForms, splitUnits, unitProblem } from './cells';
+import { nonEmpty, type Header } from './header';
+import { SEQ_CELL, type Fragment, type Segmented, type TableRecord } from './records';
+import { joinCellLines, joinWrapped, squash } from './text';
+import { TBD } from './vocabulary';
+import { dateOf, parseWhen } from './when';
+import type { ColumnKind, MonthRange, ParsedEvent, PlanParseOptions, PlanWarning, SourceRow } from './types';
+
+type Warn = (row: number, message: string, field?: PlanWarning['field']) => void;
+
+interface RowCells {
+  seq: number | null;
+  get: (kind: ColumnKind) => string;
+  has: (kind: ColumnKind) => boolean;
+}
+
+const joinParts = (kind: ColumnKind, parts: string[], join: (a: string, b: string) => string) =>
+  kind === 'forms' || kind === 'units' ? parts.join('\n') : parts.reduce(join, '');
+
+/** The record's text per column; warns when the paste's cells do not match the header. */
+function cellsOf(rec: TableRecord, warn: Warn): RowCells {
+  const seqAt = rec.columns.indexOf('seq');
+  const dataCols: ColumnKind[] = rec.columns.filter((k) => k !== 'seq');
+  let seqText = '';
+  let texts: string[];
+  if (rec.layout === 'lines') {
+    seqText = rec.cells[0] ?? '';
+    texts = assign(rec.fragments, dataCols).map((p, i) => joinParts(dataCols[i], p, joinWrapped));
+  } else {
+    let cells = rec.cells;
+    const m = rec.columns.length;
+    const filled = nonEmpty(cells).length;
+    if (cells.length > m && filled <= m) {
+      // Empty cells the paste added (Word's merged columns): drop them, right to left from the first.
+      const out = [...cells];
+      for (let i = out.length - 1; out.length > m && i >= 0; i -= 1) if (out[i].trim() === '' && i !== seqAt) out.splice(i, 1);
+      if (filled < m) warn(rec.row, `这一行比表头多${cells.length - m}个空格子，已去掉后按顺序对应各列，请核对`);
+      cells = out;
+    }
+    if (cells.length === m) {
+      seqText = seqAt >= 0 ? cells[seqAt] : '';
+      texts = dataCols.map((k) => cells[rec.columns.indexOf(k)].trim());
+    } else {
+      warn(rec.row, cells.length > m ? `这一行有${cells.length}格，比表头多${cells.length - m}格，已按内容对应各列，请核对` : `这一行只有${cells.length}格，比表头少${m - cells.length}格，已按内容对应各列，请核对`);
+      const seqFirst = seqAt >= 0 && SEQ_CELL.test((cells[seqAt] ?? '').trim());
+      seqText = seqFirst ? cells[seqAt] : '';
+      const rest = cells.filter((c, i) => c.trim() !== '' && !(seqFirst && i === seqAt));
+      const frags: Fragment[] = rest.map((text) => ({ text, newLine: false }));
+      texts = assign(frags, dataCols).map((p, i) => joinParts(dataCols[i], p, joinCellLines));
+    }
+  }
+  const m = SEQ_CELL.exec(seqText.trim());
+  return {
+    seq: m ? Number(m[1]) : null,
+    get: (kind) => {
+      const i = dataCols.indexOf(kind);
+      return i >= 0 ? texts[i] : '';
+    },
+    has: (kind) => dataCols.includes(kind),
+  };
+}
+
+function titleYear(rows: SourceRow[], header: Header): { year: number; row: number } | null {
+  const at = rows.findIndex((r) => r.line === header.line);
+  for (let k = at - 1; k >= Math.max(0, at - 4); k -= 1) {
+    const t = rows[k].cells.join(' ');
+    const m = /(20\d{2})\s*年/.exec(t);
+    if (m && /(计划|安排|主题日)/.test(t)) return { year: Number(m[1]), row: rows[k].line };
+  }
+  return null;
+}
+
+interface When {
+  months: MonthRange | null;
+  date: string | null;
+  endDate: string | null;
+}
+
+function readWhen(text: string, row: number, seq: number, year: number | null, hasColumn: boolean, opts: PlanParseOptions, warn: Warn): When {
+  const none = { months: null, date: null, endDate: null };
+  if (!text) {
+    if (hasColumn) warn(row, `序号${seq}没有填写活动时间，已按“待定”处理`, 'months');
+    return none;
+  }
+  const w = parseWhen(text);
+  if (!w.ok) {
+    warn(row, `活动时间“${text}”无法识别，已按“待定”处理；请写成“4月”“3月-4月”“4月23日”或“待定”`, 'months');
+    return none;
+  }
+  if (w.note) warn(row, w.note, 'months');
+  if (w.year && opts.year && w.year !== opts.year) warn(row, `活动时间写的是${w.year}年，不是${opts.year}年，请核对`, 'months');
+  if (!w.days) return { months: w.months, date: null, endDate: null };
+  const y = w.year ?? opts.year ?? year;
+  if (!y) {
+    warn(row, `活动时间“${text}”有日期但表格没有写年份，请导入时选择年份`, 'months');
+    return { months: w.months, date: null, endDate: null };
+  }
+  const from = dateOf(y, w.days.from);
+  const to = dateOf(y, w.days.to);
+  if (!from || !to) {
+    warn(row, `活动时间“${text}”在${y}年不存在，请核对日期`, 'months');
+    return { months: w.months, date: null, endDate: null };
+  }
+  return { months: w.months, date: from, endDate: to === from ? null : to };
+}
+
+export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptions): { events: ParsedEvent[]; warnings: PlanWarning[] } {
+  const warnings: PlanWarning[] = [];
+  const warn: Warn = (row, message, field) => warnings.push(field ? { row, field, message } : { row, message });
+  const first = seg.headers[0];
+  if (!first) {
+    warn(0, '没有找到计划表的表头（序号、活动主题、活动形式、责任单位、时间），请把表格连同表头一起粘贴。');
+    return { events: [], warnings };
+  }
+  const title = titleYear(rows, first);
+  if (title && opts.year && title.year !== opts.year) warn(title.row, `表格标题是${title.year}年的计划，导入的是${opts.year}年，请确认是否粘贴了正确的表格`);
+  const tableYear = title?.year ?? null;
+  if (seg.headers.some((h) => h.layout === 'spaces')) {
+    const h = seg.headers.find((x) => x.layout === 'spaces')!;
+    warn(h.line, '这张表的各列之间是空格而不是表格线（常见于从 PDF 复制），已按两个以上空格或全角空格分列；一个空格不算分列，请逐行核对');
+  }
+
+  const events: ParsedEvent[] = [];
+  const strays = [...seg.strays];
+  const seenSeq = new Map<number, number>();
+  let prevSeq: number | null = null;
+  let lastNumbered = 0;
+  for (const rec of seg.records) {
+    const filled = rec.layout === 'lines' ? rec.fragments.length + 1 : nonEmpty(rec.cells).length;
+    const c = rec.layout === 'lines' || filled >= 2 ? cellsOf(rec, warn) : null;
+    if (!c) {
+      strays.push({ row: rec.row, text: nonEmpty(rec.cells).join(' ') });
+      continue;
+    }
+    let seq: number;
+    if (c.seq !== null) {
+      seq = c.seq;
+      const dup = seenSeq.get(seq);
+      if (dup !== undefined) warn(rec.row, `序号${seq}与第${dup}行重复，请核对是否贴了两次或序号写错`, 'seq');
+      else if (prevSeq === null && seq !== 1) warn(rec.row, `序号从${seq}开始，请核对前面的活动是否漏贴`, 'seq');
+      else if (prevSeq !== null && seq > prevSeq + 1) {
+        const missing = seq - prevSeq === 2 ? `序号${prevSeq + 1}` : `序号${prevSeq + 1}至${seq - 1}`;
+        warn(rec.row, `序号从${prevSeq}跳到${seq}，请核对是否漏了${missing}的活动`, 'seq');
+      } else if (prevSeq !== null && seq < prevSeq) warn(rec.row, `序号${seq}比上一行的${prevSeq}小，请核对`, 'seq');
+      seenSeq.set(seq, rec.row);
+      prevSeq = seq;
+      lastNumbered = Math.max(lastNumbered, seq);
+    } else {
+      seq = lastNumbered + 1;
+      lastNumbered = seq;
+      if (rec.columns.includes('seq')) warn(rec.row, `这一行没有序号，已按序号${seq}导入，请核对是否是一项活动`, 'seq');
+      seenSeq.set(seq, rec.row);
+    }
+
+    const theme = squash(c.get('theme').split('\n').map(squash).filter(Boolean).reduce(rec.layout === 'lines' ? joinWrapped : joinCellLines, ''));
+    if (!theme) {
+      warn(rec.row, `序号${seq}没有活动主题，已跳过这一行，请补上主题后重新导入`, 'theme');
+      continue;
+    }
+    const formsText = c.get('forms');
+    const forms = splitForms(formsText);
+    if (TBD.test(squash(formsText))) warn(rec.row, `序号${seq}的活动形式为“待定”，请责任单位在报备方案时确定`, 'forms');
+    else if (c.has('forms') && forms.length === 0) warn(rec.row, `序号${seq}没有填写活动形式，请责任单位在报备方案时确定`, 'forms');
+
+    const units = splitUnits(c.get('units'));
+    if (units.length === 0) warn(rec.row, `序号${seq}没有填写责任单位，请补上后重新导入，否则这项活动没有单位负责`, 'units');
+    for (const u of units) {
+      const problem = unitProblem(u);
+      if (problem) warn(rec.row, problem, 'units');
+    }
+
+    const monthsText = squash(c.get('months').replace(/\n/g, ''));
+    const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), opts, warn);
+    events.push({ seq, theme, forms, units, ...when, row: rec.row, raw: rec.rows.map((r) => r.text).join('\n') });
+  }
+
+  for (const j of seg.joined) warn(j.row, `这一行没有表格分隔，已当作上一行最后一格的续行：“${j.text.length > 20 ? `${j.text.slice(0, 20)}…` : j.text}”，请核对`);
+  warnStrays(strays, warn);
+  if (seg.records.length === 0) warn(first.line, '找到了表头，但表头下面没有活动，请检查粘贴的内容。');
+  return { events, warnings: warnings.sort((a, b) => a.row - b.row) };
+}
+
+/** One warning per run of consecutive unmatched lines, so a long tail of prose is one message. */
+function warnStrays(strays: Array<{ row: number; text: string }>, warn: Warn): void {
+  strays.sort((a, b) => a.row - b.row);
+  for (let i = 0; i < strays.length; ) {
+    let j = i;
+    while (j + 1 < strays.length && strays[j + 1].row - strays[j].row <= 2) j += 1;
+    const t = strays[i].text;
+    const snippet = t.length > 20 ? `${t.slice(0, 20)}…` : t;
+    const n = j - i + 1;
+    warn(strays[i].row, n === 1 ? `这一行无法识别，已忽略：“${snippet}”，请核对是否少了一项活动` : `从这一行起共${n}行无法识别（到第${strays[j].row}行），已忽略：“${snippet}”…，请核对是否少了活动`);
+    i = j + 1;
+  }
+}

@@ -1,0 +1,75 @@
+/** The header row: which column is which, and how the paste lays out its cells. */
+import { toHalfWidth } from './text';
+import { HEADER_WORDS } from './vocabulary';
+import type { ColumnKind, SourceRow } from './types';
+
+/**
+ * How the table's cells are carried:
+ * - 'cells': tabs (Excel, Word) or real cells (.xlsx); a line starting with a tab
+ *   opens a new cell of the row above, a line without one continues its last cell;
+ * - 'spaces': one line per row, columns separated by 2+ spaces or full-width spaces (PDF);
+ * - 'lines': one cell per line with no markers at all (Word or PDF), so the lines
+ *   of a row are laid over the columns by what they look like.
+ */
+export type Layout = 'cells' | 'spaces' | 'lines';
+
+export interface Header {
+  kinds: ColumnKind[];
+  layout: Layout;
+  /** Source line of the header's first row. */
+  line: number;
+  /** Source rows the header takes. */
+  used: number;
+}
+
+export function headerKind(cell: string): ColumnKind | null {
+  const c = toHalfWidth(cell).replace(/[\s:：*]/g, '');
+  for (const [re, kind] of HEADER_WORDS) if (re.test(c)) return kind;
+  return null;
+}
+
+function isHeaderSet(kinds: ColumnKind[]): boolean {
+  const named = kinds.filter((k) => k !== 'other');
+  return kinds.includes('theme') && named.length >= 3 && new Set(named).size === named.length;
+}
+
+export function nonEmpty(cells: string[]): string[] {
+  return cells.map((c) => c.trim()).filter(Boolean);
+}
+
+function allKinds(parts: string[]): ColumnKind[] | null {
+  const kinds = parts.map(headerKind);
+  return kinds.every((k): k is ColumnKind => k !== null) && isHeaderSet(kinds) ? kinds : null;
+}
+
+/** A header starting at rows[i]: in one row, or one cell per row (with or without tab markers). */
+export function detectHeader(rows: SourceRow[], i: number): Header | null {
+  const cells = nonEmpty(rows[i].cells);
+  const line = rows[i].line;
+  // Every header starts with a header word: one look at the first word rules out a data row.
+  if (cells.length === 0 || (headerKind(cells[0]) === null && headerKind(cells[0].split(/[\s\u3000]+/)[0]) === null)) return null;
+  if (cells.length >= 3) {
+    const kinds = allKinds(cells);
+    return kinds ? { kinds, layout: 'cells', line, used: 1 } : null;
+  }
+  if (cells.length !== 1) return null;
+  const bySpace = cells[0].split(/[\s\u3000]+/);
+  if (bySpace.length >= 3) {
+    const kinds = allKinds(bySpace);
+    return kinds ? { kinds, layout: 'spaces', line, used: 1 } : null;
+  }
+  if (headerKind(cells[0]) === null) return null;
+  const kinds: ColumnKind[] = [];
+  let marked = false;
+  let j = i;
+  // Header words one per line; bounded by the number of columns, so this stays linear.
+  for (; j < rows.length && kinds.length <= HEADER_WORDS.length + 4; j += 1) {
+    const c = nonEmpty(rows[j].cells);
+    if (c.length === 0) continue;
+    const k = c.length === 1 ? headerKind(c[0]) : null;
+    if (k === null || (k !== 'other' && kinds.includes(k))) break;
+    if (j > i && rows[j].cells[0] === '' && rows[j].cells.length > 1) marked = true;
+    kinds.push(k);
+  }
+  return isHeaderSet(kinds) ? { kinds, layout: marked ? 'cells' : 'lines', line, used: j - i } : null;
+}

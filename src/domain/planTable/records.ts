@@ -1,0 +1,216 @@
+/**
+ * Record segmentation: source rows → the table's records (one per plan row) and
+ * the lines that belong to no record. One pass over the rows; a record never
+ * takes more than a few lines per column, so a paste of any shape costs time in
+ * proportion to its length.
+ */
+import { looksLikeUnit, splitForms, splitOnSpaces, splitUnits } from './cells';
+import { detectHeader, nonEmpty, type Header, type Layout } from './header';
+import { END_OF_TABLE, KNOWN_FORMS, PAGE_MARK } from './vocabulary';
+import { parseWhen } from './when';
+import type { ColumnKind, SourceRow } from './types';
+
+export interface Fragment {
+  text: string;
+  /** Starts a source line, so it may continue the previous fragment's cell. */
+  newLine: boolean;
+}
+
+export interface TableRecord {
+  /** Source line where the record starts. */
+  row: number;
+  columns: ColumnKind[];
+  layout: Layout;
+  /** 'cells' and 'spaces': the row's cells as the paste carries them. */
+  cells: string[];
+  /** 'lines': the row's lines, to be laid over the columns. */
+  fragments: Fragment[];
+  rows: SourceRow[];
+}
+
+export interface Stray {
+  row: number;
+  text: string;
+}
+
+export interface Segmented {
+  headers: Header[];
+  records: TableRecord[];
+  /** Lines inside the table that belong to no record, in order. */
+  strays: Stray[];
+  /** Lines taken as the next line of a row's last cell although nothing but their place says so. */
+  joined: Stray[];
+}
+
+/** A line after a complete row that can only be more of its last cell. */
+function continuesLast(kind: ColumnKind, text: string): boolean {
+  switch (kind) {
+    case 'forms':
+      return splitForms(text).every((f) => KNOWN_FORMS.has(f));
+    case 'units':
+      return splitUnits(text).every(looksLikeUnit);
+    case 'theme':
+    case 'other':
+      return !END_OF_TABLE.test(text) && !SEQ_CELL.test(text);
+    default:
+      return false;
+  }
+}
+
+export const SEQ_CELL = /^(\d{1,4})[.、．]?$/;
+/** Lines a record of the 'lines' layout may take per column before the rest counts as unmatched. */
+const LINES_PER_COLUMN = 3;
+
+/** Splits text into rows, cells on tabs; a cell quoted by Excel may hold line breaks ("a\nb"). */
+export function textToRows(text: string): SourceRow[] {
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const rows: SourceRow[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    let line = lines[i];
+    const start = i;
+    if (line.includes('\t')) {
+      while (quoteOpen(line) && i + 1 < lines.length) {
+        i += 1;
+        line += `\n${lines[i]}`;
+      }
+    }
+    const cells = line.includes('\t') ? line.split('\t').map(unquote) : [line];
+    rows.push({ line: start + 1, cells, text: line });
+  }
+  return rows;
+}
+
+function quoteOpen(line: string): boolean {
+  if (!line.split('\t').some((c) => c.startsWith('"'))) return false;
+  let quotes = 0;
+  for (const c of line) if (c === '"') quotes += 1;
+  return quotes % 2 === 1;
+}
+
+function unquote(cell: string): string {
+  if (cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"')) return cell.slice(1, -1).replace(/""/g, '"');
+  return cell;
+}
+
+function lastColumnFits(rec: TableRecord): boolean {
+  const dataCols = rec.columns.filter((k) => k !== 'seq');
+  if (rec.fragments.length < dataCols.length) return false;
+  const last = rec.fragments[rec.fragments.length - 1].text;
+  switch (dataCols[dataCols.length - 1]) {
+    case 'months':
+      return parseWhen(last).ok;
+    case 'units':
+      return looksLikeUnit(last);
+    default:
+      return true;
+  }
+}
+
+export function segment(rows: SourceRow[]): Segmented {
+  const out: Segmented = { headers: [], records: [], strays: [], joined: [] };
+  let header: Header | null = null;
+  let ended = false;
+  let open: TableRecord | null = null;
+  let lastSeq = 0;
+
+  const close = () => {
+    if (open) out.records.push(open);
+    open = null;
+  };
+  const startRecord = (row: SourceRow, h: Header, cells: string[], fragments: Fragment[]): TableRecord => ({
+    row: row.line,
+    columns: h.kinds,
+    layout: h.layout,
+    cells,
+    fragments,
+    rows: [row],
+  });
+
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i];
+    const cells = row.cells.map((c) => c.replace(/\r/g, ''));
+    const filled = nonEmpty(cells);
+    if (filled.length === 0) {
+      // A marked empty cell ("\t" alone) in a row copied one cell per line.
+      const rec: TableRecord | null = open;
+      if (rec && header?.layout === 'cells' && cells.length > 1 && rec.cells.length < rec.columns.length) {
+        rec.cells.push(...cells.slice(1).map(() => ''));
+        rec.rows.push(row);
+      }
+      continue;
+    }
+    const h = detectHeader(rows, i);
+    if (h) {
+      close();
+      header = h;
+      ended = false;
+      out.headers.push(h);
+      i += h.used - 1;
+      continue;
+    }
+    if (!header || ended) continue;
+    if (END_OF_TABLE.test(filled[0])) {
+      close();
+      ended = true;
+      continue;
+    }
+    const text = filled.join(' ');
+    const seqAt = header.kinds.indexOf('seq');
+
+    if (header.layout === 'lines') {
+      const seqMatch = seqAt === 0 ? SEQ_CELL.exec(filled[0]) : null;
+      const v = seqMatch ? Number(seqMatch[1]) : NaN;
+      const starts = seqAt === 0 ? v > 0 && (filled.length >= 2 || (v > lastSeq && v <= lastSeq + 30)) : filled.length >= Math.min(3, header.kinds.length);
+      if (starts) {
+        close();
+        const rest = seqAt === 0 ? filled.slice(1) : filled;
+        open = startRecord(row, header, [], rest.map((t, k) => ({ text: t, newLine: k === 0 })));
+        if (seqAt === 0) open.cells = [filled[0]];
+        lastSeq = Math.max(lastSeq, Number.isNaN(v) ? lastSeq : v);
+        continue;
+      }
+      if (PAGE_MARK.test(text)) continue;
+      const rec: TableRecord | null = open;
+      if (rec && !lastColumnFits(rec) && rec.fragments.length < rec.columns.filter((k) => k !== 'seq').length * LINES_PER_COLUMN) {
+        rec.fragments.push(...filled.map((t, k) => ({ text: t, newLine: k === 0 })));
+        rec.rows.push(row);
+        continue;
+      }
+      close();
+      out.strays.push({ row: row.line, text });
+      continue;
+    }
+
+    const segs = header.layout === 'spaces' && cells.length === 1 ? splitOnSpaces(cells[0]) : cells.map((c) => c.trim());
+    const leading = cells.length > 1 && segs[0] === '';
+    const seqMatch = seqAt >= 0 ? SEQ_CELL.exec(segs[seqAt] ?? '') : null;
+    const v = seqMatch ? Number(seqMatch[1]) : NaN;
+    const startsRow = seqMatch !== null && v > 0 && (nonEmpty(segs).length >= 2 || v === lastSeq + 1);
+    // A tab-led line as long as the header is a whole row without its 序号, not the rest of the row above.
+    const wholeRow = leading && segs.length >= header.kinds.length && header.kinds.length >= 4;
+    const rec: TableRecord | null = open;
+    if (rec && rec.cells.length < rec.columns.length && !startsRow && !wholeRow) {
+      if (leading) rec.cells.push(...segs.slice(1));
+      else {
+        rec.cells[rec.cells.length - 1] = `${rec.cells[rec.cells.length - 1]}\n${segs[0]}`;
+        rec.cells.push(...segs.slice(1));
+      }
+      rec.rows.push(row);
+      continue;
+    }
+    if (!startsRow && filled.length === 1 && PAGE_MARK.test(text)) continue;
+    // Word puts the second line of a row's last cell on a line of its own: take it when it fits that column.
+    const last = rec ? rec.columns[rec.columns.length - 1] : null;
+    if (rec && last && !leading && !startsRow && filled.length === 1 && rec.cells.length === rec.columns.length && continuesLast(last, filled[0])) {
+      rec.cells[rec.cells.length - 1] = `${rec.cells[rec.cells.length - 1]}\n${filled[0]}`;
+      rec.rows.push(row);
+      if (last === 'theme' || last === 'other') out.joined.push({ row: row.line, text: filled[0] });
+      continue;
+    }
+    close();
+    open = startRecord(row, header, segs, []);
+    if (startsRow) lastSeq = Math.max(lastSeq, v);
+  }
+  close();
+  return out;
+}

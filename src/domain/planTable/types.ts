@@ -1,0 +1,52 @@
+export interface MonthRange {
+  from: number;
+  to: number;
+}
+
+export type ColumnKind = 'seq' | 'theme' | 'forms' | 'units' | 'months' | 'other';
+
+/** A judgement call the office should check: `row` is the line in the pasted text (the sheet row of an .xlsx), 0 for the whole table. */
+export interface PlanWarning {
+  row: number;
+  field?: 'seq' | 'theme' | 'forms' | 'units' | 'months';
+  message: string;
+}
+
+export interface ParsedEvent {
+  seq: number;
+  theme: string;
+  forms: string[];
+  units: string[];
+  months: MonthRange | null;
+  /** The day printed in the time cell ("4月23日"), YYYY-MM-DD; null when the cell gives no day. */
+  date: string | null;
+  /** The last day of a printed range of days ("4月23日-25日"), else null. */
+  endDate: string | null;
+  /** The line (or sheet row) where this row starts. */
+  row: number;
+  /** The source lines of this row, for the office to check against. */
+  raw: string;
+}
+
+export interface PlanParseResult {
+  events: ParsedEvent[];
+  warnings: PlanWarning[];
+}
+
+export interface PlanParseOptions {
+  /** The plan's year; a table titled or dated with another year is warned about, and days get this year. */
+  year?: number;
+}
+
+/** One line of pasted text or one spreadsheet row. `line` is 1-based in the source. */
+export interface SourceRow {
+  line: number;
+  cells: string[];
+  /** Original text, for ParsedEvent.raw. */
+  text: string;
+}
+
+/** "第N行：…" for places that show warnings as plain text (the CLI, logs). */
+export function warningText(w: PlanWarning): string {
+  return w.row > 0 ? `第${w.row}行：${w.message}` : w.message;
+}

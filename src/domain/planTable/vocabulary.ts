@@ -1,0 +1,56 @@
+/**
+ * The words the plan-table reader recognises. Each list notes where its words
+ * were seen: 000 = 邵阳市 2023 notice, 002 = 雨花区 2023 notice (both under
+ * fixtures/plans), "other" = tables of other counties and districts in the same
+ * programme (fixtures/plans/county-*, pdf-*), "common" = ordinary office usage.
+ * Add a word here when a real table uses it; nothing else needs to change.
+ */
+import type { ColumnKind } from './types';
+
+/** Activity forms; a cell made only of these (and separators) is a list of forms. */
+export const KNOWN_FORMS: ReadonlySet<string> = new Set([
+  // 000 邵阳市
+  '现场培训', '政策宣传', '座谈交流', '实地调研', '现场观摩', '政策发布', '培训宣讲', '现场咨询',
+  // 002 雨花区
+  '政策宣讲', '宣传讲座', '现场调研', '实地观摩', '现场宣传', '问卷调查', '宣传展览', '现场活动',
+  // other tables
+  '设点宣传', '政策解读', '现场宣讲', '在线访谈', '网络直播', '开放日', '座谈会', '现场体验', '体验活动',
+  '新闻发布会', '媒体见面会', '现场会', '研讨会', '听证会', '专题培训', '知识竞赛', '实地参观', '参观学习',
+  '宣传活动', '主题活动', '直播', '现场解答', '入户走访', '展板宣传', '文艺汇演',
+]);
+
+/**
+ * Parts of words that name an activity, never an organisation. A unit cell
+ * containing one ("现场解答芙蓉北路街道") has taken text from the forms column.
+ * 宣传 and 培训 are left out: 市委宣传部 and 区职业培训中心 are units.
+ */
+export const FORM_WORDS: readonly string[] = ['观摩', '座谈', '调研', '宣讲', '咨询', '解答', '解读', '讲座', '直播', '访谈', '走访', '问卷'];
+
+/** How organisation names end (000, 002 and the county tables; 公司 for utilities such as 县住建局(自来水公司)). */
+export const UNIT_END =
+  /(局|委|办|中心|街道|镇|乡|区|县|市|院|会|所|司|队|站|室|部|处|科|团|社|联|协|厅|馆|组|署|府|行|台|园|校|厂|场|店|园区|分局|公司)$/;
+
+/** "To be decided" as printed in time and form cells (002 uses 待定 for a form). */
+export const TBD = /^(待定|未定|暂定|待确定|另定|另行通知|待通知|视情况而定|根据情况)$/;
+
+/** Header cells, by the column they name. */
+export const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
+  // 000, 002: 序号; other: 编号
+  [/^(序号|编号|序|号)$/, 'seq'],
+  // 000, 002: 活动主题; other: 主题, 活动名称, 活动内容
+  [/^(活动主题|主题|活动名称|主题名称|活动内容|活动主题及内容|主题活动|活动项目)$/, 'theme'],
+  // 002: 活动形式; 000: 活动方式; other: 形式, 开展方式
+  [/^(活动形式|活动方式|形式|方式|开展形式|开展方式|活动形式及内容)$/, 'forms'],
+  // 000, 002: 责任单位; other: 牵头单位, 承办单位
+  [/^(责任单位|牵头单位|承办单位|主办单位|责任部门|牵头部门|承办部门|单位|部门|责任单位及联系人|实施单位)$/, 'units'],
+  // 000: 时间; 002: 活动时间; other: 计划开展时间, 开展时间
+  [/^(时间|活动时间|计划开展时间|开展时间|计划时间|时间安排|计划月份|月份|拟开展时间|预计时间|活动日期|日期)$/, 'months'],
+  // other: columns the plan keeps in raw only
+  [/^(备注|配合单位|协办单位|联系人|联系电话|地点|活动地点|参与对象|邀请对象)$/, 'other'],
+];
+
+/** Lines after which the table is over: 000 and 002 go on with 附件2, 一、… and 抄送. */
+export const END_OF_TABLE = /^(附件|附表|注[:：]|说明[:：]|抄送|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
+
+/** Page numbers that Word and PDF copies leave between rows ("— 2 —", "第 3 页 共 5 页", "2/5"). */
+export const PAGE_MARK = /^([-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*|\d+\s*\/\s*\d+)$/;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '上下级关联' });

@@ -1,0 +1,172 @@
+// Journeys by taps in the simulated WeChat, against the local cloud running the
+// deployed function bundles with the deployment's template ids: a unit files a
+// plan (and accepts reminders), checks in, takes a stamped photo and reports; a
+// resident signs up, scans in and evaluates; an office imports an .xlsx.
+import jpeg from 'jpeg-js';
+import { ok, startCloud, type TestCloud } from '../helpers/cloud';
+import { seedYuhua, YUHUA_TABLE, type Yuhua } from '../helpers/scenario';
+import deployment from './deployment.json';
+import { WeappSimulator } from './simulator';
+
+const TEMPLATE_IDS = [deployment.TEMPLATE_DEADLINE, deployment.TEMPLATE_EVENT];
+
+let cloud: TestCloud;
+let y: Yuhua;
+beforeAll(async () => {
+  cloud = await startCloud({ now: '2023-04-20T10:00:00+08:00', frozen: true, env: { TEMPLATE_DEADLINE: deployment.TEMPLATE_DEADLINE, TEMPLATE_EVENT: deployment.TEMPLATE_EVENT } });
+  y = await seedYuhua(cloud);
+}, 60_000);
+jest.setTimeout(30_000);
+afterEach(() => WeappSimulator.disposeAll());
+afterAll(() => cloud?.stop());
+
+function sim(openid: string): WeappSimulator {
+  return new WeappSimulator({ cloudUrl: cloud.url, openid, templateIds: TEMPLATE_IDS });
+}
+
+/** A camera-like JPEG: noise over a gradient (1200×900 keeps the pure-JS encoder quick). */
+function cameraJpeg(width = 1200, height = 900): Buffer {
+  const data = Buffer.alloc(width * height * 4);
+  for (let i = 0, n = 0; i < data.length; i += 4, n++) {
+    const noise = (n * 2654435761) >>> 26;
+    data[i] = ((n % width) * 255) / width + noise;
+    data[i + 1] = (((n / width) | 0) * 255) / height + noise;
+    data[i + 2] = 90 + noise;
+    data[i + 3] = 255;
+  }
+  return Buffer.from(jpeg.encode({ data, width, height }, 92).data);
+}
+
+test('accepting reminders: requestSubscribeMessage with the deployment’s ids reaches account.subscribe', async () => {
+  const s = sim(y.eduStaff);
+  s.launch('/pages/messages/index');
+  await s.waitForText('接收微信提醒');
+  await s.tap('接收微信提醒');
+  await s.settle();
+  expect(s.errors).toEqual([]);
+  expect(s.host.log.subscribed).toEqual([TEMPLATE_IDS]);
+  const subscribe = s.host.log.calls.find((c) => c.name === 'account' && c.data.action === 'subscribe');
+  expect(subscribe?.data).toEqual({ action: 'subscribe', templateIds: TEMPLATE_IDS, accepted: TEMPLATE_IDS });
+  expect(s.errors).toEqual([]);
+});
+
+describe('a unit’s event, by taps', () => {
+  let eventId: string;
+  beforeAll(() => {
+    eventId = y.event(7).eventId;
+  });
+
+  test('plan filing (and the deadline reminder consent it asks for)', async () => {
+    const s = sim(y.eduStaff);
+    s.launch(`/unit/plan/index?eventId=${eventId}`);
+    await s.waitForText('活动日期');
+    await s.pick('选择活动日期', '2023-05-10');
+    await s.input('地点名称', '区教育局报告厅');
+    await s.tap('提交报备');
+    await s.waitForText(/方案已报备（第 1 版）/);
+    expect(s.host.log.subscribed).toEqual([[deployment.TEMPLATE_DEADLINE]]);
+    expect(s.errors).toEqual([]);
+  });
+
+  test('check-in on the day via getLocation', async () => {
+    await cloud.setClock('2023-05-10T09:40:00+08:00', true);
+    const s = sim(y.eduStaff);
+    s.launch(`/unit/checkin/index?eventId=${eventId}`);
+    await s.waitForText('定位并签到');
+    s.host.answers.location = { latitude: 28.11, longitude: 113.01, accuracy: 15 };
+    await s.tap('定位并签到');
+    await s.waitForText('已签到');
+    expect(s.errors).toEqual([]);
+  });
+
+  test('photo: chooseMedia → stamp → uploadFile → addPhoto', async () => {
+    const s = sim(y.eduStaff);
+    s.launch(`/unit/photos/index?eventId=${eventId}`);
+    await s.waitForText('拍照（自动加盖政务公开主题日标识）');
+    s.host.answers.media.push({ bytes: cameraJpeg(), name: 'camera.jpg' });
+    await s.tap('拍照（自动加盖政务公开主题日标识）');
+    await s.waitForText('照片已加盖标识并上传', 20_000);
+    const add = s.host.log.calls.find((c) => c.name === 'unit' && c.data.action === 'addPhoto');
+    expect(add?.data).toMatchObject({ eventId, stamped: true, width: 1200, height: 900 });
+    expect(Number(add?.data.bytes)).toBeLessThan(400 * 1024);
+    // Exported through the documented path: the page's canvas node and canvasToTempFilePath.
+    expect(s.host.log.trace).toContain('canvasToTempFilePath');
+    expect(s.host.log.trace).not.toContain('createOffscreenCanvas');
+    expect(s.errors).toEqual([]);
+  });
+  test('report submission with the stamped photo', async () => {
+    const s = sim(y.eduStaff);
+    s.launch(`/unit/report/index?eventId=${eventId}`);
+    await s.waitForText('提交情况报告');
+    await s.input('报告标题', '区教育局开展“政务公开主题日”活动');
+    await s.input('第1段', '5月10日，区教育局举办“政务公开主题日”校外培训审批工作推进会，邀请家长代表现场观摩，今后将持续办好政务公开主题日活动。');
+    // The stamped photo is offered for the report; make sure it is chosen.
+    if (!s.text().includes('✓')) await s.tap(s.find('含标识'));
+    await s.tap('提交情况报告');
+    await s.waitForText(/情况报告已提交（第 1 版）/);
+    expect(s.errors).toEqual([]);
+  });
+});
+
+describe('a resident, by taps', () => {
+  let eventId: string;
+  beforeAll(async () => {
+    // The unit opens event 6 to the public (its own journey is above).
+    await cloud.setClock('2023-04-20T10:00:00+08:00', true);
+    eventId = y.event(6).eventId;
+    ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-05-12', startTime: '09:30', venue: { name: '区司法局二楼会议室', latitude: 28.12, longitude: 113.02 }, publicSeats: 5 }, y.lawStaff));
+  });
+
+  test('sign-up (and the event reminder consent it asks for)', async () => {
+    const s = sim('resident-journey');
+    s.launch(`/resident/signup/index?eventId=${eventId}`);
+    await s.waitForText('报名信息');
+    await s.input('请输入真实姓名', '李明');
+    await s.input('请输入11位手机号', '13800138000');
+    await s.tap(s.find(/我已阅读/));
+    await s.tap('提交报名');
+    await s.waitForText('报名成功');
+    expect(s.host.log.subscribed).toEqual([[deployment.TEMPLATE_EVENT]]);
+    expect(s.errors).toEqual([]);
+  });
+
+  test('scan-in at the venue, then evaluation', async () => {
+    const { token } = ok(await cloud.call<{ token: string }>('unit', { action: 'eventCode', eventId }, y.lawStaff));
+    await cloud.setClock('2023-05-12T09:35:00+08:00', true);
+    const s = sim('resident-journey');
+    s.launch(`/resident/attend/index?token=${encodeURIComponent(token)}`);
+    await s.waitForText('签到成功');
+    await s.tap('评价本次活动');
+    expect(s.page.route).toBe('resident/evaluate/index');
+    await s.waitForText('总体评分');
+    await s.tap('★', 4);
+    await s.input('说说您的收获', '讲解清楚，收获很大');
+    await s.tap('提交评价');
+    await s.waitForText('感谢您的评价');
+    expect(s.errors).toEqual([]);
+  });
+});
+
+test('office import of an .xlsx chosen from a chat (chooseMessageFile)', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('计划');
+  for (const line of YUHUA_TABLE.trim().split('\n')) ws.addRow(line.split('\t'));
+  const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+  await cloud.setClock('2023-04-20T10:00:00+08:00', true);
+  const office = 'office-xlsx-journey';
+  const { jurisdictionId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: 'test-setup-token', name: '天心区', level: 'district' }, office));
+  const s = sim(office);
+  s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
+  await s.waitForText('方式二：选择 Excel 文件（.xlsx）');
+  s.host.answers.messageFiles.push({ bytes: xlsx, name: '2023年政务公开主题日计划.xlsx' });
+  await s.tap('从聊天记录选择文件');
+  await s.waitForText('已上传：2023年政务公开主题日计划.xlsx');
+  await s.tap(/^预览$/);
+  await s.waitForText('确认导入', 20_000);
+  await s.tap('确认导入');
+  await s.waitForText('导入完成', 20_000);
+  const imported = s.host.log.calls.filter((c) => c.name === 'office' && c.data.action === 'importPlan');
+  expect(imported.map((c) => [c.data.dryRun, typeof c.data.fileID])).toEqual([[true, 'string'], [false, 'string']]);
+  expect(s.errors).toEqual([]);
+});
