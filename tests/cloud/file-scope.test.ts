@@ -119,7 +119,18 @@ describe('the logo is looked for in the photo’s bytes', () => {
   }, 60_000);
 
   test('a file that is not a JPEG or PNG photo is refused', async () => {
-    const e = refused(await add(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'e'.repeat(64), true, 'x'), 'INVALID_ARGUMENT');
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // Storage itself takes only image bytes under events/<id>/photos/.
+    const res = await fetch(`${cloud.url}/api/storage?cloudPath=${encodeURIComponent(`events/${mine}/photos/x.jpg`)}`, { method: 'POST', headers: { 'X-Openid': y.eduStaff }, body: new Uint8Array(svg) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/JPEG/) } });
+    // addPhoto decodes the bytes too: a JPEG header over junk, and a non-image elsewhere in the event's folder.
+    const fake = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('not really a photo')]);
+    const e = refused(await add(fake, 'e'.repeat(64), true, 'fake'), 'INVALID_ARGUMENT');
     expect(e.message).toMatch(/JPEG/);
+    expect(e.details.fields).toEqual(['fileID']);
+    const elsewhere = await cloud.upload(`events/${mine}/videos/x.svg`, svg, y.eduStaff);
+    const e2 = refused(await cloud.call('unit', { action: 'addPhoto', eventId: mine, fileID: elsewhere, sha256: 'f'.repeat(64), stamped: true }, y.eduStaff), 'INVALID_ARGUMENT');
+    expect(e2.message).toMatch(/JPEG/);
   });
 });

@@ -149,10 +149,12 @@ describe('importPlan from an uploaded .xlsx', () => {
     refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023 }, office), 'INVALID_ARGUMENT');
   });
 
-  test("a file outside the jurisdiction's plan uploads is INVALID_ARGUMENT", async () => {
+  test("a file outside the jurisdiction's plan uploads is FORBIDDEN; a path with `..` is INVALID_ARGUMENT", async () => {
     const fileID = await cloud.upload(`plans/${y.jurisdictionId}/2023.xlsx`, await yuhuaXlsx(), y.office);
-    const err = refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office), 'INVALID_ARGUMENT');
+    const err = refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office), 'FORBIDDEN');
     expect(err.details.fields).toEqual(['fileID']);
+    const dotted = refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID: `cloud://local/plans/${fresh}/../${y.jurisdictionId}/2023.xlsx`, dryRun: true }, office), 'INVALID_ARGUMENT');
+    expect(dotted.details.fields).toEqual(['fileID']);
   });
 
   test('a missing file is NOT_FOUND', async () => {
@@ -246,10 +248,14 @@ describe('setLogo and getRules', () => {
     expect(ok(await cloud.call('office', { action: 'getRules', jurisdictionId: shaoyang }, OTHER_OFFICE))).toMatchObject({ logoFileID: null, logoUrl: null });
   });
 
-  test("a file that is not this jurisdiction's logo upload is INVALID_ARGUMENT", async () => {
-    const err = refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/plans/${y.jurisdictionId}/2023.xlsx` }, y.office), 'INVALID_ARGUMENT');
+  test("a file that is not this jurisdiction's logo upload is FORBIDDEN; a path with `..` is INVALID_ARGUMENT", async () => {
+    const err = refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/plans/${y.jurisdictionId}/2023.xlsx` }, y.office), 'FORBIDDEN');
     expect(err.details.fields).toEqual(['fileID']);
-    refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${shaoyang}/logo.png` }, y.office), 'INVALID_ARGUMENT');
+    refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${shaoyang}/logo.png` }, y.office), 'FORBIDDEN');
+    const dotted = refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${y.jurisdictionId}/../${shaoyang}/logo.png` }, y.office), 'INVALID_ARGUMENT');
+    expect(dotted.details.fields).toEqual(['fileID']);
+    // The logo set before is still the one in force.
+    expect(ok(await cloud.call<{ logoFileID: string }>('office', { action: 'getRules', jurisdictionId: y.jurisdictionId }, y.office)).logoFileID).toBe(`cloud://local/logos/${y.jurisdictionId}/logo.png`);
   });
 
   test.each(forbiddenCallers)('%s is FORBIDDEN', async (_w, who) => {

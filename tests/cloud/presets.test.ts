@@ -5,8 +5,12 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, SHAOYANG_TABLE, type ImportedEvent, type Yuhua } from '../helpers/scenario';
+import { plainPhoto, stampedPhoto } from '../helpers/photos';
 import { computeDashboard } from '../../cloudfunctions/_shared/compliance';
 import { presetRules } from '../../src/domain/rules';
+
+// Real JPEGs are made and decoded for every photo: slower than the 5 s default on a busy machine.
+jest.setTimeout(30_000);
 
 let cloud: TestCloud;
 let y: Yuhua;
@@ -19,12 +23,14 @@ const NEWS = {
 };
 const PARTS = { overview: '4月27日至28日，区教育局举办招生政策解读活动，邀请人大代表、家长代表参加。', practices: '提前公布议程，现场答疑。', results: '解答群众咨询30余条。' };
 
+/** Uploads a real photo stamped with the default logo (or, with stamped false, the same kind without) and adds it. */
 async function photo(eventId: string, who: string, stamped = true) {
-  const seed = crypto.randomUUID();
-  const bytes = Buffer.from(`photo ${seed}`);
-  const fileID = await cloud.upload(`events/${eventId}/${seed}.jpg`, bytes, who);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  return ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped }, who)).photoId;
+  const { bytes, sha256 } = stamped ? stampedPhoto(crypto.randomUUID()) : plainPhoto(crypto.randomUUID());
+  const fileID = await cloud.upload(`events/${eventId}/photos/${sha256}.jpg`, bytes, who);
+  const res = ok(await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped }, who));
+  // The logo is read from the bytes: news-strict needs one photo that really carries it.
+  expect(res.hasLogo).toBe(stamped);
+  return res.photoId;
 }
 
 beforeAll(async () => {
@@ -179,8 +185,17 @@ describe('news-strict preset (雨花区)', () => {
     const { url } = ok(await cloud.call<{ url: string }>('office', { action: 'exportDashboard', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await (await fetch(url)).arrayBuffer()) as never);
-    const header = (wb.getWorksheet('汇总')!.getRow(1).values as unknown[]).filter(Boolean);
+    const sheet = wb.getWorksheet('汇总')!;
+    const header = (sheet.getRow(1).values as unknown[]).filter(Boolean);
     expect(header).toEqual(expect.arrayContaining(['已报告', '应报专栏材料', '已报专栏材料', '按时报送材料', '新闻稿']));
+    // The workbook's row for 区教育局 carries the same separate counts as the dashboard.
+    const headerRow = sheet.getRow(1).values as unknown[];
+    let eduRow: unknown[] | undefined;
+    sheet.eachRow((row) => {
+      if ((row.values as unknown[])[1] === '区教育局') eduRow = row.values as unknown[];
+    });
+    const cell = (h: string) => eduRow![headerRow.indexOf(h)];
+    expect([cell('已报告'), cell('应报专栏材料'), cell('已报专栏材料'), cell('按时报送材料'), cell('新闻稿')]).toEqual([1, 1, 1, 1, 1]);
     expect(wb.getWorksheet('无活动单位')).toBeDefined();
   });
 });

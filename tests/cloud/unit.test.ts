@@ -29,7 +29,7 @@ type Row = { eventId: string; seq: number; status: string; next: { step: string;
 /** Uploads a photo stamped with the default logo (or, with stamped false, the same kind without) and adds it. */
 async function photo(eventId: string, who: string, stamped: boolean, seed: string = crypto.randomUUID()) {
   const { bytes, sha256 } = stamped ? stampedPhoto(seed) : plainPhoto(seed);
-  const fileID = await cloud.upload(`events/${eventId}/photos/${seed}.jpg`, bytes, who);
+  const fileID = await cloud.upload(`events/${eventId}/photos/${sha256}.jpg`, bytes, who);
   return { fileID, sha256, res: ok(await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped, latitude: VENUE.latitude, longitude: VENUE.longitude }, who)) };
 }
 
@@ -74,8 +74,9 @@ describe('myEvents', () => {
 describe('filePlan', () => {
   test('before a plan is filed, check-in and photos are CONFLICT', async () => {
     refused(await cloud.call('unit', { action: 'checkIn', eventId: y.event(1).eventId, latitude: 28.1357, longitude: 113.0353 }, y.eduStaff), 'CONFLICT');
-    const fileID = await cloud.upload(`events/${y.event(1).eventId}/photos/early.jpg`, Buffer.from('early'), y.eduStaff);
-    refused(await cloud.call('unit', { action: 'addPhoto', eventId: y.event(1).eventId, fileID, sha256: 'a'.repeat(64), stamped: true }, y.eduStaff), 'CONFLICT');
+    const { bytes, sha256 } = stampedPhoto('early');
+    const fileID = await cloud.upload(`events/${y.event(1).eventId}/photos/${sha256}.jpg`, bytes, y.eduStaff);
+    refused(await cloud.call('unit', { action: 'addPhoto', eventId: y.event(1).eventId, fileID, sha256, stamped: true }, y.eduStaff), 'CONFLICT');
   });
 
   test('a date whose plan deadline has passed is DEADLINE_PASSED with the earliest date still fileable', async () => {
