@@ -18,9 +18,9 @@ import { excel } from './lazyExcel';
 import { C } from '../_shared/data';
 import type { EventDoc } from '../_shared/data';
 
-const eventId = z.string().min(1).max(64);
+const eventIdField = z.string().min(1).max(64);
 
-export const setQuestionnaire = action(questionnaireSchema.extend({ eventId }).strict(), async ({ eventId, title, questions }, caller) => {
+export const setQuestionnaire = action(questionnaireSchema.extend({ eventId: eventIdField }).strict(), async ({ eventId, title, questions }, caller) => {
   const { event, staff } = await requireEventStaff(caller, eventId);
   const now = serverNow();
   return runTransaction(async (tx: Tx) => {
@@ -59,7 +59,7 @@ async function results(eventId: string) {
   return { q, respondents: answers.length, questions: tallied, summary: summaryLines(q.title, answers.length, tallied) };
 }
 
-export const questionnaireResults = action(z.object({ eventId }).strict(), async ({ eventId }, caller) => {
+export const questionnaireResults = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
   await requireStaffOrOffice(caller, eventId);
   const r = await results(eventId);
   return {
@@ -74,7 +74,7 @@ export const questionnaireResults = action(z.object({ eventId }).strict(), async
   };
 });
 
-export const exportQuestionnaire = action(z.object({ eventId }).strict(), async ({ eventId }, caller) => {
+export const exportQuestionnaire = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
   const event = await requireStaffOrOffice(caller, eventId);
   const r = await results(eventId);
   const now = serverNow();
@@ -84,7 +84,7 @@ export const exportQuestionnaire = action(z.object({ eventId }).strict(), async 
   return { fileID, url: fileList[0]?.tempFileURL ?? null, fileName: `${r.q.title}问卷结果.xlsx` };
 });
 
-export const attachQuestionnaire = action(z.object({ eventId }).strict(), async ({ eventId }, caller) => {
+export const attachQuestionnaire = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
   const { staff } = await requireEventStaff(caller, eventId);
   const r = await results(eventId);
   if (r.respondents === 0) throw new BusinessError('CONFLICT', '问卷还没有答卷，收到答卷后再附到情况报告', { eventId });
