@@ -21,7 +21,8 @@ import type { EventDoc, JurisdictionDoc, PlanDoc, StaffDoc, UnitDoc } from '../_
 import { findAll } from '../_shared/findAll';
 import { requireOffice } from '../_shared/auth';
 import { randomId } from '../_shared/ids';
-import type { PhotoDoc, ReportDoc } from '../_shared/records';
+import { MATERIALS, type MaterialsDoc, type PhotoDoc } from '../_shared/records';
+import type { PublishableReport } from '../_shared/publication';
 import type { FeedbackDoc, SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
 
@@ -68,20 +69,9 @@ const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('
 const pad = (n: number) => String(n).padStart(3, '0');
 const extOf = (fileID: string, fallback: string) => /\.([A-Za-z0-9]{1,5})$/.exec(fileID)?.[1]?.toLowerCase() ?? fallback;
 
-/** Optional parts written by newer versions of the unit and office functions, read defensively. */
-type Publication = { publishedAt?: Date | string; publishedBy?: string; unpublishedAt?: Date | string; unpublishedBy?: string; unpublishReason?: string };
-type StoredReport = ReportDoc & Publication;
-type StoredEvent = EventDoc & { publication?: Publication };
-interface MaterialsDoc {
-  _id: string;
-  eventId: string;
-  version?: number;
-  text?: string;
-  photoIds?: string[];
-  submittedAt?: Date | string;
-  submittedBy?: string;
-  late?: boolean;
-}
+/** Reports as stored: publishing adds the published copy and the log of every publish and take-down (_shared/publication.ts). */
+type StoredReport = PublishableReport;
+type StoredEvent = EventDoc;
 
 async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -98,15 +88,6 @@ async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Prom
 async function download(fileID: string): Promise<Uint8Array> {
   const { fileContent } = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer };
   return new Uint8Array(fileContent);
-}
-
-/** A collection that may not exist yet in this deployment: none there is nothing to show. */
-async function optional<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  try {
-    return await findWhere<T>(collection, where);
-  } catch {
-    return [];
-  }
 }
 
 /** People by role, never by openid (a name only where one is on record). */
@@ -140,7 +121,7 @@ async function buildPage(events: StoredEvent[], j: JurisdictionDoc): Promise<Pag
     findAll<SignupDoc>(C.signups, { eventId: _.in(ids) }),
     findAll<FeedbackDoc>(C.feedback, { eventId: _.in(ids) }),
     findWhere<StaffDoc>(C.staff, { jurisdictionId }),
-    optional<MaterialsDoc>('materials', { eventId: _.in(ids) }),
+    findAll<MaterialsDoc>(MATERIALS, { eventId: _.in(ids) }),
   ]);
   const who = whoFrom(staff);
   const page: PageData = { events: [], files: {}, manifest: [], bytes: 0 };
@@ -155,7 +136,7 @@ async function buildPage(events: StoredEvent[], j: JurisdictionDoc): Promise<Pag
     const myPlans = plans.filter((p) => p.eventId === e._id).sort((a, b) => b.version - a.version);
     const myPhotos = photos.filter((p) => p.eventId === e._id).sort((a, b) => +new Date(a.uploadedAt) - +new Date(b.uploadedAt));
     const myReports = reports.filter((r) => r.eventId === e._id).sort((a, b) => a.version - b.version);
-    const myMaterials = materials.filter((m) => m.eventId === e._id);
+    const myMaterials = materials.filter((m) => m.eventId === e._id).sort((a, b) => a.version - b.version);
     const mySignups = signups.filter((s) => s.eventId === e._id);
     const ratings = feedback.filter((f) => f.eventId === e._id).map((f) => f.rating);
 
@@ -201,20 +182,38 @@ async function buildPage(events: StoredEvent[], j: JurisdictionDoc): Promise<Pag
         attendance: r.attendance ? Object.fromEntries(Object.entries(r.attendance).filter((kv): kv is [string, number] => typeof kv[1] === 'number')) : null,
         files: [...r.photoIds.map((pid) => photoPath.get(pid)), ...(r.videoFileIDs ?? []).map((v) => videoPath.get(v))].filter((p): p is string => Boolean(p)),
       })),
-      ...myMaterials.map((m, i) => ({
+      // The 新闻稿 sent with a report version, checked apart by the keyword rule.
+      ...myReports
+        .filter((r) => r.newsRelease)
+        .map((r) => ({
+          kind: '新闻稿',
+          version: r.version,
+          title: r.newsRelease!.title,
+          paragraphs: r.newsRelease!.paragraphs,
+          submittedAt: iso(r.submittedAt),
+          submittedBy: who(r.submittedBy),
+          deadline: null,
+          late: null,
+          workdaysLate: null,
+          status: `随情况报告第${r.version}版报送`,
+          review: null,
+          attendance: null,
+          files: [],
+        })),
+      ...myMaterials.map((m) => ({
         kind: '专栏材料',
-        version: m.version ?? i + 1,
+        version: m.version,
         title: '网站专栏图文',
         paragraphs: m.text ? m.text.split(/\n+/) : [],
         submittedAt: iso(m.submittedAt),
         submittedBy: who(m.submittedBy),
-        deadline: e.deadlines?.materials ?? null,
-        late: m.late ?? null,
-        workdaysLate: null,
+        deadline: m.deadline ?? null,
+        late: m.deadline ? m.late : null,
+        workdaysLate: m.deadline ? m.workdaysLate : null,
         status: '已报送',
         review: null,
         attendance: null,
-        files: (m.photoIds ?? []).map((pid) => photoPath.get(pid)).filter((p): p is string => Boolean(p)),
+        files: m.photoIds.map((pid) => photoPath.get(pid)).filter((p): p is string => Boolean(p)),
       })),
     ];
 
@@ -228,11 +227,13 @@ async function buildPage(events: StoredEvent[], j: JurisdictionDoc): Promise<Pag
     for (const r of myReports) {
       step(r.submittedAt, `提交情况报告第${r.version}版${r.late ? `，逾期${r.workdaysLate}个工作日` : ''}`, who(r.submittedBy));
       if (r.review) step(r.review.at, r.review.decision === 'approve' ? `审核通过第${r.version}版` : `退回第${r.version}版：${r.review.comment ?? ''}`, who(r.review.by));
-      if (r.publishedAt) step(r.publishedAt, `在公开专栏发布第${r.version}版`, who(r.publishedBy));
-      if (r.unpublishedAt) step(r.unpublishedAt, `撤下公开专栏报道${r.unpublishReason ? `：${r.unpublishReason}` : ''}`, who(r.unpublishedBy));
+      // Every publish and take-down is on the report's log (office.publishReport / unpublishReport).
+      for (const l of r.publicationLog ?? []) {
+        if (l.kind === 'publish') step(l.at, `在公开专栏发布第${r.version}版（已确认不涉密、个人信息已处理）`, who(l.by));
+        else step(l.at, `撤下公开专栏报道：${l.reason}`, who(l.by));
+      }
     }
-    for (const m of myMaterials) step(m.submittedAt, '报送专栏材料', who(m.submittedBy));
-    if (e.publication?.publishedAt && !myReports.some((r) => r.publishedAt)) step(e.publication.publishedAt, '在公开专栏发布', who(e.publication.publishedBy));
+    for (const m of myMaterials) step(m.submittedAt, `报送专栏材料第${m.version}版${m.deadline && m.late ? `，逾期${m.workdaysLate}个工作日` : ''}`, who(m.submittedBy));
     trail.sort((a, b) => a.at.localeCompare(b.at));
 
     const latest = myReports[myReports.length - 1];

@@ -138,7 +138,8 @@ function lateChildrenByParent(work: Array<{ j: JurisdictionDoc & { parent?: { ju
   return out;
 }
 
-export async function runReminders() {
+/** `jurisdictions`: the daily run's one read of them, shared with the purge. */
+export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]>) {
   const started = Date.now();
   const now = serverNow();
   const day = shanghaiDate(now);
@@ -149,7 +150,7 @@ export async function runReminders() {
   const longTerm = longTermTemplates();
 
   const [jurisdictions, events, staff, subs, existing] = await Promise.all([
-    findAll<JurisdictionDoc>(C.jurisdictions, {}),
+    jurisdictionsRead ?? findAll<JurisdictionDoc>(C.jurisdictions, {}),
     // The window: plans not filed whose planned months end by next month but one (their last
     // on-time filing day can be near even with a 30-working-day lead), and filed events not yet
     // reported that take place by tomorrow. Anything else cannot be due, late or tomorrow.
@@ -284,7 +285,10 @@ type Daily = Awaited<ReturnType<typeof runReminders>> & { purged: PurgeResult | 
 export async function main(): Promise<{ ok: true; data: Daily } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }> {
   // Only the platform's timer runs this (it has no caller); a client call is refused (policy 'timer').
   if (callerOpenid()) return { ok: false, error: { code: 'FORBIDDEN', message: '每日提醒由系统定时运行，不能手动调用', details: {} } };
-  const [reminders, purged] = await Promise.allSettled([runReminders(), purgePersonalData(serverNow())]);
+  // One read of the jurisdictions serves both.
+  const jurisdictions = findAll<JurisdictionDoc>(C.jurisdictions, {});
+  jurisdictions.catch(() => undefined); // reported by whichever awaits it
+  const [reminders, purged] = await Promise.allSettled([runReminders(jurisdictions), purgePersonalData(serverNow(), jurisdictions)]);
   if (purged.status === 'rejected') console.error('personal data purge failed', purged.reason);
   if (reminders.status === 'rejected') {
     console.error('reminders failed', reminders.reason);

@@ -12,6 +12,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import ExcelJS from 'exceljs';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { SHAOYANG_TABLE, type ImportedEvent } from '../helpers/scenario';
+import { stampedPhoto } from '../helpers/photos';
 
 jest.setTimeout(180_000);
 
@@ -36,7 +37,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-pack-'));
 const photos: Array<{ sha: string; bytes: Buffer }> = [];
 
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
-const fetchFile = async (fileID: string) => Buffer.from(await (await fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(fileID)}`)).arrayBuffer());
+/** A generated file, read through the signed temp link the action returns (storage serves nothing else to others). */
+async function fetchFile(url: string | null): Promise<Buffer> {
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/storage\?/);
+  const res = await fetch(url!);
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
 function verify(file: string): { code: number; out: string } {
   try {
     return { code: 0, out: execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/verify-pack.ts'), file], { encoding: 'utf8' }) };
@@ -96,7 +103,7 @@ describe('linking', () => {
 });
 
 describe('a county event taken through its life', () => {
-  test('plan, sign-up, check-in, two stamped photos, report, approval', async () => {
+  test('plan, sign-up, check-in, two stamped photos, report, 专栏材料, approval, publication', async () => {
     const eventId = hearing.eventId;
     ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-20', startTime: '09:30', venue: VENUE, publicSeats: 20 }, WATER));
     ok(await cloud.call('resident', { action: 'signUp', eventId, name: '刘建国', phone: '13807390001', identity: '普通市民', consent: true }, 'resident-dk1'));
@@ -107,10 +114,9 @@ describe('a county event taken through its life', () => {
     ok(await cloud.call('resident', { action: 'evaluate', eventId, rating: 4, comment: '听证公开透明' }, 'resident-dk1'));
     const photoIds: string[] = [];
     for (let i = 0; i < 2; i += 1) {
-      const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(30_000)]);
-      const sha = sha256(bytes);
+      const { bytes, sha256: sha } = stampedPhoto(`dongkou-hearing-${i}`);
       photos.push({ sha, bytes });
-      const fileID = await cloud.upload(`photos/${eventId}/${sha}.jpg`, bytes, WATER);
+      const fileID = await cloud.upload(`events/${eventId}/photos/${sha}.jpg`, bytes, WATER);
       photoIds.push(ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256: sha, stamped: true, takenAt: '2023-04-20T09:50:00+08:00' }, WATER)).photoId);
     }
     await cloud.setClock('2023-04-21T15:00:00+08:00', true);
@@ -124,8 +130,11 @@ describe('a county event taken through its life', () => {
         attendance: { total: 35, deputies: 3, residents: 30, media: 2 },
       }, WATER),
     );
+    // The 专栏材料 are their own delivery: the day after the event, on time.
+    ok(await cloud.call('unit', { action: 'submitMaterials', eventId, photoIds: [photoIds[0]], text: '县自来水公司政务公开主题日水价听证现场图文。' }, WATER));
     await cloud.setClock('2023-04-24T10:00:00+08:00', true);
     ok(await cloud.call('office', { action: 'reviewReport', reportId, decision: 'approve' }, COUNTY));
+    ok(await cloud.call('office', { action: 'publishReport', eventId, checks: { secrecy: true, personalData: true } }, COUNTY));
   });
 
   test('the city cannot read the attendee list, the event, or build the county’s pack', async () => {
@@ -146,9 +155,10 @@ describe('the city’s dashboard', () => {
     const row = city.children![0];
     expect(row).toMatchObject({ jurisdictionId: countyId, name: '洞口县', ...county.totals });
     expect(row.figures).toEqual(county.figures.total);
-    expect(county.totals).toMatchObject({ events: 10, planFiled: 1, planOnTime: 1, held: 1, reported: 1, reportOnTime: 1, avgRating: 4, ratings: 1 });
-    // The assessor's figures: 1 of 10 held as planned, one resident scanned in but 35 reported.
-    expect(county.figures.total).toMatchObject({ heldAsPlanned: 1, heldAsPlannedShare: 10, planOnTimeShare: 10, reportOnTimeShare: 10, published: 0, residentsReached: 35, avgRating: 4 });
+    // Materials are counted apart from the report; the report came without a separate 新闻稿.
+    expect(county.totals).toMatchObject({ events: 10, planFiled: 1, planOnTime: 1, held: 1, reported: 1, reportOnTime: 1, materials: 1, materialsOnTime: 1, newsReleases: 0, avgRating: 4, ratings: 1 });
+    // The assessor's figures: 1 of 10 held as planned and published, one resident scanned in but 35 reported.
+    expect(county.figures.total).toMatchObject({ heldAsPlanned: 1, heldAsPlannedShare: 10, planOnTimeShare: 10, reportOnTimeShare: 10, published: 1, residentsReached: 35, avgRating: 4 });
     // The city's own units are beside it, not mixed with the county's.
     expect(city.units.some((u) => u.name === '县住建局（自来水公司）')).toBe(false);
   });
@@ -161,9 +171,9 @@ describe('the city’s dashboard', () => {
   });
 
   test('the city’s export has the review figures and a sheet for 洞口县', async () => {
-    const { fileID } = ok(await cloud.call<{ fileID: string }>('office', { action: 'exportDashboard', jurisdictionId: cityId, year: 2023 }, CITY));
+    const { url } = ok(await cloud.call<{ fileID: string; url: string }>('office', { action: 'exportDashboard', jurisdictionId: cityId, year: 2023 }, CITY));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await fetchFile(fileID)) as never);
+    await wb.xlsx.load((await fetchFile(url)) as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['汇总', '考核指标', '下级县市区', '洞口县']));
     const rows: string[] = [];
     wb.getWorksheet('洞口县')!.eachRow((r) => rows.push(String(r.getCell(1).value)));
@@ -189,7 +199,7 @@ describe('the evidence pack', () => {
     const { pack, steps } = await buildPack({ jurisdictionId: countyId, year: 2023, unitId: waterUnitId });
     expect(steps).toHaveLength(1);
     expect(pack).toMatchObject({ done: 2, total: 2 });
-    zip = await fetchFile(pack.fileID!);
+    zip = await fetchFile(pack.url);
     expect(zip.length).toBe(pack.bytes);
     expect(sha256(zip)).toBe(pack.sha256);
     zipFile = path.join(tmp, 'pack.zip');
@@ -208,6 +218,11 @@ describe('the evidence pack', () => {
     expect(html).toContain('签到时间（服务器）');
     expect(html).toContain('与上传时指纹一致');
     expect(html).toContain('审核通过第1版');
+    // The publication and the 专栏材料 as the functions record them.
+    expect(html).toContain('在公开专栏发布第1版');
+    expect(html).toContain('专栏材料 第1版');
+    expect(html).toContain('报送专栏材料第1版');
+    expect(html).toContain('县自来水公司政务公开主题日水价听证现场图文。');
     expect(html).toContain('农村危房改造政策进村入户'); // the unit's other event, not yet filed
     // People by role, never by openid; residents only as numbers.
     for (const secret of [WATER, COUNTY, 'resident-dk1', '刘建国', '13807390001']) expect(html).not.toContain(secret);
@@ -235,7 +250,7 @@ describe('the evidence pack', () => {
     expect(steps.map((s) => s.done)).toEqual([3, 6, 9, 10]);
     expect(steps.every((s) => s.total === 10)).toBe(true);
     const file = path.join(tmp, 'county.zip');
-    fs.writeFileSync(file, await fetchFile(pack.fileID!));
+    fs.writeFileSync(file, await fetchFile(pack.url));
     expect(verify(file).code).toBe(0);
     // Asking again for a finished pack answers the same file.
     const again = ok(await cloud.call<Pack>('office', { action: 'evidencePack', jurisdictionId: countyId, year: 2023, packId: pack.packId }, COUNTY));
