@@ -7,7 +7,7 @@ import { questionnaireSchema, summaryLines, tally } from '../../src/domain/quest
 import { toShanghaiISO } from '../../src/domain/time';
 import { _, cloud, db, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
-import { getById } from '../_shared/data';
+import { C, getById } from '../_shared/data';
 import { requireSignedIn, rolesOf } from '../_shared/auth';
 import { requireEventStaff } from '../_shared/eventAccess';
 import { findAll } from '../_shared/findAll';
@@ -15,7 +15,6 @@ import { ANSWERS, QUESTIONNAIRES, type AnswerDoc, type QuestionnaireDoc } from '
 import type { Caller } from '../_shared/router';
 import { action } from '../_shared/router';
 import { excel } from './lazyExcel';
-import { C } from '../_shared/data';
 import type { EventDoc } from '../_shared/data';
 
 const eventIdField = z.string().min(1).max(64);
