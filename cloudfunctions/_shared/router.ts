@@ -3,11 +3,11 @@
 // so a function never throws to its caller.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { useChineseZodMessages } from '../../src/domain/zodChinese';
+import { installChineseZodMessages } from '../../src/domain/zodChinese';
 import { callerOpenid } from './cloud';
 import { POLICY, type FunctionName } from './policy';
 
-useChineseZodMessages();
+installChineseZodMessages();
 
 export type Envelope<T> =
   | { ok: true; data: T }

@@ -20,7 +20,7 @@ import type { SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
 import { rebuildColumnQuietly } from './column';
 
-const eventId = z.string().min(1).max(64);
+const eventIdField = z.string().min(1).max(64);
 const iso = (d: Date | string) => toShanghaiISO(new Date(d));
 
 /** The event's latest report; an event without one cannot be published. */
@@ -44,7 +44,7 @@ function refuseUnless(status: EventDoc['status'], move: LifecycleEvent): void {
   if (!next.ok) throw new BusinessError(next.code, next.message, { status });
 }
 
-export const publishPreview = action(z.object({ eventId }).strict(), async ({ eventId }, caller) => {
+export const publishPreview = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
   const { event } = await requireEventOffice(caller, eventId);
   const report = await latestReport(event);
   const text = await publicText(event, report);
@@ -69,7 +69,7 @@ export const publishPreview = action(z.object({ eventId }).strict(), async ({ ev
 const mustConfirm = (message: string) => z.boolean().refine((v) => v, { message });
 const publishSchema = z
   .object({
-    eventId,
+    eventId: eventIdField,
     checks: z
       .object({
         secrecy: mustConfirm('请确认已审查：不含国家秘密、工作秘密和敏感信息'),
@@ -106,7 +106,7 @@ export const publishReport = action(publishSchema, async ({ eventId }, caller) =
   return { eventId, status: 'published' as const, publishedAt: iso(now), masked: text.masked, column };
 });
 
-const unpublishSchema = z.object({ eventId, reason: z.string().trim().min(2, '请写明撤下原因（至少 2 个字）').max(500) }).strict();
+const unpublishSchema = z.object({ eventId: eventIdField, reason: z.string().trim().min(2, '请写明撤下原因（至少 2 个字）').max(500) }).strict();
 
 export const unpublishReport = action(unpublishSchema, async ({ eventId, reason }, caller) => {
   const { event, office } = await requireEventOffice(caller, eventId);

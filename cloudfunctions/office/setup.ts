@@ -1,5 +1,6 @@
 // Setting up a jurisdiction: the first office account (with SETUP_TOKEN), more
 // office staff, and the jurisdiction's rules.
+import crypto from 'node:crypto';
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { changedFromPreset, mergeRules, PRESET_LABELS, presetRules } from '../../src/domain/rules';
@@ -10,7 +11,6 @@ import type { JurisdictionDoc, StaffDoc } from '../_shared/data';
 import { requireOffice, requireSignedIn } from '../_shared/auth';
 import { action } from '../_shared/router';
 import { randomId } from '../_shared/ids';
-import crypto from 'node:crypto';
 import { tempUrl } from './desk';
 
 function tokenMatches(given: string, expected: string): boolean {

@@ -14,9 +14,9 @@ import { requireContentPass } from '../_shared/contentCheck';
 import { ANSWERS, answerIdOf, QUESTIONNAIRES, type AnswerDoc, type QuestionnaireDoc } from '../_shared/questionnaires';
 import { action } from '../_shared/router';
 
-const eventId = z.string().min(1).max(64);
+const eventIdField = z.string().min(1).max(64);
 
-export const questionnaire = action(z.object({ eventId }).strict(), async ({ eventId }, caller) => {
+export const questionnaire = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
   const openid = requireSignedIn(caller);
   const [q, mine, event] = await Promise.all([
     getById<QuestionnaireDoc>(QUESTIONNAIRES, eventId),
@@ -27,7 +27,7 @@ export const questionnaire = action(z.object({ eventId }).strict(), async ({ eve
   return { eventId, theme: event.theme, units: event.unitNames, title: q.title, questions: q.questions, answered: Boolean(mine), answeredAt: mine ? toShanghaiISO(new Date(mine.createdAt)) : null };
 });
 
-const answerInput = z.object({ eventId, answers: z.array(answerSchema).min(1).max(MAX_QUESTIONS) }).strict();
+const answerInput = z.object({ eventId: eventIdField, answers: z.array(answerSchema).min(1).max(MAX_QUESTIONS) }).strict();
 
 export const answerQuestionnaire = action(answerInput, async ({ eventId, answers }, caller) => {
   const openid = requireSignedIn(caller);

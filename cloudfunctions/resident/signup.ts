@@ -86,13 +86,13 @@ export const cancelSignup = action(z.object({ signupId: z.string().min(1).max(20
     // Someone else's sign-up looks exactly like a missing one: ids reveal nothing.
     if (!signup || signup.openid !== openid) throw new BusinessError('NOT_FOUND', '找不到这条报名，请在“我的报名”中刷新后重试');
     if (signup.status === 'cancelled') return { promoted: null, event: null };
-    const event = await txGet<SeatedEvent>(tx, C.events, signup.eventId);
-    if (!event?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
-    const cutoff = cancelClosesAt(event.plan);
+    const seated = await txGet<SeatedEvent>(tx, C.events, signup.eventId);
+    if (!seated?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
+    const cutoff = cancelClosesAt(seated.plan);
     if (now >= cutoff) {
       throw new BusinessError('DEADLINE_PASSED', `已过取消截止时间（${fmtDateTime(toShanghaiISO(cutoff))}），如不能参加请直接联系举办单位`, { cancelDeadline: toShanghaiISO(cutoff) });
     }
-    return { promoted: await withdrawInTx(tx, event, signup, now), event };
+    return { promoted: await withdrawInTx(tx, seated, signup, now), event: seated };
   });
   // After the commit: telling the person who moved up must not undo the cancellation.
   if (promoted && event) await notifyPromoted(promoted, event, now).catch((e) => console.error('waitlist notice failed', e));

@@ -7,7 +7,7 @@ import { questionnaireSchema, summaryLines, tally } from '../../src/domain/quest
 import { toShanghaiISO } from '../../src/domain/time';
 import { _, cloud, db, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
-import { getById } from '../_shared/data';
+import { C, getById } from '../_shared/data';
 import { requireSignedIn, rolesOf } from '../_shared/auth';
 import { requireEventStaff } from '../_shared/eventAccess';
 import { findAll } from '../_shared/findAll';
@@ -15,12 +15,11 @@ import { ANSWERS, QUESTIONNAIRES, type AnswerDoc, type QuestionnaireDoc } from '
 import type { Caller } from '../_shared/router';
 import { action } from '../_shared/router';
 import { excel } from './lazyExcel';
-import { C } from '../_shared/data';
 import type { EventDoc } from '../_shared/data';
 
-const eventId = z.string().min(1).max(64);
+const eventIdField = z.string().min(1).max(64);
 
-export const setQuestionnaire = action(questionnaireSchema.extend({ eventId }).strict(), async ({ eventId, title, questions }, caller) => {
+export const setQuestionnaire = action(questionnaireSchema.extend({ eventId: eventIdField }).strict(), async ({ eventId, title, questions }, caller) => {
   const { event, staff } = await requireEventStaff(caller, eventId);
   const now = serverNow();
   return runTransaction(async (tx: Tx) => {
@@ -59,7 +58,7 @@ async function results(eventId: string) {
   return { q, respondents: answers.length, questions: tallied, summary: summaryLines(q.title, answers.length, tallied) };
 }
 
-export const questionnaireResults = action(z.object({ eventId }).strict(), async ({ eventId }, caller) => {
+export const questionnaireResults = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
   await requireStaffOrOffice(caller, eventId);
   const r = await results(eventId);
   return {
@@ -74,7 +73,7 @@ export const questionnaireResults = action(z.object({ eventId }).strict(), async
   };
 });
 
-export const exportQuestionnaire = action(z.object({ eventId }).strict(), async ({ eventId }, caller) => {
+export const exportQuestionnaire = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
   const event = await requireStaffOrOffice(caller, eventId);
   const r = await results(eventId);
   const now = serverNow();
@@ -84,7 +83,7 @@ export const exportQuestionnaire = action(z.object({ eventId }).strict(), async 
   return { fileID, url: fileList[0]?.tempFileURL ?? null, fileName: `${r.q.title}问卷结果.xlsx` };
 });
 
-export const attachQuestionnaire = action(z.object({ eventId }).strict(), async ({ eventId }, caller) => {
+export const attachQuestionnaire = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
   const { staff } = await requireEventStaff(caller, eventId);
   const r = await results(eventId);
   if (r.respondents === 0) throw new BusinessError('CONFLICT', '问卷还没有答卷，收到答卷后再附到情况报告', { eventId });

@@ -1,12 +1,11 @@
 // The report after the event (情况报告): drafts, and submissions, each a new version.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { isOnTime, workdaysLate } from '../../src/domain/deadlines';
+import { isEventOver, isOnTime, workdaysLate } from '../../src/domain/deadlines';
 import { transition } from '../../src/domain/lifecycle';
 import type { EventStatus } from '../../src/domain/lifecycle';
 import { KEYWORD_PLACE_LABELS } from '../../src/domain/reportRules';
 import { checkNewsKeyword, partsToParagraphs, videoProblem, VIDEO_LIMITS } from '../../src/domain/reportParts';
-import { isEventOver } from '../../src/domain/deadlines';
 import { shanghaiDate } from '../../src/domain/time';
 import { visible } from '../../src/domain/zodChinese';
 import { db, _, txGet, type Tx } from '../_shared/cloud';
@@ -150,7 +149,7 @@ export const submitReport = action(
         paragraphs,
         photoIds: input.photoIds,
         photoFileIDs: input.photoIds.map((id) => byId.get(id)!.fileID),
-        videoFileIDs: [...(input.videoFileIDs ?? []), ...(input.videos ?? []).map((v) => v.fileID)],
+        videoFileIDs: [...(input.videoFileIDs ?? []), ...(input.videos ?? []).map((clip) => clip.fileID)],
         attendance: input.attendance ? defined({ ...input.attendance }) : null,
         publicRaised: input.publicRaised ?? null,
         parts: input.parts,

@@ -11,9 +11,9 @@ export type ErrorBody = { code: string; message: string; details?: Record<string
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
 /** One action: what goes in (besides `action`) and what comes back in `data`. */
-export interface Act<P, R> {
+export interface Act<P, Res> {
   payload: P;
-  result: R;
+  result: Res;
 }
 export type Empty = Record<string, never>;
 
@@ -191,7 +191,7 @@ export interface Api {
 
 export type FnName = keyof Api;
 export type ActionOf<N extends FnName> = keyof Api[N] & string;
-type ActOf<N extends FnName, A extends ActionOf<N>> = Api[N][A] extends Act<infer P, infer R> ? Act<P, R> : never;
+type ActOf<N extends FnName, A extends ActionOf<N>> = Api[N][A] extends Act<infer P, infer Res> ? Act<P, Res> : never;
 export type PayloadOf<N extends FnName, A extends ActionOf<N>> = ActOf<N, A>['payload'];
 export type ResultOf<N extends FnName, A extends ActionOf<N>> = ActOf<N, A>['result'];
 

@@ -26,7 +26,7 @@ function typeName(t: string): string {
   return ({ string: '文字', number: '数字', boolean: '是/否', object: '对象', array: '列表', integer: '整数' } as Record<string, string>)[t] ?? t;
 }
 
-export function useChineseZodMessages(): void {
+export function installChineseZodMessages(): void {
   z.setErrorMap(zhErrorMap);
 }
 

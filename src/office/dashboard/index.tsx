@@ -3,8 +3,8 @@
 // late items; tap an item to open the event. 导出 Excel gives the same numbers.
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { fmtDateTime } from '../../domain/time';
 import Taro from '@tarojs/taro';
+import { fmtDateTime } from '../../domain/time';
 import { call } from '../../api';
 import type { Dashboard, DashboardCounts, ErrorBody, LateItem } from '../../api/types';
 import type { DashboardReview } from '../../api/family';

@@ -39,7 +39,7 @@ function Year({ jurisdictionId }: { jurisdictionId: string }) {
   const list = useCall('office', 'listEvents', { jurisdictionId, year });
   const [view, setView] = useState<'month' | 'unit'>('month');
   const [month, setMonth] = useState<number | null>(null);
-  const events = list.data?.events ?? [];
+  const events = useMemo(() => list.data?.events ?? [], [list.data]);
   const nowMonth = list.data && Number(list.data.now.slice(0, 4)) === year ? Number(list.data.now.slice(5, 7)) : null;
   const months = MONTHS;
   const counts = useMemo(() => months.map((m) => events.filter((e) => inMonth(e, m)).length), [events, months]);

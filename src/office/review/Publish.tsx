@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { Image, View } from '@tarojs/components';
 import { call } from '../../api';
 import type { ErrorBody, PublishPreview } from '../../api/types';
-import { Button, Card, Field, Section, Tag, TextArea } from '../../components';
-import { Async } from '../../components';
+import { Async, Button, Card, Field, Section, Tag, TextArea } from '../../components';
 import { useCall } from '../../hooks/useCall';
 
 const fmt = (iso?: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');

@@ -5,14 +5,13 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeReportDetail } from '../../api/types';
-import { Button, Card, Field, Img, Page, Section, Tag, Tap, TextArea } from '../../components';
+import { Async, Button, Card, Field, Img, Page, Section, Tag, Tap, TextArea } from '../../components';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
 import { REPORT_PART_LABELS, REPORT_PARTS } from '../../domain/reportParts';
 import { useCall } from '../../hooks/useCall';
 import { fmtDateTime } from '../../domain/time';
 import type { CallState } from '../../hooks/useCall';
-import { Async } from '../../components';
 import { PublishStep } from './Publish';
 import '../office.css';
 

@@ -22,7 +22,7 @@ const joinPath = (code: string) => `/pages/join/index?code=${encodeURIComponent(
 
 /** What the office pastes into a chat: says where the code goes, and (h5) a link that fills it in. */
 export function inviteText(inv: Invitation): string {
-  const link = process.env.TARO_ENV === 'h5' && typeof location !== 'undefined' ? `\n或直接打开：${location.origin}${location.pathname}#${joinPath(inv.code)}` : '';
+  const link = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? `\n或直接打开：${window.location.origin}${window.location.pathname}#${joinPath(inv.code)}` : '';
   return `【政务公开主题日】${inv.forWhom}邀请您加入。\n打开微信小程序“政务公开主题日”，在首页点“加入单位 · 我有邀请码”，填写邀请码：${inv.code}\n（${fmtDateTime(inv.expiresAt)}前有效，只能使用一次）${link}`;
 }
 

@@ -2,8 +2,7 @@
 // shows the seats taken ("已报 32/50") and the sign-up deadline.
 import { useMemo, useState } from 'react';
 import { View } from '@tarojs/components';
-import { usePullDownRefresh } from '@tarojs/taro';
-import Taro from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Async, Card, Choice, Empty, Page } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import type { OpenEvent } from '../types';

@@ -71,7 +71,11 @@ export default function ResidentSignup() {
     }
   };
 
-  if (done) return <Page>{<Done r={done} eventId={eventId} />}</Page>;
+  if (done) return (
+      <Page>
+        <Done r={done} eventId={eventId} />
+      </Page>
+    );
 
   return (
     <Page>

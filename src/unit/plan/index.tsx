@@ -66,10 +66,11 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
   const templates = d.rules.bannerTemplates ?? [];
 
   // The date's year is part of the banner; keep a generated banner in step with it.
+  const firstTemplate = templates[0];
+  const filedBanner = p?.banner;
   useEffect(() => {
-    if (!p?.banner && templates[0] && !topic) setBanner(bannerText(templates[0], { unit: unitName, year }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [year]);
+    if (!filedBanner && firstTemplate && !topic) setBanner(bannerText(firstTemplate, { unit: unitName, year }));
+  }, [year, filedBanner, firstTemplate, topic, unitName]);
 
   const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
