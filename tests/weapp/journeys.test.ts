@@ -99,7 +99,7 @@ describe('a unit’s event, by taps', () => {
     s.launch(`/unit/report/index?eventId=${eventId}`);
     await s.waitForText('提交情况报告');
     await s.input('报告标题', '区教育局开展“政务公开主题日”活动');
-    await s.input('第1段', '5月10日，区教育局举办“政务公开主题日”校外培训审批工作推进会，邀请家长代表现场观摩，今后将持续办好政务公开主题日活动。');
+    await s.input('活动概况', '5月10日，区教育局举办“政务公开主题日”校外培训审批工作推进会，邀请家长代表现场观摩，今后将持续办好政务公开主题日活动。');
     // The stamped photo is offered for the report; make sure it is chosen.
     if (!s.text().includes('✓')) await s.tap(s.find('含标识'));
     await s.tap('提交情况报告');

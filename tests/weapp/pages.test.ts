@@ -29,6 +29,8 @@ const CASES: Case[] = [
   ['office/units/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}`, '生成邀请'],
   ['office/rules/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}`, '活动方案提前报备'],
   ['office/dashboard/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}&year=2023`, '考核看板'],
+  ['office/family/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}`, '上下级关联'],
+  ['office/pack/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}&year=2023`, '证据包'],
   ['unit/home/index', (w) => w.y.eduStaff, (w) => `unitId=${w.y.eduUnitId}`, '共 2 项，1 项已逾期'],
   ['unit/event/index', (w) => w.y.eduStaff, (w) => `eventId=${w.eventId}`, '计划第 1 项'],
   ['unit/plan/index', (w) => w.y.eduStaff, (w) => `eventId=${w.eventId}`, '活动日期'],
@@ -36,14 +38,18 @@ const CASES: Case[] = [
   ['unit/photos/index', (w) => w.y.eduStaff, (w) => `eventId=${w.eventId}`, '拍照（自动加盖政务公开主题日标识）'],
   ['unit/report/index', (w) => w.y.eduStaff, (w) => `eventId=${w.eventId}`, '须出现在'],
   ['unit/attendees/index', (w) => w.y.eduStaff, (w) => `eventId=${w.eventId}`, '现场签到码'],
+  ['unit/questionnaire/index', (w) => w.y.eduStaff, (w) => `eventId=${w.eventId}`, '单选、多选、1–5 分评分、简答，最多 20 题'],
   ['resident/home/index', () => 'resident-m', () => '', '近期开放报名的政务公开主题日活动'],
   ['resident/list/index', () => 'resident-m', () => '', '小升初招生政策解读'],
   ['resident/detail/index', () => 'resident-m', (w) => `eventId=${w.eventId}`, '报名截止'],
   ['resident/signup/index', () => 'resident-m', (w) => `eventId=${w.eventId}`, '报名信息'],
-  ['resident/mine/index', () => 'resident-m', () => '', '即将参加（1）'],
+  // The world's resident scanned in at the event, which has started: it is listed as attended.
+  ['resident/mine/index', () => 'resident-m', () => '', '已参加 · 已结束（1）'],
   ['resident/attend/index', () => 'resident-m', (w) => `token=${w.token}`, '签到成功'],
   ['resident/evaluate/index', () => 'resident-m', (w) => `eventId=${w.eventId}`, '总体评分'],
   ['resident/privacy/index', () => 'resident-m', () => '', '个人信息保护说明'],
+  // The world's event has no questionnaire: the page says so in Chinese.
+  ['resident/questionnaire/index', () => 'resident-m', (w) => `eventId=${w.eventId}`, '该活动没有问卷'],
 ];
 
 test.each(CASES)('%s', async (route, who, query, expected) => {
