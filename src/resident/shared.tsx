@@ -20,6 +20,25 @@ export function go(url: string) {
   void Taro.navigateTo({ url });
 }
 
+const MINE = 'resident/mine/index';
+
+/**
+ * To 我的报名: back to the one right under this page when there is one (it
+ * reloads when shown), otherwise a fresh one in this page's place. Never a
+ * second 我的报名 on the stack, which the back button would then walk through.
+ */
+export function backToMine() {
+  let below: { route?: string } | undefined;
+  try {
+    const pages = Taro.getCurrentPages();
+    below = pages[pages.length - 2];
+  } catch {
+    below = undefined;
+  }
+  if (below?.route?.replace(/^\//, '') === MINE) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: `/${MINE}` });
+}
+
 /** 报名中 / 可候补 / 报名截止 */
 export function SeatTag({ e }: { e: Pick<OpenEvent, 'signupOpen' | 'seats' | 'confirmed'> }) {
   if (!e.signupOpen) return <Tag tone='gray'>报名截止</Tag>;

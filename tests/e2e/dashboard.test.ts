@@ -74,7 +74,7 @@ test('导出 Excel downloads an .xlsx with the numbers', async () => {
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as never);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按月', '逾期明细', '考核指标']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按月', '逾期明细', '无活动单位', '考核指标']);
 });
 
 test('the message centre lists the office digest', async () => {

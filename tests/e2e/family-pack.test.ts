@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { SHAOYANG_TABLE, type ImportedEvent } from '../helpers/scenario';
+import { stampedPhoto } from '../helpers/photos';
 import { verifyPack } from '../../scripts/verify-pack';
 import { field, goto, launch, newPage, screenshot } from './browser';
 
@@ -36,9 +37,9 @@ beforeAll(async () => {
   // One event with a filed plan and a stamped photo, so the pack holds a file.
   const eventId = events[0].eventId;
   ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-20', venue: { name: '洞口县自来水公司会议室' } }, STAFF));
-  const bytes = crypto.randomBytes(4096);
-  const sha = crypto.createHash('sha256').update(bytes).digest('hex');
-  const fileID = await cloud.upload(`photos/${eventId}/${sha}.jpg`, bytes, STAFF);
+  // Photos must be real JPEGs under events/<id>/photos/ (the storage checks the bytes and the event).
+  const { bytes, sha256: sha } = stampedPhoto('dongkou-pack');
+  const fileID = await cloud.upload(`events/${eventId}/photos/${sha}.jpg`, bytes, STAFF);
   ok(await cloud.call('unit', { action: 'addPhoto', eventId, fileID, sha256: sha, stamped: true }, STAFF));
 });
 

@@ -7,7 +7,7 @@ import { call } from '../../api';
 import type { ErrorBody } from '../../api/types';
 import { Button, Loading, Page } from '../../components';
 import type { AttendResult } from '../types';
-import { fmtDate } from '../shared';
+import { backToMine, fmtDate } from '../shared';
 import { fmtTime } from '../../domain/time';
 
 function tokenFrom(params: Record<string, string | undefined>): string {
@@ -46,7 +46,7 @@ export default function ResidentAttend() {
           <Button type='primary' onClick={() => setTick((t) => t + 1)}>
             重试
           </Button>
-          <Button onClick={() => void Taro.redirectTo({ url: '/resident/mine/index' })}>查看我的报名</Button>
+          <Button onClick={backToMine}>查看我的报名</Button>
           {walkIn && typeof error.details?.eventId === 'string' ? (
             <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${String(error.details?.eventId)}` })}>填写活动问卷（如有）</Button>
           ) : null}
@@ -72,7 +72,7 @@ export default function ResidentAttend() {
             评价本次活动
           </Button>
         ) : null}
-        <Button type={result.canEvaluate ? 'default' : 'primary'} onClick={() => void Taro.redirectTo({ url: '/resident/mine/index' })}>
+        <Button type={result.canEvaluate ? 'default' : 'primary'} onClick={backToMine}>
           查看我的报名
         </Button>
         <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${result.eventId}` })}>填写活动问卷（如有）</Button>

@@ -7,7 +7,7 @@ import { call } from '../../api';
 import type { ErrorBody } from '../../api/types';
 import { Async, Button, Card, Choice, Field, Page, Section, TextArea } from '../../components';
 import { useCall } from '../../hooks/useCall';
-import { fmtDate } from '../shared';
+import { backToMine, fmtDate } from '../shared';
 
 const WORDS = ['', '很不满意', '不太满意', '一般', '满意', '非常满意'];
 /** What was typed is kept on the phone until it is accepted. */
@@ -131,7 +131,7 @@ function Outcome({ icon, title, desc, wait }: { icon: string; title: string; des
         <View className='r-big__desc'>{desc}</View>
       </View>
       <View className='r-actions'>
-        <Button type='primary' onClick={() => void Taro.redirectTo({ url: '/resident/mine/index' })}>
+        <Button type='primary' onClick={backToMine}>
           返回我的报名
         </Button>
       </View>

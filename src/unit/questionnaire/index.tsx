@@ -27,23 +27,22 @@ function toQuestion(d: Draft): Question {
   return d.kind === 'single' || d.kind === 'multiple' ? { kind: d.kind, ...base, options } : { kind: d.kind, ...base };
 }
 
-function Editor({ eventId, initial, onSaved }: { eventId: string; initial: QuestionnaireResults | null; onSaved: () => void }) {
+/** `saved` lives in the screen: saving reloads the results, which remounts the editor. */
+function Editor({ eventId, initial, saved, onSaving, onSaved }: { eventId: string; initial: QuestionnaireResults | null; saved: boolean; onSaving: () => void; onSaved: () => void }) {
   const [title, setTitle] = useState(initial?.title ?? '');
   const [drafts, setDrafts] = useState<Draft[]>(initial ? initial.definition.map(toDraft) : [{ kind: 'rating', title: '您对本次活动的总体满意度', options: '', required: true }]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
-  const [saved, setSaved] = useState(false);
   const change = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, k) => (k === i ? { ...d, ...patch } : d)));
 
   const save = async () => {
     setBusy(true);
     setError(null);
+    onSaving();
     const r = await call('unit', 'setQuestionnaire', { eventId, title: title.trim(), questions: drafts.map(toQuestion) });
     setBusy(false);
-    if (r.ok) {
-      setSaved(true);
-      onSaved();
-    } else setError(r.error);
+    if (r.ok) onSaved();
+    else setError(r.error);
   };
 
   return (
@@ -203,6 +202,7 @@ export default function UnitQuestionnaire() {
   const eventId = params.eventId ?? '';
   const res = useCall('unit', 'questionnaireResults', eventId ? { eventId } : null);
   const none = res.error?.code === 'NOT_FOUND';
+  const [saved, setSaved] = useState(false);
   return (
     <Page title='活动问卷' subtitle='单选、多选、1–5 分评分、简答，最多 20 题'>
       {res.loading && !res.data ? (
@@ -211,7 +211,16 @@ export default function UnitQuestionnaire() {
         <ErrorView error={res.error} onRetry={res.reload} />
       ) : (
         <>
-          {none || res.data?.editable ? <Editor eventId={eventId} initial={res.data ?? null} onSaved={res.reload} /> : null}
+          {none || res.data?.editable ? <Editor
+              eventId={eventId}
+              initial={res.data ?? null}
+              saved={saved}
+              onSaving={() => setSaved(false)}
+              onSaved={() => {
+                setSaved(true);
+                res.reload();
+              }}
+            /> : null}
           {res.data ? <Results eventId={eventId} d={res.data} reload={res.reload} /> : null}
         </>
       )}
