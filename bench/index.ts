@@ -43,9 +43,11 @@ function planTable(n: number): string {
 
 async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 interface World {
@@ -57,17 +59,35 @@ interface World {
 async function seed(cloud: TestCloud): Promise<World> {
   const world: World = { jurisdictions: [], staff: new Map(), open: [] };
   const table = planTable(EVENTS_PER_JURISDICTION);
-  await pool(Array.from({ length: JURISDICTIONS }, (_, i) => i), 10, async (i) => {
-    const office = `bench-office-${i}`;
-    const { jurisdictionId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: `测试区${i}`, level: 'district' }, office));
-    const { events } = ok(await cloud.call<{ events: Array<{ eventId: string; units: string[] }> }>('office', { action: 'importPlan', jurisdictionId, year: 2023, text: table }, office));
-    world.jurisdictions.push({ id: jurisdictionId, office, events });
-  });
+  await pool(
+    Array.from({ length: JURISDICTIONS }, (_, i) => i),
+    10,
+    async (i) => {
+      const office = `bench-office-${i}`;
+      const { jurisdictionId } = ok(
+        await cloud.call<{ jurisdictionId: string }>(
+          'office',
+          { action: 'bootstrap', token: SETUP_TOKEN, name: `测试区${i}`, level: 'district' },
+          office,
+        ),
+      );
+      const { events } = ok(
+        await cloud.call<{ events: Array<{ eventId: string; units: string[] }> }>(
+          'office',
+          { action: 'importPlan', jurisdictionId, year: 2023, text: table },
+          office,
+        ),
+      );
+      world.jurisdictions.push({ id: jurisdictionId, office, events });
+    },
+  );
   log(`imported ${world.jurisdictions.reduce((n, j) => n + j.events.length, 0)} events`);
   // Staff for every unit of the first ten jurisdictions; each files plans open to residents.
   const openPerJurisdiction = OPEN_EVENTS / 10;
   for (const [ji, j] of world.jurisdictions.slice(0, 10).entries()) {
-    const units = ok(await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId: j.id }, j.office));
+    const units = ok(
+      await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId: j.id }, j.office),
+    );
     for (const [ui, u] of units.entries()) {
       const openid = `bench-staff-${ji}-${ui}`;
       const { code } = ok(await cloud.call<{ code: string }>('office', { action: 'invite', unitId: u.unitId }, j.office));
@@ -80,7 +100,20 @@ async function seed(cloud: TestCloud): Promise<World> {
     }
   }
   await pool(world.open, CONCURRENCY, async ({ eventId, staff, date }) => {
-    ok(await cloud.call('unit', { action: 'filePlan', eventId, date, startTime: '09:30', venue: { name: '政务服务中心', latitude: 28.1, longitude: 113.0 }, publicSeats: 200 }, staff));
+    ok(
+      await cloud.call(
+        'unit',
+        {
+          action: 'filePlan',
+          eventId,
+          date,
+          startTime: '09:30',
+          venue: { name: '政务服务中心', latitude: 28.1, longitude: 113.0 },
+          publicSeats: 200,
+        },
+        staff,
+      ),
+    );
   });
   log(`filed ${world.open.length} plans`);
   return world;
@@ -97,9 +130,30 @@ function loadSignups(dataDir: string, world: World): void {
       // 20,000 residents with five sign-ups each.
       const openid = `bench-resident-${(i * SIGNUPS_PER_OPEN_EVENT + k) % 20_000}`;
       const _id = `${eventId}:${openid}`;
-      changes.push({ c: 'signups', id: _id, doc: { _id, eventId, jurisdictionId: event.jurisdictionId as string, openid, name: `市民${k}`, phone: `139${String(k).padStart(8, '0')}`, identity: '普通市民', status: 'confirmed', consent: true, createdAt: now, updatedAt: now, confirmedAt: now } });
+      changes.push({
+        c: 'signups',
+        id: _id,
+        doc: {
+          _id,
+          eventId,
+          jurisdictionId: event.jurisdictionId as string,
+          openid,
+          name: `市民${k}`,
+          phone: `139${String(k).padStart(8, '0')}`,
+          identity: '普通市民',
+          status: 'confirmed',
+          consent: true,
+          createdAt: now,
+          updatedAt: now,
+          confirmedAt: now,
+        },
+      });
     }
-    changes.push({ c: 'events', id: eventId, doc: { ...event, seats: { confirmed: SIGNUPS_PER_OPEN_EVENT, waitlisted: 0 }, waitlist: [] } });
+    changes.push({
+      c: 'events',
+      id: eventId,
+      doc: { ...event, seats: { confirmed: SIGNUPS_PER_OPEN_EVENT, waitlisted: 0 }, waitlist: [] },
+    });
     store.commit(changes);
   }
   store.close();
@@ -111,18 +165,26 @@ interface ActionFigure {
   p95ms: number;
 }
 
-async function measure(cloud: TestCloud, name: string, make: (i: number) => { fn: string; payload: Record<string, unknown>; openid?: string }): Promise<ActionFigure> {
+async function measure(
+  cloud: TestCloud,
+  name: string,
+  make: (i: number) => { fn: string; payload: Record<string, unknown>; openid?: string },
+): Promise<ActionFigure> {
   const first = make(0);
   const { envelope, roundTrips } = await cloud.callCounted(first.fn, first.payload, first.openid);
   if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
   const times: number[] = [];
-  await pool(Array.from({ length: CALLS_PER_ACTION }, (_, i) => i + 1), CONCURRENCY, async (i) => {
-    const c = make(i);
-    const t0 = performance.now();
-    const r = await cloud.call(c.fn, c.payload, c.openid);
-    times.push(performance.now() - t0);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  });
+  await pool(
+    Array.from({ length: CALLS_PER_ACTION }, (_, i) => i + 1),
+    CONCURRENCY,
+    async (i) => {
+      const c = make(i);
+      const t0 = performance.now();
+      const r = await cloud.call(c.fn, c.payload, c.openid);
+      times.push(performance.now() - t0);
+      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    },
+  );
   times.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * p))] * 10) / 10;
   return { roundTrips, p50ms: pct(0.5), p95ms: pct(0.95) };
@@ -134,7 +196,13 @@ async function main(): Promise<void> {
   log('sizes');
   const weapp = weappSizes();
   result.weapp = { mainBytes: weapp.main, subpackageBytes: weapp.subpackages, totalBytes: weapp.total, goalMainBytes: 400 * 1024 };
-  const h5Cloud = await startLocalCloud({ port: 0, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-h5-')), functionsDir: path.join(ROOT, 'dist/cloudfunctions'), h5Dir: path.join(ROOT, 'dist/h5'), timers: false });
+  const h5Cloud = await startLocalCloud({
+    port: 0,
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-h5-')),
+    functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
+    h5Dir: path.join(ROOT, 'dist/h5'),
+    timers: false,
+  });
   result.h5InitialJs = { ...(await h5InitialJs(h5Cloud)), goalGzipBytes: 150 * 1024 };
   await h5Cloud.close();
   result.functionBundleBytes = functionSizes();
@@ -164,25 +232,78 @@ async function main(): Promise<void> {
   const actions: Record<string, ActionFigure> = {};
   actions['account.me'] = await measure(cloud, 'me', () => ({ fn: 'account', payload: { action: 'me' }, openid: staff0 }));
   actions['unit.myEvents'] = await measure(cloud, 'myEvents', () => ({ fn: 'unit', payload: { action: 'myEvents' }, openid: staff0 }));
-  actions['unit.eventDetail'] = await measure(cloud, 'unit.eventDetail', () => ({ fn: 'unit', payload: { action: 'eventDetail', eventId: openEvent.eventId }, openid: openEvent.staff }));
+  actions['unit.eventDetail'] = await measure(cloud, 'unit.eventDetail', () => ({
+    fn: 'unit',
+    payload: { action: 'eventDetail', eventId: openEvent.eventId },
+    openid: openEvent.staff,
+  }));
   actions['unit.filePlan'] = await measure(cloud, 'filePlan', (i) => {
-    const e = world.open[i % 100 + 100];
-    return { fn: 'unit', payload: { action: 'filePlan', eventId: e.eventId, date: e.date, venue: { name: `会议室${i}`, latitude: 28.1, longitude: 113.0 }, publicSeats: 200 }, openid: e.staff };
+    const e = world.open[(i % 100) + 100];
+    return {
+      fn: 'unit',
+      payload: {
+        action: 'filePlan',
+        eventId: e.eventId,
+        date: e.date,
+        venue: { name: `会议室${i}`, latitude: 28.1, longitude: 113.0 },
+        publicSeats: 200,
+      },
+      openid: e.staff,
+    };
   });
-  actions['resident.openEvents'] = await measure(cloud, 'openEvents', () => ({ fn: 'resident', payload: { action: 'openEvents', jurisdictionId: j0.id }, openid: 'bench-resident-1' }));
-  actions['resident.eventDetail'] = await measure(cloud, 'resident.eventDetail', () => ({ fn: 'resident', payload: { action: 'eventDetail', eventId: openEvent.eventId }, openid: 'bench-resident-1' }));
-  actions['resident.signUp'] = await measure(cloud, 'signUp', (i) => ({ fn: 'resident', payload: { action: 'signUp', eventId: world.open[i % OPEN_EVENTS].eventId, name: '新市民', phone: '13700000000', identity: '普通市民', consent: true }, openid: `bench-new-${i}` }));
-  actions['resident.mySignups'] = await measure(cloud, 'mySignups', () => ({ fn: 'resident', payload: { action: 'mySignups' }, openid: 'bench-resident-7' }));
-  actions['office.listEvents'] = await measure(cloud, 'listEvents', () => ({ fn: 'office', payload: { action: 'listEvents', jurisdictionId: j0.id, year: 2023 }, openid: j0.office }));
-  actions['office.dashboard'] = await measure(cloud, 'dashboard', () => ({ fn: 'office', payload: { action: 'dashboard', jurisdictionId: j0.id, year: 2023 }, openid: j0.office }));
-  actions['unit.attendees'] = await measure(cloud, 'attendees', () => ({ fn: 'unit', payload: { action: 'attendees', eventId: openEvent.eventId }, openid: openEvent.staff }));
+  actions['resident.openEvents'] = await measure(cloud, 'openEvents', () => ({
+    fn: 'resident',
+    payload: { action: 'openEvents', jurisdictionId: j0.id },
+    openid: 'bench-resident-1',
+  }));
+  actions['resident.eventDetail'] = await measure(cloud, 'resident.eventDetail', () => ({
+    fn: 'resident',
+    payload: { action: 'eventDetail', eventId: openEvent.eventId },
+    openid: 'bench-resident-1',
+  }));
+  actions['resident.signUp'] = await measure(cloud, 'signUp', (i) => ({
+    fn: 'resident',
+    payload: {
+      action: 'signUp',
+      eventId: world.open[i % OPEN_EVENTS].eventId,
+      name: '新市民',
+      phone: '13700000000',
+      identity: '普通市民',
+      consent: true,
+    },
+    openid: `bench-new-${i}`,
+  }));
+  actions['resident.mySignups'] = await measure(cloud, 'mySignups', () => ({
+    fn: 'resident',
+    payload: { action: 'mySignups' },
+    openid: 'bench-resident-7',
+  }));
+  actions['office.listEvents'] = await measure(cloud, 'listEvents', () => ({
+    fn: 'office',
+    payload: { action: 'listEvents', jurisdictionId: j0.id, year: 2023 },
+    openid: j0.office,
+  }));
+  actions['office.dashboard'] = await measure(cloud, 'dashboard', () => ({
+    fn: 'office',
+    payload: { action: 'dashboard', jurisdictionId: j0.id, year: 2023 },
+    openid: j0.office,
+  }));
+  actions['unit.attendees'] = await measure(cloud, 'attendees', () => ({
+    fn: 'unit',
+    payload: { action: 'attendees', eventId: openEvent.eventId },
+    openid: openEvent.staff,
+  }));
 
   // On the event day: check-ins (one per event) and reports.
   await cloud.setClock('2023-05-16T09:40:00+08:00', true);
   const today = world.open.filter((e) => e.date === '2023-05-16');
   actions['unit.checkIn'] = await measure(cloud, 'checkIn', (i) => {
     const e = today[i % today.length];
-    return { fn: 'unit', payload: { action: 'checkIn', eventId: e.eventId, latitude: 28.1, longitude: 113.0, accuracy: 20 }, openid: e.staff };
+    return {
+      fn: 'unit',
+      payload: { action: 'checkIn', eventId: e.eventId, latitude: 28.1, longitude: 113.0, accuracy: 20 },
+      openid: e.staff,
+    };
   });
   result.actions = Object.fromEntries(Object.entries(actions).map(([k, v]) => [k, { ...v, goalRoundTrips: 3, goalP95ms: 50 }]));
 
@@ -192,7 +313,15 @@ async function main(): Promise<void> {
   const res = await fetch(`${cloud.url}/api/dev/trigger/reminders`, { method: 'POST' });
   const ms = Math.round(performance.now() - t0);
   const run = (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
-  result.reminders = { events: JURISDICTIONS * EVENTS_PER_JURISDICTION, roundTrips: Number(res.headers.get('x-db-round-trips')), ms, ok: run.ok, sent: run.data?.sent, goalRoundTrips: 20, goalMs: 2000 };
+  result.reminders = {
+    events: JURISDICTIONS * EVENTS_PER_JURISDICTION,
+    roundTrips: Number(res.headers.get('x-db-round-trips')),
+    ms,
+    ok: run.ok,
+    sent: run.data?.sent,
+    goalRoundTrips: 20,
+    goalMs: 2000,
+  };
   await cloud.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
   result.goals = goals(result);
@@ -210,7 +339,12 @@ function goals(r: Record<string, unknown>) {
   const parse = r.planParse as ReturnType<typeof planParseBench>;
   const row = (goal: string, measured: number, limit: number, unit: string, atLeast = false) => {
     const met = atLeast ? measured >= limit : measured <= limit;
-    return { goal, measured: `${measured} ${unit}`, met, ...(met ? {} : { missedBy: `${Math.round(Math.abs(measured - limit) * 10) / 10} ${unit}` }) };
+    return {
+      goal,
+      measured: `${measured} ${unit}`,
+      met,
+      ...(met ? {} : { missedBy: `${Math.round(Math.abs(measured - limit) * 10) / 10} ${unit}` }),
+    };
   };
   return [
     row('weapp main package ≤ 400 KB', weapp.mainBytes, 400 * 1024, 'B'),
@@ -231,6 +365,9 @@ function goals(r: Record<string, unknown>) {
 
 let current: TestCloud | undefined;
 main().catch((e) => {
-  console.error(e, current ? `\ncloud stderr:\n${current.stderr().slice(-3000)}\nexit: ${current.process.exitCode} ${current.process.signalCode}` : '');
+  console.error(
+    e,
+    current ? `\ncloud stderr:\n${current.stderr().slice(-3000)}\nexit: ${current.process.exitCode} ${current.process.signalCode}` : '',
+  );
   process.exit(1);
 });

@@ -8,12 +8,22 @@ const HEADER = '序号\t活动主题\t活动形式\t责任单位\t时间';
 
 function ninetyKb(): string {
   let text = HEADER;
-  for (let i = 1; text.length < 90_000; i += 1) text += `\n${i}\t第${i}项“政务公开主题日”政策解读与现场观摩\t政策宣讲、现场观摩\t区第${i % 10}单位局\t${(i % 12) + 1}月`;
+  for (let i = 1; text.length < 90_000; i += 1)
+    text += `\n${i}\t第${i}项“政务公开主题日”政策解读与现场观摩\t政策宣讲、现场观摩\t区第${i % 10}单位局\t${(i % 12) + 1}月`;
   return text.slice(0, text.lastIndexOf('\n', 90_000));
 }
 
 function oneRecordThen400(): string {
-  return ['序号', '活动主题', '活动形式', '责任单位', '时间', '1', '税费政策进园区', ...Array.from({ length: 400 }, (_, i) => `第${i}行短句`)].join('\n');
+  return [
+    '序号',
+    '活动主题',
+    '活动形式',
+    '责任单位',
+    '时间',
+    '1',
+    '税费政策进园区',
+    ...Array.from({ length: 400 }, (_, i) => `第${i}行短句`),
+  ].join('\n');
 }
 
 function bestMs(text: string): { ms: number; events: number; bytes: number } {

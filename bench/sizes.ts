@@ -11,7 +11,9 @@ import type { LocalCloud } from '../local-cloud/server';
 const ROOT = path.resolve(__dirname, '..');
 
 export function weappSizes(): { main: number; subpackages: Record<string, number>; total: number } {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/weapp-size.mjs'), path.join(ROOT, 'dist/weapp')], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/weapp-size.mjs'), path.join(ROOT, 'dist/weapp')], {
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as { main: number; subpackages: Record<string, number>; total: number };
 }
 
@@ -29,7 +31,10 @@ export function functionSizes(): Record<string, number> {
 
 /** The JS a browser fetches to show the home page, each file gzip-compressed as a server would send it. */
 export async function h5InitialJs(cloud: LocalCloud): Promise<{ files: number; rawBytes: number; gzipBytes: number }> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage();
     const scripts = new Set<string>();

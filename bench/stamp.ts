@@ -6,7 +6,14 @@ import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '..');
 
-export async function stampBench(): Promise<{ inputBytes: number; outputBytes: number; width: number; height: number; ms: number; ratio: number }> {
+export async function stampBench(): Promise<{
+  inputBytes: number;
+  outputBytes: number;
+  width: number;
+  height: number;
+  ms: number;
+  ratio: number;
+}> {
   const bundle = await build({
     entryPoints: [path.join(ROOT, 'src/lib/stamp.ts')],
     bundle: true,
@@ -19,7 +26,10 @@ export async function stampBench(): Promise<{ inputBytes: number; outputBytes: n
     alias: { '@tarojs/taro': path.join(ROOT, 'bench/taro-stub.ts') },
     logLevel: 'error',
   });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage();
     await page.setContent('<html><body></body></html>');
@@ -40,7 +50,7 @@ export async function stampBench(): Promise<{ inputBytes: number; outputBytes: n
       g.fillStyle = sky;
       g.fillRect(0, 0, 4000, 3000);
       let seed = 7;
-      const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
       for (let i = 0; i < 400; i++) {
         g.fillStyle = `hsl(${Math.floor(rnd() * 360)},40%,${30 + Math.floor(rnd() * 40)}%)`;
         g.fillRect(rnd() * 4000, 1500 + rnd() * 1500, 40 + rnd() * 300, 40 + rnd() * 400);
@@ -55,13 +65,22 @@ export async function stampBench(): Promise<{ inputBytes: number; outputBytes: n
       g.putImageData(img, 0, 0);
       const input = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.92));
       const t0 = performance.now();
-      const out = await (window as unknown as { Stamp: { stampPhoto: (b: Blob, t: object) => Promise<{ bytes: number; width: number; height: number }> } }).Stamp.stampPhoto(input, {
+      const out = await (
+        window as unknown as { Stamp: { stampPhoto: (b: Blob, t: object) => Promise<{ bytes: number; width: number; height: number }> } }
+      ).Stamp.stampPhoto(input, {
         banner: '雨花区教育局2023年“政务公开主题日”活动',
         time: '2023-04-27 09:30',
         place: '雨花区教育局三楼会议室',
       });
       const ms = performance.now() - t0;
-      return { inputBytes: input.size, outputBytes: out.bytes, width: out.width, height: out.height, ms: Math.round(ms), ratio: Math.round((input.size / out.bytes) * 10) / 10 };
+      return {
+        inputBytes: input.size,
+        outputBytes: out.bytes,
+        width: out.width,
+        height: out.height,
+        ms: Math.round(ms),
+        ratio: Math.round((input.size / out.bytes) * 10) / 10,
+      };
     });
   } finally {
     await browser.close();

@@ -134,7 +134,8 @@ export class LocalDatabase {
   }
 
   private read(c: string, p: Params, tx: Transaction | undefined): Doc[] {
-    if (tx && p.queryType === 'WHERE') throw new DbError('DATABASE_TRANSACTION_FAIL', 'transactions support single-document reads (doc) only');
+    if (tx && p.queryType === 'WHERE')
+      throw new DbError('DATABASE_TRANSACTION_FAIL', 'transactions support single-document reads (doc) only');
     const opts: FindOptions = {
       skip: Number(p.offset ?? 0),
       limit: Math.min(Number(p.limit ?? DEFAULT_GET_LIMIT), MAX_GET_LIMIT),

@@ -66,7 +66,8 @@ export function imageType(bytes: Buffer): 'image/jpeg' | 'image/png' | undefined
  * not repaired, so a path never means something other than what it says.
  */
 export function normaliseCloudPath(raw: string): string {
-  const bad = (why: string) => new StorageRefusal(400, 'INVALID_ARGUMENT', `文件路径不合法（${why}），请使用如 events/<活动>/photos/<名称>.jpg 的相对路径`);
+  const bad = (why: string) =>
+    new StorageRefusal(400, 'INVALID_ARGUMENT', `文件路径不合法（${why}），请使用如 events/<活动>/photos/<名称>.jpg 的相对路径`);
   if (!raw) throw bad('为空');
   if (raw.length > 300) throw bad('太长');
   if (raw.includes('\\')) throw bad('含有反斜杠');
@@ -107,7 +108,12 @@ export class LocalRuntime {
 
   constructor(private readonly opts: RuntimeOptions) {
     this.store = new Store(opts.dataDir, { sync: opts.sync, diskFullFlag: opts.diskFullFlag });
-    this.db = new LocalDatabase(this.store, () => this.now(), () => this.countRoundTrip(), (e) => this.noteWriteRefused(e));
+    this.db = new LocalDatabase(
+      this.store,
+      () => this.now(),
+      () => this.countRoundTrip(),
+      (e) => this.noteWriteRefused(e),
+    );
     if (opts.now) this.setClock(opts.now);
     this.installSdk();
     this.loadFunctions();
@@ -190,7 +196,10 @@ export class LocalRuntime {
           // As WeChat does: no consent left for this person and template → 43101.
           // The consents are those the app reported (collection `subscriptions`).
           const sub = this.store.get('subscriptions', `${msg.touser}:${msg.templateId}`);
-          const longTerm = (process.env.LONG_TERM_TEMPLATES ?? '').split(',').map((t) => t.trim()).includes(msg.templateId);
+          const longTerm = (process.env.LONG_TERM_TEMPLATES ?? '')
+            .split(',')
+            .map((t) => t.trim())
+            .includes(msg.templateId);
           if (!sub || !((longTerm && sub.longTerm === true) || Number(sub.oneTime) > 0)) {
             const errMsg = 'openapi.subscribeMessage.send:fail user refuse to accept the msg (43101)';
             throw Object.assign(new Error(errMsg), { errCode: 43101, errMsg });
@@ -203,7 +212,11 @@ export class LocalRuntime {
       security: {
         msgSecCheck: async ({ content }: { content: string }) => {
           const hit = CONTENT_BLOCKLIST.find((w) => content.includes(w));
-          return { errCode: 0, result: { suggest: hit ? 'risky' : 'pass', label: hit ? 20001 : 100 }, detail: hit ? [{ keyword: hit }] : [] };
+          return {
+            errCode: 0,
+            result: { suggest: hit ? 'risky' : 'pass', label: hit ? 20001 : 100 },
+            detail: hit ? [{ keyword: hit }] : [],
+          };
         },
       },
       wxacode: {
@@ -358,7 +371,14 @@ export class LocalRuntime {
     // The function saw only a failed request; the caller should learn that the disk refused it.
     const envelope: Envelope =
       !result.ok && inv.writeRefused
-        ? { ok: false, error: { code: 'INTERNAL', message: inv.writeRefused.message, details: { reason: inv.writeRefused.kind === 'full' ? 'STORAGE_FULL' : 'STORAGE_ERROR' } } }
+        ? {
+            ok: false,
+            error: {
+              code: 'INTERNAL',
+              message: inv.writeRefused.message,
+              details: { reason: inv.writeRefused.kind === 'full' ? 'STORAGE_FULL' : 'STORAGE_ERROR' },
+            },
+          }
         : result;
     return { envelope, roundTrips: inv.roundTrips };
   }

@@ -90,7 +90,8 @@ function requireJson(req: http.IncomingMessage): void {
 /** Refusals from storage and the disk as the HTTP answer: status, code and the Chinese message. */
 function asHttpError(e: unknown): HttpError | undefined {
   if (e instanceof StorageRefusal) return new HttpError(e.status, e.code, e.message);
-  if (e instanceof StoreWriteError) return new HttpError(507, 'INTERNAL', e.message, { reason: e.kind === 'full' ? 'STORAGE_FULL' : 'STORAGE_ERROR' });
+  if (e instanceof StoreWriteError)
+    return new HttpError(507, 'INTERNAL', e.message, { reason: e.kind === 'full' ? 'STORAGE_FULL' : 'STORAGE_ERROR' });
   return undefined;
 }
 
@@ -132,100 +133,141 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   });
   if (opts.timers !== false) runtime.startScheduler();
 
-  const routes: Array<[string, RegExp, (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpExecArray, q: URLSearchParams) => Promise<void>]> = [
-    ['POST', /^\/api\/fn\/([\w-]+)$/, async (req, res, m) => {
-      requireJson(req);
-      let event: unknown;
-      try {
-        event = JSON.parse((await readBody(req, MAX_CALL_BYTES)).toString('utf8') || '{}');
-      } catch (e) {
-        if (e instanceof HttpError) throw e;
-        throw new HttpError(400, 'INVALID_ARGUMENT', '请求内容不是有效的 JSON');
-      }
-      if (!event || typeof event !== 'object' || Array.isArray(event)) throw new HttpError(400, 'INVALID_ARGUMENT', '请求内容必须是 JSON 对象');
-      const openid = headerOpenid(req);
-      const { envelope, roundTrips } = await runtime.invoke(m[1], event as Record<string, unknown>, openid);
-      const status = !envelope.ok && envelope.error.code === 'NOT_FOUND' && !runtime.hasFunction(m[1]) ? 404 : 200;
-      sendJson(res, status, envelope, { 'X-Db-Round-Trips': String(roundTrips) });
-    }],
+  const routes: Array<
+    [string, RegExp, (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpExecArray, q: URLSearchParams) => Promise<void>]
+  > = [
+    [
+      'POST',
+      /^\/api\/fn\/([\w-]+)$/,
+      async (req, res, m) => {
+        requireJson(req);
+        let event: unknown;
+        try {
+          event = JSON.parse((await readBody(req, MAX_CALL_BYTES)).toString('utf8') || '{}');
+        } catch (e) {
+          if (e instanceof HttpError) throw e;
+          throw new HttpError(400, 'INVALID_ARGUMENT', '请求内容不是有效的 JSON');
+        }
+        if (!event || typeof event !== 'object' || Array.isArray(event))
+          throw new HttpError(400, 'INVALID_ARGUMENT', '请求内容必须是 JSON 对象');
+        const openid = headerOpenid(req);
+        const { envelope, roundTrips } = await runtime.invoke(m[1], event as Record<string, unknown>, openid);
+        const status = !envelope.ok && envelope.error.code === 'NOT_FOUND' && !runtime.hasFunction(m[1]) ? 404 : 200;
+        sendJson(res, status, envelope, { 'X-Db-Round-Trips': String(roundTrips) });
+      },
+    ],
     ['GET', /^\/api\/dev\/clock$/, async (_req, res) => sendJson(res, 200, { now: runtime.now().toISOString() })],
-    ['POST', /^\/api\/dev\/clock$/, async (req, res) => {
-      requireJson(req);
-      let body: { now?: string; frozen?: boolean };
-      try {
-        body = JSON.parse((await readBody(req, 10_000)).toString('utf8') || '{}') as { now?: string; frozen?: boolean };
-      } catch (e) {
-        if (e instanceof HttpError) throw e;
-        throw new HttpError(400, 'INVALID_ARGUMENT', '请求内容不是有效的 JSON');
-      }
-      if (!body.now || Number.isNaN(new Date(body.now).getTime())) throw new HttpError(400, 'INVALID_ARGUMENT', 'now 必须是 ISO 8601 时间');
-      runtime.setClock(body.now, body.frozen === true);
-      sendJson(res, 200, { now: runtime.now().toISOString() });
-    }],
-    ['POST', /^\/api\/dev\/trigger\/([\w-]+)$/, async (_req, res, m) => {
-      const { envelope, roundTrips } = await runtime.trigger(m[1]);
-      sendJson(res, runtime.hasFunction(m[1]) ? 200 : 404, envelope, { 'X-Db-Round-Trips': String(roundTrips) });
-    }],
-    ['GET', /^\/api\/dev\/outbox$/, async (_req, res, _m, q) => {
-      const touser = q.get('touser');
-      const all = runtime.outbox();
-      sendJson(res, 200, touser ? all.filter((m) => m.touser === touser) : all);
-    }],
-    ['GET', /^\/api\/dev\/stats$/, async (_req, res) => sendJson(res, 200, { roundTrips: runtime.totalRoundTrips, writes: runtime.store.writeCount })],
-    ['POST', /^\/api\/storage$/, async (req, res, _m, q) => {
-      const openid = headerOpenid(req);
-      if (!openid) throw new HttpError(401, 'UNAUTHENTICATED', '请先登录再上传');
-      const cloudPath = q.get('cloudPath');
-      if (!cloudPath) throw new HttpError(400, 'INVALID_ARGUMENT', '缺少 cloudPath');
-      const body = await readBody(req, MAX_FILE_BYTES);
-      try {
-        sendJson(res, 200, { fileID: runtime.saveFile(cloudPath, body, { openid, trusted: false }) });
-      } catch (e) {
-        throw asHttpError(e) ?? e;
-      }
-    }],
+    [
+      'POST',
+      /^\/api\/dev\/clock$/,
+      async (req, res) => {
+        requireJson(req);
+        let body: { now?: string; frozen?: boolean };
+        try {
+          body = JSON.parse((await readBody(req, 10_000)).toString('utf8') || '{}') as { now?: string; frozen?: boolean };
+        } catch (e) {
+          if (e instanceof HttpError) throw e;
+          throw new HttpError(400, 'INVALID_ARGUMENT', '请求内容不是有效的 JSON');
+        }
+        if (!body.now || Number.isNaN(new Date(body.now).getTime()))
+          throw new HttpError(400, 'INVALID_ARGUMENT', 'now 必须是 ISO 8601 时间');
+        runtime.setClock(body.now, body.frozen === true);
+        sendJson(res, 200, { now: runtime.now().toISOString() });
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/dev\/trigger\/([\w-]+)$/,
+      async (_req, res, m) => {
+        const { envelope, roundTrips } = await runtime.trigger(m[1]);
+        sendJson(res, runtime.hasFunction(m[1]) ? 200 : 404, envelope, { 'X-Db-Round-Trips': String(roundTrips) });
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/dev\/outbox$/,
+      async (_req, res, _m, q) => {
+        const touser = q.get('touser');
+        const all = runtime.outbox();
+        sendJson(res, 200, touser ? all.filter((m) => m.touser === touser) : all);
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/dev\/stats$/,
+      async (_req, res) => sendJson(res, 200, { roundTrips: runtime.totalRoundTrips, writes: runtime.store.writeCount }),
+    ],
+    [
+      'POST',
+      /^\/api\/storage$/,
+      async (req, res, _m, q) => {
+        const openid = headerOpenid(req);
+        if (!openid) throw new HttpError(401, 'UNAUTHENTICATED', '请先登录再上传');
+        const cloudPath = q.get('cloudPath');
+        if (!cloudPath) throw new HttpError(400, 'INVALID_ARGUMENT', '缺少 cloudPath');
+        const body = await readBody(req, MAX_FILE_BYTES);
+        try {
+          sendJson(res, 200, { fileID: runtime.saveFile(cloudPath, body, { openid, trusted: false }) });
+        } catch (e) {
+          throw asHttpError(e) ?? e;
+        }
+      },
+    ],
     // Reads need the link getTempFileURL made (signed, short-lived) or the uploader's own identity.
-    ['GET', /^\/api\/storage$/, async (req, res, _m, q) => {
-      const fileID = q.get('fileID') ?? '';
-      let bytes: Buffer;
-      try {
-        if (!runtime.mayRead(fileID, q, headerOpenid(req))) throw new HttpError(403, 'FORBIDDEN', '链接无效或已过期，请回到页面刷新后再打开');
-        bytes = runtime.readFile(fileID);
-      } catch (e) {
-        if (e instanceof HttpError) throw e;
-        throw asHttpError(e) ?? new HttpError(404, 'NOT_FOUND', '文件不存在');
-      }
-      const image = imageType(bytes);
-      const name = path.posix.basename(fileID);
-      res.writeHead(200, {
-        // Only real JPEG/PNG bytes are shown inline; everything else is a download of a fixed, harmless type.
-        'Content-Type': image ?? DOWNLOAD_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
-        ...(image ? {} : { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` }),
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'Cache-Control': 'private, max-age=300',
-        'Content-Length': bytes.length,
-      });
-      res.end(bytes);
-    }],
+    [
+      'GET',
+      /^\/api\/storage$/,
+      async (req, res, _m, q) => {
+        const fileID = q.get('fileID') ?? '';
+        let bytes: Buffer;
+        try {
+          if (!runtime.mayRead(fileID, q, headerOpenid(req)))
+            throw new HttpError(403, 'FORBIDDEN', '链接无效或已过期，请回到页面刷新后再打开');
+          bytes = runtime.readFile(fileID);
+        } catch (e) {
+          if (e instanceof HttpError) throw e;
+          throw asHttpError(e) ?? new HttpError(404, 'NOT_FOUND', '文件不存在');
+        }
+        const image = imageType(bytes);
+        const name = path.posix.basename(fileID);
+        res.writeHead(200, {
+          // Only real JPEG/PNG bytes are shown inline; everything else is a download of a fixed, harmless type.
+          'Content-Type': image ?? DOWNLOAD_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
+          ...(image ? {} : { 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` }),
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': "default-src 'none'; sandbox",
+          'Cache-Control': 'private, max-age=300',
+          'Content-Length': bytes.length,
+        });
+        res.end(bytes);
+      },
+    ],
     // Preview of the exported website column (office.exportColumn): the stable storage prefix column/<jurisdictionId>/.
-    ['GET', /^\/column\/([\w-]{1,64})(\/.*)?$/, async (_req, res, m) => {
-      if (!m[2]) {
-        res.writeHead(301, { Location: `/column/${m[1]}/` });
-        return void res.end();
-      }
-      const rest = decodeURIComponent(m[2]).replace(/^\/+/, '');
-      const file = !rest || rest.endsWith('/') ? `${rest}index.html` : rest;
-      if (file.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) throw new HttpError(404, 'NOT_FOUND', '没有这个页面');
-      let bytes: Buffer;
-      try {
-        bytes = runtime.readFile(`cloud://local/column/${m[1]}/${file}`);
-      } catch {
-        throw new HttpError(404, 'NOT_FOUND', '没有这个页面：专栏尚未导出，或该报道已撤下');
-      }
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': bytes.length, 'Cache-Control': 'no-cache' });
-      res.end(bytes);
-    }],
+    [
+      'GET',
+      /^\/column\/([\w-]{1,64})(\/.*)?$/,
+      async (_req, res, m) => {
+        if (!m[2]) {
+          res.writeHead(301, { Location: `/column/${m[1]}/` });
+          return void res.end();
+        }
+        const rest = decodeURIComponent(m[2]).replace(/^\/+/, '');
+        const file = !rest || rest.endsWith('/') ? `${rest}index.html` : rest;
+        if (file.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) throw new HttpError(404, 'NOT_FOUND', '没有这个页面');
+        let bytes: Buffer;
+        try {
+          bytes = runtime.readFile(`cloud://local/column/${m[1]}/${file}`);
+        } catch {
+          throw new HttpError(404, 'NOT_FOUND', '没有这个页面：专栏尚未导出，或该报道已撤下');
+        }
+        res.writeHead(200, {
+          'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'Content-Length': bytes.length,
+          'Cache-Control': 'no-cache',
+        });
+        res.end(bytes);
+      },
+    ],
   ];
 
   const server = http.createServer(async (req, res) => {
@@ -233,7 +275,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     try {
       // X-Openid is trusted here, so only this machine's own pages and tools may talk to us:
       // a loopback Host (no DNS rebinding), and no changes from another site's page.
-      if (!loopbackHost(req.headers.host)) throw new HttpError(403, 'FORBIDDEN', '本地云只接受本机地址访问（127.0.0.1、localhost 或 [::1]）');
+      if (!loopbackHost(req.headers.host))
+        throw new HttpError(403, 'FORBIDDEN', '本地云只接受本机地址访问（127.0.0.1、localhost 或 [::1]）');
       const origin = req.headers.origin;
       if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && !ownOrigin(origin, port)) {
         throw new HttpError(403, 'FORBIDDEN', '拒绝来自其他网站的请求');

@@ -67,7 +67,8 @@ export function asWriteError(e: unknown): StoreWriteError | undefined {
   if (e instanceof StoreWriteError) return e;
   const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new StoreWriteError('full', DISK_FULL_MESSAGE, code);
-  if (/^SQLITE_(IOERR|READONLY|CANTOPEN)/.test(code) || code === 'EIO' || code === 'EROFS') return new StoreWriteError('io', DISK_ERROR_MESSAGE, code);
+  if (/^SQLITE_(IOERR|READONLY|CANTOPEN)/.test(code) || code === 'EIO' || code === 'EROFS')
+    return new StoreWriteError('io', DISK_ERROR_MESSAGE, code);
   return undefined;
 }
 
@@ -94,7 +95,9 @@ export class Store {
     if (!fs.existsSync(file) && fs.existsSync(legacy)) migrateLegacyLog(legacy, file, opts);
     this.db = openDatabase(file, opts, (c, id, doc) => this.applyInMemory({ c, id, doc }));
     if (fs.existsSync(legacy)) this.finishMigration(legacy);
-    const upsert = this.db.prepare('INSERT INTO docs (coll, id, doc) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET doc = excluded.doc');
+    const upsert = this.db.prepare(
+      'INSERT INTO docs (coll, id, doc) VALUES (?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET doc = excluded.doc',
+    );
     const remove = this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
     this.writeBatch = this.db.transaction((changes: Change[], texts: Array<string | null>) => {
       changes.forEach((ch, i) => {
@@ -348,7 +351,9 @@ export function getPath(doc: unknown, p: string): unknown {
 }
 
 function project(doc: Doc, projection: Record<string, 0 | 1>): Doc {
-  const include = Object.entries(projection).filter(([, v]) => v).map(([k]) => k);
+  const include = Object.entries(projection)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
   if (include.length) {
     const out: Doc = { _id: doc._id };
     for (const k of include) {
@@ -494,7 +499,10 @@ function isCorruption(e: unknown): boolean {
 
 /** Keeps a byte-for-byte copy of the damaged files (the database and its WAL) and says what to do. */
 function refuseDamaged(file: string, db: Database.Database | undefined, reason: string): StoreOpenError {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const copy = freeName(`${file}.damaged-${stamp}`);
   // Copied before close(): closing may checkpoint the WAL into the file.
   fs.copyFileSync(file, copy);
@@ -556,7 +564,9 @@ function migrateLegacyLog(legacy: string, file: string, opts: StoreOptions): voi
       changes = EJSON.parse(line, { relaxed: true });
     } catch (e) {
       if (last) {
-        console.error(`[local-cloud] ${LEGACY_LOG} 最后一行没有写完整（${Buffer.byteLength(line)} 字节），未迁移；原文件将保留为 ${LEGACY_LOG}.migrated`);
+        console.error(
+          `[local-cloud] ${LEGACY_LOG} 最后一行没有写完整（${Buffer.byteLength(line)} 字节），未迁移；原文件将保留为 ${LEGACY_LOG}.migrated`,
+        );
         break;
       }
       throw new StoreOpenError(
@@ -564,7 +574,9 @@ function migrateLegacyLog(legacy: string, file: string, opts: StoreOptions): voi
       );
     }
     const shapeError = (what: string) =>
-      new StoreOpenError(`${legacy} 第 ${i + 1} 行格式不对（${what}），无法迁移到 ${DB_FILE}。未做任何改动；请修复或删除这一行后重新启动。`);
+      new StoreOpenError(
+        `${legacy} 第 ${i + 1} 行格式不对（${what}），无法迁移到 ${DB_FILE}。未做任何改动；请修复或删除这一行后重新启动。`,
+      );
     if (!Array.isArray(changes)) throw shapeError('应为变更列表');
     for (const ch of changes as unknown[]) {
       const { c, id, doc } = (ch ?? {}) as { c?: unknown; id?: unknown; doc?: unknown };

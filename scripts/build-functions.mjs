@@ -11,7 +11,8 @@ const outDir = path.join(root, 'dist/cloudfunctions');
 const names = fs.readdirSync(srcDir).filter((n) => !n.startsWith('_') && fs.existsSync(path.join(srcDir, n, 'index.ts')));
 
 // Replace bundles in place (a running local cloud or test may be reading them); drop only stale ones.
-if (fs.existsSync(outDir)) for (const old of fs.readdirSync(outDir)) if (!names.includes(old)) fs.rmSync(path.join(outDir, old), { recursive: true, force: true });
+if (fs.existsSync(outDir))
+  for (const old of fs.readdirSync(outDir)) if (!names.includes(old)) fs.rmSync(path.join(outDir, old), { recursive: true, force: true });
 // A function may keep heavy, rarely used code in excel.ts (office: exceljs): it is
 // bundled into its own excel.js beside index.js, and index.js keeps
 // `require('./excel.js')` as written so it loads only when an action needs it.
@@ -22,13 +23,27 @@ const keepLazyRequire = {
     b.onResolve({ filter: new RegExp(`^\\./${LAZY}\\.js$`) }, (args) => ({ path: args.path, external: true }));
   },
 };
-const common = { bundle: true, platform: 'node', target: 'node16', format: 'cjs', external: ['wx-server-sdk'], minify: true, legalComments: 'none', logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node16',
+  format: 'cjs',
+  external: ['wx-server-sdk'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 const sizes = {};
 const lazySizes = {};
 await Promise.all(
   names.map(async (name) => {
     const out = path.join(outDir, name);
-    await build({ ...common, entryPoints: [path.join(srcDir, name, 'index.ts')], outfile: path.join(out, 'index.js'), plugins: [keepLazyRequire] });
+    await build({
+      ...common,
+      entryPoints: [path.join(srcDir, name, 'index.ts')],
+      outfile: path.join(out, 'index.js'),
+      plugins: [keepLazyRequire],
+    });
     const lazySrc = path.join(srcDir, name, `${LAZY}.ts`);
     const lazyOut = path.join(out, `${LAZY}.js`);
     if (fs.existsSync(lazySrc)) {

@@ -29,7 +29,8 @@ async function parseCommand(args: string[]): Promise<void> {
   let year: number | undefined;
   if (yearIdx >= 0) {
     year = Number(args[yearIdx + 1]);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) fail(`年份“${args[yearIdx + 1] ?? ''}”无效，请写成 --year 2023`, 'Invalid --year, e.g. --year 2023');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      fail(`年份“${args[yearIdx + 1] ?? ''}”无效，请写成 --year 2023`, 'Invalid --year, e.g. --year 2023');
   }
   if (!file) fail('请指定要解析的文件：plan parse 文件名', `Missing FILE.\n${USAGE}`);
   if (!existsSync(file)) fail(`找不到文件：${file}`, `File not found: ${file}`);
@@ -41,7 +42,17 @@ async function parseCommand(args: string[]): Promise<void> {
   }
   for (const w of result.warnings) process.stderr.write(`警告 warning: ${warningText(w)}\n`);
   if (result.events.length === 0) fail(`文件里没有找到活动：${file}`, `No events found in ${file}`);
-  const events = result.events.map(({ seq, theme, forms, units, months, date, endDate, row, raw }) => ({ seq, theme, forms, units, months, date, endDate, row, raw }));
+  const events = result.events.map(({ seq, theme, forms, units, months, date, endDate, row, raw }) => ({
+    seq,
+    theme,
+    forms,
+    units,
+    months,
+    date,
+    endDate,
+    row,
+    raw,
+  }));
   process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
 }
 
@@ -53,11 +64,14 @@ function option(args: string[], name: string): string | undefined {
 function deadlinesCommand(args: string[]): void {
   const date = args.find((a, i) => !a.startsWith('--') && !['--preset', '--end'].includes(args[i - 1]));
   if (!date) fail('请指定活动日期：plan deadlines 2023-05-04', `Missing date.\n${USAGE}`);
-  if (!isValidDate(date)) fail(`“${date}”不是有效日期，请写成 2023-05-04 这样的格式`, `Invalid date: ${date} (expected a real YYYY-MM-DD date)`);
+  if (!isValidDate(date))
+    fail(`“${date}”不是有效日期，请写成 2023-05-04 这样的格式`, `Invalid date: ${date} (expected a real YYYY-MM-DD date)`);
   const preset = option(args, '--preset') ?? 'standard';
-  if (!PRESET_NAMES.includes(preset as PresetName)) fail(`预设“${preset}”不存在，请写 --preset standard 或 --preset news-strict`, `Unknown --preset ${preset} (standard | news-strict)`);
+  if (!PRESET_NAMES.includes(preset as PresetName))
+    fail(`预设“${preset}”不存在，请写 --preset standard 或 --preset news-strict`, `Unknown --preset ${preset} (standard | news-strict)`);
   const end = option(args, '--end');
-  if (end !== undefined && (!isValidDate(end) || end < date)) fail(`结束日期“${end}”无效，须为不早于活动日期的有效日期`, `Invalid --end ${end}`);
+  if (end !== undefined && (!isValidDate(end) || end < date))
+    fail(`结束日期“${end}”无效，须为不早于活动日期的有效日期`, `Invalid --end ${end}`);
   const d = eventDeadlines(date, presetRules(preset as PresetName), end);
   process.stdout.write(`${JSON.stringify({ planDeadline: d.plan, reportDeadline: d.report, materialsDeadline: d.materials })}\n`);
 }
@@ -72,6 +86,6 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof CliError) process.stderr.write(`${e.message}\n`);
   else if (e instanceof BusinessError) process.stderr.write(`${e.message}\n${e.code}: ${JSON.stringify(e.details)}\n`);
-  else process.stderr.write(`内部错误 internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  else process.stderr.write(`内部错误 internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = e instanceof CliError || e instanceof BusinessError ? 2 : 1;
 });

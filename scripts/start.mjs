@@ -28,7 +28,9 @@ function newestMtime(dir) {
 
 execSync('node scripts/build-functions.mjs --quiet', { cwd: root, stdio: 'inherit' });
 const h5Index = path.join(root, 'dist/h5/index.html');
-const h5Stale = !fs.existsSync(h5Index) || fs.statSync(h5Index).mtimeMs < Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'config')));
+const h5Stale =
+  !fs.existsSync(h5Index) ||
+  fs.statSync(h5Index).mtimeMs < Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'config')));
 if (h5Stale) {
   console.log('构建 h5 应用（首次约 30–60 秒）…');
   execSync('npx taro build --type h5', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });

@@ -28,7 +28,9 @@ if (!appid) problems.push('WEAPP_APPID is not set');
 if (!privateKeyPath) problems.push('WEAPP_PRIVATE_KEY_PATH is not set');
 else if (!fs.existsSync(privateKeyPath)) problems.push(`no private key at ${privateKeyPath}`);
 
-console.log(`${dryRun ? 'Would upload' : 'Uploading'} ${path.relative(root, projectPath)}/ as version ${version} ("${desc}") for AppID ${appid || '(WEAPP_APPID not set)'} with key ${privateKeyPath || '(WEAPP_PRIVATE_KEY_PATH not set)'}.`);
+console.log(
+  `${dryRun ? 'Would upload' : 'Uploading'} ${path.relative(root, projectPath)}/ as version ${version} ("${desc}") for AppID ${appid || '(WEAPP_APPID not set)'} with key ${privateKeyPath || '(WEAPP_PRIVATE_KEY_PATH not set)'}.`,
+);
 console.log('Settings: es6 off (Taro already compiles), minify on, upload as a development version.');
 if (problems.length) console.log(`\n${dryRun ? 'Before a real upload' : 'Cannot upload'}: ${problems.join('; ')}.`);
 if (dryRun) process.exit(0);
@@ -39,7 +41,9 @@ try {
   // Loaded only for a real upload: it is large and not needed for anything else.
   ci = await import('miniprogram-ci');
 } catch {
-  console.error('\nminiprogram-ci is not installed. Install it with `npm i -D miniprogram-ci` (or run `npx -p miniprogram-ci ...`), then run this again.');
+  console.error(
+    '\nminiprogram-ci is not installed. Install it with `npm i -D miniprogram-ci` (or run `npx -p miniprogram-ci ...`), then run this again.',
+  );
   process.exit(1);
 }
 const { Project, upload } = ci.default ?? ci;

@@ -47,7 +47,8 @@ export function verifyPack(zip: Uint8Array): Verdict {
     else if (sha256(bytes) !== m.sha256) problems.push(`文件已被改动（指纹不一致）：${m.path}`);
     else if (bytes.length !== m.bytes) problems.push(`文件大小不一致：${m.path}`);
   }
-  for (const p of Object.keys(files)) if (p !== 'manifest.json' && !p.endsWith('/') && !listed.has(p)) problems.push(`清单之外的文件：${p}`);
+  for (const p of Object.keys(files))
+    if (p !== 'manifest.json' && !p.endsWith('/') && !listed.has(p)) problems.push(`清单之外的文件：${p}`);
   return { intact: problems.length === 0, checked: entries.length, problems };
 }
 

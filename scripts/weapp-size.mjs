@@ -17,7 +17,8 @@ const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8'));
 const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/^\/+|\/+$/g, ''));
 
 /** Files WeChat DevTools does not upload with the package. */
-const ignored = (rel) => /(^|\/)LICENSE\.txt$|\.LICENSE\.txt$|\.map$/.test(rel) || rel === 'project.config.json' || rel === 'project.private.config.json';
+const ignored = (rel) =>
+  /(^|\/)LICENSE\.txt$|\.LICENSE\.txt$|\.map$/.test(rel) || rel === 'project.config.json' || rel === 'project.private.config.json';
 
 const sizes = { main: 0, subpackages: Object.fromEntries(roots.map((r) => [r, 0])), total: 0 };
 (function walk(abs) {

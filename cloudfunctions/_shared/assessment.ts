@@ -16,7 +16,6 @@ import type { EventDoc } from './data';
 
 export type { Figures };
 
-
 /** What the figures need besides the events: counts per event, no personal data. */
 export interface EventExtras {
   /** Sign-ups scanned in at the venue, per eventId. */

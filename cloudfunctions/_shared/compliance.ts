@@ -85,7 +85,11 @@ type RuleSet = Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materi
 const dateOf = (d: Date | string) => (d instanceof Date ? d : new Date(d));
 
 /** unfiledPlanDeadline from the domain, memoised per year and months for bulk runs. */
-export function unfiledPlanDeadlineMemo(e: Pick<EventDoc, 'year' | 'months'>, rules: RuleSet, memo?: Map<string, string | null>): string | null {
+export function unfiledPlanDeadlineMemo(
+  e: Pick<EventDoc, 'year' | 'months'>,
+  rules: RuleSet,
+  memo?: Map<string, string | null>,
+): string | null {
   const key = `${e.year}:${e.months?.from}-${e.months?.to}`;
   const cached = memo?.get(key);
   if (cached !== undefined) return cached;
@@ -126,11 +130,25 @@ export function lateItemsOf(e: EventDoc, rules: RuleSet, now: Date, memo?: Map<s
   const submittedAt = e.report ? dateOf(firstSubmittedAt(e)) : null;
   if (!e.report) push('report', e.deadlines.report, late(now, e.deadlines.report, null, rules));
   // A submitted report is late exactly when its record says so (the unit function decided it).
-  else if (e.report.late) out.push({ ...base, kind: 'report', deadline: e.deadlines.report, doneAt: toShanghaiISO(submittedAt!), workdaysLate: e.report.workdaysLate });
+  else if (e.report.late)
+    out.push({
+      ...base,
+      kind: 'report',
+      deadline: e.deadlines.report,
+      doneAt: toShanghaiISO(submittedAt!),
+      workdaysLate: e.report.workdaysLate,
+    });
   if (e.deadlines.materials) {
     const m = e.materials;
     if (!m) push('materials', e.deadlines.materials, late(now, e.deadlines.materials, null, rules));
-    else if (m.late) out.push({ ...base, kind: 'materials', deadline: e.deadlines.materials, doneAt: toShanghaiISO(dateOf(m.firstSubmittedAt)), workdaysLate: m.workdaysLate });
+    else if (m.late)
+      out.push({
+        ...base,
+        kind: 'materials',
+        deadline: e.deadlines.materials,
+        doneAt: toShanghaiISO(dateOf(m.firstSubmittedAt)),
+        workdaysLate: m.workdaysLate,
+      });
   }
   return out;
 }
@@ -148,7 +166,22 @@ export function monthOf(e: EventDoc): number | null {
 }
 
 function emptyCounts(): Counts {
-  return { events: 0, planFiled: 0, planOnTime: 0, held: 0, reported: 0, reportOnTime: 0, materialsDue: 0, materials: 0, materialsOnTime: 0, newsReleases: 0, overdue: 0, overdueOpen: 0, avgRating: null, ratings: 0 };
+  return {
+    events: 0,
+    planFiled: 0,
+    planOnTime: 0,
+    held: 0,
+    reported: 0,
+    reportOnTime: 0,
+    materialsDue: 0,
+    materials: 0,
+    materialsOnTime: 0,
+    newsReleases: 0,
+    overdue: 0,
+    overdueOpen: 0,
+    avgRating: null,
+    ratings: 0,
+  };
 }
 
 function addEvent(c: Counts & { ratingSum?: number }, e: EventDoc, items: LateItem[], ratings: number[]): void {
@@ -217,11 +250,15 @@ export function computeDashboard(
     .filter((u) => u.events === 0)
     .map((u) => ({ unitId: u.unitId, name: u.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  lateItems.sort((a, b) => (a.doneAt === null) !== (b.doneAt === null) ? (a.doneAt === null ? -1 : 1) : b.workdaysLate - a.workdaysLate || a.seq - b.seq);
+  lateItems.sort((a, b) =>
+    (a.doneAt === null) !== (b.doneAt === null) ? (a.doneAt === null ? -1 : 1) : b.workdaysLate - a.workdaysLate || a.seq - b.seq,
+  );
   return {
     year,
     computedAt: toShanghaiISO(now),
-    units: [...unitRows.values()].map(finish).sort((a, b) => b.overdueOpen - a.overdueOpen || b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh')),
+    units: [...unitRows.values()]
+      .map(finish)
+      .sort((a, b) => b.overdueOpen - a.overdueOpen || b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh')),
     months: [...monthRows.values()].map(finish).sort((a, b) => (a.month ?? 13) - (b.month ?? 13)),
     lateItems,
     unitsWithoutEvents,
@@ -250,7 +287,14 @@ export interface DueItem {
  * last on-time filing day falls in [today, horizon], the event itself today,
  * report / materials deadlines in [today, horizon].
  */
-export function dueItemsOf(e: EventDoc, rules: RuleSet, now: Date, today: string, horizon: string, memo?: Map<string, string | null>): DueItem[] {
+export function dueItemsOf(
+  e: EventDoc,
+  rules: RuleSet,
+  now: Date,
+  today: string,
+  horizon: string,
+  memo?: Map<string, string | null>,
+): DueItem[] {
   if (e.removedFromPlan) return [];
   const base = { eventId: e._id, seq: e.seq, theme: e.theme, unitIds: e.unitIds };
   const out: DueItem[] = lateItemsOf(e, rules, now, memo)
@@ -265,10 +309,13 @@ export function dueItemsOf(e: EventDoc, rules: RuleSet, now: Date, today: string
     if (d && soon(d)) out.push({ ...base, kind: 'plan_due', of: 'plan', deadline: d, workdaysLate: 0 });
     return out;
   }
-  if (e.plan.date === today && !e.checkin && e.status === 'plan_filed') out.push({ ...base, kind: 'event_today', of: 'event', deadline: endOfDayInstant(today), workdaysLate: 0 });
+  if (e.plan.date === today && !e.checkin && e.status === 'plan_filed')
+    out.push({ ...base, kind: 'event_today', of: 'event', deadline: endOfDayInstant(today), workdaysLate: 0 });
   if (!e.deadlines) return out;
-  if (!e.report && soon(e.deadlines.report)) out.push({ ...base, kind: 'report_due', of: 'report', deadline: e.deadlines.report, workdaysLate: 0 });
-  if (!e.materials && e.deadlines.materials && soon(e.deadlines.materials)) out.push({ ...base, kind: 'materials_due', of: 'materials', deadline: e.deadlines.materials, workdaysLate: 0 });
+  if (!e.report && soon(e.deadlines.report))
+    out.push({ ...base, kind: 'report_due', of: 'report', deadline: e.deadlines.report, workdaysLate: 0 });
+  if (!e.materials && e.deadlines.materials && soon(e.deadlines.materials))
+    out.push({ ...base, kind: 'materials_due', of: 'materials', deadline: e.deadlines.materials, workdaysLate: 0 });
   return out;
 }
 

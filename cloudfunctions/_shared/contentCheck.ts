@@ -14,7 +14,9 @@ export async function requireContentPass(openid: string, texts: readonly Checked
   const todo = texts.filter((t) => t.text.trim());
   const verdicts = await Promise.all(
     todo.map(async (t) => {
-      const res = (await cloud.openapi.security.msgSecCheck({ openid, scene, version: 2, content: t.text })) as { result?: { suggest?: string } };
+      const res = (await cloud.openapi.security.msgSecCheck({ openid, scene, version: 2, content: t.text })) as {
+        result?: { suggest?: string };
+      };
       return res.result?.suggest === 'pass';
     }),
   );

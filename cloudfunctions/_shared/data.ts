@@ -138,7 +138,15 @@ export interface EventDoc {
     evidenceFileID?: string;
     evidenceLink?: string;
   };
-  report?: { reportId: string; version: number; submittedAt: Date; late: boolean; workdaysLate: number; status: 'submitted' | 'returned' | 'approved'; newsRelease?: boolean };
+  report?: {
+    reportId: string;
+    version: number;
+    submittedAt: Date;
+    late: boolean;
+    workdaysLate: number;
+    status: 'submitted' | 'returned' | 'approved';
+    newsRelease?: boolean;
+  };
   /** 专栏材料 (photos + short text for the website column): the latest of its versions. */
   materials?: { materialsId: string; version: number; submittedAt: Date; firstSubmittedAt: Date; late: boolean; workdaysLate: number };
   /** Seat counters kept with the event so sign-ups can be checked in one transaction. */

@@ -41,9 +41,17 @@ export interface OfficeAccess {
 }
 
 export function requireEventStaff(caller: Caller, eventId: string): Promise<StaffAccess>;
-export function requireEventStaff(caller: Caller, eventId: string, opts: { withRules: true }): Promise<StaffAccess & { jurisdiction: JurisdictionDoc }>;
+export function requireEventStaff(
+  caller: Caller,
+  eventId: string,
+  opts: { withRules: true },
+): Promise<StaffAccess & { jurisdiction: JurisdictionDoc }>;
 /** The caller must be staff of one of the event's units (roles from the staff collection only). */
-export async function requireEventStaff(caller: Caller, eventId: string, opts: { withRules?: boolean } = {}): Promise<StaffAccess & { jurisdiction?: JurisdictionDoc }> {
+export async function requireEventStaff(
+  caller: Caller,
+  eventId: string,
+  opts: { withRules?: boolean } = {},
+): Promise<StaffAccess & { jurisdiction?: JurisdictionDoc }> {
   const { event, roles, jurisdiction } = await load(caller, eventId, Boolean(opts.withRules));
   const staff = roles.find((r): r is UnitStaff => r.role === 'unit' && event.unitIds.includes(r.unitId));
   if (!staff) throw new BusinessError('FORBIDDEN', '只有该活动责任单位的工作人员可以进行此操作', { eventId });
@@ -51,9 +59,17 @@ export async function requireEventStaff(caller: Caller, eventId: string, opts: {
 }
 
 export function requireEventOffice(caller: Caller, eventId: string): Promise<OfficeAccess>;
-export function requireEventOffice(caller: Caller, eventId: string, opts: { withRules: true }): Promise<OfficeAccess & { jurisdiction: JurisdictionDoc }>;
+export function requireEventOffice(
+  caller: Caller,
+  eventId: string,
+  opts: { withRules: true },
+): Promise<OfficeAccess & { jurisdiction: JurisdictionDoc }>;
 /** The caller must be office staff of the event's jurisdiction. */
-export async function requireEventOffice(caller: Caller, eventId: string, opts: { withRules?: boolean } = {}): Promise<OfficeAccess & { jurisdiction?: JurisdictionDoc }> {
+export async function requireEventOffice(
+  caller: Caller,
+  eventId: string,
+  opts: { withRules?: boolean } = {},
+): Promise<OfficeAccess & { jurisdiction?: JurisdictionDoc }> {
   const { event, roles, jurisdiction } = await load(caller, eventId, Boolean(opts.withRules));
   const office = roles.find((r): r is OfficeStaff => r.role === 'office' && r.jurisdictionId === event.jurisdictionId);
   if (!office) throw new BusinessError('FORBIDDEN', '只有本辖区公开办的工作人员可以进行此操作', { eventId });

@@ -52,7 +52,9 @@ export async function requireOfficeOrParent(caller: Caller, jurisdictionId: stri
   if (own) return { staff: own, as: 'office' };
   // Only an office elsewhere can be the parent: the jurisdiction is read for its link then.
   const offices = roles.filter((r) => r.role === 'office');
-  const parentId = offices.length ? (await getById<LinkedJurisdiction>(C.jurisdictions, jurisdictionId))?.parent?.jurisdictionId : undefined;
+  const parentId = offices.length
+    ? (await getById<LinkedJurisdiction>(C.jurisdictions, jurisdictionId))?.parent?.jurisdictionId
+    : undefined;
   const parent = parentId ? offices.find((r) => r.jurisdictionId === parentId) : undefined;
   if (parent) return { staff: parent, as: 'parent' };
   throw new BusinessError('FORBIDDEN', '只有本辖区公开办或其上级公开办的工作人员可以查看', { jurisdictionId });
@@ -69,7 +71,10 @@ export async function callerOffice(caller: Caller, jurisdictionId: string | unde
     return one;
   }
   if (offices.length > 1) {
-    throw new BusinessError('INVALID_ARGUMENT', '您是多个辖区公开办的工作人员，请选择要关联的辖区', { fields: ['jurisdictionId'], jurisdictionIds: offices.map((o) => o.jurisdictionId) });
+    throw new BusinessError('INVALID_ARGUMENT', '您是多个辖区公开办的工作人员，请选择要关联的辖区', {
+      fields: ['jurisdictionId'],
+      jurisdictionIds: offices.map((o) => o.jurisdictionId),
+    });
   }
   return offices[0];
 }

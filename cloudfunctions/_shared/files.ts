@@ -11,7 +11,9 @@ export async function tempUrls(fileIDs: string[]): Promise<Map<string, string>> 
   for (let i = 0; i < unique.length; i += BATCH) batches.push(unique.slice(i, i + BATCH));
   const results = await Promise.all(
     batches.map(async (fileList) => {
-      const res = (await cloud.getTempFileURL({ fileList })) as { fileList: Array<{ fileID: string; tempFileURL: string; status: number }> };
+      const res = (await cloud.getTempFileURL({ fileList })) as {
+        fileList: Array<{ fileID: string; tempFileURL: string; status: number }>;
+      };
       return res.fileList;
     }),
   );

@@ -42,7 +42,12 @@ export function decodeImage(bytes: Uint8Array): Rgba | null {
   const kind = imageKind(bytes);
   try {
     if (kind === 'jpeg') {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: MAX_MEMORY_MB });
+      const img = jpeg.decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxResolutionInMP: MAX_MEGAPIXELS,
+        maxMemoryUsageInMB: MAX_MEMORY_MB,
+      });
       return { width: img.width, height: img.height, data: img.data };
     }
     if (kind === 'png') {
@@ -131,7 +136,11 @@ export function matchLogo(photo: Rgba, expected: LogoGrid): LogoMatch {
   const a = cells.map((c) => luma(seen, c));
   const b = cells.map((c) => luma(expected.rgb, c));
   const correlation = pearson(a, b);
-  return { meanDiff: round(meanDiff), correlation: round(correlation), passed: meanDiff <= MAX_MEAN_DIFF && correlation >= MIN_CORRELATION };
+  return {
+    meanDiff: round(meanDiff),
+    correlation: round(correlation),
+    passed: meanDiff <= MAX_MEAN_DIFF && correlation >= MIN_CORRELATION,
+  };
 }
 
 function pearson(a: number[], b: number[]): number {

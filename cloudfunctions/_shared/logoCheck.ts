@@ -43,14 +43,27 @@ async function jurisdictionGrid(logoFileID: string | undefined): Promise<LogoGri
 }
 
 /** Downloads and decodes the photo and looks for the logo; refuses what is not a JPEG/PNG photo. */
-export async function checkPhotoLogo(fileID: string, logoFileID: string | undefined, now: Date): Promise<{ hasLogo: boolean; logoCheck: LogoCheck }> {
+export async function checkPhotoLogo(
+  fileID: string,
+  logoFileID: string | undefined,
+  now: Date,
+): Promise<{ hasLogo: boolean; logoCheck: LogoCheck }> {
   const [bytes, own] = await Promise.all([download(fileID), jurisdictionGrid(logoFileID)]);
   if (!bytes) throw new BusinessError('NOT_FOUND', '找不到上传的照片，请重新上传', { fields: ['fileID'] });
-  if (bytes.length > MAX_PHOTO_BYTES) throw new BusinessError('INVALID_ARGUMENT', '照片超过 20MB，请用小程序拍摄或重新选择', { fields: ['fileID'] });
+  if (bytes.length > MAX_PHOTO_BYTES)
+    throw new BusinessError('INVALID_ARGUMENT', '照片超过 20MB，请用小程序拍摄或重新选择', { fields: ['fileID'] });
   const photo = decodeImage(bytes);
   if (!photo) throw new BusinessError('INVALID_ARGUMENT', '上传的文件不是 JPEG 或 PNG 照片，请重新拍摄或选择照片', { fields: ['fileID'] });
-  const candidates: Array<['jurisdiction' | 'default', LogoGrid]> = own ? [['jurisdiction', own], ['default', DEFAULT_GRID]] : [['default', DEFAULT_GRID]];
+  const candidates: Array<['jurisdiction' | 'default', LogoGrid]> = own
+    ? [
+        ['jurisdiction', own],
+        ['default', DEFAULT_GRID],
+      ]
+    : [['default', DEFAULT_GRID]];
   const results = candidates.map(([logo, grid]) => ({ logo, m: matchLogo(photo, grid) }));
   const best = results.find((r) => r.m.passed) ?? results[0];
-  return { hasLogo: best.m.passed, logoCheck: { method: LOGO_CHECK_METHOD, score: best.m.meanDiff, correlation: best.m.correlation, logo: best.logo, at: now } };
+  return {
+    hasLogo: best.m.passed,
+    logoCheck: { method: LOGO_CHECK_METHOD, score: best.m.meanDiff, correlation: best.m.correlation, logo: best.logo, at: now },
+  };
 }

@@ -37,7 +37,11 @@ export async function notifyPromoted(signupId: string, event: SeatedEvent, now: 
  * Records one message for the message centre and, when the person has consented,
  * pushes it as a subscribe message (spending a one-time consent).
  */
-export async function deliver(message: Omit<MessageDoc, 'status' | 'createdAt'>, now: Date, sub?: SubscriptionDoc | null): Promise<MessageStatus> {
+export async function deliver(
+  message: Omit<MessageDoc, 'status' | 'createdAt'>,
+  now: Date,
+  sub?: SubscriptionDoc | null,
+): Promise<MessageStatus> {
   const { openid, templateId } = message;
   const longTerm = longTermTemplates();
   // The caller may pass the consent it already read (batch senders read them all at once).
@@ -46,7 +50,13 @@ export async function deliver(message: Omit<MessageDoc, 'status' | 'createdAt'>,
   let error: string | undefined;
   if (hasConsent(sub ?? undefined, longTerm)) {
     try {
-      await cloud.openapi.subscribeMessage.send({ touser: openid, templateId, page: message.page, data: message.data, miniprogramState: 'formal' } as never);
+      await cloud.openapi.subscribeMessage.send({
+        touser: openid,
+        templateId,
+        page: message.page,
+        data: message.data,
+        miniprogramState: 'formal',
+      } as never);
       status = 'sent';
     } catch (e) {
       status = (e as { errCode?: number }).errCode === 43101 ? 'refused' : 'failed';
@@ -57,9 +67,20 @@ export async function deliver(message: Omit<MessageDoc, 'status' | 'createdAt'>,
   const writes: Array<Promise<unknown>> = [db.collection(C.messages).doc(_id).set({ data: record }) as Promise<unknown>];
   // A one-time consent is spent by the message it allowed; 43101 means none is left.
   if (status === 'sent' && !(longTerm.has(templateId) && sub?.longTerm)) {
-    writes.push(db.collection(C.subscriptions).doc(subscriptionId(openid, templateId)).update({ data: { oneTime: _.inc(-1), updatedAt: now } }) as Promise<unknown>);
+    writes.push(
+      db
+        .collection(C.subscriptions)
+        .doc(subscriptionId(openid, templateId))
+        .update({ data: { oneTime: _.inc(-1), updatedAt: now } }) as Promise<unknown>,
+    );
   }
-  if (status === 'refused') writes.push(db.collection(C.subscriptions).doc(subscriptionId(openid, templateId)).update({ data: { oneTime: 0, longTerm: false, updatedAt: now } }) as Promise<unknown>);
+  if (status === 'refused')
+    writes.push(
+      db
+        .collection(C.subscriptions)
+        .doc(subscriptionId(openid, templateId))
+        .update({ data: { oneTime: 0, longTerm: false, updatedAt: now } }) as Promise<unknown>,
+    );
   await Promise.all(writes);
   return status;
 }

@@ -20,8 +20,17 @@ export type Access =
 
 /** The people the authorization matrix calls every action as. */
 /** parentOffice: the office of the city the event's jurisdiction is linked under. */
-export type Persona = 'anonymous' | 'resident' | 'eventUnitStaff' | 'otherUnitStaff' | 'jurisdictionOffice' | 'otherOffice' | 'parentOffice';
-export const PERSONAS: readonly Persona[] = ['anonymous', 'resident', 'eventUnitStaff', 'otherUnitStaff', 'jurisdictionOffice', 'otherOffice', 'parentOffice'];
+export type Persona =
+  'anonymous' | 'resident' | 'eventUnitStaff' | 'otherUnitStaff' | 'jurisdictionOffice' | 'otherOffice' | 'parentOffice';
+export const PERSONAS: readonly Persona[] = [
+  'anonymous',
+  'resident',
+  'eventUnitStaff',
+  'otherUnitStaff',
+  'jurisdictionOffice',
+  'otherOffice',
+  'parentOffice',
+];
 
 const SIGNED_IN: Persona[] = ['resident', 'eventUnitStaff', 'otherUnitStaff', 'jurisdictionOffice', 'otherOffice', 'parentOffice'];
 export const ALLOWED: Record<Access, readonly Persona[]> = {

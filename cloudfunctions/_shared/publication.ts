@@ -21,8 +21,7 @@ export interface Publication {
 }
 
 export type PublicationEntry =
-  | { kind: 'publish'; by: string; at: Date; checks: PublicationChecks }
-  | { kind: 'unpublish'; by: string; at: Date; reason: string };
+  { kind: 'publish'; by: string; at: Date; checks: PublicationChecks } | { kind: 'unpublish'; by: string; at: Date; reason: string };
 
 export type PublishableReport = ReportDoc & {
   publication?: Publication;

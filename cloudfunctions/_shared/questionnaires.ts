@@ -32,4 +32,5 @@ export interface AnswerDoc {
   createdAt: Date;
 }
 
-export const answerIdOf = (eventId: string, openid: string) => `${eventId}:${crypto.createHash('sha256').update(`${eventId}\n${openid}`).digest('hex').slice(0, 32)}`;
+export const answerIdOf = (eventId: string, openid: string) =>
+  `${eventId}:${crypto.createHash('sha256').update(`${eventId}\n${openid}`).digest('hex').slice(0, 32)}`;

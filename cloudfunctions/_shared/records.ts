@@ -152,4 +152,3 @@ export function omitId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   void _id;
   return rest;
 }
-

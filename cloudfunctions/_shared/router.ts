@@ -9,9 +9,7 @@ import { POLICY, type FunctionName } from './policy';
 
 installChineseZodMessages();
 
-export type Envelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } };
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } };
 
 export interface Caller {
   /** undefined for anonymous calls (e.g. the public showcase page). */
@@ -38,7 +36,8 @@ export function createFunction<F extends FunctionName>(fn: F, actions: Record<ke
   const policy: Record<string, string> = POLICY[fn];
   return async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
     const { action: name, ...payload } = event ?? {};
-    const act = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name as keyof typeof actions] : undefined;
+    const act =
+      typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name as keyof typeof actions] : undefined;
     if (!act) return fail('INVALID_ARGUMENT', `不支持的操作：${String(name)}`, { fields: ['action'] });
     const openid = callerOpenid();
     if (!openid && policy[name as string] !== 'public') return fail('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
@@ -60,5 +59,8 @@ function invalid(error: z.ZodError): Envelope<never> {
   const fields = [...new Set(error.issues.map((i) => i.path.join('.') || '(root)'))];
   const first = error.issues[0];
   const where = first.path.length ? `${first.path.join('.')}：` : '';
-  return fail('INVALID_ARGUMENT', `填写有误，${where}${first.message}`, { fields, issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  return fail('INVALID_ARGUMENT', `填写有误，${where}${first.message}`, {
+    fields,
+    issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
 }

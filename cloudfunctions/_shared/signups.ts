@@ -63,13 +63,18 @@ export type SeatedEvent = EventDoc & { waitlist?: string[] };
 
 export const signupIdOf = (eventId: string, openid: string) => `${eventId}:${openid}`;
 
-
 /**
  * Takes one sign-up off the event inside a transaction the caller already read
  * both docs in: frees its seat or its waitlist place, and when a confirmed seat
  * frees up, confirms the first person waiting. Returns the promoted signupId.
  */
-export async function withdrawInTx(tx: Tx, event: SeatedEvent, signup: SignupDoc, now: Date, extra: Record<string, unknown> = {}): Promise<string | null> {
+export async function withdrawInTx(
+  tx: Tx,
+  event: SeatedEvent,
+  signup: SignupDoc,
+  now: Date,
+  extra: Record<string, unknown> = {},
+): Promise<string | null> {
   const seats = { confirmed: event.seats?.confirmed ?? 0, waitlisted: event.seats?.waitlisted ?? 0 };
   let waitlist = [...(event.waitlist ?? [])];
   let promoted: string | null = null;
@@ -86,8 +91,18 @@ export async function withdrawInTx(tx: Tx, event: SeatedEvent, signup: SignupDoc
     waitlist = waitlist.filter((id) => id !== signup._id);
     seats.waitlisted = Math.max(0, seats.waitlisted - 1);
   }
-  await tx.collection(C.signups).doc(signup._id).update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now, ...extra } });
-  if (promoted) await tx.collection(C.signups).doc(promoted).update({ data: { status: 'confirmed', confirmedAt: now, updatedAt: now } });
-  await tx.collection(C.events).doc(event._id).update({ data: { seats: _.set(seats), waitlist: _.set(waitlist) } });
+  await tx
+    .collection(C.signups)
+    .doc(signup._id)
+    .update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now, ...extra } });
+  if (promoted)
+    await tx
+      .collection(C.signups)
+      .doc(promoted)
+      .update({ data: { status: 'confirmed', confirmedAt: now, updatedAt: now } });
+  await tx
+    .collection(C.events)
+    .doc(event._id)
+    .update({ data: { seats: _.set(seats), waitlist: _.set(waitlist) } });
   return promoted;
 }

@@ -15,7 +15,12 @@ export function templateIds(): Record<TemplateKind, string> {
 }
 
 export function longTermTemplates(): Set<string> {
-  return new Set((process.env.LONG_TERM_TEMPLATES ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (process.env.LONG_TERM_TEMPLATES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 export interface SubscriptionDoc {

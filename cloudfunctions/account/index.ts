@@ -14,7 +14,13 @@ const me = action(z.object({}).strict(), async (_input, caller) => {
   const roles = (await rolesOf(openid)).map((r) =>
     r.role === 'office'
       ? { role: 'office' as const, jurisdictionId: r.jurisdictionId, jurisdictionName: r.jurisdictionName }
-      : { role: 'unit' as const, unitId: r.unitId, unitName: r.unitName, jurisdictionId: r.jurisdictionId, jurisdictionName: r.jurisdictionName },
+      : {
+          role: 'unit' as const,
+          unitId: r.unitId,
+          unitName: r.unitName,
+          jurisdictionId: r.jurisdictionId,
+          jurisdictionName: r.jurisdictionName,
+        },
   );
   return { openid, roles };
 });
@@ -22,7 +28,11 @@ const me = action(z.object({}).strict(), async (_input, caller) => {
 const redeemInvite = action(
   z
     .object({
-      code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码是 8 位字母或数字'),
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9]{6,12}$/, '邀请码是 8 位字母或数字'),
       /** The person's name as colleagues and the office should see it (instead of an id). */
       name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字').optional(),
     })
@@ -44,14 +54,26 @@ const redeemInvite = action(
       if (inv.redeemedBy) throw new BusinessError('CONFLICT', '该邀请码已被使用，请向公开办重新索取');
       const now = serverNow();
       if (new Date(inv.expiresAt) < now) throw new BusinessError('CONFLICT', '邀请码已过期，请向公开办重新索取');
-      const base = { openid, jurisdictionId: inv.jurisdictionId, jurisdictionName: inv.jurisdictionName, createdAt: now, ...(name ? { name } : {}) };
+      const base = {
+        openid,
+        jurisdictionId: inv.jurisdictionId,
+        jurisdictionName: inv.jurisdictionName,
+        createdAt: now,
+        ...(name ? { name } : {}),
+      };
       // An office invite makes the redeemer office staff of the jurisdiction; any other, staff of its unit.
       const staff: StaffDoc =
         joined.role === 'office'
           ? { _id: staffId, ...base, role: 'office' }
           : { _id: staffId, ...base, role: 'unit', unitId: joined.unitId, unitName: joined.unitName };
-      await tx.collection(C.invites).doc(code).update({ data: { redeemedBy: openid, redeemedAt: now } });
-      await tx.collection(C.staff).doc(staff._id).set({ data: omitId(staff) });
+      await tx
+        .collection(C.invites)
+        .doc(code)
+        .update({ data: { redeemedBy: openid, redeemedAt: now } });
+      await tx
+        .collection(C.staff)
+        .doc(staff._id)
+        .set({ data: omitId(staff) });
       return joined;
     });
   },
@@ -61,7 +83,13 @@ const redeemInvite = action(
 function joinedAs(inv: InviteDoc) {
   if (inv.role === 'office') return { role: 'office' as const, jurisdictionId: inv.jurisdictionId, jurisdictionName: inv.jurisdictionName };
   if (!inv.unitId) throw new BusinessError('NOT_FOUND', '邀请码无效，请向公开办重新索取');
-  return { role: 'unit' as const, unitId: inv.unitId, jurisdictionId: inv.jurisdictionId, unitName: inv.unitName ?? '', jurisdictionName: inv.jurisdictionName };
+  return {
+    role: 'unit' as const,
+    unitId: inv.unitId,
+    jurisdictionId: inv.jurisdictionId,
+    unitName: inv.unitName ?? '',
+    jurisdictionName: inv.jurisdictionName,
+  };
 }
 
 function omitId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {

@@ -28,7 +28,10 @@ export const subscribe = action(
     const openid = requireSignedIn(caller);
     const longTerm = longTermTemplates();
     const ids = [...new Set(asked)].map((t) => subscriptionId(openid, t));
-    const { data: existing } = (await db.collection(C.subscriptions).where({ _id: _.in(ids) }).get()) as unknown as { data: SubscriptionDoc[] };
+    const { data: existing } = (await db
+      .collection(C.subscriptions)
+      .where({ _id: _.in(ids) })
+      .get()) as unknown as { data: SubscriptionDoc[] };
     const byId = new Map(existing.map((s) => [s._id, s]));
     const now = serverNow();
     const result: Array<{ templateId: string; oneTime: number; longTerm: boolean }> = [];

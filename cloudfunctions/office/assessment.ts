@@ -27,7 +27,20 @@ export interface Review {
   children?: ChildRow[];
 }
 
-const COUNT_KEYS = ['events', 'planFiled', 'planOnTime', 'held', 'reported', 'reportOnTime', 'materialsDue', 'materials', 'materialsOnTime', 'newsReleases', 'overdue', 'overdueOpen'] as const;
+const COUNT_KEYS = [
+  'events',
+  'planFiled',
+  'planOnTime',
+  'held',
+  'reported',
+  'reportOnTime',
+  'materialsDue',
+  'materials',
+  'materialsOnTime',
+  'newsReleases',
+  'overdue',
+  'overdueOpen',
+] as const;
 
 /** Totals of a dashboard: its month rows hold each event exactly once. */
 export function totalsOf(d: Pick<Dashboard, 'months'>, figures: Figures): Counts {
@@ -38,12 +51,18 @@ export function totalsOf(d: Pick<Dashboard, 'months'>, figures: Figures): Counts
 }
 
 /** One page-free read of a few fields (the server caps a page at 1000; paged by _id). */
-async function findFields<T extends { _id: string }>(collection: string, where: Record<string, unknown>, field: Record<string, true>): Promise<T[]> {
+async function findFields<T extends { _id: string }>(
+  collection: string,
+  where: Record<string, unknown>,
+  field: Record<string, true>,
+): Promise<T[]> {
   const out: T[] = [];
   let after = '';
   for (;;) {
     const q = after ? _.and([where, { _id: _.gt(after) }]) : where;
-    const { data } = (await db.collection(collection).where(q).field(field).orderBy('_id', 'asc').limit(1000).get()) as unknown as { data: T[] };
+    const { data } = (await db.collection(collection).where(q).field(field).orderBy('_id', 'asc').limit(1000).get()) as unknown as {
+      data: T[];
+    };
     out.push(...data);
     if (data.length < 1000) return out;
     after = data[data.length - 1]._id;
@@ -61,7 +80,11 @@ async function loadYear(jurisdictionIds: string[], year: number): Promise<Loaded
   const [events, feedback, reports, attended] = await Promise.all([
     findAll<EventDoc>(C.events, { jurisdictionId: inJ, year }),
     findFields<Pick<FeedbackDoc, '_id' | 'eventId' | 'rating'>>(C.feedback, { jurisdictionId: inJ, year }, { eventId: true, rating: true }),
-    findFields<{ _id: string; eventId: string; version: number; attendance?: { total?: number } | null }>(C.reports, { jurisdictionId: inJ }, { eventId: true, version: true, attendance: true }),
+    findFields<{ _id: string; eventId: string; version: number; attendance?: { total?: number } | null }>(
+      C.reports,
+      { jurisdictionId: inJ },
+      { eventId: true, version: true, attendance: true },
+    ),
     // Counted only: no name or phone leaves the database.
     findFields<{ _id: string; eventId: string }>(C.signups, { jurisdictionId: inJ, attendedAt: _.exists(true) }, { eventId: true }),
   ]);
@@ -90,7 +113,13 @@ function reviewOf(d: Pick<Dashboard, 'months' | 'units'>, events: EventDoc[], ex
  * The review figures beside a dashboard already computed for `jurisdictionId`;
  * with `children`, one row per linked jurisdiction (with its units when `childUnits`).
  */
-export async function loadReview(d: Dashboard, jurisdictionId: string, year: number, now: Date, opts: { children?: boolean; childUnits?: boolean } = {}): Promise<Review> {
+export async function loadReview(
+  d: Dashboard,
+  jurisdictionId: string,
+  year: number,
+  now: Date,
+  opts: { children?: boolean; childUnits?: boolean } = {},
+): Promise<Review> {
   const children = opts.children ? await childrenOf(jurisdictionId) : [];
   // One read per collection for the jurisdiction and its children together.
   const all = await loadYear([jurisdictionId, ...children.map((c) => c._id)], year);
@@ -103,7 +132,13 @@ export async function loadReview(d: Dashboard, jurisdictionId: string, year: num
       const ratings = events.flatMap((e) => (all.extras.ratings.get(e._id) ?? []).map((rating) => ({ eventId: e._id, rating })));
       const cd = computeDashboard(year, events, { ...DEFAULT_RULES, ...c.rules }, now, ratings);
       const r = reviewOf(cd, liveEvents(events, year), all.extras);
-      return { jurisdictionId: c._id, name: c.name, ...r.totals, figures: r.figures.total, ...(opts.childUnits ? { units: cd.units } : {}) };
+      return {
+        jurisdictionId: c._id,
+        name: c.name,
+        ...r.totals,
+        figures: r.figures.total,
+        ...(opts.childUnits ? { units: cd.units } : {}),
+      };
     })
     .sort((a, b) => b.overdueOpen - a.overdueOpen || a.name.localeCompare(b.name, 'zh'));
   return review;

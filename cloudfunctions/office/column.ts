@@ -46,7 +46,11 @@ async function upload(cloudPath: string, bytes: Uint8Array): Promise<string> {
 
 /** The year's published reports, in their published text. */
 async function publishedReports(jurisdictionId: string, year: number): Promise<PublishableReport[]> {
-  const rows = await findAll<PublishableReport>(C.reports, { jurisdictionId, public: true, date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) });
+  const rows = await findAll<PublishableReport>(C.reports, {
+    jurisdictionId,
+    public: true,
+    date: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)),
+  });
   return rows.filter((r) => r.publication);
 }
 
@@ -135,7 +139,9 @@ export const exportColumn = action(
   async ({ jurisdictionId, year }, caller) => {
     await requireOffice(caller, jurisdictionId);
     const built = await rebuildColumn(jurisdictionId, year);
-    const url = ((await cloud.getTempFileURL({ fileList: [built.fileID] })) as { fileList: Array<{ tempFileURL: string }> }).fileList[0]?.tempFileURL ?? null;
+    const url =
+      ((await cloud.getTempFileURL({ fileList: [built.fileID] })) as { fileList: Array<{ tempFileURL: string }> }).fileList[0]
+        ?.tempFileURL ?? null;
     return { ...built, url };
   },
 );

@@ -24,7 +24,12 @@ const input = z.object({ jurisdictionId: z.string().min(1).max(64), year: z.numb
  * the year's events) plus the ratings; authorisation fails the whole call before
  * anything is returned.
  */
-export async function loadDashboard(caller: Caller, jurisdictionId: string, year: number, guard: (c: Caller, id: string) => Promise<unknown> = requireOffice): Promise<Dashboard & { jurisdictionName: string }> {
+export async function loadDashboard(
+  caller: Caller,
+  jurisdictionId: string,
+  year: number,
+  guard: (c: Caller, id: string) => Promise<unknown> = requireOffice,
+): Promise<Dashboard & { jurisdictionName: string }> {
   const [, jurisdiction, events, feedback, units] = await Promise.all([
     guard(caller, jurisdictionId),
     getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId),
@@ -41,10 +46,15 @@ export async function loadDashboard(caller: Caller, jurisdictionId: string, year
 
 // A linked city office reads a county's dashboard too (read-only figures, no personal data).
 // `figures` / `includeChildren` add the review's figures and the linked counties' rows (more reads).
-export const dashboard = action(input.extend({ includeChildren: z.boolean().optional(), figures: z.boolean().optional() }), async ({ jurisdictionId, year, includeChildren, figures }, caller) => {
-  const d = await loadDashboard(caller, jurisdictionId, year, requireOfficeOrParent);
-  return figures || includeChildren ? { ...d, ...(await loadReview(d, jurisdictionId, year, serverNow(), { children: includeChildren })) } : d;
-});
+export const dashboard = action(
+  input.extend({ includeChildren: z.boolean().optional(), figures: z.boolean().optional() }),
+  async ({ jurisdictionId, year, includeChildren, figures }, caller) => {
+    const d = await loadDashboard(caller, jurisdictionId, year, requireOfficeOrParent);
+    return figures || includeChildren
+      ? { ...d, ...(await loadReview(d, jurisdictionId, year, serverNow(), { children: includeChildren })) }
+      : d;
+  },
+);
 
 // ---- export ----
 
@@ -52,7 +62,10 @@ export const exportDashboard = action(input, async ({ jurisdictionId, year }, ca
   const d = await loadDashboard(caller, jurisdictionId, year);
   const review = await loadReview(d, jurisdictionId, year, serverNow(), { children: true, childUnits: true });
   const stamp = toShanghaiISO(serverNow()).replace(/[-:T]/g, '').slice(0, 14);
-  const { fileID } = (await cloud.uploadFile({ cloudPath: `exports/${jurisdictionId}/${year}-compliance-${stamp}.xlsx`, fileContent: await excel().dashboardWorkbook(d, review) })) as { fileID: string };
+  const { fileID } = (await cloud.uploadFile({
+    cloudPath: `exports/${jurisdictionId}/${year}-compliance-${stamp}.xlsx`,
+    fileContent: await excel().dashboardWorkbook(d, review),
+  })) as { fileID: string };
   const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string }> };
   return { fileID, url: fileList[0].tempFileURL, fileName: `${d.jurisdictionName}${year}年政务公开主题日完成情况.xlsx` };
 });

@@ -24,7 +24,13 @@ const INVITE_VALID_DAYS = 14;
 async function eventsOfYear(jurisdictionId: string, year: number): Promise<EventDoc[]> {
   const all: EventDoc[] = [];
   for (;;) {
-    const res = (await db.collection(C.events).where({ jurisdictionId, year }).orderBy('seq', 'asc').skip(all.length).limit(PAGE).get()) as unknown as { data: EventDoc[] };
+    const res = (await db
+      .collection(C.events)
+      .where({ jurisdictionId, year })
+      .orderBy('seq', 'asc')
+      .skip(all.length)
+      .limit(PAGE)
+      .get()) as unknown as { data: EventDoc[] };
     all.push(...res.data);
     if (res.data.length < PAGE) return all;
   }
@@ -37,7 +43,12 @@ export interface NextStep {
 }
 
 /** The next thing the unit (or the office) owes on this event, judged at `now`. */
-export function nextStep(e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan' | 'removedFromPlan'>, deadlines: Deadlines | undefined, now: Date, rules: Rules | undefined): NextStep {
+export function nextStep(
+  e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan' | 'removedFromPlan'>,
+  deadlines: Deadlines | undefined,
+  now: Date,
+  rules: Rules | undefined,
+): NextStep {
   const past = (due: string) => !isOnTime(due, now);
   const step = (label: string, due?: string): NextStep => (due ? { label, due, overdue: past(due) } : { label, overdue: false });
   if (e.removedFromPlan) return step('已移出计划');
@@ -73,31 +84,34 @@ function deadlinesOf(e: EventDoc, j: JurisdictionDoc | null): Deadlines | undefi
   }
 }
 
-export const listEvents = action(z.object({ jurisdictionId: id, year: z.number().int().min(2000).max(2100) }).strict(), async ({ jurisdictionId, year }, caller) => {
-  await requireOffice(caller, jurisdictionId);
-  const events = await eventsOfYear(jurisdictionId, year);
-  // Rules place unfiled events (and filed ones lacking stored deadlines).
-  const needRules = events.some((e) => e.status === 'planned' || (e.plan?.date && !e.deadlines));
-  const j = needRules ? await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId) : null;
-  const now = serverNow();
-  return {
-    now: toShanghaiISO(now),
-    events: events.map((e) => ({
-      eventId: e._id,
-      seq: e.seq,
-      theme: e.theme,
-      forms: e.forms,
-      units: e.unitNames,
-      unitIds: e.unitIds,
-      months: e.months,
-      status: e.status,
-      statusLabel: e.removedFromPlan ? '已移出计划' : STATUS_LABELS[e.status],
-      removedFromPlan: e.removedFromPlan,
-      ...(e.plan?.date ? { date: e.plan.date } : {}),
-      next: nextStep(e, deadlinesOf(e, j), now, j?.rules),
-    })),
-  };
-});
+export const listEvents = action(
+  z.object({ jurisdictionId: id, year: z.number().int().min(2000).max(2100) }).strict(),
+  async ({ jurisdictionId, year }, caller) => {
+    await requireOffice(caller, jurisdictionId);
+    const events = await eventsOfYear(jurisdictionId, year);
+    // Rules place unfiled events (and filed ones lacking stored deadlines).
+    const needRules = events.some((e) => e.status === 'planned' || (e.plan?.date && !e.deadlines));
+    const j = needRules ? await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId) : null;
+    const now = serverNow();
+    return {
+      now: toShanghaiISO(now),
+      events: events.map((e) => ({
+        eventId: e._id,
+        seq: e.seq,
+        theme: e.theme,
+        forms: e.forms,
+        units: e.unitNames,
+        unitIds: e.unitIds,
+        months: e.months,
+        status: e.status,
+        statusLabel: e.removedFromPlan ? '已移出计划' : STATUS_LABELS[e.status],
+        removedFromPlan: e.removedFromPlan,
+        ...(e.plan?.date ? { date: e.plan.date } : {}),
+        next: nextStep(e, deadlinesOf(e, j), now, j?.rules),
+      })),
+    };
+  },
+);
 
 /** Photos as the unit function stores them; read defensively, only what the office sees. */
 interface PhotoRow {
@@ -156,10 +170,23 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
         outsidePlannedMonths: p.outsidePlannedMonths,
       })),
     checkin: e.checkin ? { at: iso(e.checkin.at), distanceMeters: e.checkin.distanceMeters, flags: e.checkin.flags } : null,
-    photos: photos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: Boolean(p.hasLogo), stamped: Boolean(p.stamped), takenAt: iso(p.takenAt ?? p.createdAt) ?? null })),
+    photos: photos.map((p) => ({
+      photoId: p._id,
+      url: urls.get(p.fileID) ?? null,
+      hasLogo: Boolean(p.hasLogo),
+      stamped: Boolean(p.stamped),
+      takenAt: iso(p.takenAt ?? p.createdAt) ?? null,
+    })),
     logoPhotoCount: e.logoPhotoCount ?? photos.filter((p) => p.hasLogo).length,
     report: e.report
-      ? { reportId: e.report.reportId, version: e.report.version, submittedAt: iso(e.report.submittedAt), late: e.report.late, workdaysLate: e.report.workdaysLate, status: e.report.status }
+      ? {
+          reportId: e.report.reportId,
+          version: e.report.version,
+          submittedAt: iso(e.report.submittedAt),
+          late: e.report.late,
+          workdaysLate: e.report.workdaysLate,
+          status: e.report.status,
+        }
       : null,
     seats: e.seats ?? null,
   };
@@ -169,7 +196,9 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
 async function tempUrls(fileIDs: string[]): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   for (let i = 0; i < fileIDs.length; i += 50) {
-    const res = (await cloud.getTempFileURL({ fileList: fileIDs.slice(i, i + 50) })) as { fileList: Array<{ fileID: string; tempFileURL: string }> };
+    const res = (await cloud.getTempFileURL({ fileList: fileIDs.slice(i, i + 50) })) as {
+      fileList: Array<{ fileID: string; tempFileURL: string }>;
+    };
     for (const f of res.fileList) if (f.tempFileURL) map.set(f.fileID, f.tempFileURL);
   }
   return map;
@@ -197,7 +226,12 @@ export const inviteOffice = action(z.object({ jurisdictionId: id }).strict(), as
     expiresAt: new Date(now.getTime() + INVITE_VALID_DAYS * 86_400_000),
   };
   await db.collection(C.invites).add({ data: doc });
-  return { code: doc._id, expiresAt: toShanghaiISO(doc.expiresAt), jurisdictionName: office.jurisdictionName, qrFileID: await inviteQr(doc._id) };
+  return {
+    code: doc._id,
+    expiresAt: toShanghaiISO(doc.expiresAt),
+    jurisdictionName: office.jurisdictionName,
+    qrFileID: await inviteQr(doc._id),
+  };
 });
 
 export const listStaff = action(z.object({ jurisdictionId: id }).strict(), async ({ jurisdictionId }, caller) => {
@@ -208,14 +242,20 @@ export const listStaff = action(z.object({ jurisdictionId: id }).strict(), async
     .sort((a, b) => a.since.localeCompare(b.since));
 });
 
-export const setLogo = action(z.object({ jurisdictionId: id, fileID: z.string().min(1).max(500) }).strict(), async ({ jurisdictionId, fileID }, caller) => {
-  await requireOffice(caller, jurisdictionId);
-  // Only an image the app uploaded for this jurisdiction (logos/<jurisdictionId>/…).
-  requireFileInScope(fileID, { logos: jurisdictionId });
-  const res = (await db.collection(C.jurisdictions).doc(jurisdictionId).update({ data: { logoFileID: fileID } })) as { stats: { updated: number } };
-  if (res.stats.updated === 0) {
-    const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
-    if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
-  }
-  return { logoFileID: fileID, logoUrl: await tempUrl(fileID) };
-});
+export const setLogo = action(
+  z.object({ jurisdictionId: id, fileID: z.string().min(1).max(500) }).strict(),
+  async ({ jurisdictionId, fileID }, caller) => {
+    await requireOffice(caller, jurisdictionId);
+    // Only an image the app uploaded for this jurisdiction (logos/<jurisdictionId>/…).
+    requireFileInScope(fileID, { logos: jurisdictionId });
+    const res = (await db
+      .collection(C.jurisdictions)
+      .doc(jurisdictionId)
+      .update({ data: { logoFileID: fileID } })) as { stats: { updated: number } };
+    if (res.stats.updated === 0) {
+      const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
+      if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
+    }
+    return { logoFileID: fileID, logoUrl: await tempUrl(fileID) };
+  },
+);

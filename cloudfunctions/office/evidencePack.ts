@@ -76,12 +76,14 @@ type StoredEvent = EventDoc;
 async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
   return out;
 }
 
@@ -156,12 +158,13 @@ async function buildPage(events: StoredEvent[], j: JurisdictionDoc): Promise<Pag
       wanted.push({ fileID: p.attachmentFileID, path, kind: 'plan' });
     }
     const videoPath = new Map<string, string>();
-    for (const r of myReports) for (const v of r.videoFileIDs ?? []) {
-      if (videoPath.has(v)) continue;
-      const path = `${dir}/videos/${videoPath.size + 1}.${extOf(v, 'mp4')}`;
-      videoPath.set(v, path);
-      wanted.push({ fileID: v, path, kind: 'video' });
-    }
+    for (const r of myReports)
+      for (const v of r.videoFileIDs ?? []) {
+        if (videoPath.has(v)) continue;
+        const path = `${dir}/videos/${videoPath.size + 1}.${extOf(v, 'mp4')}`;
+        videoPath.set(v, path);
+        wanted.push({ fileID: v, path, kind: 'video' });
+      }
     const got = await pool(wanted, DOWNLOADS_IN_FLIGHT, async (w) => ({ ...w, bytes: await download(w.fileID) }));
     for (const g of got) add(e, g.path, g.bytes, g.kind);
     const hashOf = new Map(page.manifest.map((m) => [m.path, m.sha256]));
@@ -178,9 +181,20 @@ async function buildPage(events: StoredEvent[], j: JurisdictionDoc): Promise<Pag
         late: r.late ?? null,
         workdaysLate: r.workdaysLate ?? null,
         status: { submitted: '待审核', returned: '已退回', approved: '审核通过' }[r.status] ?? r.status,
-        review: r.review ? { decision: r.review.decision === 'approve' ? '通过' : '退回', comment: r.review.comment, by: who(r.review.by), at: iso(r.review.at) } : null,
-        attendance: r.attendance ? Object.fromEntries(Object.entries(r.attendance).filter((kv): kv is [string, number] => typeof kv[1] === 'number')) : null,
-        files: [...r.photoIds.map((pid) => photoPath.get(pid)), ...(r.videoFileIDs ?? []).map((v) => videoPath.get(v))].filter((p): p is string => Boolean(p)),
+        review: r.review
+          ? {
+              decision: r.review.decision === 'approve' ? '通过' : '退回',
+              comment: r.review.comment,
+              by: who(r.review.by),
+              at: iso(r.review.at),
+            }
+          : null,
+        attendance: r.attendance
+          ? Object.fromEntries(Object.entries(r.attendance).filter((kv): kv is [string, number] => typeof kv[1] === 'number'))
+          : null,
+        files: [...r.photoIds.map((pid) => photoPath.get(pid)), ...(r.videoFileIDs ?? []).map((v) => videoPath.get(v))].filter(
+          (p): p is string => Boolean(p),
+        ),
       })),
       // The 新闻稿 sent with a report version, checked apart by the keyword rule.
       ...myReports
@@ -221,19 +235,31 @@ async function buildPage(events: StoredEvent[], j: JurisdictionDoc): Promise<Pag
     const step = (at: Date | string | null | undefined, what: string, by: string) => {
       if (at) trail.push({ at: iso(at)!, what, who: by });
     };
-    for (const p of [...myPlans].reverse()) step(p.filedAt, `报备活动方案第${p.version}版（活动日期 ${p.date}）${p.onTime ? '' : '，逾期'}`, who(p.filedBy));
+    for (const p of [...myPlans].reverse())
+      step(p.filedAt, `报备活动方案第${p.version}版（活动日期 ${p.date}）${p.onTime ? '' : '，逾期'}`, who(p.filedBy));
     if (e.checkin) step(e.checkin.at, '现场签到', who(e.checkin.openid));
-    for (const p of myPhotos) if (p.logoConfirmedAt) step(p.logoConfirmedAt, `确认照片${p.hasLogo ? '有' : '无'}标识`, who(p.logoConfirmedBy));
+    for (const p of myPhotos)
+      if (p.logoConfirmedAt) step(p.logoConfirmedAt, `确认照片${p.hasLogo ? '有' : '无'}标识`, who(p.logoConfirmedBy));
     for (const r of myReports) {
       step(r.submittedAt, `提交情况报告第${r.version}版${r.late ? `，逾期${r.workdaysLate}个工作日` : ''}`, who(r.submittedBy));
-      if (r.review) step(r.review.at, r.review.decision === 'approve' ? `审核通过第${r.version}版` : `退回第${r.version}版：${r.review.comment ?? ''}`, who(r.review.by));
+      if (r.review)
+        step(
+          r.review.at,
+          r.review.decision === 'approve' ? `审核通过第${r.version}版` : `退回第${r.version}版：${r.review.comment ?? ''}`,
+          who(r.review.by),
+        );
       // Every publish and take-down is on the report's log (office.publishReport / unpublishReport).
       for (const l of r.publicationLog ?? []) {
         if (l.kind === 'publish') step(l.at, `在公开专栏发布第${r.version}版（已确认不涉密、个人信息已处理）`, who(l.by));
         else step(l.at, `撤下公开专栏报道：${l.reason}`, who(l.by));
       }
     }
-    for (const m of myMaterials) step(m.submittedAt, `报送专栏材料第${m.version}版${m.deadline && m.late ? `，逾期${m.workdaysLate}个工作日` : ''}`, who(m.submittedBy));
+    for (const m of myMaterials)
+      step(
+        m.submittedAt,
+        `报送专栏材料第${m.version}版${m.deadline && m.late ? `，逾期${m.workdaysLate}个工作日` : ''}`,
+        who(m.submittedBy),
+      );
     trail.sort((a, b) => a.at.localeCompare(b.at));
 
     const latest = myReports[myReports.length - 1];
@@ -264,7 +290,15 @@ async function buildPage(events: StoredEvent[], j: JurisdictionDoc): Promise<Pag
         outsidePlannedMonths: p.outsidePlannedMonths,
         attachment: attachment.get(p.version) ?? null,
       })),
-      checkin: e.checkin ? { at: iso(e.checkin.at)!, distanceMeters: e.checkin.distanceMeters, accuracy: e.checkin.accuracy ?? null, flags: e.checkin.flags, by: who(e.checkin.openid) } : null,
+      checkin: e.checkin
+        ? {
+            at: iso(e.checkin.at)!,
+            distanceMeters: e.checkin.distanceMeters,
+            accuracy: e.checkin.accuracy ?? null,
+            flags: e.checkin.flags,
+            by: who(e.checkin.openid),
+          }
+        : null,
       photos: myPhotos.map((p) => ({
         path: photoPath.get(p._id)!,
         sha256: hashOf.get(photoPath.get(p._id)!) ?? '',
@@ -317,14 +351,19 @@ async function assemble(job: PackDoc, j: JurisdictionDoc, now: Date): Promise<{ 
   events.sort((a, b) => a.seq - b.seq);
   const builtAt = toShanghaiISO(now);
   const bytes = entries.reduce((n, m) => n + m.bytes, 0);
-  const html = strToU8(renderEvidenceIndex({ jurisdictionName: j.name, year: job.year, scope: job.scope, builtAt, files: entries.length + 2, bytes }, events));
+  const html = strToU8(
+    renderEvidenceIndex({ jurisdictionName: j.name, year: job.year, scope: job.scope, builtAt, files: entries.length + 2, bytes }, events),
+  );
   const manifest: Manifest = {
     format: 'zwgk-evidence-pack/1',
     jurisdiction: j.name,
     year: job.year,
     scope: job.scope,
     builtAt,
-    files: [{ path: 'index.html', sha256: sha256(html), bytes: html.length, eventId: null, seq: null, kind: 'index' }, ...entries.sort((a, b) => a.path.localeCompare(b.path))],
+    files: [
+      { path: 'index.html', sha256: sha256(html), bytes: html.length, eventId: null, seq: null, kind: 'index' },
+      ...entries.sort((a, b) => a.path.localeCompare(b.path)),
+    ],
   };
   files['index.html'] = [html, { level: 6 }];
   files['manifest.json'] = [strToU8(JSON.stringify(manifest, null, 2)), { level: 6 }];
@@ -352,8 +391,12 @@ export const evidencePack = action(input, async ({ jurisdictionId, year, unitId,
     packId ? getById<PackDoc>(PACKS, packId) : Promise.resolve(null),
   ]);
   if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
-  if (unitId && unit?.jurisdictionId !== jurisdictionId) throw new BusinessError('NOT_FOUND', '找不到该单位，请刷新单位列表后重试', { unitId });
-  if (packId && (!existing || existing.jurisdictionId !== jurisdictionId || existing.year !== year || existing.unitId !== (unitId ?? null))) {
+  if (unitId && unit?.jurisdictionId !== jurisdictionId)
+    throw new BusinessError('NOT_FOUND', '找不到该单位，请刷新单位列表后重试', { unitId });
+  if (
+    packId &&
+    (!existing || existing.jurisdictionId !== jurisdictionId || existing.year !== year || existing.unitId !== (unitId ?? null))
+  ) {
     throw new BusinessError('NOT_FOUND', '找不到这个证据包，请重新生成', { packId });
   }
   const now = serverNow();
@@ -361,9 +404,24 @@ export const evidencePack = action(input, async ({ jurisdictionId, year, unitId,
   if (existing) job = existing;
   else {
     const all = await findAll<EventDoc>(C.events, unitId ? { jurisdictionId, year, unitIds: unitId } : { jurisdictionId, year });
-    const eventIds = all.filter((e) => !e.removedFromPlan).sort((a, b) => a.seq - b.seq).map((e) => e._id);
+    const eventIds = all
+      .filter((e) => !e.removedFromPlan)
+      .sort((a, b) => a.seq - b.seq)
+      .map((e) => e._id);
     if (!eventIds.length) throw new BusinessError('NOT_FOUND', `${year}年${unit ? unit.name : ''}还没有活动，无法生成证据包`);
-    job = { _id: randomId('pack'), jurisdictionId, year, unitId: unitId ?? null, scope: unit ? unit.name : '全辖区', eventIds, cursor: 0, parts: [], createdBy: office.openid, createdAt: now, status: 'building' };
+    job = {
+      _id: randomId('pack'),
+      jurisdictionId,
+      year,
+      unitId: unitId ?? null,
+      scope: unit ? unit.name : '全辖区',
+      eventIds,
+      cursor: 0,
+      parts: [],
+      createdBy: office.openid,
+      createdAt: now,
+      status: 'building',
+    };
     await db.collection(PACKS).add({ data: job });
   }
   const answer = (p: PackDoc, url: string | null = null) => ({
@@ -383,19 +441,31 @@ export const evidencePack = action(input, async ({ jurisdictionId, year, unitId,
   const events = (await findAll<StoredEvent>(C.events, { _id: _.in(ids) })).sort((a, b) => a.seq - b.seq);
   const page = await buildPage(events, j);
   page.files['part.json'] = [strToU8(JSON.stringify({ events: page.events, manifest: page.manifest })), { level: 6 }];
-  const { fileID: partID } = (await cloud.uploadFile({ cloudPath: `packs/${jurisdictionId}/${job._id}/part-${pad(job.cursor)}.zip`, fileContent: Buffer.from(zipSync(page.files)) })) as { fileID: string };
+  const { fileID: partID } = (await cloud.uploadFile({
+    cloudPath: `packs/${jurisdictionId}/${job._id}/part-${pad(job.cursor)}.zip`,
+    fileContent: Buffer.from(zipSync(page.files)),
+  })) as { fileID: string };
   const cursor = job.cursor + ids.length;
   // Only the call that read this cursor moves it: a page built twice (a retry) is stored once.
-  const moved = (await db.collection(PACKS).where({ _id: job._id, cursor: job.cursor }).update({ data: { cursor, parts: _.push(partID) } })) as { stats: { updated: number } };
+  const moved = (await db
+    .collection(PACKS)
+    .where({ _id: job._id, cursor: job.cursor })
+    .update({ data: { cursor, parts: _.push(partID) } })) as { stats: { updated: number } };
   if (moved.stats.updated !== 1) return answer((await getById<PackDoc>(PACKS, job._id))!);
   job = { ...job, cursor, parts: [...job.parts, partID] };
   if (cursor < job.eventIds.length) return answer(job);
 
   const { zip, fileName } = await assemble(job, j, now);
   const stamp = toShanghaiISO(now).replace(/[-:T]/g, '').slice(0, 14);
-  const { fileID } = (await cloud.uploadFile({ cloudPath: `packs/${jurisdictionId}/${year}-evidence-${stamp}-${job._id}.zip`, fileContent: Buffer.from(zip) })) as { fileID: string };
+  const { fileID } = (await cloud.uploadFile({
+    cloudPath: `packs/${jurisdictionId}/${year}-evidence-${stamp}-${job._id}.zip`,
+    fileContent: Buffer.from(zip),
+  })) as { fileID: string };
   const result = { fileID, bytes: zip.length, sha256: sha256(zip), fileName };
-  await db.collection(PACKS).doc(job._id).update({ data: { status: 'done', result } });
+  await db
+    .collection(PACKS)
+    .doc(job._id)
+    .update({ data: { status: 'done', result } });
   // The parts are working files; the pack holds everything they held.
   try {
     await cloud.deleteFile({ fileList: job.parts });

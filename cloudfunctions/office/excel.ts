@@ -97,7 +97,12 @@ const figureRow = (name: string, f: Figures) => ({
 });
 
 /** 考核指标 (per unit and the jurisdiction), 下级 (one row per child) and one sheet per child. */
-function addReviewSheets(wb: ExcelJS.Workbook, jurisdictionName: string, review: Review, countColumns: Array<{ header: string; key: string; width: number }>): void {
+function addReviewSheets(
+  wb: ExcelJS.Workbook,
+  jurisdictionName: string,
+  review: Review,
+  countColumns: Array<{ header: string; key: string; width: number }>,
+): void {
   const bold = (ws: ExcelJS.Worksheet) => {
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];

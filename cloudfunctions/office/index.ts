@@ -14,4 +14,34 @@ import { acceptParent, family, inviteChild, unlinkChild, unlinkParent } from './
 import { evidencePack } from './evidencePack';
 import { remindLate } from './remind';
 
-export const main = createFunction('office', { bootstrap, setRules, getRules, importPlan, listUnits, invite, removeStaff, listEvents, eventDetail, inviteOffice, listStaff, setLogo, ratings, dashboard, exportDashboard, reviewReport, reportDetail, confirmPhotoLogo, publishPreview, publishReport, unpublishReport, exportColumn, inviteChild, acceptParent, unlinkChild, unlinkParent, family, evidencePack, remindLate });
+export const main = createFunction('office', {
+  bootstrap,
+  setRules,
+  getRules,
+  importPlan,
+  listUnits,
+  invite,
+  removeStaff,
+  listEvents,
+  eventDetail,
+  inviteOffice,
+  listStaff,
+  setLogo,
+  ratings,
+  dashboard,
+  exportDashboard,
+  reviewReport,
+  reportDetail,
+  confirmPhotoLogo,
+  publishPreview,
+  publishReport,
+  unpublishReport,
+  exportColumn,
+  inviteChild,
+  acceptParent,
+  unlinkChild,
+  unlinkParent,
+  family,
+  evidencePack,
+  remindLate,
+});

@@ -47,7 +47,8 @@ async function parseUploaded(fileID: string, jurisdictionId: string, year: numbe
   } catch {
     throw new BusinessError('NOT_FOUND', '找不到上传的文件，请重新选择文件上传', { fields: ['fileID'] });
   }
-  if (bytes.length > MAX_XLSX_BYTES) throw new BusinessError('INVALID_ARGUMENT', 'Excel 文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
+  if (bytes.length > MAX_XLSX_BYTES)
+    throw new BusinessError('INVALID_ARGUMENT', 'Excel 文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
   return excel().parsePlanXlsx(new Uint8Array(bytes), { year });
 }
 
@@ -94,10 +95,14 @@ function sameRow(e: EventDoc, row: ParsedEvent): boolean {
 
 export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, fileID, dryRun, removeMissing }, caller) => {
   await requireOffice(caller, jurisdictionId);
-  const { events: parsed, warnings } = fileID !== undefined ? await parseUploaded(fileID, jurisdictionId, year) : parsePlanTable(text ?? '', { year });
+  const { events: parsed, warnings } =
+    fileID !== undefined ? await parseUploaded(fileID, jurisdictionId, year) : parsePlanTable(text ?? '', { year });
   if (parsed.length === 0) {
     const what = fileID !== undefined ? '上传的 Excel 文件' : '粘贴的内容';
-    throw new BusinessError('INVALID_ARGUMENT', `没有识别出任何活动。请确认${what}是含“序号、活动主题、责任单位”等表头的计划安排表。`, { fields: [fileID !== undefined ? 'fileID' : 'text'], warnings });
+    throw new BusinessError('INVALID_ARGUMENT', `没有识别出任何活动。请确认${what}是含“序号、活动主题、责任单位”等表头的计划安排表。`, {
+      fields: [fileID !== undefined ? 'fileID' : 'text'],
+      warnings,
+    });
   }
 
   const [existing, units] = await Promise.all([
@@ -149,8 +154,18 @@ export const importPlan = action(importSchema, async ({ jurisdictionId, year, te
     if (newUnits.length) await db.collection(C.units).add({ data: newUnits });
     if (created.length) await db.collection(C.events).add({ data: created });
     await Promise.all([
-      ...updated.map((u) => db.collection(C.events).doc(u.id).update({ data: { ...u.fields, months: u.fields.months ? db.command.set(u.fields.months) : null } })),
-      ...removed.map((e) => db.collection(C.events).doc(e._id).update({ data: { removedFromPlan: true, updatedAt: now } })),
+      ...updated.map((u) =>
+        db
+          .collection(C.events)
+          .doc(u.id)
+          .update({ data: { ...u.fields, months: u.fields.months ? db.command.set(u.fields.months) : null } }),
+      ),
+      ...removed.map((e) =>
+        db
+          .collection(C.events)
+          .doc(e._id)
+          .update({ data: { removedFromPlan: true, updatedAt: now } }),
+      ),
     ]);
   }
   return {
@@ -169,5 +184,14 @@ export const importPlan = action(importSchema, async ({ jurisdictionId, year, te
 });
 
 function publicRow(row: ParsedEvent) {
-  return { seq: row.seq, theme: row.theme, forms: row.forms, units: row.units, months: row.months, date: row.date, endDate: row.endDate, row: row.row };
+  return {
+    seq: row.seq,
+    theme: row.theme,
+    forms: row.forms,
+    units: row.units,
+    months: row.months,
+    date: row.date,
+    endDate: row.endDate,
+    row: row.row,
+  };
 }

@@ -92,21 +92,39 @@ export const publishReport = action(publishSchema, async ({ eventId }, caller) =
   );
   const now = serverNow();
   const checks = { secrecy: true, personalData: true } as const;
-  const publication: Publication = { title: text.title, paragraphs: text.paragraphs, photoFileIDs: text.photoFileIDs, masked: text.masked, checks, contentCheck: 'pass', by: office.openid, at: now };
+  const publication: Publication = {
+    title: text.title,
+    paragraphs: text.paragraphs,
+    photoFileIDs: text.photoFileIDs,
+    masked: text.masked,
+    checks,
+    contentCheck: 'pass',
+    by: office.openid,
+    at: now,
+  };
   const entry: PublicationEntry = { kind: 'publish', by: office.openid, at: now, checks };
   await runTransaction(async (tx: Tx) => {
     const cur = await txGet<EventDoc>(tx, C.events, eventId);
     if (!cur) throw new BusinessError('NOT_FOUND', '找不到该活动', { eventId });
     refuseUnless(cur.status, 'PUBLISH');
-    if (cur.report?.reportId !== report._id) throw new BusinessError('CONFLICT', '报告已有新版本，请刷新后重新审查', { reportId: cur.report?.reportId ?? null });
-    await tx.collection(C.reports).doc(report._id).update({ data: { public: true, publishedAt: now, publication: _.set(publication), publicationLog: _.push([entry]) } });
-    await tx.collection(C.events).doc(eventId).update({ data: { status: 'published', updatedAt: now } });
+    if (cur.report?.reportId !== report._id)
+      throw new BusinessError('CONFLICT', '报告已有新版本，请刷新后重新审查', { reportId: cur.report?.reportId ?? null });
+    await tx
+      .collection(C.reports)
+      .doc(report._id)
+      .update({ data: { public: true, publishedAt: now, publication: _.set(publication), publicationLog: _.push([entry]) } });
+    await tx
+      .collection(C.events)
+      .doc(eventId)
+      .update({ data: { status: 'published', updatedAt: now } });
   });
   const column = await rebuildColumnQuietly(event.jurisdictionId, event.year);
   return { eventId, status: 'published' as const, publishedAt: iso(now), masked: text.masked, column };
 });
 
-const unpublishSchema = z.object({ eventId: eventIdField, reason: z.string().trim().min(2, '请写明撤下原因（至少 2 个字）').max(500) }).strict();
+const unpublishSchema = z
+  .object({ eventId: eventIdField, reason: z.string().trim().min(2, '请写明撤下原因（至少 2 个字）').max(500) })
+  .strict();
 
 export const unpublishReport = action(unpublishSchema, async ({ eventId, reason }, caller) => {
   const { event, office } = await requireEventOffice(caller, eventId);
@@ -117,8 +135,14 @@ export const unpublishReport = action(unpublishSchema, async ({ eventId, reason 
     const cur = await txGet<EventDoc>(tx, C.events, eventId);
     if (!cur?.report) throw new BusinessError('NOT_FOUND', '找不到该活动', { eventId });
     refuseUnless(cur.status, 'UNPUBLISH');
-    await tx.collection(C.reports).doc(cur.report.reportId).update({ data: { public: false, unpublishedAt: now, publicationLog: _.push([entry]) } });
-    await tx.collection(C.events).doc(eventId).update({ data: { status: 'approved', updatedAt: now } });
+    await tx
+      .collection(C.reports)
+      .doc(cur.report.reportId)
+      .update({ data: { public: false, unpublishedAt: now, publicationLog: _.push([entry]) } });
+    await tx
+      .collection(C.events)
+      .doc(eventId)
+      .update({ data: { status: 'approved', updatedAt: now } });
   });
   const column = await rebuildColumnQuietly(event.jurisdictionId, event.year);
   return { eventId, status: 'approved' as const, unpublishedAt: iso(now), reason, column };

@@ -30,7 +30,9 @@ export const ratings = action(
     }
     return {
       events: [...events.values()].map(({ sum, ...e }) => ({ ...e, average: avg(sum, e.count) })).sort((a, b) => b.count - a.count),
-      units: [...units.values()].map(({ sum, ...u }) => ({ ...u, average: avg(sum, u.count) })).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+      units: [...units.values()]
+        .map(({ sum, ...u }) => ({ ...u, average: avg(sum, u.count) }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh')),
     };
   },
 );

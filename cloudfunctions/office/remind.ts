@@ -118,10 +118,18 @@ export const remindLate = action(schema, async ({ jurisdictionId, unitIds, year 
     ? await findWhere<SubscriptionDoc>(C.subscriptions, { _id: _.in(drafts.map((d) => subscriptionId(d.message.openid, templateId))) })
     : [];
   const subById = new Map(subs.map((s) => [s._id, s]));
-  const statuses: MessageStatus[] = await Promise.all(drafts.map((d) => deliver(d.message, now, subById.get(subscriptionId(d.message.openid, templateId)) ?? null)));
+  const statuses: MessageStatus[] = await Promise.all(
+    drafts.map((d) => deliver(d.message, now, subById.get(subscriptionId(d.message.openid, templateId)) ?? null)),
+  );
   for (const unitId of wanted) {
     const mine = drafts.map((d, i) => ({ d, s: statuses[i] })).filter((x) => x.d.unitId === unitId);
-    if (mine.length) result.reminded.push({ unitId, unitName: late.get(unitId)!.name, staff: mine.length, pushed: mine.filter((x) => x.s === 'sent').length });
+    if (mine.length)
+      result.reminded.push({
+        unitId,
+        unitName: late.get(unitId)!.name,
+        staff: mine.length,
+        pushed: mine.filter((x) => x.s === 'sent').length,
+      });
   }
   return result;
 });

@@ -40,12 +40,33 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
   const materialsPhotos = materials ? pick(materials.photoIds) : [];
   const urls = await tempUrls([...reportPhotos, ...materialsPhotos].map((p) => p.fileID));
   return {
-    event: { eventId, seq: event.seq, theme: event.theme, units: event.unitNames, months: event.months, status: event.status, statusLabel: STATUS_LABELS[event.status] },
+    event: {
+      eventId,
+      seq: event.seq,
+      theme: event.theme,
+      units: event.unitNames,
+      months: event.months,
+      status: event.status,
+      statusLabel: STATUS_LABELS[event.status],
+    },
     deadlines: event.deadlines ?? null,
     plan: plans[0] ? { ...plans[0], filedAt: iso(plans[0].filedAt) } : null,
-    planVersions: plans.map((p) => ({ version: p.version, date: p.date, filedAt: iso(p.filedAt), outsidePlannedMonths: p.outsidePlannedMonths })),
+    planVersions: plans.map((p) => ({
+      version: p.version,
+      date: p.date,
+      filedAt: iso(p.filedAt),
+      outsidePlannedMonths: p.outsidePlannedMonths,
+    })),
     checkin: checkin
-      ? { checkinId: checkin.checkinId, at: iso(checkin.at), distanceMeters: checkin.distanceMeters, accuracy: checkin.accuracy ?? null, flags: checkin.flags, latitude: checkin.latitude, longitude: checkin.longitude }
+      ? {
+          checkinId: checkin.checkinId,
+          at: iso(checkin.at),
+          distanceMeters: checkin.distanceMeters,
+          accuracy: checkin.accuracy ?? null,
+          flags: checkin.flags,
+          latitude: checkin.latitude,
+          longitude: checkin.longitude,
+        }
       : null,
     report: latest
       ? {
@@ -70,12 +91,24 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
           workdaysLate: latest.workdaysLate,
           materialsLate: latest.materialsLate,
           comment: latest.review?.comment ?? null,
-          photos: reportPhotos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: p.hasLogo, stamped: p.stamped, takenAt: p.takenAt ?? null, uploadedAt: iso(p.uploadedAt) })),
+          photos: reportPhotos.map((p) => ({
+            photoId: p._id,
+            url: urls.get(p.fileID) ?? null,
+            hasLogo: p.hasLogo,
+            stamped: p.stamped,
+            takenAt: p.takenAt ?? null,
+            uploadedAt: iso(p.uploadedAt),
+          })),
         }
       : null,
     // The questionnaire summary the unit attached to its report (unit.attachQuestionnaire).
     questionnaire: questionnaire?.attached
-      ? { title: questionnaire.title, respondents: questionnaire.attached.respondents, lines: questionnaire.attached.lines, attachedAt: iso(questionnaire.attached.at) }
+      ? {
+          title: questionnaire.title,
+          respondents: questionnaire.attached.respondents,
+          lines: questionnaire.attached.lines,
+          attachedAt: iso(questionnaire.attached.at),
+        }
       : null,
     // The 新闻稿 and the 专栏材料 are separate items for the office, beside the report.
     newsRelease: latest
@@ -117,7 +150,8 @@ const reviewSchema = z
   .object({ reportId: id, decision: z.enum(['approve', 'return']), comment: z.string().trim().max(1000).optional() })
   .strict()
   .superRefine((r, ctx) => {
-    if (r.decision === 'return' && !r.comment) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['comment'], message: '退回时请写明修改意见' });
+    if (r.decision === 'return' && !r.comment)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['comment'], message: '退回时请写明修改意见' });
   });
 
 export const reviewReport = action(reviewSchema, async ({ reportId, decision, comment }, caller) => {
@@ -140,23 +174,35 @@ export const reviewReport = action(reviewSchema, async ({ reportId, decision, co
     if (!next.ok) throw new BusinessError(next.code, next.message, { status: cur.status });
     const reportStatus = decision === 'approve' ? ('approved' as const) : ('returned' as const);
     const review = { decision, comment: comment ?? null, by: office.openid, at: now };
-    await tx.collection(C.reports).doc(reportId).update({
-      data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: false } : {}) },
-    });
-    await tx.collection(C.events).doc(eventId).update({ data: { status: next.state, 'report.status': reportStatus, updatedAt: now } });
+    await tx
+      .collection(C.reports)
+      .doc(reportId)
+      .update({
+        data: { status: reportStatus, review: _.set(review), ...(decision === 'approve' ? { approvedAt: now, public: false } : {}) },
+      });
+    await tx
+      .collection(C.events)
+      .doc(eventId)
+      .update({ data: { status: next.state, 'report.status': reportStatus, updatedAt: now } });
     return reportStatus;
   });
   return { status, reviewedAt: iso(now) };
 });
 
-export const confirmPhotoLogo = action(z.object({ photoId: id, hasLogo: z.boolean().optional() }).strict(), async ({ photoId, hasLogo }, caller) => {
-  const eventId = eventIdOf(photoId);
-  if (!eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
-  requireSignedIn(caller);
-  const [{ office }, photo] = await Promise.all([requireEventOffice(caller, eventId), getById<PhotoDoc>(C.photos, photoId)]);
-  if (!photo || photo.eventId !== eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
-  const value = hasLogo ?? true;
-  const now = serverNow();
-  await db.collection(C.photos).doc(photoId).update({ data: { hasLogo: value, logoConfirmedBy: office.openid, logoConfirmedAt: now } });
-  return { photoId, hasLogo: value };
-});
+export const confirmPhotoLogo = action(
+  z.object({ photoId: id, hasLogo: z.boolean().optional() }).strict(),
+  async ({ photoId, hasLogo }, caller) => {
+    const eventId = eventIdOf(photoId);
+    if (!eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
+    requireSignedIn(caller);
+    const [{ office }, photo] = await Promise.all([requireEventOffice(caller, eventId), getById<PhotoDoc>(C.photos, photoId)]);
+    if (!photo || photo.eventId !== eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
+    const value = hasLogo ?? true;
+    const now = serverNow();
+    await db
+      .collection(C.photos)
+      .doc(photoId)
+      .update({ data: { hasLogo: value, logoConfirmedBy: office.openid, logoConfirmedAt: now } });
+    return { photoId, hasLogo: value };
+  },
+);

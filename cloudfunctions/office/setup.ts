@@ -25,7 +25,9 @@ export const bootstrap = action(
       token: z.string().min(1).max(200),
       name: z.string().trim().min(2).max(40),
       level: z.enum(['city', 'county', 'district']),
-      preset: z.enum(['standard', 'news-strict'], { errorMap: () => ({ message: '规则预设只能是 standard（标准）或 news-strict（新闻从严）' }) }).optional(),
+      preset: z
+        .enum(['standard', 'news-strict'], { errorMap: () => ({ message: '规则预设只能是 standard（标准）或 news-strict（新闻从严）' }) })
+        .optional(),
     })
     .strict(),
   async ({ token, name, level, preset }, caller) => {
@@ -36,8 +38,22 @@ export const bootstrap = action(
     if (!tokenMatches(token, expected)) throw new BusinessError('FORBIDDEN', '开通口令不正确，请向系统管理员核对后重试');
     const jurisdictionId = randomId('j');
     const now = serverNow();
-    const jurisdiction: JurisdictionDoc = { _id: jurisdictionId, name, level, rules: presetRules(preset), createdAt: now, createdBy: openid };
-    const staff: StaffDoc = { _id: `${openid}:office:${jurisdictionId}`, openid, role: 'office', jurisdictionId, jurisdictionName: name, createdAt: now };
+    const jurisdiction: JurisdictionDoc = {
+      _id: jurisdictionId,
+      name,
+      level,
+      rules: presetRules(preset),
+      createdAt: now,
+      createdBy: openid,
+    };
+    const staff: StaffDoc = {
+      _id: `${openid}:office:${jurisdictionId}`,
+      openid,
+      role: 'office',
+      jurisdictionId,
+      jurisdictionName: name,
+      createdAt: now,
+    };
     await runTransaction(async (tx) => {
       await tx.collection(C.jurisdictions).add({ data: jurisdiction });
       await tx.collection(C.staff).add({ data: staff });
@@ -53,7 +69,10 @@ export const setRules = action(
     const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
     if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
     const merged = mergeRules(j.rules, rules);
-    await db.collection(C.jurisdictions).doc(jurisdictionId).update({ data: { rules: db.command.set(merged) } });
+    await db
+      .collection(C.jurisdictions)
+      .doc(jurisdictionId)
+      .update({ data: { rules: db.command.set(merged) } });
     return { rules: merged };
   },
 );

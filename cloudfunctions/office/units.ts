@@ -26,7 +26,9 @@ export const listUnits = action(z.object({ jurisdictionId: id }).strict(), async
       name: u.name,
       eventCount: events.filter((e) => e.unitIds.includes(u._id)).length,
       staffCount: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).length,
-      staff: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).map((s) => ({ openid: s.openid, name: s.name ?? null, since: s.createdAt })),
+      staff: staff
+        .filter((s) => s.role === 'unit' && s.unitId === u._id)
+        .map((s) => ({ openid: s.openid, name: s.name ?? null, since: s.createdAt })),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 });
@@ -54,7 +56,9 @@ export const invite = action(z.object({ unitId: id }).strict(), async ({ unitId 
 /** The mini-program code that opens the join page with the code filled in. */
 export async function inviteQr(code: string): Promise<string | null> {
   try {
-    const img = (await cloud.openapi.wxacode.getUnlimited({ scene: `i=${code}`, page: 'pages/join/index', checkPath: false })) as { buffer: Buffer };
+    const img = (await cloud.openapi.wxacode.getUnlimited({ scene: `i=${code}`, page: 'pages/join/index', checkPath: false })) as {
+      buffer: Buffer;
+    };
     const { fileID } = (await cloud.uploadFile({ cloudPath: `invites/${code}.png`, fileContent: img.buffer })) as { fileID: string };
     return fileID;
   } catch (e) {
@@ -85,7 +89,9 @@ async function removeOfficeStaff(jurisdictionId: string, openid: string, caller:
   const office = await findWhere<StaffDoc>(C.staff, { jurisdictionId, role: 'office' });
   if (!office.some((s) => s.openid === openid)) throw new BusinessError('NOT_FOUND', '该人员不是本辖区公开办的工作人员');
   if (office.length <= 1) {
-    throw new BusinessError('CONFLICT', '这是本辖区公开办最后一位工作人员，不能移除；请先邀请新同事加入，再移除', { officeStaff: office.length });
+    throw new BusinessError('CONFLICT', '这是本辖区公开办最后一位工作人员，不能移除；请先邀请新同事加入，再移除', {
+      officeStaff: office.length,
+    });
   }
   const res = (await db.collection(C.staff).doc(`${openid}:office:${jurisdictionId}`).remove()) as { stats: { removed: number } };
   if (res.stats.removed === 0) throw new BusinessError('NOT_FOUND', '该人员已被移除');

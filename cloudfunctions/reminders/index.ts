@@ -48,7 +48,14 @@ function contactLine(contact: Rules['contact']): string {
   return `如有疑问请联系公开办：${[contact.name, contact.phone, contact.email].filter(Boolean).join('，')}。`;
 }
 
-function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionId: string, templateId: string, contact: Rules['contact']): Draft {
+function unitDigest(
+  openid: string,
+  items: DueItem[],
+  day: string,
+  jurisdictionId: string,
+  templateId: string,
+  contact: Rules['contact'],
+): Draft {
   const sorted = [...items].sort(byUrgency);
   const top = sorted[0];
   const overdue = items.filter((i) => i.kind === 'overdue').length;
@@ -82,9 +89,21 @@ function unitDigest(openid: string, items: DueItem[], day: string, jurisdictionI
 
 type LateLine = { name: string; items: number; worst: number };
 
-function officeDigest(openid: string, lateUnits: LateLine[], day: string, jurisdictionId: string, templateId: string, lateChildren: LateLine[] = []): Draft {
+function officeDigest(
+  openid: string,
+  lateUnits: LateLine[],
+  day: string,
+  jurisdictionId: string,
+  templateId: string,
+  lateChildren: LateLine[] = [],
+): Draft {
   const worst = lateUnits[0] ?? lateChildren[0];
-  const summary = [lateUnits.length && `${lateUnits.length}个单位有逾期事项`, lateChildren.length && `${lateChildren.length}个下级县市区有逾期事项`].filter(Boolean).join('，');
+  const summary = [
+    lateUnits.length && `${lateUnits.length}个单位有逾期事项`,
+    lateChildren.length && `${lateChildren.length}个下级县市区有逾期事项`,
+  ]
+    .filter(Boolean)
+    .join('，');
   return {
     _id: messageId(day, openid, 'office'),
     day,
@@ -127,13 +146,18 @@ function residentReminder(s: SignupDoc, e: EventDoc, day: string, templateId: st
 }
 
 /** Per city: its linked counties with overdue work (items summed over their units). */
-function lateChildrenByParent(work: Array<{ j: JurisdictionDoc & { parent?: { jurisdictionId: string } | null }; lateUnits: LateLine[] }>): Map<string, LateLine[]> {
+function lateChildrenByParent(
+  work: Array<{ j: JurisdictionDoc & { parent?: { jurisdictionId: string } | null }; lateUnits: LateLine[] }>,
+): Map<string, LateLine[]> {
   const out = new Map<string, LateLine[]>();
   for (const { j, lateUnits } of work) {
     const parentId = j.parent?.jurisdictionId;
     if (!parentId || !lateUnits.length) continue;
     const line = { name: j.name, items: lateUnits.reduce((n, u) => n + u.items, 0), worst: Math.max(...lateUnits.map((u) => u.worst)) };
-    out.set(parentId, [...(out.get(parentId) ?? []), line].sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh')));
+    out.set(
+      parentId,
+      [...(out.get(parentId) ?? []), line].sort((a, b) => b.items - a.items || a.name.localeCompare(b.name, 'zh')),
+    );
   }
   return out;
 }
@@ -219,7 +243,8 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
       for (const i of byUnit.get(s.unitId) ?? []) mine.set(`${i.eventId}:${i.kind}:${i.of}`, i);
       unitItemsOf.set(s.openid, mine);
     }
-    for (const [openid, items] of unitItemsOf) if (items.size) add(unitDigest(openid, [...items.values()], day, j._id, tpl.deadline, rules.contact ?? null));
+    for (const [openid, items] of unitItemsOf)
+      if (items.size) add(unitDigest(openid, [...items.values()], day, j._id, tpl.deadline, rules.contact ?? null));
 
     const unitNames = new Map<string, string>();
     for (const e of eventsByJ.get(j._id) ?? []) e.unitIds.forEach((id, i) => unitNames.set(id, e.unitNames[i] ?? id));
@@ -233,11 +258,13 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
   const lateChildren = lateChildrenByParent(officeWork);
   for (const { j, people, lateUnits } of officeWork) {
     const kids = lateChildren.get(j._id) ?? [];
-    if (lateUnits.length || kids.length) for (const s of people) if (s.role === 'office') add(officeDigest(s.openid, lateUnits, day, j._id, tpl.deadline, kids));
+    if (lateUnits.length || kids.length)
+      for (const s of people) if (s.role === 'office') add(officeDigest(s.openid, lateUnits, day, j._id, tpl.deadline, kids));
   }
 
   const eventById = new Map(tomorrowEvents.map((e) => [e._id, e]));
-  for (const s of [...signups].sort((a, b) => a._id.localeCompare(b._id))) add(residentReminder(s, eventById.get(s.eventId)!, day, tpl.event));
+  for (const s of [...signups].sort((a, b) => a._id.localeCompare(b._id)))
+    add(residentReminder(s, eventById.get(s.eventId)!, day, tpl.event));
 
   // Send where the person has consented; record every outcome.
   const subById = new Map(subs.map((s) => [s._id, s]));
@@ -245,7 +272,13 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
   const records: MessageDoc[] = await pool(drafts, SEND_CONCURRENCY, async (d): Promise<MessageDoc> => {
     if (!hasConsent(subById.get(`${d.openid}:${d.templateId}`), longTerm)) return { ...d, status: 'skipped_no_consent', createdAt };
     try {
-      await cloud.openapi.subscribeMessage.send({ touser: d.openid, templateId: d.templateId, page: d.page, data: d.data, miniprogramState: 'formal' } as never);
+      await cloud.openapi.subscribeMessage.send({
+        touser: d.openid,
+        templateId: d.templateId,
+        page: d.page,
+        data: d.data,
+        miniprogramState: 'formal',
+      } as never);
       return { ...d, status: 'sent', createdAt };
     } catch (e) {
       const code = (e as { errCode?: number }).errCode;
@@ -254,12 +287,27 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
   });
 
   // One-time consents are spent by the message they allowed; a 43101 means WeChat has none left.
-  const spent = records.filter((r) => r.status === 'sent' && !(longTerm.has(r.templateId) && subById.get(`${r.openid}:${r.templateId}`)?.longTerm)).map((r) => `${r.openid}:${r.templateId}`);
+  const spent = records
+    .filter((r) => r.status === 'sent' && !(longTerm.has(r.templateId) && subById.get(`${r.openid}:${r.templateId}`)?.longTerm))
+    .map((r) => `${r.openid}:${r.templateId}`);
   const gone = records.filter((r) => r.status === 'refused').map((r) => `${r.openid}:${r.templateId}`);
   const writes: Array<Promise<unknown>> = [];
-  for (let i = 0; i < records.length; i += 1000) writes.push(db.collection(C.messages).add({ data: records.slice(i, i + 1000) as never }) as unknown as Promise<unknown>);
-  for (let i = 0; i < spent.length; i += 1000) writes.push(db.collection(C.subscriptions).where({ _id: _.in(spent.slice(i, i + 1000)) }).update({ data: { oneTime: _.inc(-1), updatedAt: now } }) as unknown as Promise<unknown>);
-  for (let i = 0; i < gone.length; i += 500) writes.push(db.collection(C.subscriptions).where({ _id: _.in(gone.slice(i, i + 500)) }).update({ data: { oneTime: 0, longTerm: false, updatedAt: now } }) as unknown as Promise<unknown>);
+  for (let i = 0; i < records.length; i += 1000)
+    writes.push(db.collection(C.messages).add({ data: records.slice(i, i + 1000) as never }) as unknown as Promise<unknown>);
+  for (let i = 0; i < spent.length; i += 1000)
+    writes.push(
+      db
+        .collection(C.subscriptions)
+        .where({ _id: _.in(spent.slice(i, i + 1000)) })
+        .update({ data: { oneTime: _.inc(-1), updatedAt: now } }) as unknown as Promise<unknown>,
+    );
+  for (let i = 0; i < gone.length; i += 500)
+    writes.push(
+      db
+        .collection(C.subscriptions)
+        .where({ _id: _.in(gone.slice(i, i + 500)) })
+        .update({ data: { oneTime: 0, longTerm: false, updatedAt: now } }) as unknown as Promise<unknown>,
+    );
   await Promise.all(writes);
 
   const count = (s: MessageDoc['status'], k?: MessageKind) => records.filter((r) => r.status === s && (!k || r.kind === k)).length;
@@ -273,7 +321,11 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
     refused: count('refused'),
     failed: count('failed'),
     alreadyDone: existing.length,
-    byKind: { unit: records.filter((r) => r.kind === 'unit').length, office: records.filter((r) => r.kind === 'office').length, event: records.filter((r) => r.kind === 'event').length },
+    byKind: {
+      unit: records.filter((r) => r.kind === 'unit').length,
+      office: records.filter((r) => r.kind === 'office').length,
+      event: records.filter((r) => r.kind === 'event').length,
+    },
     ms: Date.now() - started,
   };
 }
@@ -282,7 +334,9 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
 type Daily = Awaited<ReturnType<typeof runReminders>> & { purged: PurgeResult | null };
 
 /** Timer entry: the reminders, then the purge of personal data past its time; each runs even if the other fails. */
-export async function main(): Promise<{ ok: true; data: Daily } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }> {
+export async function main(): Promise<
+  { ok: true; data: Daily } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }
+> {
   // Only the platform's timer runs this (it has no caller); a client call is refused (policy 'timer').
   if (callerOpenid()) return { ok: false, error: { code: 'FORBIDDEN', message: '每日提醒由系统定时运行，不能手动调用', details: {} } };
   // One read of the jurisdictions serves both.
@@ -292,7 +346,10 @@ export async function main(): Promise<{ ok: true; data: Daily } | { ok: false; e
   if (purged.status === 'rejected') console.error('personal data purge failed', purged.reason);
   if (reminders.status === 'rejected') {
     console.error('reminders failed', reminders.reason);
-    return { ok: false, error: { code: 'INTERNAL', message: '每日提醒运行失败', details: { purged: purged.status === 'fulfilled' ? purged.value : null } } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: '每日提醒运行失败', details: { purged: purged.status === 'fulfilled' ? purged.value : null } },
+    };
   }
   return { ok: true, data: { ...reminders.value, purged: purged.status === 'fulfilled' ? purged.value : null } };
 }

@@ -29,7 +29,9 @@ export async function purgePersonalData(now: Date, jurisdictions?: Promise<Juris
   const js = await (jurisdictions ?? findAll<JurisdictionDoc>(C.jurisdictions, {}));
   const result: PurgeResult = { events: 0, signups: 0, comments: 0 };
   // An event held on D is purged on D + days: kept `days` full days after it.
-  const heldByOf = new Map(js.map((j) => [j._id, addDays(today, -(j.rules?.personalDataRetentionDays ?? DEFAULT_RULES.personalDataRetentionDays))]));
+  const heldByOf = new Map(
+    js.map((j) => [j._id, addDays(today, -(j.rules?.personalDataRetentionDays ?? DEFAULT_RULES.personalDataRetentionDays))]),
+  );
   if (!heldByOf.size) return result;
   const latest = [...heldByOf.values()].reduce((a, b) => (a > b ? a : b));
   const candidates = await findAll<EventDoc>(C.events, { 'plan.date': _.lte(latest), 'plan.publicSeats': _.gt(0) });

@@ -35,9 +35,15 @@ export const erase = action(z.object({}).strict(), async (_input, caller) => {
   // Names and phones live only in sign-ups; comments (which may carry a phone) only in feedback.
   const [res, comments] = await Promise.all([
     mine.length
-      ? (db.collection(C.signups).where({ openid }).update({ data: { name: '', phone: '', erasedAt: now, updatedAt: now } }) as Promise<{ stats: { updated: number } }>)
+      ? (db
+          .collection(C.signups)
+          .where({ openid })
+          .update({ data: { name: '', phone: '', erasedAt: now, updatedAt: now } }) as Promise<{ stats: { updated: number } }>)
       : Promise.resolve({ stats: { updated: 0 } }),
-    db.collection(C.feedback).where({ openid }).update({ data: { comment: '', erasedAt: now, updatedAt: now } }) as Promise<{ stats: { updated: number } }>,
+    db
+      .collection(C.feedback)
+      .where({ openid })
+      .update({ data: { comment: '', erasedAt: now, updatedAt: now } }) as Promise<{ stats: { updated: number } }>,
   ]);
   return { withdrawn, erased: res.stats.updated, commentsErased: comments.stats.updated };
 });

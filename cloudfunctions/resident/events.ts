@@ -26,7 +26,12 @@ export function publicEvent(e: SeatedEvent, now: Date) {
     forms: plan.forms?.length ? plan.forms : e.forms,
     date: plan.date,
     startTime: plan.startTime ?? null,
-    venue: { name: plan.venue.name, address: plan.venue.address ?? null, latitude: plan.venue.latitude ?? null, longitude: plan.venue.longitude ?? null },
+    venue: {
+      name: plan.venue.name,
+      address: plan.venue.address ?? null,
+      latitude: plan.venue.latitude ?? null,
+      longitude: plan.venue.longitude ?? null,
+    },
     seats: plan.publicSeats,
     confirmed: e.seats?.confirmed ?? 0,
     waitlisted: e.seats?.waitlisted ?? 0,
@@ -48,10 +53,14 @@ export const openEvents = action(
       removedFromPlan: false,
     };
     if (jurisdictionId) where.jurisdictionId = jurisdictionId;
-    const res = (await db.collection(C.events).where(where).orderBy('plan.date', 'asc').limit(200).get()) as unknown as { data: SeatedEvent[] };
+    const res = (await db.collection(C.events).where(where).orderBy('plan.date', 'asc').limit(200).get()) as unknown as {
+      data: SeatedEvent[];
+    };
     // The jurisdictions' names, for the filter: a second and last round trip.
     const ids = [...new Set(res.data.map((e) => e.jurisdictionId))];
-    const names = new Map((ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j.name]));
+    const names = new Map(
+      (ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j.name]),
+    );
     return res.data
       .map((e) => ({ ...publicEvent(e, now), jurisdictionName: names.get(e.jurisdictionId) ?? '' }))
       .sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
@@ -64,7 +73,8 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
     getById<SeatedEvent>(C.events, eventId),
     caller.openid ? getById<SignupDoc>(C.signups, signupIdOf(eventId, caller.openid)) : Promise.resolve(null),
   ]);
-  if (!event || !event.plan || event.removedFromPlan) throw new BusinessError('NOT_FOUND', '该活动尚未公布时间地点，请返回活动列表看看其他活动');
+  if (!event || !event.plan || event.removedFromPlan)
+    throw new BusinessError('NOT_FOUND', '该活动尚未公布时间地点，请返回活动列表看看其他活动');
   const jurisdiction = await getById<JurisdictionDoc>(C.jurisdictions, event.jurisdictionId);
   const waitlist = event.waitlist ?? [];
   return {

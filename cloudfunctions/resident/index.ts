@@ -9,4 +9,16 @@ import { erase } from './erase';
 import { showcase } from './showcase';
 import { answerQuestionnaire, questionnaire } from './questionnaire';
 
-export const main = createFunction('resident', { openEvents, eventDetail, signUp, cancelSignup, mySignups, attend, evaluate, erase, showcase, questionnaire, answerQuestionnaire });
+export const main = createFunction('resident', {
+  openEvents,
+  eventDetail,
+  signUp,
+  cancelSignup,
+  mySignups,
+  attend,
+  evaluate,
+  erase,
+  showcase,
+  questionnaire,
+  answerQuestionnaire,
+});

@@ -24,7 +24,15 @@ export const questionnaire = action(z.object({ eventId: eventIdField }).strict()
     getById<EventDoc>(C.events, eventId),
   ]);
   if (!q || !event) throw new BusinessError('NOT_FOUND', '该活动没有问卷', { eventId });
-  return { eventId, theme: event.theme, units: event.unitNames, title: q.title, questions: q.questions, answered: Boolean(mine), answeredAt: mine ? toShanghaiISO(new Date(mine.createdAt)) : null };
+  return {
+    eventId,
+    theme: event.theme,
+    units: event.unitNames,
+    title: q.title,
+    questions: q.questions,
+    answered: Boolean(mine),
+    answeredAt: mine ? toShanghaiISO(new Date(mine.createdAt)) : null,
+  };
 });
 
 const answerInput = z.object({ eventId: eventIdField, answers: z.array(answerSchema).min(1).max(MAX_QUESTIONS) }).strict();
@@ -37,7 +45,9 @@ export const answerQuestionnaire = action(answerInput, async ({ eventId, answers
   if (mine) throw new BusinessError('CONFLICT', '您已提交过这份问卷，每人只能作答一次', { eventId });
   const { problems, normalised } = checkAnswers(q.questions, answers);
   if (problems.length) {
-    throw new BusinessError('INVALID_ARGUMENT', problems[0].message, { fields: problems.map((p) => (p.index < 0 ? 'answers' : `answers.${p.index}`)) });
+    throw new BusinessError('INVALID_ARGUMENT', problems[0].message, {
+      fields: problems.map((p) => (p.index < 0 ? 'answers' : `answers.${p.index}`)),
+    });
   }
   await requireContentPass(
     openid,
@@ -53,7 +63,10 @@ export const answerQuestionnaire = action(answerInput, async ({ eventId, answers
     if (!cur || cur.version !== q.version) throw new BusinessError('CONFLICT', '问卷刚刚被修改，请刷新后重新作答', { eventId });
     const doc: Omit<AnswerDoc, '_id'> = { eventId, answers: normalised, createdAt: now };
     await tx.collection(ANSWERS).doc(id).set({ data: doc });
-    await tx.collection(QUESTIONNAIRES).doc(eventId).update({ data: { answerCount: _.inc(1) } });
+    await tx
+      .collection(QUESTIONNAIRES)
+      .doc(eventId)
+      .update({ data: { answerCount: _.inc(1) } });
   });
   return { eventId, answeredAt: toShanghaiISO(now) };
 });

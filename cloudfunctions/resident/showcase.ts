@@ -13,7 +13,20 @@ import { action } from '../_shared/router';
 const PAGE = 20;
 const PHOTOS_PER_REPORT = 9;
 
-type ShowcaseRow = Pick<PublishableReport, '_id' | 'eventId' | 'theme' | 'unitNames' | 'date' | 'title' | 'paragraphs' | 'photoFileIDs' | 'approvedAt' | 'publishedAt' | 'publication'>;
+type ShowcaseRow = Pick<
+  PublishableReport,
+  | '_id'
+  | 'eventId'
+  | 'theme'
+  | 'unitNames'
+  | 'date'
+  | 'title'
+  | 'paragraphs'
+  | 'photoFileIDs'
+  | 'approvedAt'
+  | 'publishedAt'
+  | 'publication'
+>;
 
 /** Reports published before the reviewed copy existed: masked here, as at publishing. */
 const masked = (text: string) => maskForPublic(text).text;
@@ -30,7 +43,18 @@ export const showcase = action(
       .where(where)
       .orderBy('publishedAt', 'desc')
       .limit(PAGE)
-      .field({ eventId: true, theme: true, unitNames: true, date: true, title: true, paragraphs: true, photoFileIDs: true, approvedAt: true, publishedAt: true, publication: true })
+      .field({
+        eventId: true,
+        theme: true,
+        unitNames: true,
+        date: true,
+        title: true,
+        paragraphs: true,
+        photoFileIDs: true,
+        approvedAt: true,
+        publishedAt: true,
+        publication: true,
+      })
       .get()) as unknown as { data: ShowcaseRow[] };
     const rows = res.data.map((r) => ({ ...r, photoFileIDs: r.publication?.photoFileIDs ?? r.photoFileIDs }));
     const urls = await tempUrls(rows.flatMap((r) => r.photoFileIDs.slice(0, PHOTOS_PER_REPORT)));

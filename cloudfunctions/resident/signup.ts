@@ -44,7 +44,9 @@ export const signUp = action(signUpSchema, async ({ eventId, name, phone, identi
     if (!plan || plan.publicSeats <= 0) throw new BusinessError('CONFLICT', '该活动未开放市民报名，请看看其他活动');
     const now = serverNow();
     if (now >= signupClosesAt(plan) || shanghaiDate(now) > plan.date) {
-      throw new BusinessError('DEADLINE_PASSED', `报名已于${fmtDateTime(toShanghaiISO(signupClosesAt(plan)))}截止，请关注其他活动`, { signupDeadline: toShanghaiISO(signupClosesAt(plan)) });
+      throw new BusinessError('DEADLINE_PASSED', `报名已于${fmtDateTime(toShanghaiISO(signupClosesAt(plan)))}截止，请关注其他活动`, {
+        signupDeadline: toShanghaiISO(signupClosesAt(plan)),
+      });
     }
     const seats = { confirmed: event.seats?.confirmed ?? 0, waitlisted: event.seats?.waitlisted ?? 0 };
     const waitlist = [...(event.waitlist ?? [])];
@@ -67,8 +69,14 @@ export const signUp = action(signUpSchema, async ({ eventId, name, phone, identi
       updatedAt: now,
       ...(status === 'confirmed' ? { confirmedAt: now } : {}),
     };
-    await tx.collection(C.signups).doc(signupId).set({ data: doc as unknown as Record<string, unknown> });
-    await tx.collection(C.events).doc(eventId).update({ data: { seats: _.set(seats), waitlist: _.set(waitlist) } });
+    await tx
+      .collection(C.signups)
+      .doc(signupId)
+      .set({ data: doc as unknown as Record<string, unknown> });
+    await tx
+      .collection(C.events)
+      .doc(eventId)
+      .update({ data: { seats: _.set(seats), waitlist: _.set(waitlist) } });
     return status === 'confirmed' ? { signupId, status } : { signupId, status, position: waitlist.length };
   });
 });
@@ -78,26 +86,33 @@ function resultOf(s: SignupDoc, event: SeatedEvent): SignUpResult {
   return { signupId: s._id, status: 'confirmed' };
 }
 
-export const cancelSignup = action(z.object({ signupId: z.string().min(1).max(200) }).strict(), async ({ signupId }, caller): Promise<{ status: 'cancelled' }> => {
-  const openid = requireSignedIn(caller);
-  const now = serverNow();
-  const { promoted, event } = await db.runTransaction(async (tx: Tx): Promise<{ promoted: string | null; event: SeatedEvent | null }> => {
-    const signup = await txGet<SignupDoc>(tx, C.signups, signupId);
-    // Someone else's sign-up looks exactly like a missing one: ids reveal nothing.
-    if (!signup || signup.openid !== openid) throw new BusinessError('NOT_FOUND', '找不到这条报名，请在“我的报名”中刷新后重试');
-    if (signup.status === 'cancelled') return { promoted: null, event: null };
-    const seated = await txGet<SeatedEvent>(tx, C.events, signup.eventId);
-    if (!seated?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
-    const cutoff = cancelClosesAt(seated.plan);
-    if (now >= cutoff) {
-      throw new BusinessError('DEADLINE_PASSED', `已过取消截止时间（${fmtDateTime(toShanghaiISO(cutoff))}），如不能参加请直接联系举办单位`, { cancelDeadline: toShanghaiISO(cutoff) });
-    }
-    return { promoted: await withdrawInTx(tx, seated, signup, now), event: seated };
-  });
-  // After the commit: telling the person who moved up must not undo the cancellation.
-  if (promoted && event) await notifyPromoted(promoted, event, now).catch((e) => console.error('waitlist notice failed', e));
-  return { status: 'cancelled' };
-});
+export const cancelSignup = action(
+  z.object({ signupId: z.string().min(1).max(200) }).strict(),
+  async ({ signupId }, caller): Promise<{ status: 'cancelled' }> => {
+    const openid = requireSignedIn(caller);
+    const now = serverNow();
+    const { promoted, event } = await db.runTransaction(async (tx: Tx): Promise<{ promoted: string | null; event: SeatedEvent | null }> => {
+      const signup = await txGet<SignupDoc>(tx, C.signups, signupId);
+      // Someone else's sign-up looks exactly like a missing one: ids reveal nothing.
+      if (!signup || signup.openid !== openid) throw new BusinessError('NOT_FOUND', '找不到这条报名，请在“我的报名”中刷新后重试');
+      if (signup.status === 'cancelled') return { promoted: null, event: null };
+      const seated = await txGet<SeatedEvent>(tx, C.events, signup.eventId);
+      if (!seated?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
+      const cutoff = cancelClosesAt(seated.plan);
+      if (now >= cutoff) {
+        throw new BusinessError(
+          'DEADLINE_PASSED',
+          `已过取消截止时间（${fmtDateTime(toShanghaiISO(cutoff))}），如不能参加请直接联系举办单位`,
+          { cancelDeadline: toShanghaiISO(cutoff) },
+        );
+      }
+      return { promoted: await withdrawInTx(tx, seated, signup, now), event: seated };
+    });
+    // After the commit: telling the person who moved up must not undo the cancellation.
+    if (promoted && event) await notifyPromoted(promoted, event, now).catch((e) => console.error('waitlist notice failed', e));
+    return { status: 'cancelled' };
+  },
+);
 
 export const mySignups = action(z.object({}).strict(), async (_input, caller) => {
   const openid = requireSignedIn(caller);

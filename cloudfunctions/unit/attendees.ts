@@ -18,12 +18,18 @@ const id = z.string().min(1).max(64);
 export const ATTEND_PAGE = 'resident/attend/index';
 
 /** Staff of one of the event's units, or office staff of its jurisdiction. */
-async function requireEventStaff<E extends EventDoc>(caller: Caller, eventId: string, opts: { officeToo: boolean }): Promise<{ event: E; openid: string }> {
+async function requireEventStaff<E extends EventDoc>(
+  caller: Caller,
+  eventId: string,
+  opts: { officeToo: boolean },
+): Promise<{ event: E; openid: string }> {
   const openid = requireSignedIn(caller);
   const [event, roles] = await Promise.all([getById<E>(C.events, eventId), rolesOf(openid)]);
   if (!event) throw new BusinessError('NOT_FOUND', '找不到该活动，请刷新后重试');
   const allowed = roles.some(
-    (r) => (r.role === 'unit' && event.unitIds.includes(r.unitId)) || (opts.officeToo && r.role === 'office' && r.jurisdictionId === event.jurisdictionId),
+    (r) =>
+      (r.role === 'unit' && event.unitIds.includes(r.unitId)) ||
+      (opts.officeToo && r.role === 'office' && r.jurisdictionId === event.jurisdictionId),
   );
   if (!allowed) throw new BusinessError('FORBIDDEN', '只有举办该活动的单位及本辖区公开办可以查看报名人员信息');
   return { event, openid };
@@ -37,7 +43,12 @@ export const attendees = action(z.object({ eventId: id }).strict(), async ({ eve
   const waitPos = new Map((event.waitlist ?? []).map((s, i) => [s, i]));
   return signups
     .filter((s) => !s.erasedAt)
-    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || (waitPos.get(a._id) ?? 0) - (waitPos.get(b._id) ?? 0) || +new Date(a.createdAt) - +new Date(b.createdAt))
+    .sort(
+      (a, b) =>
+        ORDER[a.status] - ORDER[b.status] ||
+        (waitPos.get(a._id) ?? 0) - (waitPos.get(b._id) ?? 0) ||
+        +new Date(a.createdAt) - +new Date(b.createdAt),
+    )
     .map((s) => ({
       signupId: s._id,
       name: s.name,
@@ -56,14 +67,20 @@ function attendToken(): string {
 }
 
 export const eventCode = action(z.object({ eventId: id }).strict(), async ({ eventId }, caller) => {
-  const { event, openid } = await requireEventStaff<SeatedEvent & { attendCode?: { token: string; fileID: string } }>(caller, eventId, { officeToo: false });
+  const { event, openid } = await requireEventStaff<SeatedEvent & { attendCode?: { token: string; fileID: string } }>(caller, eventId, {
+    officeToo: false,
+  });
   if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案（日期、地点），再生成签到码');
   // One code per event: printing it again must give the same image.
   let code = event.attendCode;
   if (!code) {
     const token = attendToken();
-    const img = (await cloud.openapi.wxacode.getUnlimited({ scene: `a=${token}`, page: ATTEND_PAGE, checkPath: false })) as { buffer: Buffer };
-    const { fileID } = (await cloud.uploadFile({ cloudPath: `attend-codes/${eventId}-${token}.png`, fileContent: img.buffer })) as { fileID: string };
+    const img = (await cloud.openapi.wxacode.getUnlimited({ scene: `a=${token}`, page: ATTEND_PAGE, checkPath: false })) as {
+      buffer: Buffer;
+    };
+    const { fileID } = (await cloud.uploadFile({ cloudPath: `attend-codes/${eventId}-${token}.png`, fileContent: img.buffer })) as {
+      fileID: string;
+    };
     const doc: Omit<CodeDoc, '_id'> = { eventId, fileID, createdBy: openid, createdAt: serverNow() };
     const mine = { token, fileID };
     // Concurrent calls each made an image; one transaction lets only the first token
@@ -72,7 +89,10 @@ export const eventCode = action(z.object({ eventId: id }).strict(), async ({ eve
       const cur = await txGet<EventDoc & { attendCode?: { token: string; fileID: string } }>(tx, C.events, eventId);
       if (cur?.attendCode) return cur.attendCode;
       await tx.collection(CODES).doc(token).set({ data: doc });
-      await tx.collection(C.events).doc(eventId).update({ data: { attendCode: mine } });
+      await tx
+        .collection(C.events)
+        .doc(eventId)
+        .update({ data: { attendCode: mine } });
       return mine;
     });
   }

@@ -23,14 +23,18 @@ export const onlineVenueFields = {
 export function assertEventSpan(date: string, endDate: string | undefined): void {
   if (endDate === undefined) return;
   if (endDate < date || endDate > addDays(date, MAX_EVENT_DAYS - 1)) {
-    throw new BusinessError('INVALID_ARGUMENT', `结束日期须在活动日期${date}当天或之后，且活动不超过${MAX_EVENT_DAYS}天`, { fields: ['endDate'] });
+    throw new BusinessError('INVALID_ARGUMENT', `结束日期须在活动日期${date}当天或之后，且活动不超过${MAX_EVENT_DAYS}天`, {
+      fields: ['endDate'],
+    });
   }
 }
 
 /** An online event must say where it runs: a platform or a link. */
 export function assertOnlineVenue(venue: { online?: boolean; platform?: string; link?: string }): void {
   if (venue.online && !venue.platform && !venue.link) {
-    throw new BusinessError('INVALID_ARGUMENT', '线上活动请填写平台名称或活动链接，方便公开办和群众查看', { fields: ['venue.platform', 'venue.link'] });
+    throw new BusinessError('INVALID_ARGUMENT', '线上活动请填写平台名称或活动链接，方便公开办和群众查看', {
+      fields: ['venue.platform', 'venue.link'],
+    });
   }
 }
 
@@ -49,7 +53,11 @@ export const evidenceFields = {
 export function assertEventDay(plan: Pick<PlanSummary, 'date' | 'endDate'>, today: string): void {
   if (isEventDay(plan, today)) return;
   const span = plan.endDate && plan.endDate !== plan.date ? `${plan.date}至${plan.endDate}` : `当天（${plan.date}）`;
-  throw new BusinessError('NOT_EVENT_DAY', `只能在活动${span}签到，今天是${today}。如活动改期，请先重新报备方案。`, { date: plan.date, endDate: plan.endDate ?? plan.date, today });
+  throw new BusinessError('NOT_EVENT_DAY', `只能在活动${span}签到，今天是${today}。如活动改期，请先重新报备方案。`, {
+    date: plan.date,
+    endDate: plan.endDate ?? plan.date,
+    today,
+  });
 }
 
 /**
@@ -62,7 +70,9 @@ export function assertCheckinProof(
 ): void {
   if (online) {
     if (!input.evidenceFileID && !input.evidenceLink) {
-      throw new BusinessError('INVALID_ARGUMENT', '线上活动签到请上传活动截图或填写活动链接', { fields: ['evidenceFileID', 'evidenceLink'] });
+      throw new BusinessError('INVALID_ARGUMENT', '线上活动签到请上传活动截图或填写活动链接', {
+        fields: ['evidenceFileID', 'evidenceLink'],
+      });
     }
     return;
   }

@@ -76,11 +76,15 @@ export const myEvents = action(z.object({}).strict(), async (_input, caller) => 
 export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
   const { event, staff, jurisdiction } = await requireEventStaff(caller, eventId, { withRules: true });
   const [photosRes, report, draft, materials, signups] = await Promise.all([
-    db.collection(C.photos).where({ eventId }).orderBy('uploadedAt', 'asc').limit(PHOTO_PAGE).get() as unknown as Promise<{ data: PhotoDoc[] }>,
+    db.collection(C.photos).where({ eventId }).orderBy('uploadedAt', 'asc').limit(PHOTO_PAGE).get() as unknown as Promise<{
+      data: PhotoDoc[];
+    }>,
     event.report ? getById<ReportDoc>(C.reports, event.report.reportId) : Promise.resolve(null),
     getById<DraftDoc>(DRAFTS, eventId),
     event.materials ? getById<MaterialsDoc>(MATERIALS, event.materials.materialsId) : Promise.resolve(null),
-    (event.plan?.publicSeats ?? 0) > 0 ? findWhere<SignupDoc>(C.signups, { eventId, status: 'confirmed' }) : Promise.resolve([] as SignupDoc[]),
+    (event.plan?.publicSeats ?? 0) > 0
+      ? findWhere<SignupDoc>(C.signups, { eventId, status: 'confirmed' })
+      : Promise.resolve([] as SignupDoc[]),
   ]);
   const photos = photosRes.data;
   // The office's own logo, if it uploaded one, is what the photo stamp draws.

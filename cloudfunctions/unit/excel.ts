@@ -8,7 +8,13 @@ export async function questionnaireWorkbook(questions: ReturnType<typeof tally>,
   const wb = new ExcelJS.Workbook();
   wb.creator = '政务公开主题日';
   const ws = wb.addWorksheet('问卷结果');
-  ws.columns = [{ header: '题目', key: 'q', width: 36 }, { header: '题型', key: 'kind', width: 12 }, { header: '选项 / 内容', key: 'o', width: 40 }, { header: '人数', key: 'n', width: 8 }, { header: '百分比 / 平均分', key: 'p', width: 14 }];
+  ws.columns = [
+    { header: '题目', key: 'q', width: 36 },
+    { header: '题型', key: 'kind', width: 12 },
+    { header: '选项 / 内容', key: 'o', width: 40 },
+    { header: '人数', key: 'n', width: 8 },
+    { header: '百分比 / 平均分', key: 'p', width: 14 },
+  ];
   ws.getRow(1).font = { bold: true };
   questions.forEach((res, i) => {
     const q = `${i + 1}. ${res.title}`;

@@ -10,4 +10,20 @@ import { attachQuestionnaire, exportQuestionnaire, questionnaireResults, setQues
 import { submitMaterials } from './materials';
 import { contacts } from './contacts';
 
-export const main = createFunction('unit', { myEvents, eventDetail, filePlan, checkIn, addPhoto, saveDraft, submitReport, attendees, eventCode, setQuestionnaire, questionnaireResults, exportQuestionnaire, attachQuestionnaire, submitMaterials, contacts });
+export const main = createFunction('unit', {
+  myEvents,
+  eventDetail,
+  filePlan,
+  checkIn,
+  addPhoto,
+  saveDraft,
+  submitReport,
+  attendees,
+  eventCode,
+  setQuestionnaire,
+  questionnaireResults,
+  exportQuestionnaire,
+  attachQuestionnaire,
+  submitMaterials,
+  contacts,
+});

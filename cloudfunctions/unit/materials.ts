@@ -25,7 +25,11 @@ const schema = z
       .min(1, '请至少选择1张活动照片')
       .max(20, '照片不超过20张')
       .refine((a) => new Set(a).size === a.length, { message: '照片不能重复' }),
-    text: z.string().trim().min(MATERIALS_TEXT.min, `文字说明至少${MATERIALS_TEXT.min}个字`).max(MATERIALS_TEXT.max, `文字说明不超过${MATERIALS_TEXT.max}个字`),
+    text: z
+      .string()
+      .trim()
+      .min(MATERIALS_TEXT.min, `文字说明至少${MATERIALS_TEXT.min}个字`)
+      .max(MATERIALS_TEXT.max, `文字说明不超过${MATERIALS_TEXT.max}个字`),
   })
   .strict();
 
@@ -35,12 +39,17 @@ export const submitMaterials = action(schema, async (input, caller) => {
     findWhere<PhotoDoc>(C.photos, { _id: _.in(input.photoIds) }),
   ]);
   const now = serverNow();
-  if (!event.plan || !event.deadlines) throw new BusinessError('CONFLICT', '请先报备活动方案，活动举办后再报送专栏材料。', { status: event.status });
+  if (!event.plan || !event.deadlines)
+    throw new BusinessError('CONFLICT', '请先报备活动方案，活动举办后再报送专栏材料。', { status: event.status });
   if (shanghaiDate(now) < event.plan.date) {
     throw new BusinessError('CONFLICT', `活动${event.plan.date}开始后才能报送专栏材料，请在活动中拍照后再来。`, { date: event.plan.date });
   }
   const unknown = input.photoIds.filter((id) => !photos.some((p) => p._id === id && p.eventId === event._id));
-  if (unknown.length) throw new BusinessError('INVALID_ARGUMENT', '有照片不属于本活动或尚未上传成功，请重新选择照片', { fields: ['photoIds'], photoIds: unknown });
+  if (unknown.length)
+    throw new BusinessError('INVALID_ARGUMENT', '有照片不属于本活动或尚未上传成功，请重新选择照片', {
+      fields: ['photoIds'],
+      photoIds: unknown,
+    });
 
   const deadline = event.deadlines.materials;
   const late = deadline ? !isOnTime(deadline, now) : false;
@@ -71,8 +80,14 @@ export const submitMaterials = action(schema, async (input, caller) => {
     const summary = first
       ? { ...first, materialsId: doc._id, version: v, submittedAt: now }
       : { materialsId: doc._id, version: v, submittedAt: now, firstSubmittedAt: now, late, workdaysLate: lateDays };
-    await tx.collection(MATERIALS).doc(doc._id).set({ data: omitId(doc) });
-    await tx.collection(C.events).doc(event._id).update({ data: { materials: _.set(summary), updatedAt: now } });
+    await tx
+      .collection(MATERIALS)
+      .doc(doc._id)
+      .set({ data: omitId(doc) });
+    await tx
+      .collection(C.events)
+      .doc(event._id)
+      .update({ data: { materials: _.set(summary), updatedAt: now } });
     return { materialsId: doc._id, version: v };
   });
 

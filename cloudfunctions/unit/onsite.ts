@@ -45,12 +45,26 @@ function measure(venue: Venue, at: { latitude: number; longitude: number }, accu
   return { distance, flags };
 }
 
-const summaryOf = (c: NonNullable<EventDoc['checkin']>) => ({ checkinId: c.checkinId, at: iso(c.at), distanceMeters: c.distanceMeters, flags: c.flags, first: true });
+const summaryOf = (c: NonNullable<EventDoc['checkin']>) => ({
+  checkinId: c.checkinId,
+  at: iso(c.at),
+  distanceMeters: c.distanceMeters,
+  flags: c.flags,
+  first: true,
+});
 
 export const checkIn = action(
   // Position is optional in the schema only because an online event is checked in
   // with evidence instead; assertCheckinProof requires it for every other event.
-  z.object({ eventId: z.string().min(1).max(64), latitude: lat.optional(), longitude: lng.optional(), accuracy: z.number().min(0).max(100_000).optional(), ...evidenceFields }).strict(),
+  z
+    .object({
+      eventId: z.string().min(1).max(64),
+      latitude: lat.optional(),
+      longitude: lng.optional(),
+      accuracy: z.number().min(0).max(100_000).optional(),
+      ...evidenceFields,
+    })
+    .strict(),
   async (input, caller) => {
     const { event, staff } = await requireEventStaff(caller, input.eventId);
     // Checking in again (a retry, a colleague) returns the first check-in, on any day.
@@ -62,7 +76,8 @@ export const checkIn = action(
     const online = event.plan.venue.online;
     assertCheckinProof(online, input);
     const accuracy = input.accuracy ?? null;
-    const position = input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null;
+    const position =
+      input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null;
     const { distance, flags } = online || !position ? { distance: null, flags: ['online'] } : measure(event.plan.venue, position, accuracy);
 
     // One conditional update of the event: only a plan_filed event without a check-in
@@ -113,7 +128,10 @@ export const addPhoto = action(
     .strict(),
   async (input, caller) => {
     const photoId = photoIdOf(input.eventId, input.sha256);
-    const [{ event, staff, jurisdiction }, existing] = await Promise.all([requireEventStaff(caller, input.eventId, { withRules: true }), getById<PhotoDoc>(C.photos, photoId)]);
+    const [{ event, staff, jurisdiction }, existing] = await Promise.all([
+      requireEventStaff(caller, input.eventId, { withRules: true }),
+      getById<PhotoDoc>(C.photos, photoId),
+    ]);
     requireFileInScope(input.fileID, { events: event._id });
     // The same photo sent again (an offline retry) is the same record.
     if (existing) return { photoId, hasLogo: existing.hasLogo, duplicate: true };
@@ -151,6 +169,11 @@ export const addPhoto = action(
       if (raced) return { photoId, hasLogo: raced.hasLogo, duplicate: true };
       throw e;
     }
-    return { photoId, hasLogo: doc.hasLogo, duplicate: false, logoCheck: { method: logoCheck.method, score: logoCheck.score, correlation: logoCheck.correlation, logo: logoCheck.logo } };
+    return {
+      photoId,
+      hasLogo: doc.hasLogo,
+      duplicate: false,
+      logoCheck: { method: logoCheck.method, score: logoCheck.score, correlation: logoCheck.correlation, logo: logoCheck.logo },
+    };
   },
 );

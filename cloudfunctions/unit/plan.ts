@@ -35,7 +35,10 @@ const filePlanSchema = z
     eventId: z.string().min(1).max(64),
     date: z.string().refine(isValidDate, { message: '日期须为有效日期，格式如 2023-05-04' }),
     endDate: z.string().refine(isValidDate, { message: '结束日期须为有效日期，格式如 2023-05-05' }).optional(),
-    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间格式如 09:30').optional(),
+    startTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间格式如 09:30')
+      .optional(),
     venue: venueSchema,
     forms: z.array(z.string().trim().min(1).max(30)).min(1).max(10).optional(),
     invitees: z
@@ -77,15 +80,21 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   const [y, m] = input.date.split('-').map(Number);
   const outsidePlannedMonths = y !== event.year || (event.months !== null && (m < event.months.from || m > event.months.to));
   if (outsidePlannedMonths) {
-    const planned = event.months ? (event.months.from === event.months.to ? `${event.months.from}月` : `${event.months.from}月至${event.months.to}月`) : '待定';
+    const planned = event.months
+      ? event.months.from === event.months.to
+        ? `${event.months.from}月`
+        : `${event.months.from}月至${event.months.to}月`
+      : '待定';
     warnings.push(`活动日期${input.date}不在计划安排表的时间（${event.year}年${planned}）内，已照常报备，请向公开办说明原因。`);
   }
   const unitName = event.unitNames.join('、') || staff.unitName;
   const banner = input.banner ?? (rules.bannerTemplates[0] ? bannerText(rules.bannerTemplates[0], { unit: unitName, year: y }) : '');
-  if (!banner.replace(/[\s“”"]/g, '').includes(rules.keyword)) warnings.push(`会标中没有“${rules.keyword}”字样，现场会标或电子屏须体现该字样。`);
+  if (!banner.replace(/[\s“”"]/g, '').includes(rules.keyword))
+    warnings.push(`会标中没有“${rules.keyword}”字样，现场会标或电子屏须体现该字样。`);
   const seats = seatsOf(input.venue.online, input.publicSeats);
   const publicSeats = seats.publicSeats;
-  if (publicSeats > 0 && !seats.uncapped && !(input.invitees ?? []).includes('普通市民')) warnings.push('已开放市民报名席位，建议在邀请对象中勾选“普通市民”。');
+  if (publicSeats > 0 && !seats.uncapped && !(input.invitees ?? []).includes('普通市民'))
+    warnings.push('已开放市民报名席位，建议在邀请对象中勾选“普通市民”。');
 
   // A plan is on time when filed while the event could still be held in its planned
   // months (the deadline the office, the dashboard and the reminders show before it
@@ -119,8 +128,14 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
       outsidePlannedMonths,
     });
     const doc: PlanDoc = { _id: `${event._id}:v${v}`, eventId: event._id, jurisdictionId: event.jurisdictionId, deadlines, ...summary };
-    await tx.collection(C.plans).doc(doc._id).set({ data: omitId(doc) });
-    await tx.collection(C.events).doc(event._id).update({ data: { plan: _.set(summary), deadlines: _.set(deadlines), status: next.state, updatedAt: now } });
+    await tx
+      .collection(C.plans)
+      .doc(doc._id)
+      .set({ data: omitId(doc) });
+    await tx
+      .collection(C.events)
+      .doc(event._id)
+      .update({ data: { plan: _.set(summary), deadlines: _.set(deadlines), status: next.state, updatedAt: now } });
     return v;
   });
 

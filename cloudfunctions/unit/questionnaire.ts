@@ -19,27 +19,31 @@ import type { EventDoc } from '../_shared/data';
 
 const eventIdField = z.string().min(1).max(64);
 
-export const setQuestionnaire = action(questionnaireSchema.extend({ eventId: eventIdField }).strict(), async ({ eventId, title, questions }, caller) => {
-  const { event, staff } = await requireEventStaff(caller, eventId);
-  const now = serverNow();
-  return runTransaction(async (tx: Tx) => {
-    const cur = await txGet<QuestionnaireDoc>(tx, QUESTIONNAIRES, eventId);
-    if (cur && cur.answerCount > 0) throw new BusinessError('CONFLICT', `问卷已收到 ${cur.answerCount} 份答卷，不能再修改题目`, { answerCount: cur.answerCount });
-    const doc: Omit<QuestionnaireDoc, '_id'> = {
-      eventId,
-      jurisdictionId: event.jurisdictionId,
-      unitIds: event.unitIds,
-      title,
-      questions,
-      answerCount: 0,
-      version: (cur?.version ?? 0) + 1,
-      updatedBy: staff.openid,
-      updatedAt: now,
-    };
-    await tx.collection(QUESTIONNAIRES).doc(eventId).set({ data: doc });
-    return { eventId, version: doc.version, questions: questions.length };
-  });
-});
+export const setQuestionnaire = action(
+  questionnaireSchema.extend({ eventId: eventIdField }).strict(),
+  async ({ eventId, title, questions }, caller) => {
+    const { event, staff } = await requireEventStaff(caller, eventId);
+    const now = serverNow();
+    return runTransaction(async (tx: Tx) => {
+      const cur = await txGet<QuestionnaireDoc>(tx, QUESTIONNAIRES, eventId);
+      if (cur && cur.answerCount > 0)
+        throw new BusinessError('CONFLICT', `问卷已收到 ${cur.answerCount} 份答卷，不能再修改题目`, { answerCount: cur.answerCount });
+      const doc: Omit<QuestionnaireDoc, '_id'> = {
+        eventId,
+        jurisdictionId: event.jurisdictionId,
+        unitIds: event.unitIds,
+        title,
+        questions,
+        answerCount: 0,
+        version: (cur?.version ?? 0) + 1,
+        updatedBy: staff.openid,
+        updatedAt: now,
+      };
+      await tx.collection(QUESTIONNAIRES).doc(eventId).set({ data: doc });
+      return { eventId, version: doc.version, questions: questions.length };
+    });
+  },
+);
 
 /** Staff of the event's unit, or its office (who sees the results in review). */
 async function requireStaffOrOffice(caller: Caller, eventId: string): Promise<EventDoc> {
@@ -54,7 +58,10 @@ async function requireStaffOrOffice(caller: Caller, eventId: string): Promise<Ev
 async function results(eventId: string) {
   const [q, answers] = await Promise.all([getById<QuestionnaireDoc>(QUESTIONNAIRES, eventId), findAll<AnswerDoc>(ANSWERS, { eventId })]);
   if (!q) throw new BusinessError('NOT_FOUND', '该活动还没有问卷，请先设置问卷', { eventId });
-  const tallied = tally(q.questions, answers.map((a) => a.answers));
+  const tallied = tally(
+    q.questions,
+    answers.map((a) => a.answers),
+  );
   return { q, respondents: answers.length, questions: tallied, summary: summaryLines(q.title, answers.length, tallied) };
 }
 
@@ -69,7 +76,9 @@ export const questionnaireResults = action(z.object({ eventId: eventIdField }).s
     respondents: r.respondents,
     questions: r.questions,
     summary: r.summary,
-    attached: r.q.attached ? { lines: r.q.attached.lines, respondents: r.q.attached.respondents, at: toShanghaiISO(new Date(r.q.attached.at)) } : null,
+    attached: r.q.attached
+      ? { lines: r.q.attached.lines, respondents: r.q.attached.respondents, at: toShanghaiISO(new Date(r.q.attached.at)) }
+      : null,
   };
 });
 
@@ -78,7 +87,10 @@ export const exportQuestionnaire = action(z.object({ eventId: eventIdField }).st
   const r = await results(eventId);
   const now = serverNow();
   const bytes = await excel().questionnaireWorkbook(r.questions, r.respondents, now);
-  const { fileID } = (await cloud.uploadFile({ cloudPath: `exports/${event.jurisdictionId}/questionnaire-${eventId}-${now.getTime()}.xlsx`, fileContent: bytes })) as { fileID: string };
+  const { fileID } = (await cloud.uploadFile({
+    cloudPath: `exports/${event.jurisdictionId}/questionnaire-${eventId}-${now.getTime()}.xlsx`,
+    fileContent: bytes,
+  })) as { fileID: string };
   const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL: string }> };
   return { fileID, url: fileList[0]?.tempFileURL ?? null, fileName: `${r.q.title}问卷结果.xlsx` };
 });
@@ -89,6 +101,9 @@ export const attachQuestionnaire = action(z.object({ eventId: eventIdField }).st
   if (r.respondents === 0) throw new BusinessError('CONFLICT', '问卷还没有答卷，收到答卷后再附到情况报告', { eventId });
   const now = serverNow();
   const attached = { lines: r.summary, respondents: r.respondents, by: staff.openid, at: now };
-  await db.collection(QUESTIONNAIRES).doc(eventId).update({ data: { attached: _.set(attached) } });
+  await db
+    .collection(QUESTIONNAIRES)
+    .doc(eventId)
+    .update({ data: { attached: _.set(attached) } });
   return { eventId, respondents: r.respondents, lines: r.summary, at: toShanghaiISO(now) };
 });

@@ -39,10 +39,21 @@ const fields = {
     .optional(),
   participants: count.optional(),
   videos: z
-    .array(z.object({ fileID: z.string().regex(CLOUD_FILE_ID, '视频须先上传，再提交文件 ID'), bytes: z.number().int().min(1), seconds: z.number().min(0) }).strict())
+    .array(
+      z
+        .object({
+          fileID: z.string().regex(CLOUD_FILE_ID, '视频须先上传，再提交文件 ID'),
+          bytes: z.number().int().min(1),
+          seconds: z.number().min(0),
+        })
+        .strict(),
+    )
     .max(VIDEO_LIMITS.maxCount, `短视频最多${VIDEO_LIMITS.maxCount}段`)
     .optional(),
-  newsRelease: z.object({ title: z.string().trim().min(4).max(100), paragraphs: z.array(z.string().max(5000)).min(1).max(60) }).strict().optional(),
+  newsRelease: z
+    .object({ title: z.string().trim().min(4).max(100), paragraphs: z.array(z.string().max(5000)).min(1).max(60) })
+    .strict()
+    .optional(),
 };
 
 export const saveDraft = action(z.object(fields).strict(), async (input, caller) => {
@@ -66,7 +77,10 @@ export const saveDraft = action(z.object(fields).strict(), async (input, caller)
     savedAt,
   };
   // One draft per event, overwritten: a draft is a working copy, not a submission.
-  await db.collection(DRAFTS).doc(event._id).set({ data: omitId(draft) });
+  await db
+    .collection(DRAFTS)
+    .doc(event._id)
+    .set({ data: omitId(draft) });
   return { savedAt: iso(savedAt) };
 });
 
@@ -90,7 +104,10 @@ export const submitReport = action(
   z
     .object({ ...fields, title: visible(z.string().trim().min(4).max(100)) })
     .strict()
-    .refine((r) => r.paragraphs.some((p) => p.trim()) || partsToParagraphs(r.parts ?? {}).length > 0, { message: '正文不能为空：请填写活动概况、经验做法或工作实效', path: ['paragraphs'] }),
+    .refine((r) => r.paragraphs.some((p) => p.trim()) || partsToParagraphs(r.parts ?? {}).length > 0, {
+      message: '正文不能为空：请填写活动概况、经验做法或工作实效',
+      path: ['paragraphs'],
+    }),
   async (input, caller) => {
     const [{ event, staff, jurisdiction }, photos] = await Promise.all([
       requireEventStaff(caller, input.eventId, { withRules: true }),
@@ -103,25 +120,39 @@ export const submitReport = action(
     if (!event.deadlines) throw new BusinessError('CONFLICT', '请先报备活动方案。', { status: event.status });
 
     const unknown = input.photoIds.filter((id) => !photos.some((p) => p._id === id && p.eventId === event._id));
-    if (unknown.length) throw new BusinessError('INVALID_ARGUMENT', '有照片不属于本活动或尚未上传成功，请重新选择照片', { fields: ['photoIds'], photoIds: unknown });
+    if (unknown.length)
+      throw new BusinessError('INVALID_ARGUMENT', '有照片不属于本活动或尚未上传成功，请重新选择照片', {
+        fields: ['photoIds'],
+        photoIds: unknown,
+      });
 
     const given = input.paragraphs.map((p) => p.trim()).filter(Boolean);
     const paragraphs = given.length ? given : partsToParagraphs(input.parts ?? {});
-    const newsRelease = input.newsRelease ? { title: input.newsRelease.title, paragraphs: input.newsRelease.paragraphs.map((p) => p.trim()).filter(Boolean) } : null;
+    const newsRelease = input.newsRelease
+      ? { title: input.newsRelease.title, paragraphs: input.newsRelease.paragraphs.map((p) => p.trim()).filter(Boolean) }
+      : null;
     const check = checkNewsKeyword({ title: input.title, paragraphs }, newsRelease, rules.keyword, rules.reportKeywordPlaces);
     if (check.missing.length) {
       const where = check.missing.map((p) => KEYWORD_PLACE_LABELS[p]).join('、');
       const what = check.source === 'newsRelease' ? '新闻稿' : '报告（未单独提交新闻稿时按新闻稿检查）';
-      throw new BusinessError('KEYWORD_MISSING', `${what}的${where}须包含“${rules.keyword}”，请补充后再提交`, { places: check.missing, keyword: rules.keyword, text: check.source });
+      throw new BusinessError('KEYWORD_MISSING', `${what}的${where}须包含“${rules.keyword}”，请补充后再提交`, {
+        places: check.missing,
+        keyword: rules.keyword,
+        text: check.source,
+      });
     }
     const badVideo = (input.videos ?? []).map(videoProblem).find((p) => p !== null);
     if (badVideo) throw new BusinessError('INVALID_ARGUMENT', badVideo, { fields: ['videos'] });
     const logoPhotos = photos.filter((p) => p.hasLogo).length;
     if (logoPhotos < rules.minLogoPhotos) {
-      throw new BusinessError('PHOTO_REQUIRED', `至少需要${rules.minLogoPhotos}张带“${rules.keyword}”标识的现场照片，目前${logoPhotos}张，请补拍或选择带标识的照片`, {
-        required: rules.minLogoPhotos,
-        found: logoPhotos,
-      });
+      throw new BusinessError(
+        'PHOTO_REQUIRED',
+        `至少需要${rules.minLogoPhotos}张带“${rules.keyword}”标识的现场照片，目前${logoPhotos}张，请补拍或选择带标识的照片`,
+        {
+          required: rules.minLogoPhotos,
+          found: logoPhotos,
+        },
+      );
     }
 
     const deadline = event.deadlines.report;
@@ -168,14 +199,28 @@ export const submitReport = action(
         status: 'submitted' as const,
         public: false,
       });
-      await tx.collection(C.reports).doc(doc._id).set({ data: omitId(doc) });
-      await tx.collection(C.events).doc(event._id).update({
-        data: {
-          report: _.set({ reportId: doc._id, version: v, submittedAt: now, late, workdaysLate: lateDays, status: 'submitted', newsRelease: newsRelease !== null }),
-          status: state,
-          updatedAt: now,
-        },
-      });
+      await tx
+        .collection(C.reports)
+        .doc(doc._id)
+        .set({ data: omitId(doc) });
+      await tx
+        .collection(C.events)
+        .doc(event._id)
+        .update({
+          data: {
+            report: _.set({
+              reportId: doc._id,
+              version: v,
+              submittedAt: now,
+              late,
+              workdaysLate: lateDays,
+              status: 'submitted',
+              newsRelease: newsRelease !== null,
+            }),
+            status: state,
+            updatedAt: now,
+          },
+        });
       return { reportId: doc._id, version: v, flags: f };
     });
 

@@ -122,7 +122,10 @@ export interface Api {
   account: {
     me: Act<Empty, Me>;
     redeemInvite: Act<{ code: string; name?: string }, RedeemResult>;
-    subscribe: Act<{ templateIds: string[]; accepted: string[] }, { subscriptions: Array<{ templateId: string; oneTime: number; longTerm: boolean }> }>;
+    subscribe: Act<
+      { templateIds: string[]; accepted: string[] },
+      { subscriptions: Array<{ templateId: string; oneTime: number; longTerm: boolean }> }
+    >;
     subscribeTemplates: Act<Empty, { deadline: string; event: string; longTerm: string[] }>;
     messages: Act<Empty, MessageItem[]>;
   };
@@ -146,15 +149,27 @@ export interface Api {
     reportDetail: Act<{ eventId: string }, OfficeReportDetail>;
     confirmPhotoLogo: Act<{ photoId: string; hasLogo?: boolean }, { photoId: string; hasLogo: boolean }>;
     inviteChild: Act<{ jurisdictionId: string }, { code: string; expiresAt: string; parentName: string }>;
-    acceptParent: Act<{ code: string; jurisdictionId?: string }, { jurisdictionId: string; parent: { jurisdictionId: string; name: string }; linkedAt: string }>;
+    acceptParent: Act<
+      { code: string; jurisdictionId?: string },
+      { jurisdictionId: string; parent: { jurisdictionId: string; name: string }; linkedAt: string }
+    >;
     unlinkChild: Act<{ jurisdictionId: string; childId: string }, { unlinked: true }>;
     unlinkParent: Act<{ jurisdictionId: string }, { unlinked: true }>;
     family: Act<{ jurisdictionId: string }, F.Family>;
     evidencePack: Act<F.EvidencePackInput, F.EvidencePack>;
     publishPreview: Act<{ eventId: string }, PublishPreview>;
-    publishReport: Act<{ eventId: string; checks: { secrecy: boolean; personalData: boolean } }, { eventId: string; status: EventStatus; publishedAt: string; masked: number; column: { rebuilt: boolean } }>;
-    unpublishReport: Act<{ eventId: string; reason: string }, { eventId: string; status: EventStatus; unpublishedAt: string; reason: string; column: { rebuilt: boolean } }>;
-    exportColumn: Act<{ jurisdictionId: string; year: number }, { fileID: string; url: string | null; reports: number; files: number; builtAt: string; prefix: string }>;
+    publishReport: Act<
+      { eventId: string; checks: { secrecy: boolean; personalData: boolean } },
+      { eventId: string; status: EventStatus; publishedAt: string; masked: number; column: { rebuilt: boolean } }
+    >;
+    unpublishReport: Act<
+      { eventId: string; reason: string },
+      { eventId: string; status: EventStatus; unpublishedAt: string; reason: string; column: { rebuilt: boolean } }
+    >;
+    exportColumn: Act<
+      { jurisdictionId: string; year: number },
+      { fileID: string; url: string | null; reports: number; files: number; builtAt: string; prefix: string }
+    >;
     remindLate: Act<{ jurisdictionId: string; unitIds?: string[]; year?: number }, RemindLateResult>;
   };
   unit: {
@@ -167,7 +182,10 @@ export interface Api {
     submitReport: Act<SubmitReportInput, SubmitReportResult>;
     attendees: Act<{ eventId: string }, R.Attendee[]>;
     eventCode: Act<{ eventId: string }, R.EventCode>;
-    setQuestionnaire: Act<{ eventId: string; title: string; questions: Question[] }, { eventId: string; version: number; questions: number }>;
+    setQuestionnaire: Act<
+      { eventId: string; title: string; questions: Question[] },
+      { eventId: string; version: number; questions: number }
+    >;
     questionnaireResults: Act<{ eventId: string }, QuestionnaireResults>;
     exportQuestionnaire: Act<{ eventId: string }, { fileID: string; url: string; fileName: string }>;
     attachQuestionnaire: Act<{ eventId: string }, { eventId: string; respondents: number; lines: string[]; at: string }>;
@@ -182,7 +200,18 @@ export interface Api {
     mySignups: Act<Empty, R.MySignup[]>;
     attend: Act<{ token: string }, R.AttendResult>;
     evaluate: Act<{ eventId: string; rating: number; comment?: string }, { eventId: string; rating: number; comment: string }>;
-    questionnaire: Act<{ eventId: string }, { eventId: string; theme: string; units: string[]; title: string; questions: Question[]; answered: boolean; answeredAt: string | null }>;
+    questionnaire: Act<
+      { eventId: string },
+      {
+        eventId: string;
+        theme: string;
+        units: string[];
+        title: string;
+        questions: Question[];
+        answered: boolean;
+        answeredAt: string | null;
+      }
+    >;
     answerQuestionnaire: Act<{ eventId: string; answers: Answer[] }, { eventId: string; answeredAt: string }>;
     erase: Act<Empty, { withdrawn: number; erased: number }>;
     showcase: Act<{ jurisdictionId: string }, ShowcaseItem[]>;
@@ -396,9 +425,24 @@ export interface OfficeReportDetail {
         photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt?: string | null }>;
       })
     | null;
-  versions?: Array<{ reportId: string; version: number; status: string; submittedAt: string; late?: boolean; workdaysLate?: number; comment?: string | null }>;
+  versions?: Array<{
+    reportId: string;
+    version: number;
+    status: string;
+    submittedAt: string;
+    late?: boolean;
+    workdaysLate?: number;
+    comment?: string | null;
+  }>;
   questionnaire?: { title: string; respondents: number; lines: string[]; attachedAt: string } | null;
-  newsRelease?: { reportVersion: number; separate: boolean; title: string; paragraphs: string[]; keyword: Record<KeywordPlace, boolean>; keywordChecked: 'newsRelease' | 'report' } | null;
+  newsRelease?: {
+    reportVersion: number;
+    separate: boolean;
+    title: string;
+    paragraphs: string[];
+    keyword: Record<KeywordPlace, boolean>;
+    keywordChecked: 'newsRelease' | 'report';
+  } | null;
   materials?: {
     materialsId: string;
     version: number;
@@ -460,7 +504,9 @@ export type RedeemResult =
   | { role: 'office'; jurisdictionId: string; jurisdictionName: string; unitId?: undefined };
 
 /** Exactly one of text (pasted table) and fileID (an uploaded .xlsx). */
-export type ImportPlanInput = { jurisdictionId: string; year: number; dryRun?: boolean; removeMissing?: boolean } & ({ text: string; fileID?: undefined } | { fileID: string; text?: undefined });
+export type ImportPlanInput = { jurisdictionId: string; year: number; dryRun?: boolean; removeMissing?: boolean } & (
+  { text: string; fileID?: undefined } | { fileID: string; text?: undefined }
+);
 
 export interface ImportPlanResult {
   created: number;
@@ -548,6 +594,13 @@ export interface OfficeEventDetail {
   checkin: { at?: string; distanceMeters: number | null; flags: string[] } | null;
   photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt: string | null }>;
   logoPhotoCount: number;
-  report: { reportId: string; version: number; submittedAt?: string; late: boolean; workdaysLate: number; status: 'submitted' | 'returned' | 'approved' } | null;
+  report: {
+    reportId: string;
+    version: number;
+    submittedAt?: string;
+    late: boolean;
+    workdaysLate: number;
+    status: 'submitted' | 'returned' | 'approved';
+  } | null;
   seats: { confirmed: number; waitlisted: number } | null;
 }

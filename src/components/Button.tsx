@@ -26,15 +26,43 @@ export interface ButtonProps {
 // weapp: WeChat's native <button> (screen readers announce it as a button),
 // with its own borders reset in ui.css. h5: a View with role="button", Tab
 // focus and Enter/Space, since Taro's h5 button element has no role.
-export function Button({ children, type = 'default', size = 'normal', inline, disabled, loading, label, pressed, className, testId, openType, onClick }: ButtonProps) {
+export function Button({
+  children,
+  type = 'default',
+  size = 'normal',
+  inline,
+  disabled,
+  loading,
+  label,
+  pressed,
+  className,
+  testId,
+  openType,
+  onClick,
+}: ButtonProps) {
   const off = disabled || loading;
-  const cls = ['z-btn', `z-btn--${type}`, size === 'small' && 'z-btn--small', inline && 'z-btn--inline', off && 'z-btn--disabled', className]
+  const cls = [
+    'z-btn',
+    `z-btn--${type}`,
+    size === 'small' && 'z-btn--small',
+    inline && 'z-btn--inline',
+    off && 'z-btn--disabled',
+    className,
+  ]
     .filter(Boolean)
     .join(' ');
   const text = loading ? '请稍候…' : children;
   if (process.env.TARO_ENV === 'weapp') {
     return (
-      <NativeButton className={cls} hoverClass={off ? 'none' : 'z-btn--hover'} disabled={off} ariaLabel={label} openType={openType} data-testid={testId} onClick={off ? undefined : onClick}>
+      <NativeButton
+        className={cls}
+        hoverClass={off ? 'none' : 'z-btn--hover'}
+        disabled={off}
+        ariaLabel={label}
+        openType={openType}
+        data-testid={testId}
+        onClick={off ? undefined : onClick}
+      >
         {text}
       </NativeButton>
     );
@@ -74,16 +102,41 @@ export function Choice({ children, kind = 'radio', checked, label, className, te
     );
   }
   return (
-    <View className={`z-choice ${className ?? ''}`} data-testid={testId} onClick={toggle} {...controlProps({ role: kind, label, checked, onActivate: toggle })}>
+    <View
+      className={`z-choice ${className ?? ''}`}
+      data-testid={testId}
+      onClick={toggle}
+      {...controlProps({ role: kind, label, checked, onActivate: toggle })}
+    >
       {children}
     </View>
   );
 }
 
 /** A row or tile that opens something (an event row, a photo): a link to screen readers. */
-export function Tap({ children, className, label, testId, role = 'link', onClick }: { children?: ReactNode; className?: string; label?: string; testId?: string; role?: 'link' | 'button'; onClick: () => void }) {
+export function Tap({
+  children,
+  className,
+  label,
+  testId,
+  role = 'link',
+  onClick,
+}: {
+  children?: ReactNode;
+  className?: string;
+  label?: string;
+  testId?: string;
+  role?: 'link' | 'button';
+  onClick: () => void;
+}) {
   return (
-    <View className={`z-tap ${className ?? ''}`} hoverClass='z-card--hover' data-testid={testId} onClick={onClick} {...controlProps({ role, label, onActivate: onClick })}>
+    <View
+      className={`z-tap ${className ?? ''}`}
+      hoverClass='z-card--hover'
+      data-testid={testId}
+      onClick={onClick}
+      {...controlProps({ role, label, onActivate: onClick })}
+    >
       {children}
     </View>
   );

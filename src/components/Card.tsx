@@ -32,7 +32,13 @@ export interface LinkCardProps {
 export function LinkCard({ title, desc, icon, url, onClick, testId }: LinkCardProps) {
   const open = onClick ?? (url ? () => void Taro.navigateTo({ url }) : undefined);
   return (
-    <View className='z-card z-card--link' onClick={open} hoverClass='z-card--hover' data-testid={testId} {...controlProps({ role: 'link', onActivate: open })}>
+    <View
+      className='z-card z-card--link'
+      onClick={open}
+      hoverClass='z-card--hover'
+      data-testid={testId}
+      {...controlProps({ role: 'link', onActivate: open })}
+    >
       {icon ? (
         <View className='z-card__icon' {...(process.env.TARO_ENV === 'h5' ? { 'aria-hidden': 'true' } : {})}>
           {icon}

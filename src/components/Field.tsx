@@ -18,7 +18,11 @@ export function Field({ label, required, hint, error, children }: FieldProps) {
     <View className='z-field'>
       <View className='z-field__label'>
         {label}
-        {required ? <View className='z-field__required' style={{ display: 'inline' }}>*</View> : null}
+        {required ? (
+          <View className='z-field__required' style={{ display: 'inline' }}>
+            *
+          </View>
+        ) : null}
       </View>
       <FieldLabel.Provider value={required ? `${label}（必填）` : label}>{children}</FieldLabel.Provider>
       {error ? (
@@ -99,7 +103,21 @@ export function TextArea({ value, onChange, placeholder, maxlength, label, class
 }
 
 /** Every image says what it shows (alt on h5, aria-label on weapp). */
-export function Img({ src, alt, className, mode = 'aspectFill', onClick, testId }: { src: string; alt: string; className?: string; mode?: 'aspectFill' | 'aspectFit' | 'widthFix'; onClick?: () => void; testId?: string }) {
+export function Img({
+  src,
+  alt,
+  className,
+  mode = 'aspectFill',
+  onClick,
+  testId,
+}: {
+  src: string;
+  alt: string;
+  className?: string;
+  mode?: 'aspectFill' | 'aspectFit' | 'widthFix';
+  onClick?: () => void;
+  testId?: string;
+}) {
   const a11y = process.env.TARO_ENV === 'h5' ? { nativeProps: { alt } } : { ariaLabel: alt, ariaRole: 'img' };
   return <Image className={className} src={src} mode={mode} onClick={onClick} data-testid={testId} {...a11y} />;
 }

@@ -40,7 +40,10 @@ export function IdentityPicker() {
     <View className='z-idbar' data-testid='identity-picker'>
       <View className='z-idbar__row'>
         <View className='z-idbar__who'>
-          当前身份：<View className='z-idbar__id' style={{ display: 'inline' }} data-testid='current-openid'>{openid}</View>
+          当前身份：
+          <View className='z-idbar__id' style={{ display: 'inline' }} data-testid='current-openid'>
+            {openid}
+          </View>
           {label ? `（${label}）` : ''}
         </View>
         <View className='z-idbar__toggle' onClick={() => setOpen(!open)}>

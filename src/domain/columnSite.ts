@@ -77,10 +77,20 @@ footer{color:#595959;font-size:14px;text-align:center;padding:0 0 32px}
 /** The theme-day mark: a red seal with 政务公开 / 主题日, drawn inline so the page fetches nothing. */
 const MARK = `<svg width="48" height="48" viewBox="0 0 48 48" aria-hidden="true" focusable="false"><circle cx="24" cy="24" r="22" fill="#fff"/><circle cx="24" cy="24" r="19" fill="none" stroke="#b3141b" stroke-width="2"/><text x="24" y="22" font-size="9" text-anchor="middle" fill="#b3141b" font-weight="700">政务公开</text><text x="24" y="33" font-size="9" text-anchor="middle" fill="#b3141b" font-weight="700">主题日</text></svg>`;
 
-function page(o: { title: string; site: ColumnSiteInput; root: string; crumbs: Array<{ label: string; href?: string }>; body: string }): string {
+function page(o: {
+  title: string;
+  site: ColumnSiteInput;
+  root: string;
+  crumbs: Array<{ label: string; href?: string }>;
+  body: string;
+}): string {
   const { site } = o;
   const crumbs = o.crumbs
-    .map((c) => (c.href ? `<li><a href="${escapeHtml(c.href)}">${escapeHtml(c.label)}</a></li>` : `<li aria-current="page">${escapeHtml(c.label)}</li>`))
+    .map((c) =>
+      c.href
+        ? `<li><a href="${escapeHtml(c.href)}">${escapeHtml(c.label)}</a></li>`
+        : `<li aria-current="page">${escapeHtml(c.label)}</li>`,
+    )
     .join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -108,7 +118,8 @@ ${o.body}
 }
 
 const monthOf = (r: ColumnReport) => (r.date ? Number(r.date.slice(5, 7)) : null);
-const byDateDesc = (a: ColumnReport, b: ColumnReport) => (b.date ?? '').localeCompare(a.date ?? '') || b.publishedAt.localeCompare(a.publishedAt);
+const byDateDesc = (a: ColumnReport, b: ColumnReport) =>
+  (b.date ?? '').localeCompare(a.date ?? '') || b.publishedAt.localeCompare(a.publishedAt);
 
 function item(r: ColumnReport, root: string): string {
   return `<li><a href="${root}reports/${r.slug}.html">${escapeHtml(r.title)}</a><span class="when">${escapeHtml(r.units.join('、'))}${r.date ? ` · <time datetime="${r.date}">${r.date}</time>` : ''}</span></li>`;
@@ -136,7 +147,13 @@ ${units
   })
   .join('\n')}`
     : `<h1>${site.year}年“${KEYWORD}”活动</h1><p class="empty">本年度暂无公开的活动报道。</p>`;
-  return page({ title: `${site.jurisdictionName}${site.year}年“${KEYWORD}”活动专栏`, site, root: '', crumbs: [{ label: '活动专栏' }], body });
+  return page({
+    title: `${site.jurisdictionName}${site.year}年“${KEYWORD}”活动专栏`,
+    site,
+    root: '',
+    crumbs: [{ label: '活动专栏' }],
+    body,
+  });
 }
 
 function reportPage(site: ColumnSiteInput, r: ColumnReport): string {
@@ -153,7 +170,13 @@ ${r.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${photos}
 </article>
 <p><a href="../index.html">返回活动专栏</a></p>`;
-  return page({ title: `${r.title} - ${site.jurisdictionName}“${KEYWORD}”活动专栏`, site, root: '../', crumbs: [{ label: '活动专栏', href: '../index.html' }, { label: r.title }], body });
+  return page({
+    title: `${r.title} - ${site.jurisdictionName}“${KEYWORD}”活动专栏`,
+    site,
+    root: '../',
+    crumbs: [{ label: '活动专栏', href: '../index.html' }, { label: r.title }],
+    body,
+  });
 }
 
 const xmlEsc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
@@ -162,7 +185,8 @@ const rfc822 = (iso: string) => new Date(iso).toUTCString();
 function rss(site: ColumnSiteInput, reports: ColumnReport[]): string {
   const items = reports
     .map(
-      (r) => `<item><title>${xmlEsc(r.title)}</title><link>reports/${r.slug}.html</link><guid isPermaLink="false">${xmlEsc(r.slug)}</guid><pubDate>${rfc822(r.publishedAt)}</pubDate><category>${xmlEsc(r.units.join('、'))}</category><description>${xmlEsc(r.paragraphs[0] ?? '')}</description></item>`,
+      (r) =>
+        `<item><title>${xmlEsc(r.title)}</title><link>reports/${r.slug}.html</link><guid isPermaLink="false">${xmlEsc(r.slug)}</guid><pubDate>${rfc822(r.publishedAt)}</pubDate><category>${xmlEsc(r.units.join('、'))}</category><description>${xmlEsc(r.paragraphs[0] ?? '')}</description></item>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -173,7 +173,18 @@ ${row('提交时间', `${esc(when(r.submittedAt))}，${esc(r.submittedBy)}`)}
 ${r.deadline ? row('截止时间', `${esc(when(r.deadline))}　${r.late === null ? '' : yesNo(!r.late, '按时', `逾期${r.workdaysLate ?? ''}个工作日`)}`) : ''}
 ${row('状态', esc(r.status))}
 ${r.review ? row('审核', `${esc(r.review.decision)}，${esc(r.review.by)}，${esc(when(r.review.at))}${r.review.comment ? `：${esc(r.review.comment)}` : ''}`) : ''}
-${r.attendance ? row('参加人数', esc(Object.entries(r.attendance).map(([k, v]) => `${ATTENDANCE[k] ?? k}${v}`).join('，'))) : ''}
+${
+  r.attendance
+    ? row(
+        '参加人数',
+        esc(
+          Object.entries(r.attendance)
+            .map(([k, v]) => `${ATTENDANCE[k] ?? k}${v}`)
+            .join('，'),
+        ),
+      )
+    : ''
+}
 ${r.files.length ? row('附件', r.files.map((f) => `<a href="${esc(f)}">${esc(f.split('/').pop())}</a>`).join('　')) : ''}
 </table>
 ${r.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}</div>`,
@@ -181,7 +192,13 @@ ${r.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}</div>`,
     .join('\n');
 }
 
-const ATTENDANCE: Record<string, string> = { total: '合计', deputies: '人大代表、政协委员', experts: '专家学者', media: '新闻媒体', residents: '群众' };
+const ATTENDANCE: Record<string, string> = {
+  total: '合计',
+  deputies: '人大代表、政协委员',
+  experts: '专家学者',
+  media: '新闻媒体',
+  residents: '群众',
+};
 
 function residentsHtml(r: PackResidents): string {
   return `<table class="kv"><caption>群众参与（不含个人信息）</caption>
@@ -223,7 +240,9 @@ table.kv th{width:9em;background:#f6f6f6;font-weight:normal}caption{text-align:l
 @media print{body{padding:0;max-width:none}section.event{break-before:page}figure{break-inside:avoid}a{color:#222}.noprint{display:none}}`;
 
 export function renderEvidenceIndex(h: PackHeader, events: PackEvent[]): string {
-  const toc = events.map((e) => `<li><a href="#e${e.seq}">${esc(e.seq)}. ${esc(e.theme)}</a>（${esc(e.units.join('、'))}，${esc(e.status)}）</li>`).join('\n');
+  const toc = events
+    .map((e) => `<li><a href="#e${e.seq}">${esc(e.seq)}. ${esc(e.theme)}</a>（${esc(e.units.join('、'))}，${esc(e.status)}）</li>`)
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(h.jurisdictionName)}${esc(h.year)}年政务公开主题日证据包</title><style>${CSS}</style></head>

@@ -9,7 +9,15 @@ export type EventStatus = 'planned' | 'plan_filed' | 'held' | 'reported' | 'retu
 export type LifecycleEvent = 'FILE_PLAN' | 'CHECK_IN' | 'SUBMIT_REPORT' | 'RETURN' | 'APPROVE' | 'PUBLISH' | 'UNPUBLISH';
 
 export const EVENT_STATUSES: readonly EventStatus[] = ['planned', 'plan_filed', 'held', 'reported', 'returned', 'approved', 'published'];
-export const LIFECYCLE_EVENTS: readonly LifecycleEvent[] = ['FILE_PLAN', 'CHECK_IN', 'SUBMIT_REPORT', 'RETURN', 'APPROVE', 'PUBLISH', 'UNPUBLISH'];
+export const LIFECYCLE_EVENTS: readonly LifecycleEvent[] = [
+  'FILE_PLAN',
+  'CHECK_IN',
+  'SUBMIT_REPORT',
+  'RETURN',
+  'APPROVE',
+  'PUBLISH',
+  'UNPUBLISH',
+];
 
 export const STATUS_LABELS: Record<EventStatus, string> = {
   planned: '待报备',
@@ -22,9 +30,7 @@ export const STATUS_LABELS: Record<EventStatus, string> = {
   published: '已公开',
 };
 
-export type TransitionResult =
-  | { ok: true; state: EventStatus }
-  | { ok: false; code: ErrorCode; message: string };
+export type TransitionResult = { ok: true; state: EventStatus } | { ok: false; code: ErrorCode; message: string };
 
 /**
  * Allowed moves. Re-filing a plan before the event is held is a new version.
@@ -44,8 +50,7 @@ const TABLE: Record<LifecycleEvent, Partial<Record<EventStatus, EventStatus>>> =
 
 const REFUSALS: Record<LifecycleEvent, (from: EventStatus) => string> = {
   FILE_PLAN: (from) => `活动${STATUS_LABELS[from]}，不能再修改方案；如需调整请联系公开办。`,
-  CHECK_IN: (from) =>
-    from === 'planned' ? '请先报备活动方案，再到现场签到。' : `活动${STATUS_LABELS[from]}，无需再签到。`,
+  CHECK_IN: (from) => (from === 'planned' ? '请先报备活动方案，再到现场签到。' : `活动${STATUS_LABELS[from]}，无需再签到。`),
   SUBMIT_REPORT: (from) =>
     from === 'planned' || from === 'plan_filed'
       ? '请先在活动现场签到，再提交情况报告。'

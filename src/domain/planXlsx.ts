@@ -35,7 +35,10 @@ export async function parsePlanXlsx(data: ArrayBuffer | Uint8Array, opts: PlanPa
     // exceljs types want its own Buffer flavour; a copied ArrayBuffer is accepted at runtime too.
     await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer);
   } catch {
-    return { events: [], warnings: [{ row: 0, message: '无法读取这个 Excel 文件，请确认是 .xlsx 格式（旧的 .xls 请另存为 .xlsx）后重试。' }] };
+    return {
+      events: [],
+      warnings: [{ row: 0, message: '无法读取这个 Excel 文件，请确认是 .xlsx 格式（旧的 .xls 请另存为 .xlsx）后重试。' }],
+    };
   }
   let first: PlanParseResult | null = null;
   for (const sheet of workbook.worksheets) {

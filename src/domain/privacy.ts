@@ -54,17 +54,25 @@ function maskNumber(d: string): string | null {
 
 function maskRun(run: string): string {
   const prefixed = /^(?:\+|00)86/.exec(run);
-  const groups = run.slice(prefixed ? prefixed[0].length : 0).split(new RegExp(`${SEP}+`)).filter(Boolean);
+  const groups = run
+    .slice(prefixed ? prefixed[0].length : 0)
+    .split(new RegExp(`${SEP}+`))
+    .filter(Boolean);
   const whole = groups.join('').toUpperCase();
   const direct = maskNumber(whole) ?? (/^861[3-9]\d{9}$/.test(whole) ? maskNumber(whole.slice(2)) : null);
   if (direct) return direct;
   if (prefixed) return run; // a foreign-looking +86 number that is none of ours: left as typed
   // Several numbers in one run ("2023 138 0000 2222"): mask the first window of groups that is one.
   const out: string[] = [];
-  for (let i = 0; i < groups.length; ) {
+  for (let i = 0; i < groups.length;) {
     let hit: { j: number; masked: string } | null = null;
     for (let j = groups.length - 1; j >= i && !hit; j--) {
-      const masked = maskNumber(groups.slice(i, j + 1).join('').toUpperCase());
+      const masked = maskNumber(
+        groups
+          .slice(i, j + 1)
+          .join('')
+          .toUpperCase(),
+      );
       if (masked) hit = { j, masked };
     }
     out.push(hit ? hit.masked : groups[i]);

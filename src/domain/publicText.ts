@@ -51,5 +51,9 @@ export interface PublicReportText {
 export function publicReportText(report: { title: string; paragraphs: readonly string[] }, known?: KnownPeople): PublicReportText {
   const title = maskForPublic(report.title, known);
   const paragraphs = report.paragraphs.map((p) => maskForPublic(p, known));
-  return { title: title.text, paragraphs: paragraphs.map((p) => p.text), masked: title.masked + paragraphs.reduce((n, p) => n + p.masked, 0) };
+  return {
+    title: title.text,
+    paragraphs: paragraphs.map((p) => p.text),
+    masked: title.masked + paragraphs.reduce((n, p) => n + p.masked, 0),
+  };
 }

@@ -19,8 +19,20 @@ const option = z.string().trim().min(1, '选项不能为空').max(50, '选项最
 const base = { title: z.string().trim().min(1, '请填写题目').max(100, '题目最多 100 字'), required: z.boolean().optional() };
 
 export const questionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('single'), ...base, options: z.array(option).min(2, '至少 2 个选项').max(MAX_OPTIONS, `最多 ${MAX_OPTIONS} 个选项`) }).strict(),
-  z.object({ kind: z.literal('multiple'), ...base, options: z.array(option).min(2, '至少 2 个选项').max(MAX_OPTIONS, `最多 ${MAX_OPTIONS} 个选项`) }).strict(),
+  z
+    .object({
+      kind: z.literal('single'),
+      ...base,
+      options: z.array(option).min(2, '至少 2 个选项').max(MAX_OPTIONS, `最多 ${MAX_OPTIONS} 个选项`),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('multiple'),
+      ...base,
+      options: z.array(option).min(2, '至少 2 个选项').max(MAX_OPTIONS, `最多 ${MAX_OPTIONS} 个选项`),
+    })
+    .strict(),
   z.object({ kind: z.literal('rating'), ...base }).strict(),
   z.object({ kind: z.literal('text'), ...base }).strict(),
 ]);
@@ -34,7 +46,12 @@ export const questionnaireSchema = z
   .strict();
 
 /** One answer per question, by index: an option index, option indexes, a rating or a text. */
-export const answerSchema = z.union([z.number().int().min(0).max(MAX_OPTIONS), z.array(z.number().int().min(0).max(MAX_OPTIONS)).max(MAX_OPTIONS), z.string().max(MAX_TEXT_ANSWER, `简答最多 ${MAX_TEXT_ANSWER} 字`), z.null()]);
+export const answerSchema = z.union([
+  z.number().int().min(0).max(MAX_OPTIONS),
+  z.array(z.number().int().min(0).max(MAX_OPTIONS)).max(MAX_OPTIONS),
+  z.string().max(MAX_TEXT_ANSWER, `简答最多 ${MAX_TEXT_ANSWER} 字`),
+  z.null(),
+]);
 export type Answer = z.infer<typeof answerSchema>;
 
 export interface AnswerProblem {
@@ -43,9 +60,13 @@ export interface AnswerProblem {
 }
 
 /** Problems with one person's answers; [] when they fit the questionnaire. Returns the answers normalised. */
-export function checkAnswers(questions: readonly Question[], answers: readonly Answer[]): { problems: AnswerProblem[]; normalised: Answer[] } {
+export function checkAnswers(
+  questions: readonly Question[],
+  answers: readonly Answer[],
+): { problems: AnswerProblem[]; normalised: Answer[] } {
   const problems: AnswerProblem[] = [];
-  if (answers.length !== questions.length) return { problems: [{ index: -1, message: `请按问卷的 ${questions.length} 道题作答` }], normalised: [] };
+  if (answers.length !== questions.length)
+    return { problems: [{ index: -1, message: `请按问卷的 ${questions.length} 道题作答` }], normalised: [] };
   const normalised = questions.map((q, index): Answer => {
     const a = answers[index];
     const bad = (message: string) => {
@@ -83,7 +104,12 @@ export function tally(questions: readonly Question[], answerSets: ReadonlyArray<
       case 'single':
       case 'multiple': {
         const counts = q.options.map((_o, k) => given.filter((a) => (Array.isArray(a) ? a.includes(k) : a === k)).length);
-        return { kind: q.kind, title: q.title, answered: given.length, options: q.options.map((label, k) => ({ label, count: counts[k], percent: percent(counts[k], given.length) })) };
+        return {
+          kind: q.kind,
+          title: q.title,
+          answered: given.length,
+          options: q.options.map((label, k) => ({ label, count: counts[k], percent: percent(counts[k], given.length) })),
+        };
       }
       case 'rating': {
         const ratings = given.filter((a): a is number => typeof a === 'number');

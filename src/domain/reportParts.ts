@@ -19,8 +19,10 @@ export const VIDEO_LIMITS_TEXT = `短视频可选，最多${VIDEO_LIMITS.maxCoun
 
 /** Why a video is refused (Chinese, says what to do), or null when it is within the limits. */
 export function videoProblem(video: { bytes: number; seconds: number }): string | null {
-  if (video.seconds > VIDEO_LIMITS.maxSeconds) return `短视频时长${Math.round(video.seconds)}秒，超过${VIDEO_LIMITS.maxSeconds}秒，请剪短后再上传`;
-  if (video.bytes > VIDEO_LIMITS.maxBytes) return `短视频大小${Math.ceil(video.bytes / 1024 / 1024)}MB，超过${VIDEO_LIMITS.maxBytes / 1024 / 1024}MB，请压缩后再上传`;
+  if (video.seconds > VIDEO_LIMITS.maxSeconds)
+    return `短视频时长${Math.round(video.seconds)}秒，超过${VIDEO_LIMITS.maxSeconds}秒，请剪短后再上传`;
+  if (video.bytes > VIDEO_LIMITS.maxBytes)
+    return `短视频大小${Math.ceil(video.bytes / 1024 / 1024)}MB，超过${VIDEO_LIMITS.maxBytes / 1024 / 1024}MB，请压缩后再上传`;
   return null;
 }
 
@@ -44,7 +46,12 @@ export interface NewsCheck extends KeywordCheck {
  * news release has its report read as one (as before the two were separate), so
  * a jurisdiction that asks for the keyword still gets it somewhere it can publish.
  */
-export function checkNewsKeyword(report: ReportText, newsRelease: ReportText | null, keyword: string, places: readonly KeywordPlace[]): NewsCheck {
+export function checkNewsKeyword(
+  report: ReportText,
+  newsRelease: ReportText | null,
+  keyword: string,
+  places: readonly KeywordPlace[],
+): NewsCheck {
   const text = newsRelease ?? report;
   return { ...checkReportKeyword(text, keyword, places), source: newsRelease ? 'newsRelease' : 'report' };
 }

@@ -24,11 +24,7 @@ function normalise(text: string): string {
  * report satisfies body when either paragraph has the keyword, and a
  * one-paragraph report is its own first, body and last.
  */
-export function checkReportKeyword(
-  report: ReportText,
-  keyword: string,
-  requiredPlaces: readonly KeywordPlace[],
-): KeywordCheck {
+export function checkReportKeyword(report: ReportText, keyword: string, requiredPlaces: readonly KeywordPlace[]): KeywordCheck {
   const key = normalise(keyword);
   const has = (s: string | undefined) => s !== undefined && key.length > 0 && normalise(s).includes(key);
   const paras = report.paragraphs.filter((p) => p.trim().length > 0);

@@ -158,12 +158,24 @@ export const rulesInputSchema = z
       )
       .max(10, '会标模板不超过10个'),
     calendar: calendarSchema,
-    personalDataRetentionDays: z.number().int('保存天数须为整数').min(1, '保存天数至少1天').max(365, '保存天数不能超过365天（隐私说明承诺最长1年）'),
+    personalDataRetentionDays: z
+      .number()
+      .int('保存天数须为整数')
+      .min(1, '保存天数至少1天')
+      .max(365, '保存天数不能超过365天（隐私说明承诺最长1年）'),
     contact: z
       .object({
         name: z.string().trim().max(20, '联系人不超过20个字'),
-        phone: z.string().trim().max(30, '电话不超过30个字符').regex(/^[0-9+\-\s()（）转]*$/, '电话只能包含数字、空格、+、-、括号'),
-        email: z.string().trim().max(80, '邮箱不超过80个字符').refine((e) => e === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e), { message: '邮箱格式如 gkb@example.gov.cn' }),
+        phone: z
+          .string()
+          .trim()
+          .max(30, '电话不超过30个字符')
+          .regex(/^[0-9+\-\s()（）转]*$/, '电话只能包含数字、空格、+、-、括号'),
+        email: z
+          .string()
+          .trim()
+          .max(80, '邮箱不超过80个字符')
+          .refine((e) => e === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e), { message: '邮箱格式如 gkb@example.gov.cn' }),
       })
       .strict()
       .nullable(),

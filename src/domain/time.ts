@@ -99,7 +99,14 @@ function wallParts(value: string): { y: number; m: number; d: number; hh: string
   const t = new Date(value);
   if (Number.isNaN(t.getTime())) return null;
   const w = shanghaiWallClock(t);
-  return { y: w.getUTCFullYear(), m: w.getUTCMonth() + 1, d: w.getUTCDate(), hh: pad(w.getUTCHours()), mm: pad(w.getUTCMinutes()), dow: w.getUTCDay() };
+  return {
+    y: w.getUTCFullYear(),
+    m: w.getUTCMonth() + 1,
+    d: w.getUTCDate(),
+    hh: pad(w.getUTCHours()),
+    mm: pad(w.getUTCMinutes()),
+    dow: w.getUTCDay(),
+  };
 }
 
 export interface DateFormat {

@@ -10,9 +10,23 @@ const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
     case ZodIssueCode.unrecognized_keys:
       return { message: `不认识的字段：${issue.keys.join('、')}` };
     case ZodIssueCode.too_small:
-      return { message: issue.type === 'string' ? `至少 ${issue.minimum} 个字` : issue.type === 'array' ? `至少 ${issue.minimum} 项` : `不能小于 ${issue.minimum}` };
+      return {
+        message:
+          issue.type === 'string'
+            ? `至少 ${issue.minimum} 个字`
+            : issue.type === 'array'
+              ? `至少 ${issue.minimum} 项`
+              : `不能小于 ${issue.minimum}`,
+      };
     case ZodIssueCode.too_big:
-      return { message: issue.type === 'string' ? `最多 ${issue.maximum} 个字` : issue.type === 'array' ? `最多 ${issue.maximum} 项` : `不能大于 ${issue.maximum}` };
+      return {
+        message:
+          issue.type === 'string'
+            ? `最多 ${issue.maximum} 个字`
+            : issue.type === 'array'
+              ? `最多 ${issue.maximum} 项`
+              : `不能大于 ${issue.maximum}`,
+      };
     case ZodIssueCode.invalid_enum_value:
       return { message: `只能是：${issue.options.join('、')}` };
     case ZodIssueCode.invalid_string:
@@ -23,7 +37,9 @@ const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
 };
 
 function typeName(t: string): string {
-  return ({ string: '文字', number: '数字', boolean: '是/否', object: '对象', array: '列表', integer: '整数' } as Record<string, string>)[t] ?? t;
+  return (
+    ({ string: '文字', number: '数字', boolean: '是/否', object: '对象', array: '列表', integer: '整数' } as Record<string, string>)[t] ?? t
+  );
 }
 
 export function installChineseZodMessages(): void {

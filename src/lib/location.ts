@@ -27,7 +27,10 @@ export function currentPosition(): Promise<PositionResult> {
   }
   return Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: 5000 })
     .then((r): PositionResult => ({ ok: true, position: { latitude: r.latitude, longitude: r.longitude, accuracy: r.accuracy } }))
-    .catch((e: unknown): PositionResult => ({ ok: false, message: /auth|deny/i.test(String((e as { errMsg?: string })?.errMsg ?? e)) ? DENIED : '定位失败，请稍后重试' }));
+    .catch((e: unknown): PositionResult => ({
+      ok: false,
+      message: /auth|deny/i.test(String((e as { errMsg?: string })?.errMsg ?? e)) ? DENIED : '定位失败，请稍后重试',
+    }));
 }
 
 export type PickedPlace = { name: string; address?: string; latitude: number; longitude: number };

@@ -34,8 +34,7 @@ export type PhotoItem = Base & {
 export type OutboxItem = CheckinItem | PhotoItem;
 
 export type Sent =
-  | { item: CheckinItem; envelope: Envelope<CheckInResult> }
-  | { item: PhotoItem; envelope: Envelope<{ photoId: string; hasLogo: boolean }> };
+  { item: CheckinItem; envelope: Envelope<CheckInResult> } | { item: PhotoItem; envelope: Envelope<{ photoId: string; hasLogo: boolean }> };
 
 type Listener = () => void;
 type SentListener = (s: Sent) => void;
@@ -127,7 +126,8 @@ async function keepFile(file: Blob | string, key: string): Promise<string> {
 }
 
 async function loadFile(ref: string): Promise<Blob | string | undefined> {
-  if (process.env.TARO_ENV === 'h5') return (await idbDo<Blob | undefined>('readonly', (s) => s.get(ref) as IDBRequest<Blob | undefined>)) ?? undefined;
+  if (process.env.TARO_ENV === 'h5')
+    return (await idbDo<Blob | undefined>('readonly', (s) => s.get(ref) as IDBRequest<Blob | undefined>)) ?? undefined;
   return ref;
 }
 
@@ -146,7 +146,14 @@ export function queueCheckin(payload: CheckInInput): CheckinItem {
   // One check-in per event is all the server keeps; do not stack retries.
   const existing = listOutbox(payload.eventId).find((i): i is CheckinItem => i.kind === 'checkin' && i.status === 'pending');
   if (existing) return existing;
-  const item: CheckinItem = { id: newId(), kind: 'checkin', eventId: payload.eventId, createdAt: new Date().toISOString(), status: 'pending', payload };
+  const item: CheckinItem = {
+    id: newId(),
+    kind: 'checkin',
+    eventId: payload.eventId,
+    createdAt: new Date().toISOString(),
+    status: 'pending',
+    payload,
+  };
   save([...listOutbox(), item]);
   return item;
 }
@@ -156,7 +163,16 @@ export async function queuePhoto(payload: Omit<AddPhotoInput, 'fileID'>, file: B
   if (same) return same;
   const id = newId();
   const ref = await keepFile(file, id);
-  const item: PhotoItem = { id, kind: 'photo', eventId: payload.eventId, createdAt: new Date().toISOString(), status: 'pending', payload, file: ref, thumb };
+  const item: PhotoItem = {
+    id,
+    kind: 'photo',
+    eventId: payload.eventId,
+    createdAt: new Date().toISOString(),
+    status: 'pending',
+    payload,
+    file: ref,
+    thumb,
+  };
   save([...listOutbox(), item]);
   return item;
 }

@@ -118,7 +118,7 @@ async function encodeH5(c: HTMLCanvasElement): Promise<Blob> {
 
 async function prepareH5(src: Blob | string, stamp: { text: StampText; logoUrl: string } | null): Promise<PreparedPhoto> {
   const img = await loadH5(src);
-  const logo = stamp ? (await loadLogoH5(stamp.logoUrl)) ?? (await loadLogoH5(DEFAULT_LOGO)) : null;
+  const logo = stamp ? ((await loadLogoH5(stamp.logoUrl)) ?? (await loadLogoH5(DEFAULT_LOGO))) : null;
   let long = MAX_LONG_SIDE;
   for (;;) {
     const { width, height } = fit(img.width, img.height, long);
@@ -141,7 +141,14 @@ async function prepareH5(src: Blob | string, stamp: { text: StampText; logoUrl: 
     t.width = tf.width;
     t.height = tf.height;
     t.getContext('2d')?.drawImage(c, 0, 0, tf.width, tf.height);
-    return { file: blob, sha256: await sha256Of(await blob.arrayBuffer()), width, height, bytes: blob.size, thumb: t.toDataURL('image/jpeg', 0.7) };
+    return {
+      file: blob,
+      sha256: await sha256Of(await blob.arrayBuffer()),
+      width,
+      height,
+      bytes: blob.size,
+      thumb: t.toDataURL('image/jpeg', 0.7),
+    };
   }
 }
 
@@ -194,7 +201,13 @@ function canvasNode(): Promise<WxCanvas | null> {
   });
 }
 
-async function draw(canvas: WxCanvas, src: string, width: number, height: number, stamp: { text: StampText; logoUrl: string } | null): Promise<void> {
+async function draw(
+  canvas: WxCanvas,
+  src: string,
+  width: number,
+  height: number,
+  stamp: { text: StampText; logoUrl: string } | null,
+): Promise<void> {
   canvas.width = width;
   canvas.height = height;
   const g = canvas.getContext('2d');
@@ -209,7 +222,9 @@ async function draw(canvas: WxCanvas, src: string, width: number, height: number
 
 /** JPEG bytes of a canvas node at `quality`, through the documented temp-file export. */
 async function exportNode(canvas: WxCanvas, quality: number): Promise<{ path: string; data: ArrayBuffer }> {
-  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'jpg', quality } as unknown as Parameters<typeof Taro.canvasToTempFilePath>[0]);
+  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'jpg', quality } as unknown as Parameters<
+    typeof Taro.canvasToTempFilePath
+  >[0]);
   return { path: tempFilePath, data: Taro.getFileSystemManager().readFileSync(tempFilePath) as ArrayBuffer };
 }
 

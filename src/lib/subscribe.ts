@@ -29,7 +29,10 @@ export async function askSubscribe(kinds: SubscribeKind[]): Promise<string[]> {
   let accepted: string[] = templateIds;
   if (process.env.TARO_ENV === 'weapp') {
     try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] } as never)) as unknown as Record<string, string>;
+      const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] } as never)) as unknown as Record<
+        string,
+        string
+      >;
       accepted = templateIds.filter((t) => res[t] === 'accept');
     } catch {
       return []; // dialog not shown (not from a tap, or switched off in settings)

@@ -12,7 +12,13 @@ import { fmtDate } from '../domain/time';
 import './office.css';
 
 /** The jurisdiction from the page's query, else the caller's first office role. */
-export function useJurisdiction(): { jurisdictionId: string | null; name?: string; loading: boolean; error: ErrorBody | null; reload: () => void } {
+export function useJurisdiction(): {
+  jurisdictionId: string | null;
+  name?: string;
+  loading: boolean;
+  error: ErrorBody | null;
+  reload: () => void;
+} {
   const { params } = useRouter();
   const me = useCall('account', 'me');
   const wanted = params.jurisdictionId ? decodeURIComponent(params.jurisdictionId) : undefined;

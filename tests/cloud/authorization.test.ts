@@ -25,11 +25,14 @@ const outcome = (env: Envelope, access: Access): string => {
   const refusals = ['FORBIDDEN', 'UNAUTHENTICATED', ...(REFUSAL[access] ? [REFUSAL[access]] : [])];
   return env.ok || !refusals.includes(env.error.code) ? 'allowed' : env.error.code;
 };
-const expected = (access: Access, p: Persona) => (ALLOWED[access].includes(p) ? 'allowed' : p === 'anonymous' ? 'UNAUTHENTICATED' : (REFUSAL[access] ?? 'FORBIDDEN'));
+const expected = (access: Access, p: Persona) =>
+  ALLOWED[access].includes(p) ? 'allowed' : p === 'anonymous' ? 'UNAUTHENTICATED' : (REFUSAL[access] ?? 'FORBIDDEN');
 
 test('every action has a valid payload in the matrix fixture, and every fixture action is in the policy', () => {
   const policyKeys = cells.map(([fn, a]) => `${fn}.${a}`).sort();
-  const fixtureKeys = Object.entries(VALID_PAYLOADS).flatMap(([fn, acts]) => Object.keys(acts).map((a) => `${fn}.${a}`)).sort();
+  const fixtureKeys = Object.entries(VALID_PAYLOADS)
+    .flatMap(([fn, acts]) => Object.keys(acts).map((a) => `${fn}.${a}`))
+    .sort();
   expect(fixtureKeys).toEqual(policyKeys);
 });
 

@@ -18,11 +18,30 @@ const DEADLINE_TPL = 'local-tpl-deadline';
 const EVENT_TPL = 'local-tpl-event';
 const VENUE = { name: '雨花区教育局三楼会议室', latitude: 28.1357, longitude: 113.0386 };
 
-type Counts = { events: number; planFiled: number; planOnTime: number; held: number; reported: number; reportOnTime: number; overdue: number; overdueOpen: number; avgRating: number | null };
+type Counts = {
+  events: number;
+  planFiled: number;
+  planOnTime: number;
+  held: number;
+  reported: number;
+  reportOnTime: number;
+  overdue: number;
+  overdueOpen: number;
+  avgRating: number | null;
+};
 type Dash = {
   units: Array<Counts & { unitId: string; name: string }>;
   months: Array<Counts & { month: number | null }>;
-  lateItems: Array<{ eventId: string; seq: number; theme: string; unit: string; kind: string; deadline: string; doneAt: string | null; workdaysLate: number }>;
+  lateItems: Array<{
+    eventId: string;
+    seq: number;
+    theme: string;
+    unit: string;
+    kind: string;
+    deadline: string;
+    doneAt: string | null;
+    workdaysLate: number;
+  }>;
 };
 type Msg = { messageId: string; day: string; kind: string; title: string; body: string; page: string; pushed: boolean; status: string };
 
@@ -31,7 +50,8 @@ let y: Yuhua;
 const resident = 'resident-remind';
 const residentNoConsent = 'resident-silent';
 
-const subscribe = (openid: string, templateIds: string[], accepted = templateIds) => cloud.call('account', { action: 'subscribe', templateIds, accepted }, openid);
+const subscribe = (openid: string, templateIds: string[], accepted = templateIds) =>
+  cloud.call('account', { action: 'subscribe', templateIds, accepted }, openid);
 
 beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-10T09:00:00+08:00' });
@@ -41,17 +61,42 @@ beforeAll(async () => {
   // law #21 for Wed 5/17 with 10 seats. Law #6 (4月) is never filed.
   ok(await cloud.call('unit', { action: 'filePlan', eventId: edu1, date: '2023-04-20', startTime: '09:30', venue: VENUE }, y.eduStaff));
   ok(await cloud.call('unit', { action: 'filePlan', eventId: y.event(7).eventId, date: '2023-05-16', venue: VENUE }, y.eduStaff));
-  ok(await cloud.call('unit', { action: 'filePlan', eventId: y.event(21).eventId, date: '2023-05-17', startTime: '14:30', venue: { name: '跳马镇司法所' }, publicSeats: 10 }, y.lawStaff));
+  ok(
+    await cloud.call(
+      'unit',
+      {
+        action: 'filePlan',
+        eventId: y.event(21).eventId,
+        date: '2023-05-17',
+        startTime: '14:30',
+        venue: { name: '跳马镇司法所' },
+        publicSeats: 10,
+      },
+      y.lawStaff,
+    ),
+  );
 
   await cloud.setClock('2023-04-20T10:00:00+08:00');
-  ok(await cloud.call('unit', { action: 'checkIn', eventId: edu1, latitude: VENUE.latitude, longitude: VENUE.longitude, accuracy: 20 }, y.eduStaff));
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'checkIn', eventId: edu1, latitude: VENUE.latitude, longitude: VENUE.longitude, accuracy: 20 },
+      y.eduStaff,
+    ),
+  );
 
   // Report on Fri 4/28 10:00: due end of Wed 4/26 → 2 working days late (4/27, 4/28);
   // the column materials were due end of Sun 4/23 (make-up day) → 5 late (4/24–4/28).
   // The photo is added on the day: checking its logo takes a moment, and the clock runs.
   const photo = stampedPhoto('edu1');
   const fileID = await cloud.upload(`events/${edu1}/photos/a.jpg`, photo.bytes, y.eduStaff);
-  const { photoId } = ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId: edu1, fileID, sha256: photo.sha256, stamped: true }, y.eduStaff));
+  const { photoId } = ok(
+    await cloud.call<{ photoId: string }>(
+      'unit',
+      { action: 'addPhoto', eventId: edu1, fileID, sha256: photo.sha256, stamped: true },
+      y.eduStaff,
+    ),
+  );
   await cloud.setClock('2023-04-28T10:00:00+08:00');
   const rep = ok(
     await cloud.call<{ late: boolean }>(
@@ -60,7 +105,11 @@ beforeAll(async () => {
         action: 'submitReport',
         eventId: edu1,
         title: '区教育局2023年“政务公开主题日”活动',
-        paragraphs: ['4月20日，区教育局开展政务公开主题日活动。', '活动中解读了小升初招生政策，政务公开主题日吸引了家长参与。', '下一步将持续办好政务公开主题日。'],
+        paragraphs: [
+          '4月20日，区教育局开展政务公开主题日活动。',
+          '活动中解读了小升初招生政策，政务公开主题日吸引了家长参与。',
+          '下一步将持续办好政务公开主题日。',
+        ],
         photoIds: [photoId],
       },
       y.eduStaff,
@@ -68,9 +117,27 @@ beforeAll(async () => {
   );
   expect(rep.late).toBe(true);
   // The column materials are their own delivery, sent with the report the same hour.
-  ok(await cloud.call('unit', { action: 'submitMaterials', eventId: edu1, photoIds: [photoId], text: '区教育局政务公开主题日活动现场照片及简要说明。' }, y.eduStaff));
-  ok(await cloud.call('resident', { action: 'signUp', eventId: y.event(21).eventId, name: '张三', phone: '13900000001', identity: '普通市民', consent: true }, resident));
-  ok(await cloud.call('resident', { action: 'signUp', eventId: y.event(21).eventId, name: '李四', phone: '13900000002', identity: '普通市民', consent: true }, residentNoConsent));
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'submitMaterials', eventId: edu1, photoIds: [photoId], text: '区教育局政务公开主题日活动现场照片及简要说明。' },
+      y.eduStaff,
+    ),
+  );
+  ok(
+    await cloud.call(
+      'resident',
+      { action: 'signUp', eventId: y.event(21).eventId, name: '张三', phone: '13900000001', identity: '普通市民', consent: true },
+      resident,
+    ),
+  );
+  ok(
+    await cloud.call(
+      'resident',
+      { action: 'signUp', eventId: y.event(21).eventId, name: '李四', phone: '13900000002', identity: '普通市民', consent: true },
+      residentNoConsent,
+    ),
+  );
 
   // Consents as the app reports them after requestSubscribeMessage.
   ok(await subscribe(y.eduStaff, [DEADLINE_TPL]));
@@ -83,9 +150,21 @@ afterAll(() => cloud.stop());
 
 describe('account.subscribe', () => {
   test('records consents; accepted ids must be among those asked; anonymous is UNAUTHENTICATED', async () => {
-    const res = ok(await cloud.call<{ subscriptions: Array<{ templateId: string; oneTime: number }> }>('account', { action: 'subscribe', templateIds: ['tpl-x'], accepted: ['tpl-x'] }, 'someone'));
+    const res = ok(
+      await cloud.call<{ subscriptions: Array<{ templateId: string; oneTime: number }> }>(
+        'account',
+        { action: 'subscribe', templateIds: ['tpl-x'], accepted: ['tpl-x'] },
+        'someone',
+      ),
+    );
     expect(res.subscriptions).toEqual([{ templateId: 'tpl-x', oneTime: 1, longTerm: false }]);
-    const again = ok(await cloud.call<{ subscriptions: Array<{ oneTime: number }> }>('account', { action: 'subscribe', templateIds: ['tpl-x'], accepted: ['tpl-x'] }, 'someone'));
+    const again = ok(
+      await cloud.call<{ subscriptions: Array<{ oneTime: number }> }>(
+        'account',
+        { action: 'subscribe', templateIds: ['tpl-x'], accepted: ['tpl-x'] },
+        'someone',
+      ),
+    );
     expect(again.subscriptions[0].oneTime).toBe(2); // each tap on 允许 allows one more message
     refused(await cloud.call('account', { action: 'subscribe', templateIds: ['a'], accepted: ['b'] }, 'someone'), 'INVALID_ARGUMENT');
     refused(await cloud.call('account', { action: 'subscribe', templateIds: ['a'], accepted: [] }), 'UNAUTHENTICATED');
@@ -126,8 +205,13 @@ describe('reminders at 09:00 on Tue 2023-05-16', () => {
 
     const res = out.find((m) => m.touser === resident)!;
     expect(res.templateId).toBe(EVENT_TPL);
-    expect(res.data).toMatchObject({ thing1: { value: expect.any(String) }, time2: { value: '2023-05-17 14:30' }, thing3: { value: '跳马镇司法所' } });
-    for (const m of out) for (const [k, v] of Object.entries(m.data)) if (k.startsWith('thing')) expect([...v.value].length).toBeLessThanOrEqual(20);
+    expect(res.data).toMatchObject({
+      thing1: { value: expect.any(String) },
+      time2: { value: '2023-05-17 14:30' },
+      thing3: { value: '跳马镇司法所' },
+    });
+    for (const m of out)
+      for (const [k, v] of Object.entries(m.data)) if (k.startsWith('thing')) expect([...v.value].length).toBeLessThanOrEqual(20);
   });
 
   test('a second run the same day sends nothing new', async () => {
@@ -167,7 +251,11 @@ describe('office.dashboard (at 2023-05-16 09:00)', () => {
   let dash: Dash;
   beforeAll(async () => {
     await cloud.setClock('2023-05-16T09:00:00+08:00');
-    const { envelope, roundTrips } = await cloud.callCounted<Dash>('office', { action: 'dashboard', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office);
+    const { envelope, roundTrips } = await cloud.callCounted<Dash>(
+      'office',
+      { action: 'dashboard', jurisdictionId: y.jurisdictionId, year: 2023 },
+      y.office,
+    );
     dash = ok(envelope);
     // staff, jurisdiction, events, ratings, and the units (those with no event are listed too).
     expect(roundTrips).toBeLessThanOrEqual(5);
@@ -176,9 +264,28 @@ describe('office.dashboard (at 2023-05-16 09:00)', () => {
   test('per unit, the numbers the records give', () => {
     const unit = (name: string) => dash.units.find((u) => u.name === name)!;
     // #1: filed on time, held, reported late (report and materials); #7: filed on time, held later today.
-    expect(unit('区教育局')).toMatchObject({ events: 2, planFiled: 2, planOnTime: 2, held: 1, reported: 1, reportOnTime: 0, overdue: 2, overdueOpen: 0, avgRating: null });
+    expect(unit('区教育局')).toMatchObject({
+      events: 2,
+      planFiled: 2,
+      planOnTime: 2,
+      held: 1,
+      reported: 1,
+      reportOnTime: 0,
+      overdue: 2,
+      overdueOpen: 0,
+      avgRating: null,
+    });
     // #6 never filed (open), #21 filed for tomorrow.
-    expect(unit('区司法局')).toMatchObject({ events: 2, planFiled: 1, planOnTime: 1, held: 0, reported: 0, reportOnTime: 0, overdue: 1, overdueOpen: 1 });
+    expect(unit('区司法局')).toMatchObject({
+      events: 2,
+      planFiled: 1,
+      planOnTime: 1,
+      held: 0,
+      reported: 0,
+      reportOnTime: 0,
+      overdue: 1,
+      overdueOpen: 1,
+    });
     // #2 (4月) late, #26 (5月) still fileable until Wed 5/24.
     expect(unit('区农业农村局')).toMatchObject({ events: 2, planFiled: 0, overdue: 1, overdueOpen: 1 });
     expect(unit('区征收办')).toMatchObject({ events: 1, planFiled: 0, overdue: 0 });
@@ -188,7 +295,16 @@ describe('office.dashboard (at 2023-05-16 09:00)', () => {
   test('by month: the filed date’s month, else the first planned month', () => {
     const month = (m: number) => dash.months.find((r) => r.month === m)!;
     // April: #1–#13 without #7 (moved to 5/16); overdue: #1's two + 11 unfiled.
-    expect(month(4)).toMatchObject({ events: 12, planFiled: 1, planOnTime: 1, held: 1, reported: 1, reportOnTime: 0, overdue: 13, overdueOpen: 11 });
+    expect(month(4)).toMatchObject({
+      events: 12,
+      planFiled: 1,
+      planOnTime: 1,
+      held: 1,
+      reported: 1,
+      reportOnTime: 0,
+      overdue: 13,
+      overdueOpen: 11,
+    });
     // May: #14–#27 plus #7.
     expect(month(5)).toMatchObject({ events: 15, planFiled: 2, planOnTime: 2, held: 0, reported: 0, overdue: 0 });
     expect(dash.months.reduce((n, r) => n + r.events, 0)).toBe(73);
@@ -197,20 +313,38 @@ describe('office.dashboard (at 2023-05-16 09:00)', () => {
   test('late items with their deadlines and when they were done', () => {
     expect(dash.lateItems).toHaveLength(13);
     const of = (seq: number, kind: string) => dash.lateItems.find((i) => i.seq === seq && i.kind === kind);
-    expect(of(1, 'report')).toMatchObject({ unit: '区教育局', deadline: '2023-04-26T23:59:59+08:00', doneAt: '2023-04-28T10:00:00+08:00', workdaysLate: 2 });
-    expect(of(1, 'materials')).toMatchObject({ deadline: '2023-04-23T23:59:59+08:00', doneAt: '2023-04-28T10:00:00+08:00', workdaysLate: 5 });
+    expect(of(1, 'report')).toMatchObject({
+      unit: '区教育局',
+      deadline: '2023-04-26T23:59:59+08:00',
+      doneAt: '2023-04-28T10:00:00+08:00',
+      workdaysLate: 2,
+    });
+    expect(of(1, 'materials')).toMatchObject({
+      deadline: '2023-04-23T23:59:59+08:00',
+      doneAt: '2023-04-28T10:00:00+08:00',
+      workdaysLate: 5,
+    });
     expect(of(6, 'plan')).toMatchObject({ unit: '区司法局', deadline: '2023-04-24T23:59:59+08:00', doneAt: null, workdaysLate: 14 });
     expect(of(1, 'plan')).toBeUndefined();
   });
 
   test('unit staff and other offices are FORBIDDEN', async () => {
     refused(await cloud.call('office', { action: 'dashboard', jurisdictionId: y.jurisdictionId, year: 2023 }, y.eduStaff), 'FORBIDDEN');
-    refused(await cloud.call('office', { action: 'exportDashboard', jurisdictionId: y.jurisdictionId, year: 2023 }, y.lawStaff), 'FORBIDDEN');
+    refused(
+      await cloud.call('office', { action: 'exportDashboard', jurisdictionId: y.jurisdictionId, year: 2023 }, y.lawStaff),
+      'FORBIDDEN',
+    );
     refused(await cloud.call('office', { action: 'dashboard', jurisdictionId: y.jurisdictionId }, y.office), 'INVALID_ARGUMENT');
   });
 
   test('the export downloads as .xlsx with the same numbers', async () => {
-    const { url, fileID } = ok(await cloud.call<{ url: string; fileID: string }>('office', { action: 'exportDashboard', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office));
+    const { url, fileID } = ok(
+      await cloud.call<{ url: string; fileID: string }>(
+        'office',
+        { action: 'exportDashboard', jurisdictionId: y.jurisdictionId, year: 2023 },
+        y.office,
+      ),
+    );
     expect(fileID).toMatch(/^cloud:\/\/.+\.xlsx$/);
     const res = await fetch(url);
     expect(res.status).toBe(200);

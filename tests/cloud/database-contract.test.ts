@@ -9,7 +9,12 @@ import { LocalRuntime } from '../../local-cloud/runtime';
 type Data = Record<string, unknown>;
 // Loose view of wx-server-sdk's database, enough for these tests.
 interface Coll {
-  doc(id: string): { get(): Promise<{ data: Data | null }>; update(o: { data: Data }): Promise<{ stats: { updated: number } }>; set(o: { data: Data }): Promise<unknown>; remove(): Promise<unknown> };
+  doc(id: string): {
+    get(): Promise<{ data: Data | null }>;
+    update(o: { data: Data }): Promise<{ stats: { updated: number } }>;
+    set(o: { data: Data }): Promise<unknown>;
+    remove(): Promise<unknown>;
+  };
   add(o: { data: Data }): Promise<{ _id: string }>;
   where(q: Data): Query;
   count(): Promise<{ total: number }>;
@@ -46,7 +51,12 @@ let dir: string;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-dbc-'));
-  runtime = new LocalRuntime({ dataDir: dir, functionsDir: path.join(dir, 'none'), publicUrl: () => 'http://127.0.0.1:1', now: '2023-05-04T10:00:00+08:00' });
+  runtime = new LocalRuntime({
+    dataDir: dir,
+    functionsDir: path.join(dir, 'none'),
+    publicUrl: () => 'http://127.0.0.1:1',
+    now: '2023-05-04T10:00:00+08:00',
+  });
   // The same module instance the runtime patched (Node's own cache, not Jest's registry).
   sdk = createRequire(path.resolve('package.json'))('wx-server-sdk') as Sdk;
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV, throwOnNotFound: false });
@@ -74,7 +84,11 @@ test('add then get returns the document with its _id and Date fields as Dates', 
 
 test('a server-side get() returns 100 documents by default and at most 1000', async () => {
   const c = db.collection('many');
-  const changes = Array.from({ length: 1200 }, (_, i) => ({ c: 'many', id: `m${String(i).padStart(4, '0')}`, doc: { _id: `m${String(i).padStart(4, '0')}`, i } }));
+  const changes = Array.from({ length: 1200 }, (_, i) => ({
+    c: 'many',
+    id: `m${String(i).padStart(4, '0')}`,
+    doc: { _id: `m${String(i).padStart(4, '0')}`, i },
+  }));
   runtime.store.commit(changes);
   expect((await c.get()).data).toHaveLength(100);
   expect((await c.limit(1000).get()).data).toHaveLength(1000);
@@ -128,7 +142,14 @@ describe('where() with commands', () => {
     ['array field equality matches an element', () => ({ tags: '座谈交流' }), ['e2', 'e4']],
     ['db.RegExp', () => ({ unit: db.RegExp({ regexp: '^区', options: 'i' }) }), ['e1', 'e2', 'e3']],
   ])('%s', async (_name, where, expected) => {
-    expect(ids(await db.collection('ev').where(where() as Data).get())).toEqual(expected);
+    expect(
+      ids(
+        await db
+          .collection('ev')
+          .where(where() as Data)
+          .get(),
+      ),
+    ).toEqual(expected);
   });
 
   test('orderBy, skip and limit page in order', async () => {
@@ -141,7 +162,10 @@ describe('where() with commands', () => {
   });
 
   test('where().update() changes every match and where().remove() deletes them', async () => {
-    const res = await db.collection('ev').where({ unit: '区教育局' }).update({ data: { flagged: true } });
+    const res = await db
+      .collection('ev')
+      .where({ unit: '区教育局' })
+      .update({ data: { flagged: true } });
     expect(res.stats.updated).toBe(2);
     expect(ids(await db.collection('ev').where({ flagged: true }).get())).toEqual(['e1', 'e3']);
     const removed = await db.collection('ev').where({ flagged: true }).remove();
@@ -153,7 +177,10 @@ describe('where() with commands', () => {
 describe('transactions', () => {
   test('commit applies every write together', async () => {
     await db.runTransaction(async (tx) => {
-      await tx.collection('acct').doc('a').set({ data: { balance: 10 } });
+      await tx
+        .collection('acct')
+        .doc('a')
+        .set({ data: { balance: 10 } });
       await tx.collection('acct').add({ data: { _id: 'b', balance: 5 } });
     });
     expect((await db.collection('acct').doc('a').get()).data!.balance).toBe(10);
@@ -163,7 +190,10 @@ describe('transactions', () => {
   test('an error inside rolls every write back', async () => {
     await expect(
       db.runTransaction(async (tx) => {
-        await tx.collection('acct').doc('a').update({ data: { balance: db.command.inc(-10) } });
+        await tx
+          .collection('acct')
+          .doc('a')
+          .update({ data: { balance: db.command.inc(-10) } });
         await tx.collection('acct').add({ data: { _id: 'c', balance: 10 } });
         throw new Error('boom');
       }),
@@ -176,7 +206,10 @@ describe('transactions', () => {
     let seenInside: unknown;
     let seenOutside: unknown;
     await db.runTransaction(async (tx) => {
-      await tx.collection('acct').doc('a').update({ data: { balance: 99 } });
+      await tx
+        .collection('acct')
+        .doc('a')
+        .update({ data: { balance: 99 } });
       seenInside = (await tx.collection('acct').doc('a').get()).data;
       seenOutside = (await db.collection('acct').doc('a').get()).data!.balance;
     });
@@ -186,13 +219,19 @@ describe('transactions', () => {
   });
 
   test('100 concurrent read-check-write transactions never oversell 30 seats', async () => {
-    await db.collection('seats').doc('ev').set({ data: { taken: 0, cap: 30 } });
+    await db
+      .collection('seats')
+      .doc('ev')
+      .set({ data: { taken: 0, cap: 30 } });
     const results = await Promise.all(
       Array.from({ length: 100 }, () =>
         db.runTransaction(async (tx) => {
           const ev = (await tx.collection('seats').doc('ev').get()).data!;
           if ((ev.taken as number) >= (ev.cap as number)) return 'full';
-          await tx.collection('seats').doc('ev').update({ data: { taken: db.command.inc(1) } });
+          await tx
+            .collection('seats')
+            .doc('ev')
+            .update({ data: { taken: db.command.inc(1) } });
           return 'got';
         }),
       ),
@@ -216,9 +255,23 @@ test('serverDate() is the server clock (the settable local clock), with offset',
 
 test('every acknowledged write is in the log: a new store over the same folder sees it, types intact', async () => {
   const at = new Date('2023-05-04T01:02:03.004Z');
-  await db.collection('durable').doc('d').set({ data: { v: 'kept', n: 7, x: 1.5, big: 2 ** 40, ok: true, none: null, at, list: [1, 'a'], nested: { m: 3 } } });
+  await db
+    .collection('durable')
+    .doc('d')
+    .set({ data: { v: 'kept', n: 7, x: 1.5, big: 2 ** 40, ok: true, none: null, at, list: [1, 'a'], nested: { m: 3 } } });
   const again = new LocalRuntime({ dataDir: dir, functionsDir: path.join(dir, 'none'), publicUrl: () => '' });
-  expect(again.store.get('durable', 'd')).toEqual({ _id: 'd', v: 'kept', n: 7, x: 1.5, big: 2 ** 40, ok: true, none: null, at, list: [1, 'a'], nested: { m: 3 } });
+  expect(again.store.get('durable', 'd')).toEqual({
+    _id: 'd',
+    v: 'kept',
+    n: 7,
+    x: 1.5,
+    big: 2 ** 40,
+    ok: true,
+    none: null,
+    at,
+    list: [1, 'a'],
+    nested: { m: 3 },
+  });
   expect(again.store.find('many', {}).length).toBe(1200);
   again.close();
 });

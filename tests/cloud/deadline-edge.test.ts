@@ -20,10 +20,19 @@ afterAll(() => cloud.stop());
 test('at 23:59:59.500 on the plan deadline day the plan is accepted; at midnight it is DEADLINE_PASSED', async () => {
   // An event on Thu 2023-05-04: 5 working days ahead is the end of Mon 2023-04-24.
   await cloud.setClock('2023-04-24T23:59:59.500+08:00', true);
-  const filed = ok(await cloud.call<{ planDeadline: string }>('unit', { action: 'filePlan', eventId: y.event(21).eventId, date: '2023-05-04', venue: VENUE }, y.lawStaff));
+  const filed = ok(
+    await cloud.call<{ planDeadline: string }>(
+      'unit',
+      { action: 'filePlan', eventId: y.event(21).eventId, date: '2023-05-04', venue: VENUE },
+      y.lawStaff,
+    ),
+  );
   expect(filed.planDeadline).toBe('2023-04-24T23:59:59+08:00');
   await cloud.setClock('2023-04-25T00:00:00.000+08:00', true);
-  refused(await cloud.call('unit', { action: 'filePlan', eventId: y.event(6).eventId, date: '2023-05-04', venue: VENUE }, y.lawStaff), 'DEADLINE_PASSED');
+  refused(
+    await cloud.call('unit', { action: 'filePlan', eventId: y.event(6).eventId, date: '2023-05-04', venue: VENUE }, y.lawStaff),
+    'DEADLINE_PASSED',
+  );
 });
 
 test('a report at 23:59:59.500 on its deadline day is on time, not a working day late', async () => {
@@ -32,13 +41,21 @@ test('a report at 23:59:59.500 on its deadline day is on time, not a working day
   await cloud.setClock('2023-05-04T09:00:00+08:00', true);
   ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: VENUE.latitude, longitude: VENUE.longitude }, y.lawStaff));
   const fileID = await cloud.upload(`events/${eventId}/photos/${photo.sha256}.jpg`, photo.bytes, y.lawStaff);
-  const { photoId } = ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256: photo.sha256, stamped: true }, y.lawStaff));
+  const { photoId } = ok(
+    await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256: photo.sha256, stamped: true }, y.lawStaff),
+  );
   // Report due by the end of Wed 2023-05-10 (5 working days after 5/4; Sat 5/6 was a make-up working day).
   await cloud.setClock('2023-05-10T23:59:59.500+08:00', true);
   const report = ok(
     await cloud.call<{ late: boolean; workdaysLate: number; deadline: string }>(
       'unit',
-      { action: 'submitReport', eventId, title: `区司法局“${KW}”活动`, paragraphs: [`5月4日，区司法局举办“${KW}”活动。`, `${KW}观摩。`, `持续办好“${KW}”。`], photoIds: [photoId] },
+      {
+        action: 'submitReport',
+        eventId,
+        title: `区司法局“${KW}”活动`,
+        paragraphs: [`5月4日，区司法局举办“${KW}”活动。`, `${KW}观摩。`, `持续办好“${KW}”。`],
+        photoIds: [photoId],
+      },
       y.lawStaff,
     ),
   );

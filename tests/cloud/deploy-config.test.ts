@@ -24,7 +24,12 @@ interface FnEntry {
   triggers: Trigger[];
   permissions: { openapi: string[] };
 }
-const rc = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as { version: string; envId: string; functionRoot: string; functions: FnEntry[] };
+const rc = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
+  version: string;
+  envId: string;
+  functionRoot: string;
+  functions: FnEntry[];
+};
 const folders = fs.readdirSync(FN_DIR).filter((n) => !n.startsWith('_') && fs.existsSync(path.join(FN_DIR, n, 'index.ts')));
 const entry = (name: string) => rc.functions.find((f) => f.name === name)!;
 /** Seconds the slow work needs: the daily reminders run and the Excel import/export. */
@@ -32,7 +37,11 @@ const MIN_TIMEOUT: Record<string, number> = { reminders: 60, office: 60 };
 
 /** Every source file a function bundles: its own folder and the shared helpers. */
 function sources(name: string): string {
-  const read = (dir: string): string[] => fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const read = (dir: string): string[] =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
   return [...read(path.join(FN_DIR, name)), ...read(path.join(FN_DIR, '_shared'))].join('\n');
 }
 
@@ -53,7 +62,10 @@ test.each(folders)('%s: runtime, handler, timeout, memory', (name) => {
 });
 
 test.each(folders)('%s: triggers and openapi permissions equal its config.json', (name) => {
-  const config = JSON.parse(fs.readFileSync(path.join(FN_DIR, name, 'config.json'), 'utf8')) as { triggers?: Trigger[]; permissions?: { openapi?: string[] } };
+  const config = JSON.parse(fs.readFileSync(path.join(FN_DIR, name, 'config.json'), 'utf8')) as {
+    triggers?: Trigger[];
+    permissions?: { openapi?: string[] };
+  };
   const f = entry(name);
   expect(f.triggers).toEqual(config.triggers ?? []);
   expect([...f.permissions.openapi].sort()).toEqual([...(config.permissions?.openapi ?? [])].sort());
@@ -67,7 +79,10 @@ test.each(folders)('%s: every environment variable its code reads is set, and TZ
 });
 
 test('npm run deploy:functions -- --dry-run lists every function with timeout, triggers and permissions', () => {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/deploy-functions.mjs'), '--dry-run'], { encoding: 'utf8', env: { ...process.env, CLOUD_ENV: 'env-test' } });
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/deploy-functions.mjs'), '--dry-run'], {
+    encoding: 'utf8',
+    env: { ...process.env, CLOUD_ENV: 'env-test' },
+  });
   for (const f of rc.functions) {
     const line = out.split('\n').find((l) => l.startsWith(`- ${f.name}:`));
     expect(line).toContain(`timeout ${f.timeout} s`);
@@ -78,7 +93,10 @@ test('npm run deploy:functions -- --dry-run lists every function with timeout, t
 });
 
 test('npm run upload:weapp -- --dry-run says what it would upload without miniprogram-ci', () => {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/upload-weapp.mjs'), '--dry-run'], { encoding: 'utf8', env: { ...process.env, WEAPP_APPID: 'wx0123456789abcdef', WEAPP_PRIVATE_KEY_PATH: '/nonexistent/key' } });
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/upload-weapp.mjs'), '--dry-run'], {
+    encoding: 'utf8',
+    env: { ...process.env, WEAPP_APPID: 'wx0123456789abcdef', WEAPP_PRIVATE_KEY_PATH: '/nonexistent/key' },
+  });
   expect(out).toMatch(/Would upload dist\/weapp\/ as version \S+ .* for AppID wx0123456789abcdef/);
   expect(out).toContain('no private key at /nonexistent/key');
 });

@@ -23,10 +23,34 @@ const COUNTY = 'office-dongkou';
 const WATER = 'staff-dongkou-water';
 const VENUE = { name: '洞口县自来水公司会议室', latitude: 27.0605, longitude: 110.5752 };
 
-type Counts = { events: number; planFiled: number; planOnTime: number; held: number; reported: number; reportOnTime: number; overdue: number; overdueOpen: number; avgRating: number | null; ratings: number };
+type Counts = {
+  events: number;
+  planFiled: number;
+  planOnTime: number;
+  held: number;
+  reported: number;
+  reportOnTime: number;
+  overdue: number;
+  overdueOpen: number;
+  avgRating: number | null;
+  ratings: number;
+};
 type Figures = Record<string, number | null>;
-type Dash = { units: Array<Counts & { unitId: string; name: string }>; totals: Counts; figures: { total: Figures }; children?: Array<Counts & { jurisdictionId: string; name: string; figures: Figures }> };
-type Pack = { packId: string; done: number; total: number; fileID: string | null; bytes: number | null; sha256: string | null; url: string | null };
+type Dash = {
+  units: Array<Counts & { unitId: string; name: string }>;
+  totals: Counts;
+  figures: { total: Figures };
+  children?: Array<Counts & { jurisdictionId: string; name: string; figures: Figures }>;
+};
+type Pack = {
+  packId: string;
+  done: number;
+  total: number;
+  fileID: string | null;
+  bytes: number | null;
+  sha256: string | null;
+  url: string | null;
+};
 
 let cloud: TestCloud;
 let cityId: string;
@@ -46,7 +70,14 @@ async function fetchFile(url: string | null): Promise<Buffer> {
 }
 function verify(file: string): { code: number; out: string } {
   try {
-    return { code: 0, out: execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/verify-pack.ts'), file], { encoding: 'utf8' }) };
+    return {
+      code: 0,
+      out: execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/verify-pack.ts'), file],
+        { encoding: 'utf8' },
+      ),
+    };
   } catch (e) {
     const err = e as { status: number; stdout: string };
     return { code: err.status, out: err.stdout };
@@ -65,12 +96,32 @@ async function buildPack(payload: Record<string, unknown>): Promise<{ pack: Pack
 
 beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-10T09:00:00+08:00', frozen: true });
-  ({ jurisdictionId: cityId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' }, CITY)));
-  ({ jurisdictionId: countyId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '洞口县', level: 'county' }, COUNTY)));
+  ({ jurisdictionId: cityId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' },
+      CITY,
+    ),
+  ));
+  ({ jurisdictionId: countyId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '洞口县', level: 'county' },
+      COUNTY,
+    ),
+  ));
   ok(await cloud.call('office', { action: 'importPlan', jurisdictionId: cityId, year: 2023, text: SHAOYANG_TABLE }, CITY));
-  const { events } = ok(await cloud.call<{ events: ImportedEvent[] }>('office', { action: 'importPlan', jurisdictionId: countyId, year: 2023, text: DONGKOU_TABLE }, COUNTY));
+  const { events } = ok(
+    await cloud.call<{ events: ImportedEvent[] }>(
+      'office',
+      { action: 'importPlan', jurisdictionId: countyId, year: 2023, text: DONGKOU_TABLE },
+      COUNTY,
+    ),
+  );
   hearing = events.find((e) => e.theme === '乡镇自来水水价调整听证')!;
-  const units = ok(await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId: countyId }, COUNTY));
+  const units = ok(
+    await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId: countyId }, COUNTY),
+  );
   waterUnitId = units.find((u) => u.name === '县住建局（自来水公司）')!.unitId;
   const { code } = ok(await cloud.call<{ code: string }>('office', { action: 'invite', unitId: waterUnitId }, COUNTY));
   ok(await cloud.call('account', { action: 'redeemInvite', code }, WATER));
@@ -85,17 +136,31 @@ describe('linking', () => {
     refused(await cloud.call('office', { action: 'acceptParent', code: 'ZZZZZZZZ' }, WATER), 'FORBIDDEN');
     refused(await cloud.call('office', { action: 'acceptParent', code: 'ZZZZZZZZ' }, COUNTY), 'NOT_FOUND');
     const { code } = ok(await cloud.call<{ code: string }>('office', { action: 'inviteChild', jurisdictionId: cityId }, CITY));
-    const linked = ok(await cloud.call<{ jurisdictionId: string; parent: { name: string } }>('office', { action: 'acceptParent', code: code.toLowerCase() }, COUNTY));
+    const linked = ok(
+      await cloud.call<{ jurisdictionId: string; parent: { name: string } }>(
+        'office',
+        { action: 'acceptParent', code: code.toLowerCase() },
+        COUNTY,
+      ),
+    );
     expect(linked).toMatchObject({ jurisdictionId: countyId, parent: { jurisdictionId: cityId, name: '邵阳市' } });
     // A code is used once.
     refused(await cloud.call('office', { action: 'acceptParent', code }, COUNTY), 'CONFLICT');
   });
 
   test('each side sees the link; the county sees nothing of the city but its name', async () => {
-    const city = ok(await cloud.call<{ children: Array<{ jurisdictionId: string; name: string }>; parent: null }>('office', { action: 'family', jurisdictionId: cityId }, CITY));
+    const city = ok(
+      await cloud.call<{ children: Array<{ jurisdictionId: string; name: string }>; parent: null }>(
+        'office',
+        { action: 'family', jurisdictionId: cityId },
+        CITY,
+      ),
+    );
     expect(city.children).toEqual([expect.objectContaining({ jurisdictionId: countyId, name: '洞口县' })]);
     expect(city.parent).toBeNull();
-    const county = ok(await cloud.call<{ children: unknown[]; parent: { name: string } }>('office', { action: 'family', jurisdictionId: countyId }, COUNTY));
+    const county = ok(
+      await cloud.call<{ children: unknown[]; parent: { name: string } }>('office', { action: 'family', jurisdictionId: countyId }, COUNTY),
+    );
     expect(county).toMatchObject({ children: [], parent: { jurisdictionId: cityId, name: '邵阳市' } });
     refused(await cloud.call('office', { action: 'dashboard', jurisdictionId: cityId, year: 2023 }, COUNTY), 'FORBIDDEN');
     refused(await cloud.call('office', { action: 'listEvents', jurisdictionId: cityId, year: 2023 }, COUNTY), 'FORBIDDEN');
@@ -105,8 +170,20 @@ describe('linking', () => {
 describe('a county event taken through its life', () => {
   test('plan, sign-up, check-in, two stamped photos, report, 专栏材料, approval, publication', async () => {
     const eventId = hearing.eventId;
-    ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-20', startTime: '09:30', venue: VENUE, publicSeats: 20 }, WATER));
-    ok(await cloud.call('resident', { action: 'signUp', eventId, name: '刘建国', phone: '13807390001', identity: '普通市民', consent: true }, 'resident-dk1'));
+    ok(
+      await cloud.call(
+        'unit',
+        { action: 'filePlan', eventId, date: '2023-04-20', startTime: '09:30', venue: VENUE, publicSeats: 20 },
+        WATER,
+      ),
+    );
+    ok(
+      await cloud.call(
+        'resident',
+        { action: 'signUp', eventId, name: '刘建国', phone: '13807390001', identity: '普通市民', consent: true },
+        'resident-dk1',
+      ),
+    );
     await cloud.setClock('2023-04-20T09:40:00+08:00', true);
     ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: VENUE.latitude, longitude: VENUE.longitude, accuracy: 12 }, WATER));
     const { token } = ok(await cloud.call<{ token: string }>('unit', { action: 'eventCode', eventId }, WATER));
@@ -117,21 +194,43 @@ describe('a county event taken through its life', () => {
       const { bytes, sha256: sha } = stampedPhoto(`dongkou-hearing-${i}`);
       photos.push({ sha, bytes });
       const fileID = await cloud.upload(`events/${eventId}/photos/${sha}.jpg`, bytes, WATER);
-      photoIds.push(ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256: sha, stamped: true, takenAt: '2023-04-20T09:50:00+08:00' }, WATER)).photoId);
+      photoIds.push(
+        ok(
+          await cloud.call<{ photoId: string }>(
+            'unit',
+            { action: 'addPhoto', eventId, fileID, sha256: sha, stamped: true, takenAt: '2023-04-20T09:50:00+08:00' },
+            WATER,
+          ),
+        ).photoId,
+      );
     }
     await cloud.setClock('2023-04-21T15:00:00+08:00', true);
     const { reportId } = ok(
-      await cloud.call<{ reportId: string }>('unit', {
-        action: 'submitReport',
-        eventId,
-        title: '县自来水公司开展“政务公开主题日”水价听证活动',
-        paragraphs: ['4月20日，县自来水公司举办“政务公开主题日”乡镇自来水水价调整听证。', '人大代表、群众代表实地调研水厂并座谈交流，政务公开主题日现场发放问卷。', '下一步将继续办好政务公开主题日活动。'],
-        photoIds,
-        attendance: { total: 35, deputies: 3, residents: 30, media: 2 },
-      }, WATER),
+      await cloud.call<{ reportId: string }>(
+        'unit',
+        {
+          action: 'submitReport',
+          eventId,
+          title: '县自来水公司开展“政务公开主题日”水价听证活动',
+          paragraphs: [
+            '4月20日，县自来水公司举办“政务公开主题日”乡镇自来水水价调整听证。',
+            '人大代表、群众代表实地调研水厂并座谈交流，政务公开主题日现场发放问卷。',
+            '下一步将继续办好政务公开主题日活动。',
+          ],
+          photoIds,
+          attendance: { total: 35, deputies: 3, residents: 30, media: 2 },
+        },
+        WATER,
+      ),
     );
     // The 专栏材料 are their own delivery: the day after the event, on time.
-    ok(await cloud.call('unit', { action: 'submitMaterials', eventId, photoIds: [photoIds[0]], text: '县自来水公司政务公开主题日水价听证现场图文。' }, WATER));
+    ok(
+      await cloud.call(
+        'unit',
+        { action: 'submitMaterials', eventId, photoIds: [photoIds[0]], text: '县自来水公司政务公开主题日水价听证现场图文。' },
+        WATER,
+      ),
+    );
     await cloud.setClock('2023-04-24T10:00:00+08:00', true);
     ok(await cloud.call('office', { action: 'reviewReport', reportId, decision: 'approve' }, COUNTY));
     ok(await cloud.call('office', { action: 'publishReport', eventId, checks: { secrecy: true, personalData: true } }, COUNTY));
@@ -149,16 +248,40 @@ describe('a county event taken through its life', () => {
 
 describe('the city’s dashboard', () => {
   test('with includeChildren: 洞口县’s row equals 洞口县’s own totals', async () => {
-    const county = ok(await cloud.call<Dash>('office', { action: 'dashboard', jurisdictionId: countyId, year: 2023, figures: true }, COUNTY));
-    const city = ok(await cloud.call<Dash>('office', { action: 'dashboard', jurisdictionId: cityId, year: 2023, includeChildren: true }, CITY));
+    const county = ok(
+      await cloud.call<Dash>('office', { action: 'dashboard', jurisdictionId: countyId, year: 2023, figures: true }, COUNTY),
+    );
+    const city = ok(
+      await cloud.call<Dash>('office', { action: 'dashboard', jurisdictionId: cityId, year: 2023, includeChildren: true }, CITY),
+    );
     expect(city.children).toHaveLength(1);
     const row = city.children![0];
     expect(row).toMatchObject({ jurisdictionId: countyId, name: '洞口县', ...county.totals });
     expect(row.figures).toEqual(county.figures.total);
     // Materials are counted apart from the report; the report came without a separate 新闻稿.
-    expect(county.totals).toMatchObject({ events: 10, planFiled: 1, planOnTime: 1, held: 1, reported: 1, reportOnTime: 1, materials: 1, materialsOnTime: 1, newsReleases: 0, avgRating: 4, ratings: 1 });
+    expect(county.totals).toMatchObject({
+      events: 10,
+      planFiled: 1,
+      planOnTime: 1,
+      held: 1,
+      reported: 1,
+      reportOnTime: 1,
+      materials: 1,
+      materialsOnTime: 1,
+      newsReleases: 0,
+      avgRating: 4,
+      ratings: 1,
+    });
     // The assessor's figures: 1 of 10 held as planned and published, one resident scanned in but 35 reported.
-    expect(county.figures.total).toMatchObject({ heldAsPlanned: 1, heldAsPlannedShare: 10, planOnTimeShare: 10, reportOnTimeShare: 10, published: 1, residentsReached: 35, avgRating: 4 });
+    expect(county.figures.total).toMatchObject({
+      heldAsPlanned: 1,
+      heldAsPlannedShare: 10,
+      planOnTimeShare: 10,
+      reportOnTimeShare: 10,
+      published: 1,
+      residentsReached: 35,
+      avgRating: 4,
+    });
     // The city's own units are beside it, not mixed with the county's.
     expect(city.units.some((u) => u.name === '县住建局（自来水公司）')).toBe(false);
   });
@@ -166,12 +289,17 @@ describe('the city’s dashboard', () => {
   test('drill-down: the city reads the county’s dashboard (figures only); the county cannot read the city’s', async () => {
     const child = ok(await cloud.call<Dash>('office', { action: 'dashboard', jurisdictionId: countyId, year: 2023 }, CITY));
     expect(child.units.find((u) => u.name === '县住建局（自来水公司）')).toMatchObject({ events: 2, held: 1 });
-    refused(await cloud.call('office', { action: 'dashboard', jurisdictionId: cityId, year: 2023, includeChildren: true }, COUNTY), 'FORBIDDEN');
+    refused(
+      await cloud.call('office', { action: 'dashboard', jurisdictionId: cityId, year: 2023, includeChildren: true }, COUNTY),
+      'FORBIDDEN',
+    );
     refused(await cloud.call('office', { action: 'exportDashboard', jurisdictionId: countyId, year: 2023 }, CITY), 'FORBIDDEN');
   });
 
   test('the city’s export has the review figures and a sheet for 洞口县', async () => {
-    const { url } = ok(await cloud.call<{ fileID: string; url: string }>('office', { action: 'exportDashboard', jurisdictionId: cityId, year: 2023 }, CITY));
+    const { url } = ok(
+      await cloud.call<{ fileID: string; url: string }>('office', { action: 'exportDashboard', jurisdictionId: cityId, year: 2023 }, CITY),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await fetchFile(url)) as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['汇总', '考核指标', '下级县市区', '洞口县']));
@@ -206,7 +334,9 @@ describe('the evidence pack', () => {
     fs.writeFileSync(zipFile, zip);
 
     const files = unzipSync(zip);
-    const manifest = JSON.parse(strFromU8(files['manifest.json'])) as { files: Array<{ path: string; sha256: string; eventId: string | null; kind: string }> };
+    const manifest = JSON.parse(strFromU8(files['manifest.json'])) as {
+      files: Array<{ path: string; sha256: string; eventId: string | null; kind: string }>;
+    };
     const photoEntries = manifest.files.filter((f) => f.kind === 'photo');
     expect(photoEntries.map((f) => f.sha256).sort()).toEqual(photos.map((p) => p.sha).sort());
     expect(photoEntries.every((f) => f.eventId === hearing.eventId)).toBe(true);
@@ -253,7 +383,9 @@ describe('the evidence pack', () => {
     fs.writeFileSync(file, await fetchFile(pack.url));
     expect(verify(file).code).toBe(0);
     // Asking again for a finished pack answers the same file.
-    const again = ok(await cloud.call<Pack>('office', { action: 'evidencePack', jurisdictionId: countyId, year: 2023, packId: pack.packId }, COUNTY));
+    const again = ok(
+      await cloud.call<Pack>('office', { action: 'evidencePack', jurisdictionId: countyId, year: 2023, packId: pack.packId }, COUNTY),
+    );
     expect(again).toMatchObject({ fileID: pack.fileID, sha256: pack.sha256, done: 10 });
   });
 });

@@ -38,25 +38,47 @@ function foreignEventFiles(): Array<[string, string, string]> {
 }
 
 describe('event files: photos, plan attachments, report videos', () => {
-  test.each(['addPhoto', 'filePlan', 'saveDraft', 'submitReport'])('%s refuses every foreign or `../` file id with a Chinese message', async (act) => {
-    const { sha256 } = stampedPhoto('scope');
-    for (const [what, fileID, code] of foreignEventFiles()) {
-      const payload =
-        act === 'addPhoto'
-          ? { action: act, eventId: mine, fileID, sha256, stamped: true }
-          : act === 'filePlan'
-            ? { action: act, eventId: mine, date: '2023-04-27', venue: VENUE, attachmentFileID: fileID }
-            : { action: act, eventId: mine, title: `区教育局“${KW}”活动`, paragraphs: [`${KW}活动`], photoIds: [], videoFileIDs: [fileID] };
-      const e = refused(await cloud.call('unit', payload, y.eduStaff), code);
-      expect({ what, message: e.message }).toEqual({ what, message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
-    }
-  });
+  test.each(['addPhoto', 'filePlan', 'saveDraft', 'submitReport'])(
+    '%s refuses every foreign or `../` file id with a Chinese message',
+    async (act) => {
+      const { sha256 } = stampedPhoto('scope');
+      for (const [what, fileID, code] of foreignEventFiles()) {
+        const payload =
+          act === 'addPhoto'
+            ? { action: act, eventId: mine, fileID, sha256, stamped: true }
+            : act === 'filePlan'
+              ? { action: act, eventId: mine, date: '2023-04-27', venue: VENUE, attachmentFileID: fileID }
+              : {
+                  action: act,
+                  eventId: mine,
+                  title: `区教育局“${KW}”活动`,
+                  paragraphs: [`${KW}活动`],
+                  photoIds: [],
+                  videoFileIDs: [fileID],
+                };
+        const e = refused(await cloud.call('unit', payload, y.eduStaff), code);
+        expect({ what, message: e.message }).toEqual({ what, message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+      }
+    },
+  );
 
   test('the event’s own files pass: a video and an attachment under events/<eventId>/', async () => {
     const video = await cloud.upload(`events/${mine}/videos/1.mp4`, Buffer.from('video'), y.eduStaff);
-    ok(await cloud.call('unit', { action: 'saveDraft', eventId: mine, title: '草稿', paragraphs: [], photoIds: [], videoFileIDs: [video] }, y.eduStaff));
+    ok(
+      await cloud.call(
+        'unit',
+        { action: 'saveDraft', eventId: mine, title: '草稿', paragraphs: [], photoIds: [], videoFileIDs: [video] },
+        y.eduStaff,
+      ),
+    );
     const attachment = await cloud.upload(`events/${mine}/plan/1-方案.docx`, Buffer.from('doc'), y.eduStaff);
-    ok(await cloud.call('unit', { action: 'filePlan', eventId: mine, date: '2023-04-27', startTime: '09:30', venue: VENUE, attachmentFileID: attachment }, y.eduStaff));
+    ok(
+      await cloud.call(
+        'unit',
+        { action: 'filePlan', eventId: mine, date: '2023-04-27', startTime: '09:30', venue: VENUE, attachmentFileID: attachment },
+        y.eduStaff,
+      ),
+    );
   });
 });
 
@@ -70,7 +92,8 @@ describe('office files: logos and plan tables', () => {
       [`cloud://local/logos/${j}/../j_other/logo.png`, 'INVALID_ARGUMENT'],
       [`cloud://local/logos/${j}`, 'FORBIDDEN'],
     ];
-    for (const [fileID, code] of cases) refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: j, fileID }, y.office), code);
+    for (const [fileID, code] of cases)
+      refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: j, fileID }, y.office), code);
   });
 
   test('importPlan takes plans/<own jurisdiction>/… only', async () => {
@@ -80,7 +103,8 @@ describe('office files: logos and plan tables', () => {
       [`cloud://local/exports/plans/${j}/2023.xlsx`, 'FORBIDDEN'],
       [`cloud://local/plans/${j}/../../exports/j_other/2023-compliance.xlsx`, 'INVALID_ARGUMENT'],
     ];
-    for (const [fileID, code] of cases) refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: j, year: 2023, fileID, dryRun: true }, y.office), code);
+    for (const [fileID, code] of cases)
+      refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: j, year: 2023, fileID, dryRun: true }, y.office), code);
   });
 });
 
@@ -98,7 +122,13 @@ describe('the logo is looked for in the photo’s bytes', () => {
     const lie = ok(await add(plain.bytes, plain.sha256, true));
     expect(lie.hasLogo).toBe(false);
     expect(lie.logoCheck).toMatchObject({ method: expect.stringMatching(/^grid/), logo: 'default' });
-    const report = { action: 'submitReport', eventId: mine, title: `区教育局“${KW}”活动`, paragraphs: [`4月27日，区教育局举办“${KW}”活动。`], photoIds: [lie.photoId] };
+    const report = {
+      action: 'submitReport',
+      eventId: mine,
+      title: `区教育局“${KW}”活动`,
+      paragraphs: [`4月27日，区教育局举办“${KW}”活动。`],
+      photoIds: [lie.photoId],
+    };
     const e = refused(await cloud.call('unit', report, y.eduStaff), 'PHOTO_REQUIRED');
     expect(e.details).toMatchObject({ found: 0, required: 1 });
 
@@ -121,7 +151,11 @@ describe('the logo is looked for in the photo’s bytes', () => {
   test('a file that is not a JPEG or PNG photo is refused', async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
     // Storage itself takes only image bytes under events/<id>/photos/.
-    const res = await fetch(`${cloud.url}/api/storage?cloudPath=${encodeURIComponent(`events/${mine}/photos/x.jpg`)}`, { method: 'POST', headers: { 'X-Openid': y.eduStaff }, body: new Uint8Array(svg) });
+    const res = await fetch(`${cloud.url}/api/storage?cloudPath=${encodeURIComponent(`events/${mine}/photos/x.jpg`)}`, {
+      method: 'POST',
+      headers: { 'X-Openid': y.eduStaff },
+      body: new Uint8Array(svg),
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/JPEG/) } });
     // addPhoto decodes the bytes too: a JPEG header over junk, and a non-image elsewhere in the event's folder.
@@ -130,7 +164,10 @@ describe('the logo is looked for in the photo’s bytes', () => {
     expect(e.message).toMatch(/JPEG/);
     expect(e.details.fields).toEqual(['fileID']);
     const elsewhere = await cloud.upload(`events/${mine}/videos/x.svg`, svg, y.eduStaff);
-    const e2 = refused(await cloud.call('unit', { action: 'addPhoto', eventId: mine, fileID: elsewhere, sha256: 'f'.repeat(64), stamped: true }, y.eduStaff), 'INVALID_ARGUMENT');
+    const e2 = refused(
+      await cloud.call('unit', { action: 'addPhoto', eventId: mine, fileID: elsewhere, sha256: 'f'.repeat(64), stamped: true }, y.eduStaff),
+      'INVALID_ARGUMENT',
+    );
     expect(e2.message).toMatch(/JPEG/);
   });
 });

@@ -19,9 +19,33 @@ afterAll(() => cloud.stop());
 
 const hostileValue = fc.oneof(
   fc.constantFrom(
-    null, true, 0, -1, 1e308, Number.MAX_SAFE_INTEGER, '', ' ', '2023-02-30', '2023-13-01', '9999-99-99', '0000-00-00',
-    '{"$gt":""}', "' OR 1=1 --", '../../etc/passwd', 'cloud://local/../../x', '<script>alert(1)</script>', '\u0000', '\ud800',
-    '政务公开主题日'.repeat(400), 'x'.repeat(20_000), '😀'.repeat(50), [], {}, { $gt: '' }, { $where: 'sleep(1000)' }, ['a', 1, null],
+    null,
+    true,
+    0,
+    -1,
+    1e308,
+    Number.MAX_SAFE_INTEGER,
+    '',
+    ' ',
+    '2023-02-30',
+    '2023-13-01',
+    '9999-99-99',
+    '0000-00-00',
+    '{"$gt":""}',
+    "' OR 1=1 --",
+    '../../etc/passwd',
+    'cloud://local/../../x',
+    '<script>alert(1)</script>',
+    '\u0000',
+    '\ud800',
+    '政务公开主题日'.repeat(400),
+    'x'.repeat(20_000),
+    '😀'.repeat(50),
+    [],
+    {},
+    { $gt: '' },
+    { $where: 'sleep(1000)' },
+    ['a', 1, null],
   ),
   fc.string(),
   fc.fullUnicodeString({ maxLength: 60 }),
@@ -37,7 +61,10 @@ function mutated(valid: Record<string, unknown>) {
   const keys = Object.keys(valid);
   return fc
     .record({
-      changes: fc.array(fc.tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), fc.oneof(fc.constant<'drop'>('drop'), hostileValue)), { minLength: 1, maxLength: 3 }),
+      changes: fc.array(fc.tuple(fc.constantFrom(...(keys.length ? keys : ['x'])), fc.oneof(fc.constant<'drop'>('drop'), hostileValue)), {
+        minLength: 1,
+        maxLength: 3,
+      }),
       extra: fc.option(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), hostileValue, { maxKeys: 2 }), { nil: undefined }),
     })
     .map(({ changes, extra }) => {
@@ -54,28 +81,32 @@ const cells = Object.entries(POLICY)
   .filter(([fn]) => fn !== 'reminders')
   .flatMap(([fn, actions]) => Object.entries(actions).map(([action, access]) => [fn, action, access] as const));
 
-test.each(cells)('%s.%s: 200 hostile payloads, always an envelope, never INTERNAL, no write when refused', async (fn, action, access) => {
-  // Call as the person the action is for, so the payload reaches the deepest checks.
-  const persona: Persona = ALLOWED[access].find((p) => p !== 'anonymous') ?? 'anonymous';
-  const openid = w.persona[persona];
-  const valid = VALID_PAYLOADS[fn][action](w);
-  await fc.assert(
-    fc.asyncProperty(mutated(valid), async (payload) => {
-      const before = (await cloud.stats()).writes;
-      const res = await fetch(`${cloud.url}/api/fn/${fn}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(openid ? { 'X-Openid': openid } : {}) },
-        body: JSON.stringify({ ...payload, action }),
-      });
-      const env = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
-      expect(typeof env.ok).toBe('boolean');
-      if (!env.ok) {
-        expect(ERROR_CODES).toContain(env.error!.code);
-        expect(env.error!.code).not.toBe('INTERNAL');
-        expect(env.error!.message).toMatch(/[\u4e00-\u9fa5]/);
-        expect((await cloud.stats()).writes).toBe(before);
-      }
-    }),
-    { numRuns: RUNS },
-  );
-}, 120_000);
+test.each(cells)(
+  '%s.%s: 200 hostile payloads, always an envelope, never INTERNAL, no write when refused',
+  async (fn, action, access) => {
+    // Call as the person the action is for, so the payload reaches the deepest checks.
+    const persona: Persona = ALLOWED[access].find((p) => p !== 'anonymous') ?? 'anonymous';
+    const openid = w.persona[persona];
+    const valid = VALID_PAYLOADS[fn][action](w);
+    await fc.assert(
+      fc.asyncProperty(mutated(valid), async (payload) => {
+        const before = (await cloud.stats()).writes;
+        const res = await fetch(`${cloud.url}/api/fn/${fn}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(openid ? { 'X-Openid': openid } : {}) },
+          body: JSON.stringify({ ...payload, action }),
+        });
+        const env = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
+        expect(typeof env.ok).toBe('boolean');
+        if (!env.ok) {
+          expect(ERROR_CODES).toContain(env.error!.code);
+          expect(env.error!.code).not.toBe('INTERNAL');
+          expect(env.error!.message).toMatch(/[\u4e00-\u9fa5]/);
+          expect((await cloud.stats()).writes).toBe(before);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  },
+  120_000,
+);

@@ -18,7 +18,12 @@ beforeAll(async () => (cloud = await startCloud({ now: '2023-05-04T09:00:00+08:0
 afterAll(() => cloud.stop());
 
 /** A raw request: fetch will not let a test set Host or Origin. */
-function raw(method: string, pathAndQuery: string, headers: Record<string, string>, body?: Buffer | string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function raw(
+  method: string,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  body?: Buffer | string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   const u = new URL(cloud.url);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: u.hostname, port: u.port, method, path: pathAndQuery, headers }, (res) => {
@@ -39,12 +44,15 @@ describe('HTTP: loopback Host, same-origin changes, JSON only', () => {
     expect((await raw('POST', '/api/fn/account', { ...json, Host: host, 'X-Openid': 'u1' }, me)).status).toBe(200);
   });
 
-  test.each(['evil.example', 'evil.example:10086', '127.0.0.1.evil.example', '10.0.0.5:10086'])('Host %s (DNS rebinding) is refused', async (host) => {
-    const res = await raw('POST', '/api/fn/account', { ...json, Host: host, 'X-Openid': 'u1' }, me);
-    expect(res.status).toBe(403);
-    expect(JSON.parse(res.body.toString())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await raw('GET', '/api/dev/clock', { Host: host })).status).toBe(403);
-  });
+  test.each(['evil.example', 'evil.example:10086', '127.0.0.1.evil.example', '10.0.0.5:10086'])(
+    'Host %s (DNS rebinding) is refused',
+    async (host) => {
+      const res = await raw('POST', '/api/fn/account', { ...json, Host: host, 'X-Openid': 'u1' }, me);
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body.toString())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect((await raw('GET', '/api/dev/clock', { Host: host })).status).toBe(403);
+    },
+  );
 
   test('a change from another origin is refused; the own origin (any loopback name) and no Origin pass', async () => {
     const port = new URL(cloud.url).port;
@@ -74,15 +82,22 @@ describe('HTTP: loopback Host, same-origin changes, JSON only', () => {
       expect(JSON.parse(res.body.toString()).error.message).toMatch(/application\/json/);
       expect((await raw('POST', '/api/dev/clock', headers, '{"now":"2030-01-01T00:00:00Z"}')).status).toBe(415);
     }
-    expect((await raw('POST', '/api/fn/account', { 'Content-Type': 'application/json; charset=utf-8', 'X-Openid': 'u1' }, me)).status).toBe(200);
+    expect((await raw('POST', '/api/fn/account', { 'Content-Type': 'application/json; charset=utf-8', 'X-Openid': 'u1' }, me)).status).toBe(
+      200,
+    );
     expect((await raw('POST', '/api/dev/clock', json, '{nope')).status).toBe(400);
   });
 });
 
 describe('storage: owners, signed links, safe types', () => {
   const upload = (cloudPath: string, bytes: Buffer, openid: string) =>
-    fetch(`${cloud.url}/api/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'X-Openid': openid }, body: new Uint8Array(bytes) });
-  const read = (fileID: string, openid?: string) => fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(fileID)}`, { headers: openid ? { 'X-Openid': openid } : {} });
+    fetch(`${cloud.url}/api/storage?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: { 'X-Openid': openid },
+      body: new Uint8Array(bytes),
+    });
+  const read = (fileID: string, openid?: string) =>
+    fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(fileID)}`, { headers: openid ? { 'X-Openid': openid } : {} });
 
   test.each([
     ['../x.jpg', /不能含有 \.\./],
@@ -126,8 +141,14 @@ describe('storage: owners, signed links, safe types', () => {
 
   test('reads: the uploader, or the signed link getTempFileURL made; not anonymous, not another user, not a forged or expired link', async () => {
     const office = 'office-files';
-    const { jurisdictionId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '文件县', level: 'county' }, office));
-    const fileID = (await (await upload(`logos/${jurisdictionId}/logo.png`, PNG, office)).json() as { fileID: string }).fileID;
+    const { jurisdictionId } = ok(
+      await cloud.call<{ jurisdictionId: string }>(
+        'office',
+        { action: 'bootstrap', token: SETUP_TOKEN, name: '文件县', level: 'county' },
+        office,
+      ),
+    );
+    const fileID = ((await (await upload(`logos/${jurisdictionId}/logo.png`, PNG, office)).json()) as { fileID: string }).fileID;
     expect((await read(fileID)).status).toBe(403);
     expect((await read(fileID, 'someone-else')).status).toBe(403);
     expect((await read(fileID, office)).status).toBe(200);
@@ -143,7 +164,10 @@ describe('storage: owners, signed links, safe types', () => {
     expect(res.headers.get('content-disposition')).toBeNull();
 
     const forged = new URL(logoUrl);
-    forged.searchParams.set('sign', forged.searchParams.get('sign')!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')));
+    forged.searchParams.set(
+      'sign',
+      forged.searchParams.get('sign')!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+    );
     expect((await fetch(forged)).status).toBe(403);
     const otherFile = new URL(logoUrl);
     otherFile.searchParams.set('fileID', 'cloud://local/events/o1/photos/a.jpg');
@@ -154,7 +178,11 @@ describe('storage: owners, signed links, safe types', () => {
   });
 
   test('a non-image is served as a download of a harmless type, never as a page or an SVG', async () => {
-    for (const [p, bytes] of [['plans/j1/notes.html', HTML], ['plans/j1/pic.svg', SVG], ['plans/j1/2023.xlsx', Buffer.from('PK\u0003\u0004')]] as const) {
+    for (const [p, bytes] of [
+      ['plans/j1/notes.html', HTML],
+      ['plans/j1/pic.svg', SVG],
+      ['plans/j1/2023.xlsx', Buffer.from('PK\u0003\u0004')],
+    ] as const) {
       const { fileID } = (await (await upload(p, bytes, 'u1')).json()) as { fileID: string };
       const res = await read(fileID, 'u1');
       expect(res.status).toBe(200);
@@ -170,13 +198,19 @@ describe('storage: owners, signed links, safe types', () => {
 test('with SETUP_TOKEN unset, bootstrap says the deployment has no setup token, not that the token is wrong', async () => {
   const bare = await startCloud({ env: { SETUP_TOKEN: '' } });
   try {
-    const err = refused(await bare.call('office', { action: 'bootstrap', token: 'anything', name: '某县', level: 'county' }, 'office-x'), 'FORBIDDEN');
+    const err = refused(
+      await bare.call('office', { action: 'bootstrap', token: 'anything', name: '某县', level: 'county' }, 'office-x'),
+      'FORBIDDEN',
+    );
     expect(err.message).toMatch(/未配置开通口令（SETUP_TOKEN）.*联系部署人员/);
     expect(err.message).not.toMatch(/不正确/);
   } finally {
     await bare.stop();
   }
   // With a token configured, a wrong one is still "不正确".
-  const err = refused(await cloud.call('office', { action: 'bootstrap', token: 'wrong', name: '某县', level: 'county' }, 'office-y'), 'FORBIDDEN');
+  const err = refused(
+    await cloud.call('office', { action: 'bootstrap', token: 'wrong', name: '某县', level: 'county' }, 'office-y'),
+    'FORBIDDEN',
+  );
   expect(err.message).toMatch(/开通口令不正确/);
 });

@@ -23,20 +23,34 @@ describe('HTTP surface', () => {
   afterAll(() => cloud.stop());
 
   test('account.me answers the envelope with the X-Openid identity', async () => {
-    const res = await fetch(`${cloud.url}/api/fn/account`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' }, body: '{"action":"me"}' });
+    const res = await fetch(`${cloud.url}/api/fn/account`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' },
+      body: '{"action":"me"}',
+    });
     expect(await res.json()).toEqual({ ok: true, data: { openid: 'u1', roles: [] } });
   });
 
   test('bad JSON, a non-object body, an unknown action and an unknown function all answer an envelope', async () => {
-    const post = (fn: string, body: string) => fetch(`${cloud.url}/api/fn/${fn}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' }, body }).then((r) => r.json());
+    const post = (fn: string, body: string) =>
+      fetch(`${cloud.url}/api/fn/${fn}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' }, body }).then(
+        (r) => r.json(),
+      );
     expect(await post('account', '{nope')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await post('account', '[1,2]')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    expect(await post('account', '{"action":"dropTables"}')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', details: { fields: ['action'] } } });
+    expect(await post('account', '{"action":"dropTables"}')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', details: { fields: ['action'] } },
+    });
     expect(await post('nosuchfn', '{"action":"me"}')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   test('a payload over the 100 KB callFunction limit is refused with an envelope', async () => {
-    const res = await fetch(`${cloud.url}/api/fn/account`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' }, body: JSON.stringify({ action: 'me', pad: 'x'.repeat(200_000) }) });
+    const res = await fetch(`${cloud.url}/api/fn/account`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Openid': 'u1' },
+      body: JSON.stringify({ action: 'me', pad: 'x'.repeat(200_000) }),
+    });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
@@ -53,7 +67,11 @@ describe('HTTP surface', () => {
     const back = await fetch(`${cloud.url}/api/storage?fileID=${encodeURIComponent(fileID)}`, { headers: { 'X-Openid': 'u1' } });
     expect(Buffer.from(await back.arrayBuffer()).equals(bytes)).toBe(true);
     expect((await fetch(`${cloud.url}/api/storage?cloudPath=x.jpg`, { method: 'POST', body: bytes })).status).toBe(401);
-    const escape = await fetch(`${cloud.url}/api/storage?cloudPath=${encodeURIComponent('../../etc/passwd')}`, { method: 'POST', headers: { 'X-Openid': 'u1' }, body: bytes });
+    const escape = await fetch(`${cloud.url}/api/storage?cloudPath=${encodeURIComponent('../../etc/passwd')}`, {
+      method: 'POST',
+      headers: { 'X-Openid': 'u1' },
+      body: bytes,
+    });
     expect(escape.status).toBe(400);
     expect((await fetch(`${cloud.url}/api/storage?fileID=cloud://local/nope.jpg`, { headers: { 'X-Openid': 'u1' } })).status).toBe(403);
   });
@@ -69,7 +87,13 @@ test('PORT and DATA_DIR are honoured, and data survives a restart', async () => 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-port-'));
   const first = await startCloud({ dataDir, env: { PORT: String(port) } });
   expect(first.url).toBe(`http://127.0.0.1:${port}`);
-  const { jurisdictionId } = ok(await first.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '某县', level: 'county' }, 'office-a'));
+  const { jurisdictionId } = ok(
+    await first.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '某县', level: 'county' },
+      'office-a',
+    ),
+  );
   await first.stop();
   expect(fs.existsSync(path.join(dataDir, 'db.sqlite'))).toBe(true);
   const second = await startCloud({ dataDir });

@@ -7,7 +7,17 @@ import { seedYuhua, YUHUA_TABLE, type Yuhua } from '../helpers/scenario';
 jest.setTimeout(60_000);
 
 type Next = { label: string; due?: string; overdue: boolean };
-type Row = { eventId: string; seq: number; theme: string; units: string[]; months: { from: number; to: number } | null; status: string; statusLabel: string; removedFromPlan: boolean; next: Next };
+type Row = {
+  eventId: string;
+  seq: number;
+  theme: string;
+  units: string[];
+  months: { from: number; to: number } | null;
+  status: string;
+  statusLabel: string;
+  removedFromPlan: boolean;
+  next: Next;
+};
 
 let cloud: TestCloud;
 let y: Yuhua;
@@ -17,7 +27,13 @@ const OTHER_OFFICE = 'office-shaoyang';
 beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-10T09:00:00+08:00', frozen: true });
   y = await seedYuhua(cloud);
-  shaoyang = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' }, OTHER_OFFICE)).jurisdictionId;
+  shaoyang = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' },
+      OTHER_OFFICE,
+    ),
+  ).jurisdictionId;
 });
 afterAll(() => cloud.stop());
 
@@ -37,14 +53,24 @@ const forbiddenCallers: Array<[string, string]> = [
 
 describe('listEvents', () => {
   test('the year at a glance: every event with status and next deadline, in at most 3 round trips', async () => {
-    const { envelope, roundTrips } = await cloud.callCounted<{ now: string; events: Row[] }>('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office);
+    const { envelope, roundTrips } = await cloud.callCounted<{ now: string; events: Row[] }>(
+      'office',
+      { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2023 },
+      y.office,
+    );
     const { events, now } = ok(envelope);
     expect(roundTrips).toBeLessThanOrEqual(3);
     expect(now).toBe('2023-04-10T09:00:00+08:00');
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 73 }, (_, i) => i + 1));
     expect(events.filter((e) => e.months?.from === 4)).toHaveLength(13);
     const first = events[0];
-    expect(first).toMatchObject({ eventId: y.event(1).eventId, status: 'planned', statusLabel: '待报备', removedFromPlan: false, units: y.event(1).units });
+    expect(first).toMatchObject({
+      eventId: y.event(1).eventId,
+      status: 'planned',
+      statusLabel: '待报备',
+      removedFromPlan: false,
+      units: y.event(1).units,
+    });
     // An April event's plan is owed by the plan deadline of April's last day (4/30, in the
     // Labour Day break): 5 working days back is Mon 4/24. Nothing is overdue on April 10.
     const april = events.find((e) => e.months?.to === 4)!;
@@ -55,7 +81,9 @@ describe('listEvents', () => {
   test('an unfiled event becomes overdue once the last on-time filing day of its months is over', async () => {
     await cloud.setClock('2023-04-25T00:00:01+08:00', true);
     try {
-      const { events } = ok(await cloud.call<{ events: Row[] }>('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office));
+      const { events } = ok(
+        await cloud.call<{ events: Row[] }>('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office),
+      );
       const april = events.filter((e) => e.months?.to === 4);
       expect(april.length).toBe(13);
       expect(april.every((e) => e.next.overdue)).toBe(true);
@@ -66,11 +94,17 @@ describe('listEvents', () => {
   });
 
   test('a year without events is an empty list', async () => {
-    expect(ok(await cloud.call<{ events: Row[] }>('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2022 }, y.office)).events).toEqual([]);
+    expect(
+      ok(await cloud.call<{ events: Row[] }>('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2022 }, y.office))
+        .events,
+    ).toEqual([]);
   });
 
   test('a missing year is INVALID_ARGUMENT naming it', async () => {
-    const err = refused(await cloud.call('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId }, y.office), 'INVALID_ARGUMENT');
+    const err = refused(
+      await cloud.call('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId }, y.office),
+      'INVALID_ARGUMENT',
+    );
     expect(err.details.fields).toEqual(['year']);
   });
 
@@ -125,58 +159,125 @@ describe('importPlan from an uploaded .xlsx', () => {
   let fresh: string;
   const office = 'office-xlsx';
   beforeAll(async () => {
-    fresh = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district' }, office)).jurisdictionId;
+    fresh = ok(
+      await cloud.call<{ jurisdictionId: string }>(
+        'office',
+        { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district' },
+        office,
+      ),
+    ).jurisdictionId;
   });
-  const count = async () => ok(await cloud.call<{ events: Row[] }>('office', { action: 'listEvents', jurisdictionId: fresh, year: 2023 }, office)).events.length;
+  const count = async () =>
+    ok(await cloud.call<{ events: Row[] }>('office', { action: 'listEvents', jurisdictionId: fresh, year: 2023 }, office)).events.length;
 
   test('the preview (dryRun) parses the workbook and saves nothing; the confirm saves it', async () => {
     const fileID = await cloud.upload(`plans/${fresh}/2023.xlsx`, await yuhuaXlsx(), office);
-    const preview = ok(await cloud.call<{ created: number; dryRun: boolean; warnings: Array<{ message: string }>; events: Row[] }>('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office));
+    const preview = ok(
+      await cloud.call<{ created: number; dryRun: boolean; warnings: Array<{ message: string }>; events: Row[] }>(
+        'office',
+        { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true },
+        office,
+      ),
+    );
     expect(preview).toMatchObject({ created: 73, dryRun: true });
     expect(preview.events).toHaveLength(73);
     expect(preview.warnings.some((w) => w.message.includes('待定'))).toBe(true);
     expect(await count()).toBe(0);
-    const done = ok(await cloud.call<{ created: number; dryRun: boolean }>('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID }, office));
+    const done = ok(
+      await cloud.call<{ created: number; dryRun: boolean }>(
+        'office',
+        { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID },
+        office,
+      ),
+    );
     expect(done).toMatchObject({ created: 73, dryRun: false });
     expect(await count()).toBe(73);
     // The same table pasted as text matches the rows the workbook created.
-    expect(ok(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, text: YUHUA_TABLE, dryRun: true }, office))).toMatchObject({ created: 0, updated: 0, unchanged: 73 });
+    expect(
+      ok(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, text: YUHUA_TABLE, dryRun: true }, office)),
+    ).toMatchObject({ created: 0, updated: 0, unchanged: 73 });
   });
 
   test('both text and fileID, or neither, is INVALID_ARGUMENT', async () => {
-    const both = refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, text: YUHUA_TABLE, fileID: `cloud://local/plans/${fresh}/2023.xlsx` }, office), 'INVALID_ARGUMENT');
+    const both = refused(
+      await cloud.call(
+        'office',
+        { action: 'importPlan', jurisdictionId: fresh, year: 2023, text: YUHUA_TABLE, fileID: `cloud://local/plans/${fresh}/2023.xlsx` },
+        office,
+      ),
+      'INVALID_ARGUMENT',
+    );
     expect(both.details.fields).toEqual(['text']);
     refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023 }, office), 'INVALID_ARGUMENT');
   });
 
   test("a file outside the jurisdiction's plan uploads is FORBIDDEN; a path with `..` is INVALID_ARGUMENT", async () => {
     const fileID = await cloud.upload(`plans/${y.jurisdictionId}/2023.xlsx`, await yuhuaXlsx(), y.office);
-    const err = refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office), 'FORBIDDEN');
+    const err = refused(
+      await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office),
+      'FORBIDDEN',
+    );
     expect(err.details.fields).toEqual(['fileID']);
-    const dotted = refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID: `cloud://local/plans/${fresh}/../${y.jurisdictionId}/2023.xlsx`, dryRun: true }, office), 'INVALID_ARGUMENT');
+    const dotted = refused(
+      await cloud.call(
+        'office',
+        {
+          action: 'importPlan',
+          jurisdictionId: fresh,
+          year: 2023,
+          fileID: `cloud://local/plans/${fresh}/../${y.jurisdictionId}/2023.xlsx`,
+          dryRun: true,
+        },
+        office,
+      ),
+      'INVALID_ARGUMENT',
+    );
     expect(dotted.details.fields).toEqual(['fileID']);
   });
 
   test('a missing file is NOT_FOUND', async () => {
-    refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID: `cloud://local/plans/${fresh}/gone.xlsx`, dryRun: true }, office), 'NOT_FOUND');
+    refused(
+      await cloud.call(
+        'office',
+        { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID: `cloud://local/plans/${fresh}/gone.xlsx`, dryRun: true },
+        office,
+      ),
+      'NOT_FOUND',
+    );
   });
 
   test('a file that is not a workbook is INVALID_ARGUMENT with the reason', async () => {
     const fileID = await cloud.upload(`plans/${fresh}/notes.xlsx`, Buffer.from('这不是 Excel'), office);
-    const err = refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office), 'INVALID_ARGUMENT');
+    const err = refused(
+      await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID, dryRun: true }, office),
+      'INVALID_ARGUMENT',
+    );
     expect(err.details.fields).toEqual(['fileID']);
     expect((err.details.warnings as Array<{ message: string }>)[0].message).toContain('.xlsx');
   });
 
   test.each(forbiddenCallers)('%s is FORBIDDEN', async (_w, who) => {
-    refused(await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID: `cloud://local/plans/${fresh}/2023.xlsx`, dryRun: true }, who), 'FORBIDDEN');
+    refused(
+      await cloud.call(
+        'office',
+        { action: 'importPlan', jurisdictionId: fresh, year: 2023, fileID: `cloud://local/plans/${fresh}/2023.xlsx`, dryRun: true },
+        who,
+      ),
+      'FORBIDDEN',
+    );
   });
 });
 
 describe('inviteOffice, redeemInvite with role office, listStaff', () => {
   let code: string;
   test('an office invitation: code, expiry in 14 days, mini-program code', async () => {
-    const inv = ok(await cloud.call<{ code: string; expiresAt: string; qrFileID: string | null; jurisdictionName: string }>('office', { action: 'inviteOffice', jurisdictionId: y.jurisdictionId }, y.office));
+    const inv = ok(
+      await cloud.call<{ code: string; expiresAt: string; qrFileID: string | null; jurisdictionName: string }>(
+        'office',
+        { action: 'inviteOffice', jurisdictionId: y.jurisdictionId },
+        y.office,
+      ),
+    );
     expect(inv.code).toMatch(/^[A-Z2-9]{8}$/);
     expect(inv.expiresAt).toBe('2023-04-24T09:00:00+08:00');
     expect(inv.jurisdictionName).toBe('雨花区');
@@ -189,7 +290,15 @@ describe('inviteOffice, redeemInvite with role office, listStaff', () => {
     expect(joined).toEqual({ role: 'office', jurisdictionId: y.jurisdictionId, jurisdictionName: '雨花区' });
     const me = ok(await cloud.call<{ roles: unknown[] }>('account', { action: 'me' }, 'office-yuhua-2'));
     expect(me.roles).toEqual([{ role: 'office', jurisdictionId: y.jurisdictionId, jurisdictionName: '雨花区' }]);
-    expect(ok(await cloud.call<{ events: Row[] }>('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2023 }, 'office-yuhua-2')).events).toHaveLength(73);
+    expect(
+      ok(
+        await cloud.call<{ events: Row[] }>(
+          'office',
+          { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2023 },
+          'office-yuhua-2',
+        ),
+      ).events,
+    ).toHaveLength(73);
     // Redeeming again is harmless; someone else cannot reuse it.
     expect(ok(await cloud.call('account', { action: 'redeemInvite', code }, 'office-yuhua-2'))).toEqual(joined);
     refused(await cloud.call('account', { action: 'redeemInvite', code }, 'someone-else'), 'CONFLICT');
@@ -204,7 +313,9 @@ describe('inviteOffice, redeemInvite with role office, listStaff', () => {
   });
 
   test('an expired office invitation is CONFLICT', async () => {
-    const { code: old } = ok(await cloud.call<{ code: string }>('office', { action: 'inviteOffice', jurisdictionId: y.jurisdictionId }, y.office));
+    const { code: old } = ok(
+      await cloud.call<{ code: string }>('office', { action: 'inviteOffice', jurisdictionId: y.jurisdictionId }, y.office),
+    );
     await cloud.setClock('2023-04-25T09:00:00+08:00', true);
     try {
       refused(await cloud.call('account', { action: 'redeemInvite', code: old }, 'late-comer'), 'CONFLICT');
@@ -214,7 +325,13 @@ describe('inviteOffice, redeemInvite with role office, listStaff', () => {
   });
 
   test('listStaff: the office staff, marking the caller', async () => {
-    const staff = ok(await cloud.call<Array<{ openid: string; isMe: boolean; since: string }>>('office', { action: 'listStaff', jurisdictionId: y.jurisdictionId }, y.office));
+    const staff = ok(
+      await cloud.call<Array<{ openid: string; isMe: boolean; since: string }>>(
+        'office',
+        { action: 'listStaff', jurisdictionId: y.jurisdictionId },
+        y.office,
+      ),
+    );
     expect(staff.map((s) => s.openid)).toEqual([y.office, 'office-yuhua-2']);
     expect(staff.map((s) => s.isMe)).toEqual([true, false]);
     expect(staff[0].since).toMatch(/\+08:00$/);
@@ -236,29 +353,74 @@ describe('setLogo and getRules', () => {
 
   test('stores the logo; getRules returns it with a URL that serves the image', async () => {
     const fileID = await cloud.upload(`logos/${y.jurisdictionId}/logo.png`, PNG, y.office);
-    const set = ok(await cloud.call<{ logoFileID: string; logoUrl: string }>('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID }, y.office));
+    const set = ok(
+      await cloud.call<{ logoFileID: string; logoUrl: string }>(
+        'office',
+        { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID },
+        y.office,
+      ),
+    );
     expect(set.logoFileID).toBe(fileID);
-    const rules = ok(await cloud.call<{ logoFileID: string; logoUrl: string }>('office', { action: 'getRules', jurisdictionId: y.jurisdictionId }, y.office));
+    const rules = ok(
+      await cloud.call<{ logoFileID: string; logoUrl: string }>(
+        'office',
+        { action: 'getRules', jurisdictionId: y.jurisdictionId },
+        y.office,
+      ),
+    );
     expect(rules.logoFileID).toBe(fileID);
     const res = await fetch(rules.logoUrl);
     expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
   });
 
   test('getRules without a logo has null for both', async () => {
-    expect(ok(await cloud.call('office', { action: 'getRules', jurisdictionId: shaoyang }, OTHER_OFFICE))).toMatchObject({ logoFileID: null, logoUrl: null });
+    expect(ok(await cloud.call('office', { action: 'getRules', jurisdictionId: shaoyang }, OTHER_OFFICE))).toMatchObject({
+      logoFileID: null,
+      logoUrl: null,
+    });
   });
 
   test("a file that is not this jurisdiction's logo upload is FORBIDDEN; a path with `..` is INVALID_ARGUMENT", async () => {
-    const err = refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/plans/${y.jurisdictionId}/2023.xlsx` }, y.office), 'FORBIDDEN');
+    const err = refused(
+      await cloud.call(
+        'office',
+        { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/plans/${y.jurisdictionId}/2023.xlsx` },
+        y.office,
+      ),
+      'FORBIDDEN',
+    );
     expect(err.details.fields).toEqual(['fileID']);
-    refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${shaoyang}/logo.png` }, y.office), 'FORBIDDEN');
-    const dotted = refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${y.jurisdictionId}/../${shaoyang}/logo.png` }, y.office), 'INVALID_ARGUMENT');
+    refused(
+      await cloud.call(
+        'office',
+        { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${shaoyang}/logo.png` },
+        y.office,
+      ),
+      'FORBIDDEN',
+    );
+    const dotted = refused(
+      await cloud.call(
+        'office',
+        { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${y.jurisdictionId}/../${shaoyang}/logo.png` },
+        y.office,
+      ),
+      'INVALID_ARGUMENT',
+    );
     expect(dotted.details.fields).toEqual(['fileID']);
     // The logo set before is still the one in force.
-    expect(ok(await cloud.call<{ logoFileID: string }>('office', { action: 'getRules', jurisdictionId: y.jurisdictionId }, y.office)).logoFileID).toBe(`cloud://local/logos/${y.jurisdictionId}/logo.png`);
+    expect(
+      ok(await cloud.call<{ logoFileID: string }>('office', { action: 'getRules', jurisdictionId: y.jurisdictionId }, y.office)).logoFileID,
+    ).toBe(`cloud://local/logos/${y.jurisdictionId}/logo.png`);
   });
 
   test.each(forbiddenCallers)('%s is FORBIDDEN', async (_w, who) => {
-    refused(await cloud.call('office', { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${y.jurisdictionId}/logo.png` }, who), 'FORBIDDEN');
+    refused(
+      await cloud.call(
+        'office',
+        { action: 'setLogo', jurisdictionId: y.jurisdictionId, fileID: `cloud://local/logos/${y.jurisdictionId}/logo.png` },
+        who,
+      ),
+      'FORBIDDEN',
+    );
   });
 });

@@ -22,18 +22,27 @@ test('an office colleague is removed by the office, loses access, and cannot rej
   // Redeeming again while still a member is a harmless retry.
   expect(ok(await cloud.call('account', { action: 'redeemInvite', code }, 'office-colleague'))).toMatchObject({ role: 'office' });
 
-  refused(await cloud.call('office', { action: 'removeStaff', jurisdictionId: y.jurisdictionId, openid: 'office-colleague' }, y.eduStaff), 'FORBIDDEN');
+  refused(
+    await cloud.call('office', { action: 'removeStaff', jurisdictionId: y.jurisdictionId, openid: 'office-colleague' }, y.eduStaff),
+    'FORBIDDEN',
+  );
   ok(await cloud.call('office', { action: 'removeStaff', jurisdictionId: y.jurisdictionId, openid: 'office-colleague' }, y.office));
   refused(await cloud.call('office', { action: 'listStaff', jurisdictionId: y.jurisdictionId }, 'office-colleague'), 'FORBIDDEN');
   refused(await cloud.call('unit', { action: 'attendees', eventId: y.event(1).eventId }, 'office-colleague'), 'FORBIDDEN');
   const again = refused(await cloud.call('account', { action: 'redeemInvite', code }, 'office-colleague'), 'CONFLICT');
   expect(again.message).toMatch(/移出/);
   expect(ok(await cloud.call<{ roles: unknown[] }>('account', { action: 'me' }, 'office-colleague')).roles).toEqual([]);
-  refused(await cloud.call('office', { action: 'removeStaff', jurisdictionId: y.jurisdictionId, openid: 'office-colleague' }, y.office), 'NOT_FOUND');
+  refused(
+    await cloud.call('office', { action: 'removeStaff', jurisdictionId: y.jurisdictionId, openid: 'office-colleague' }, y.office),
+    'NOT_FOUND',
+  );
 });
 
 test('the last office staff member cannot be removed', async () => {
-  const e = refused(await cloud.call('office', { action: 'removeStaff', jurisdictionId: y.jurisdictionId, openid: y.office }, y.office), 'CONFLICT');
+  const e = refused(
+    await cloud.call('office', { action: 'removeStaff', jurisdictionId: y.jurisdictionId, openid: y.office }, y.office),
+    'CONFLICT',
+  );
   expect(e.message).toMatch(/最后一位/);
   ok(await cloud.call('office', { action: 'listStaff', jurisdictionId: y.jurisdictionId }, y.office));
 });
@@ -48,9 +57,23 @@ test('a removed unit staff member redeeming the spent code is refused, not told 
 
 test('eight eventCode calls raced make one sign-in code; only its token lets a resident in', async () => {
   const eventId = y.event(7).eventId;
-  ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局' }, publicSeats: 5 }, y.eduStaff));
-  ok(await cloud.call('resident', { action: 'signUp', eventId, name: '周到', phone: '13600001111', identity: '普通市民', consent: true }, 'r-code'));
-  const all = (await Promise.all(Array.from({ length: 8 }, () => cloud.call<{ token: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff)))).map(ok);
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'filePlan', eventId, date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局' }, publicSeats: 5 },
+      y.eduStaff,
+    ),
+  );
+  ok(
+    await cloud.call(
+      'resident',
+      { action: 'signUp', eventId, name: '周到', phone: '13600001111', identity: '普通市民', consent: true },
+      'r-code',
+    ),
+  );
+  const all = (
+    await Promise.all(Array.from({ length: 8 }, () => cloud.call<{ token: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff)))
+  ).map(ok);
   expect(new Set(all.map((c) => c.token)).size).toBe(1);
   await cloud.setClock('2023-04-27T09:40:00+08:00', true);
   ok(await cloud.call('resident', { action: 'attend', token: all[0].token }, 'r-code'));

@@ -16,15 +16,30 @@ type Ratings = { events: Array<{ eventId: string; comments: string[] }> };
 const signUp = (openid: string, eventId: string, name: string, phone: string) =>
   cloud.call('resident', { action: 'signUp', eventId, name, phone, identity: '普通市民', consent: true }, openid);
 const attendees = async (eventId: string) => ok(await cloud.call<Attendee[]>('unit', { action: 'attendees', eventId }, y.office));
-const comments = async (eventId: string) => ok(await cloud.call<Ratings>('office', { action: 'ratings', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office)).events.find((e) => e.eventId === eventId)?.comments ?? [];
+const comments = async (eventId: string) =>
+  ok(await cloud.call<Ratings>('office', { action: 'ratings', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office)).events.find(
+    (e) => e.eventId === eventId,
+  )?.comments ?? [];
 
 beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-10T09:00:00+08:00', frozen: true });
   y = await seedYuhua(cloud);
   held = y.event(1).eventId;
   later = y.event(6).eventId;
-  ok(await cloud.call('unit', { action: 'filePlan', eventId: held, date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局' }, publicSeats: 10 }, y.eduStaff));
-  ok(await cloud.call('unit', { action: 'filePlan', eventId: later, date: '2023-05-11', startTime: '09:30', venue: { name: '区司法局' }, publicSeats: 10 }, y.lawStaff));
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'filePlan', eventId: held, date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局' }, publicSeats: 10 },
+      y.eduStaff,
+    ),
+  );
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'filePlan', eventId: later, date: '2023-05-11', startTime: '09:30', venue: { name: '区司法局' }, publicSeats: 10 },
+      y.lawStaff,
+    ),
+  );
   ok(await signUp('r-erase', held, '赵敏', '13800002222'));
   ok(await signUp('r-keep', held, '钱多多', '13900003333'));
   ok(await signUp('r-later', later, '孙立', '13700004444'));
@@ -32,7 +47,13 @@ beforeAll(async () => {
   await cloud.setClock('2023-04-27T09:40:00+08:00', true);
   for (const who of ['r-erase', 'r-keep']) ok(await cloud.call('resident', { action: 'attend', token }, who));
   await cloud.setClock('2023-04-27T11:00:00+08:00', true);
-  ok(await cloud.call('resident', { action: 'evaluate', eventId: held, rating: 5, comment: '讲得好，有问题打我电话 138 0000 2222' }, 'r-erase'));
+  ok(
+    await cloud.call(
+      'resident',
+      { action: 'evaluate', eventId: held, rating: 5, comment: '讲得好，有问题打我电话 138 0000 2222' },
+      'r-erase',
+    ),
+  );
   ok(await cloud.call('resident', { action: 'evaluate', eventId: held, rating: 4, comment: '钱多多：很有收获' }, 'r-keep'));
 }, 120_000);
 afterAll(() => cloud.stop());
@@ -66,9 +87,22 @@ test('the daily timer purges names, phones and comments 365 days after the event
 });
 
 test('an office may keep the data for a shorter time, never longer than a year', async () => {
-  const e = refused(await cloud.call('office', { action: 'setRules', jurisdictionId: y.jurisdictionId, rules: { personalDataRetentionDays: 400 } }, y.office), 'INVALID_ARGUMENT');
+  const e = refused(
+    await cloud.call(
+      'office',
+      { action: 'setRules', jurisdictionId: y.jurisdictionId, rules: { personalDataRetentionDays: 400 } },
+      y.office,
+    ),
+    'INVALID_ARGUMENT',
+  );
   expect(e.message).toMatch(/365/);
-  ok(await cloud.call('office', { action: 'setRules', jurisdictionId: y.jurisdictionId, rules: { personalDataRetentionDays: 30 } }, y.office));
+  ok(
+    await cloud.call(
+      'office',
+      { action: 'setRules', jurisdictionId: y.jurisdictionId, rules: { personalDataRetentionDays: 30 } },
+      y.office,
+    ),
+  );
   await cloud.setClock('2023-06-10T09:00:00+08:00', true); // 30 days after 2023-05-11
   ok(await cloud.trigger('reminders'));
   expect(JSON.stringify(await attendees(later))).not.toMatch(/孙立|13700004444/);

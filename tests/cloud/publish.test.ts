@@ -17,7 +17,16 @@ const KW = '政务公开主题日';
 const VENUE = { name: '区司法局大厅', latitude: 28.1357, longitude: 113.0353 };
 const CHECKS = { secrecy: true, personalData: true };
 type Showcase = Array<{ eventId: string; title: string; paragraphs: string[]; photos: Array<{ url: string }>; publishedAt: string }>;
-type Preview = { publishable: boolean; published: boolean; title: string; paragraphs: string[]; masked: number; photos: Array<{ url: string }>; publication: { by: string; at: string } | null; log: Array<{ kind: string; reason?: string; by: string }> };
+type Preview = {
+  publishable: boolean;
+  published: boolean;
+  title: string;
+  paragraphs: string[];
+  masked: number;
+  photos: Array<{ url: string }>;
+  publication: { by: string; at: string } | null;
+  log: Array<{ kind: string; reason?: string; by: string }>;
+};
 
 /** A camera-sized photo stamped with the default logo, wider than a web page needs. */
 const cameraPhoto = (seq: number) => stampedPhoto(`publish-${seq}`, { width: 1600, height: 1200, quality: 70 });
@@ -27,27 +36,44 @@ async function approved(seq: number, date: string, extra = '', staff = y.lawStaf
   const eventId = y.event(seq).eventId;
   await cloud.setClock('2023-04-20T10:00:00+08:00', true);
   ok(await cloud.call('unit', { action: 'filePlan', eventId, date, venue: VENUE, publicSeats: 10 }, staff));
-  ok(await cloud.call('resident', { action: 'signUp', eventId, name: '王芳', phone: '13912345678', identity: '普通市民', consent: true }, `resident-${seq}`));
+  ok(
+    await cloud.call(
+      'resident',
+      { action: 'signUp', eventId, name: '王芳', phone: '13912345678', identity: '普通市民', consent: true },
+      `resident-${seq}`,
+    ),
+  );
   await cloud.setClock(`${date}T09:00:00+08:00`, true);
   ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: 28.1357, longitude: 113.0353, accuracy: 10 }, staff));
   const { bytes, sha256 } = cameraPhoto(seq);
   const fileID = await cloud.upload(`events/${eventId}/photos/${sha256}.jpg`, bytes, staff);
-  const { photoId, hasLogo } = ok(await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped: true }, staff));
+  const { photoId, hasLogo } = ok(
+    await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped: true }, staff),
+  );
   // 雨花区 (news-strict) needs one photo that really carries the logo before a report is accepted.
   expect(hasLogo).toBe(true);
   const title = `${staff === y.lawStaff ? '区司法局' : '区教育局'}开展“${KW}”活动（${seq}）`;
-  const paragraphs = [`区司法局举办“${KW}”活动，市民王芳（13912345678）现场提问。${extra}`, `${KW}观摩团参观了调解中心。`, `区司法局将继续办好“${KW}”。`];
-  const { reportId } = ok(await cloud.call<{ reportId: string }>('unit', { action: 'submitReport', eventId, title, paragraphs, photoIds: [photoId] }, staff));
+  const paragraphs = [
+    `区司法局举办“${KW}”活动，市民王芳（13912345678）现场提问。${extra}`,
+    `${KW}观摩团参观了调解中心。`,
+    `区司法局将继续办好“${KW}”。`,
+  ];
+  const { reportId } = ok(
+    await cloud.call<{ reportId: string }>('unit', { action: 'submitReport', eventId, title, paragraphs, photoIds: [photoId] }, staff),
+  );
   await cloud.setClock(`${date}T15:00:00+08:00`, true);
   ok(await cloud.call('office', { action: 'reviewReport', reportId, decision: 'approve' }, y.office));
   return { eventId, title, reportId };
 }
 
 const showcase = async () => ok(await cloud.call<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId }));
-const publish = (eventId: string, who = y.office, checks: unknown = CHECKS) => cloud.call('office', { action: 'publishReport', eventId, ...(checks === null ? {} : { checks }) }, who);
+const publish = (eventId: string, who = y.office, checks: unknown = CHECKS) =>
+  cloud.call('office', { action: 'publishReport', eventId, ...(checks === null ? {} : { checks }) }, who);
 const exportZip = async () => {
   // Stored files are read through the signed, short-lived link the export hands back.
-  const { url } = ok(await cloud.call<{ url: string }>('office', { action: 'exportColumn', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office));
+  const { url } = ok(
+    await cloud.call<{ url: string }>('office', { action: 'exportColumn', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office),
+  );
   const res = await fetch(url);
   if (!res.ok) throw new Error(`export download: ${res.status} ${await res.text()}`);
   return unzipSync(new Uint8Array(await res.arrayBuffer()));
@@ -67,8 +93,18 @@ afterAll(() => cloud.stop());
 describe('before publishing', () => {
   test('an approved report is not in the column; the event is labelled 待公开审查 and is in the office queue', async () => {
     expect((await showcase()).map((r) => r.eventId)).not.toContain(a.eventId);
-    const list = ok(await cloud.call<{ events: Array<{ eventId: string; status: string; statusLabel: string; next: { label: string } }> }>('office', { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office));
-    expect(list.events.find((e) => e.eventId === a.eventId)).toMatchObject({ status: 'approved', statusLabel: '待公开审查', next: { label: '待公开审查' } });
+    const list = ok(
+      await cloud.call<{ events: Array<{ eventId: string; status: string; statusLabel: string; next: { label: string } }> }>(
+        'office',
+        { action: 'listEvents', jurisdictionId: y.jurisdictionId, year: 2023 },
+        y.office,
+      ),
+    );
+    expect(list.events.find((e) => e.eventId === a.eventId)).toMatchObject({
+      status: 'approved',
+      statusLabel: '待公开审查',
+      next: { label: '待公开审查' },
+    });
   });
 
   test('the preview shows the public text with personal data already masked', async () => {
@@ -149,7 +185,10 @@ describe('publishing, the column export, taking down', () => {
     expect(img).not.toBeNull();
     expect(Number(img[2])).toBe(1280);
     expect(jpeg.decode(zip[img[1]]).width).toBe(1280);
-    const all = Object.entries(zip).filter(([k]) => !k.startsWith('img/')).map(([, v]) => strFromU8(v)).join('\n');
+    const all = Object.entries(zip)
+      .filter(([k]) => !k.startsWith('img/'))
+      .map(([, v]) => strFromU8(v))
+      .join('\n');
     expect(all).not.toMatch(/王芳|13912345678|<script|(src|href)="(https?:)?\/\//);
     const feed = JSON.parse(strFromU8(zip['feed.json'])) as { items: Array<{ title: string }> };
     expect(feed.items.map((i) => i.title)).toEqual([a.title]);
@@ -157,7 +196,7 @@ describe('publishing, the column export, taking down', () => {
   });
 
   test('the preview at /column/<jurisdictionId>/ serves the same site', async () => {
-    expect((await preview('').then((r) => r.text()))).toContain(a.title);
+    expect(await preview('').then((r) => r.text())).toContain(a.title);
     const index = await (await preview('index.html')).text();
     const href = /href="(reports\/[\w-]+\.html)"/.exec(index)![1];
     const page = await preview(href);
@@ -186,7 +225,11 @@ describe('publishing, the column export, taking down', () => {
         await page.goto(`${cloud.url}/column/${y.jurisdictionId}/${path}`, { waitUntil: 'load' });
         await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
         const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> };
+            }
+          ).axe;
           const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
           return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
         });
@@ -203,10 +246,22 @@ describe('publishing, the column export, taking down', () => {
     const href = /href="(reports\/[\w-]+\.html)"/.exec(before)![1];
     refused(await cloud.call('office', { action: 'unpublishReport', eventId: a.eventId }, y.office), 'INVALID_ARGUMENT');
     refused(await cloud.call('office', { action: 'unpublishReport', eventId: a.eventId, reason: ' ' }, y.office), 'INVALID_ARGUMENT');
-    refused(await cloud.call('office', { action: 'unpublishReport', eventId: a.eventId, reason: '含未遮挡的面部' }, 'staff-law'), 'FORBIDDEN');
-    refused(await cloud.call('office', { action: 'unpublishReport', eventId: a.eventId, reason: '含未遮挡的面部' }, 'office-shaoyang'), 'FORBIDDEN');
+    refused(
+      await cloud.call('office', { action: 'unpublishReport', eventId: a.eventId, reason: '含未遮挡的面部' }, 'staff-law'),
+      'FORBIDDEN',
+    );
+    refused(
+      await cloud.call('office', { action: 'unpublishReport', eventId: a.eventId, reason: '含未遮挡的面部' }, 'office-shaoyang'),
+      'FORBIDDEN',
+    );
     await cloud.setClock('2023-05-06T10:00:00+08:00', true);
-    const res = ok(await cloud.call<{ status: string; column: { rebuilt: boolean } }>('office', { action: 'unpublishReport', eventId: a.eventId, reason: '照片含未遮挡的群众面部' }, y.office));
+    const res = ok(
+      await cloud.call<{ status: string; column: { rebuilt: boolean } }>(
+        'office',
+        { action: 'unpublishReport', eventId: a.eventId, reason: '照片含未遮挡的群众面部' },
+        y.office,
+      ),
+    );
     expect(res).toMatchObject({ status: 'approved', column: { rebuilt: true } });
     expect((await showcase()).map((r) => r.eventId)).not.toContain(a.eventId);
     expect(await (await preview('index.html')).text()).not.toContain(a.title);

@@ -22,7 +22,14 @@ const Q3 = {
 type Results = {
   respondents: number;
   editable: boolean;
-  questions: Array<{ kind: string; answered: number; options?: Array<{ label: string; count: number; percent: number }>; mean?: number | null; counts?: number[]; texts?: string[] }>;
+  questions: Array<{
+    kind: string;
+    answered: number;
+    options?: Array<{ label: string; count: number; percent: number }>;
+    mean?: number | null;
+    counts?: number[];
+    texts?: string[];
+  }>;
   summary: string[];
   attached: { lines: string[]; respondents: number } | null;
 };
@@ -39,8 +46,18 @@ afterAll(() => cloud.stop());
 
 describe('setQuestionnaire', () => {
   test('the unit sets 3 questions; residents see them, not yet answered', async () => {
-    expect(ok(await cloud.call('unit', { action: 'setQuestionnaire', eventId, ...Q3 }, y.eduStaff))).toMatchObject({ eventId, version: 1, questions: 3 });
-    const q = ok(await cloud.call<{ title: string; questions: unknown[]; answered: boolean }>('resident', { action: 'questionnaire', eventId }, 'resident-0'));
+    expect(ok(await cloud.call('unit', { action: 'setQuestionnaire', eventId, ...Q3 }, y.eduStaff))).toMatchObject({
+      eventId,
+      version: 1,
+      questions: 3,
+    });
+    const q = ok(
+      await cloud.call<{ title: string; questions: unknown[]; answered: boolean }>(
+        'resident',
+        { action: 'questionnaire', eventId },
+        'resident-0',
+      ),
+    );
     expect(q).toMatchObject({ title: Q3.title, answered: false });
     expect(q.questions).toHaveLength(3);
   });
@@ -64,13 +81,20 @@ describe('setQuestionnaire', () => {
 
   test('a resident of an event without a questionnaire: NOT_FOUND', async () => {
     refused(await cloud.call('resident', { action: 'questionnaire', eventId: y.event(7).eventId }, 'resident-0'), 'NOT_FOUND');
-    refused(await cloud.call('resident', { action: 'answerQuestionnaire', eventId: y.event(7).eventId, answers: [0] }, 'resident-0'), 'NOT_FOUND');
+    refused(
+      await cloud.call('resident', { action: 'answerQuestionnaire', eventId: y.event(7).eventId, answers: [0] }, 'resident-0'),
+      'NOT_FOUND',
+    );
   });
 });
 
 describe('answering', () => {
   test('30 residents at once: exact counts, percentages and mean', async () => {
-    const envs = await Promise.all(Array.from({ length: 30 }, (_v, i) => cloud.call('resident', { action: 'answerQuestionnaire', eventId, answers: answersOf(i) }, `resident-${i}`)));
+    const envs = await Promise.all(
+      Array.from({ length: 30 }, (_v, i) =>
+        cloud.call('resident', { action: 'answerQuestionnaire', eventId, answers: answersOf(i) }, `resident-${i}`),
+      ),
+    );
     envs.forEach((e) => ok(e));
     const r = ok(await results());
     expect(r.respondents).toBe(30);
@@ -89,7 +113,10 @@ describe('answering', () => {
   });
 
   test('a second answer from the same person is CONFLICT; the count stays', async () => {
-    const err = refused(await cloud.call('resident', { action: 'answerQuestionnaire', eventId, answers: answersOf(1) }, 'resident-1'), 'CONFLICT');
+    const err = refused(
+      await cloud.call('resident', { action: 'answerQuestionnaire', eventId, answers: answersOf(1) }, 'resident-1'),
+      'CONFLICT',
+    );
     expect(err.message).toContain('只能作答一次');
     expect(ok(await results()).respondents).toBe(30);
     expect(ok(await cloud.call<{ answered: boolean }>('resident', { action: 'questionnaire', eventId }, 'resident-1')).answered).toBe(true);
@@ -101,7 +128,10 @@ describe('answering', () => {
     ['a rating of 6', [0, [], 6], 'answers.2'],
     ['too few answers', [0], 'answers'],
   ])('%s: INVALID_ARGUMENT', async (_n, answers, field) => {
-    const err = refused(await cloud.call('resident', { action: 'answerQuestionnaire', eventId, answers }, 'resident-new'), 'INVALID_ARGUMENT');
+    const err = refused(
+      await cloud.call('resident', { action: 'answerQuestionnaire', eventId, answers }, 'resident-new'),
+      'INVALID_ARGUMENT',
+    );
     expect(err.details.fields).toContain(field);
   });
 
@@ -115,8 +145,17 @@ describe('answering', () => {
 
   test('short answers: content check as for comments, personal data masked in the results', async () => {
     const other = y.event(7).eventId;
-    ok(await cloud.call('unit', { action: 'setQuestionnaire', eventId: other, title: '意见征集', questions: [{ kind: 'text', title: '您的建议' }] }, y.eduStaff));
-    const err = refused(await cloud.call('resident', { action: 'answerQuestionnaire', eventId: other, answers: ['这是诈骗'] }, 'resident-1'), 'CONTENT_REJECTED');
+    ok(
+      await cloud.call(
+        'unit',
+        { action: 'setQuestionnaire', eventId: other, title: '意见征集', questions: [{ kind: 'text', title: '您的建议' }] },
+        y.eduStaff,
+      ),
+    );
+    const err = refused(
+      await cloud.call('resident', { action: 'answerQuestionnaire', eventId: other, answers: ['这是诈骗'] }, 'resident-1'),
+      'CONTENT_REJECTED',
+    );
     expect(err.details.fields).toEqual(['answers.0']);
     ok(await cloud.call('resident', { action: 'answerQuestionnaire', eventId: other, answers: ['请联系我 13812345678'] }, 'resident-1'));
     const r = ok(await results(y.eduStaff, other));
@@ -142,7 +181,11 @@ describe('results, export, attached to the report', () => {
     const { url } = ok(await cloud.call<{ url: string }>('unit', { action: 'exportQuestionnaire', eventId }, y.eduStaff));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await (await fetch(url)).arrayBuffer()) as never);
-    const rows = wb.getWorksheet('问卷结果')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = wb
+      .getWorksheet('问卷结果')!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['题目', '题型', '选项 / 内容', '人数', '百分比 / 平均分']);
     expect(rows).toContainEqual(['1. 您的身份', '单选', '家长', 10, '33.3%']);
     expect(rows).toContainEqual(['3. 对本次解读的满意度', '1–5 分评分', '平均分', 30, 3]);
@@ -150,13 +193,21 @@ describe('results, export, attached to the report', () => {
 
   test('one tap attaches the summary; the office sees it in review', async () => {
     refused(await cloud.call('unit', { action: 'attachQuestionnaire', eventId }, y.office), 'FORBIDDEN');
-    const a = ok(await cloud.call<{ lines: string[]; respondents: number }>('unit', { action: 'attachQuestionnaire', eventId }, y.eduStaff));
+    const a = ok(
+      await cloud.call<{ lines: string[]; respondents: number }>('unit', { action: 'attachQuestionnaire', eventId }, y.eduStaff),
+    );
     expect(a.respondents).toBe(30);
     expect(a.lines[0]).toBe('活动现场开展“小升初政策解读满意度”问卷调查，共回收问卷 30 份。');
     expect(a.lines[1]).toBe('1. 您的身份：家长 10 人（33.3%），教师 10 人（33.3%），其他 10 人（33.3%）。');
     expect(a.lines[3]).toBe('3. 对本次解读的满意度：平均 3 分（30 人评分）。');
     expect(ok(await results()).attached).toMatchObject({ respondents: 30, lines: a.lines });
-    const d = ok(await cloud.call<{ questionnaire: { respondents: number; lines: string[] } | null }>('office', { action: 'reportDetail', eventId }, y.office));
+    const d = ok(
+      await cloud.call<{ questionnaire: { respondents: number; lines: string[] } | null }>(
+        'office',
+        { action: 'reportDetail', eventId },
+        y.office,
+      ),
+    );
     expect(d.questionnaire).toMatchObject({ respondents: 30, lines: a.lines });
   });
 });

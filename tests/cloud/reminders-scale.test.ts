@@ -20,20 +20,58 @@ let dataDir: string;
 
 beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-scale-'));
-  runtime = new LocalRuntime({ dataDir, functionsDir: path.join(ROOT, 'dist/cloudfunctions'), publicUrl: () => 'http://127.0.0.1', now: '2023-05-16T09:00:00+08:00' });
+  runtime = new LocalRuntime({
+    dataDir,
+    functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
+    publicUrl: () => 'http://127.0.0.1',
+    now: '2023-05-16T09:00:00+08:00',
+  });
   runtime.setClock('2023-05-16T09:00:00+08:00', true);
   const now = new Date('2023-04-01T00:00:00+08:00');
   const changes: Array<{ c: string; id: string; doc: Record<string, unknown> & { _id: string } }> = [];
   const put = (c: string, doc: Record<string, unknown> & { _id: string }) => changes.push({ c, id: doc._id, doc });
-  const rules = { keyword: '政务公开主题日', planLeadWorkdays: 5, reportWithinWorkdays: 5, materialsWithinWorkdays: 2, reportKeywordPlaces: ['title'], minLogoPhotos: 1, bannerTemplates: [], calendar: {} };
+  const rules = {
+    keyword: '政务公开主题日',
+    planLeadWorkdays: 5,
+    reportWithinWorkdays: 5,
+    materialsWithinWorkdays: 2,
+    reportKeywordPlaces: ['title'],
+    minLogoPhotos: 1,
+    bannerTemplates: [],
+    calendar: {},
+  };
   for (let j = 0; j < J; j += 1) {
     const jid = `j${j}`;
     put('jurisdictions', { _id: jid, name: `县${j}`, level: 'county', rules, createdAt: now, createdBy: `office-${j}` });
-    put('staff', { _id: `office-${j}:office:${jid}`, openid: `office-${j}`, role: 'office', jurisdictionId: jid, jurisdictionName: `县${j}`, createdAt: now });
+    put('staff', {
+      _id: `office-${j}:office:${jid}`,
+      openid: `office-${j}`,
+      role: 'office',
+      jurisdictionId: jid,
+      jurisdictionName: `县${j}`,
+      createdAt: now,
+    });
     for (let u = 0; u < UNITS; u += 1) {
       const unitId = `${jid}-u${u}`;
-      put('staff', { _id: `s-${unitId}:unit:${unitId}`, openid: `s-${unitId}`, role: 'unit', unitId, unitName: `单位${u}`, jurisdictionId: jid, jurisdictionName: `县${j}`, createdAt: now });
-      if (u % 2 === 0) put('subscriptions', { _id: `s-${unitId}:local-tpl-deadline`, openid: `s-${unitId}`, templateId: 'local-tpl-deadline', oneTime: 1, longTerm: false, updatedAt: now });
+      put('staff', {
+        _id: `s-${unitId}:unit:${unitId}`,
+        openid: `s-${unitId}`,
+        role: 'unit',
+        unitId,
+        unitName: `单位${u}`,
+        jurisdictionId: jid,
+        jurisdictionName: `县${j}`,
+        createdAt: now,
+      });
+      if (u % 2 === 0)
+        put('subscriptions', {
+          _id: `s-${unitId}:local-tpl-deadline`,
+          openid: `s-${unitId}`,
+          templateId: 'local-tpl-deadline',
+          oneTime: 1,
+          longTerm: false,
+          updatedAt: now,
+        });
     }
     for (let i = 0; i < EVENTS; i += 1) {
       const unit = i % UNITS;
@@ -69,7 +107,9 @@ test('10,000 events: one run in few round trips, one digest per person; a second
   const ms = Date.now() - t0;
   if (!envelope.ok) throw new Error(JSON.stringify(envelope));
   const data = envelope.data as { eventsScanned: number; digests: number; sent: number; skippedNoConsent: number };
-  console.log(`reminders over ${data.eventsScanned} events: ${roundTrips} round trips, ${ms} ms, ${data.digests} digests (${data.sent} sent)`);
+  console.log(
+    `reminders over ${data.eventsScanned} events: ${roundTrips} round trips, ${ms} ms, ${data.digests} digests (${data.sent} sent)`,
+  );
   // The window at 5/16: plans of March…July (5 of each unit's 10 events).
   expect(data.eventsScanned).toBe((J * EVENTS) / 2);
   // Every unit has March and April events never filed (overdue): every unit's staff person and every office gets one digest.
@@ -93,7 +133,20 @@ test('WeChat answering 43101 is recorded as refused and the consent is cleared',
   };
   // Next working day; everyone consented again.
   runtime.setClock('2023-05-17T09:00:00+08:00', true);
-  runtime.store.commit([{ c: 'subscriptions', id: 's-j0-u0:local-tpl-deadline', doc: { _id: 's-j0-u0:local-tpl-deadline', openid: 's-j0-u0', templateId: 'local-tpl-deadline', oneTime: 1, longTerm: false, updatedAt: new Date() } }]);
+  runtime.store.commit([
+    {
+      c: 'subscriptions',
+      id: 's-j0-u0:local-tpl-deadline',
+      doc: {
+        _id: 's-j0-u0:local-tpl-deadline',
+        openid: 's-j0-u0',
+        templateId: 'local-tpl-deadline',
+        oneTime: 1,
+        longTerm: false,
+        updatedAt: new Date(),
+      },
+    },
+  ]);
   const { envelope } = await runtime.trigger('reminders');
   expect((envelope as { data: { refused: number; sent: number } }).data).toMatchObject({ refused: 1, sent: 0 });
   const rec = runtime.store.get('messages', '2023-05-17:s-j0-u0:unit');

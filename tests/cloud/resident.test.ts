@@ -11,10 +11,29 @@ const EVENT_DAY = '2023-05-10';
 const phoneOf = (i: number) => `139${String(i).padStart(8, '0')}`;
 const resident = (i: number) => `resident-${String(i).padStart(3, '0')}`;
 
-type OpenEvent = { eventId: string; theme: string; units: string[]; date: string; seats: number; confirmed: number; waitlisted: number; signupOpen: boolean; signupDeadline: string | null };
+type OpenEvent = {
+  eventId: string;
+  theme: string;
+  units: string[];
+  date: string;
+  seats: number;
+  confirmed: number;
+  waitlisted: number;
+  signupOpen: boolean;
+  signupDeadline: string | null;
+};
 type SignUpResult = { signupId: string; status: 'confirmed' | 'waitlisted'; position?: number };
 type Attendee = { signupId: string; name: string; phone: string; identity: string; status: string; attended: boolean };
-type Mine = Array<{ signupId: string; eventId: string; status: string; position: number | null; attended: boolean; evaluated: boolean; theme: string; date: string }>;
+type Mine = Array<{
+  signupId: string;
+  eventId: string;
+  status: string;
+  position: number | null;
+  attended: boolean;
+  evaluated: boolean;
+  theme: string;
+  date: string;
+}>;
 
 let cloud: TestCloud;
 let y: Yuhua;
@@ -27,7 +46,11 @@ const gone = new Set<string>(); // openids that cancelled
 const seated = () => [...results.entries()].find(([who, r]) => r.status === 'confirmed' && !gone.has(who) && who !== resident(0))!;
 
 const signUp = (openid: string, i: number, id = eventId, extra: Record<string, unknown> = {}) =>
-  cloud.call<SignUpResult>('resident', { action: 'signUp', eventId: id, name: `市民${i}号`, phone: phoneOf(i), identity: '普通市民', consent: true, ...extra }, openid);
+  cloud.call<SignUpResult>(
+    'resident',
+    { action: 'signUp', eventId: id, name: `市民${i}号`, phone: phoneOf(i), identity: '普通市民', consent: true, ...extra },
+    openid,
+  );
 
 beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-10T09:00:00+08:00' });
@@ -37,8 +60,28 @@ beforeAll(async () => {
   smallId = y.event(7).eventId;
   const venue = { name: '雨花区教育局三楼会议室', latitude: 28.1357, longitude: 113.0386 };
   ok(await cloud.call('unit', { action: 'filePlan', eventId, date: EVENT_DAY, startTime: '09:30', venue, publicSeats: 50 }, y.eduStaff));
-  ok(await cloud.call('unit', { action: 'filePlan', eventId: closedId, date: '2023-05-11', venue: { name: '区司法局' }, publicSeats: 0 }, y.lawStaff));
-  ok(await cloud.call('unit', { action: 'filePlan', eventId: smallId, date: '2023-05-16', startTime: '14:00', venue: { name: '区教育局' }, publicSeats: 1, signupDeadline: '2023-05-12T18:00:00+08:00' }, y.eduStaff));
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'filePlan', eventId: closedId, date: '2023-05-11', venue: { name: '区司法局' }, publicSeats: 0 },
+      y.lawStaff,
+    ),
+  );
+  ok(
+    await cloud.call(
+      'unit',
+      {
+        action: 'filePlan',
+        eventId: smallId,
+        date: '2023-05-16',
+        startTime: '14:00',
+        venue: { name: '区教育局' },
+        publicSeats: 1,
+        signupDeadline: '2023-05-12T18:00:00+08:00',
+      },
+      y.eduStaff,
+    ),
+  );
   // Another jurisdiction's office, to check it cannot see 雨花区's people.
   ok(await cloud.call('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' }, 'office-shaoyang'));
 });
@@ -46,16 +89,29 @@ afterAll(() => cloud.stop());
 
 describe('openEvents', () => {
   test('lists events with public seats from today on, by date, in ≤ 2 round trips, also anonymously', async () => {
-    const { envelope, roundTrips } = await cloud.callCounted<OpenEvent[]>('resident', { action: 'openEvents', jurisdictionId: y.jurisdictionId });
+    const { envelope, roundTrips } = await cloud.callCounted<OpenEvent[]>('resident', {
+      action: 'openEvents',
+      jurisdictionId: y.jurisdictionId,
+    });
     const list = ok(envelope);
     expect(list.map((e) => e.eventId)).toEqual([eventId, smallId]);
-    expect(list[0]).toMatchObject({ theme: y.event(1).theme, units: ['区教育局'], date: EVENT_DAY, seats: 50, confirmed: 0, waitlisted: 0, signupOpen: true });
+    expect(list[0]).toMatchObject({
+      theme: y.event(1).theme,
+      units: ['区教育局'],
+      date: EVENT_DAY,
+      seats: 50,
+      confirmed: 0,
+      waitlisted: 0,
+      signupOpen: true,
+    });
     expect(list[0].signupDeadline).toBe('2023-05-10T09:30:00+08:00');
     expect(list[1].signupDeadline).toBe('2023-05-12T18:00:00+08:00');
     expect(roundTrips).toBeLessThanOrEqual(2);
   });
   test('from/to narrow the dates', async () => {
-    const list = ok(await cloud.call<OpenEvent[]>('resident', { action: 'openEvents', from: '2023-05-11', to: '2023-05-31' }, resident(999)));
+    const list = ok(
+      await cloud.call<OpenEvent[]>('resident', { action: 'openEvents', from: '2023-05-11', to: '2023-05-31' }, resident(999)),
+    );
     expect(list.map((e) => e.eventId)).toEqual([smallId]);
     refused(await cloud.call('resident', { action: 'openEvents', from: '5月1日' }), 'INVALID_ARGUMENT');
   });
@@ -93,7 +149,9 @@ describe('signUp under load', () => {
     gone.add(confirmedOne[0]);
     const [firstInLine] = [...results.entries()].find(([, r]) => r.position === 1)!;
     const [secondInLine] = [...results.entries()].find(([, r]) => r.position === 2)!;
-    expect(ok(await cloud.call('resident', { action: 'cancelSignup', signupId: confirmedOne[1].signupId }, confirmedOne[0]))).toEqual({ status: 'cancelled' });
+    expect(ok(await cloud.call('resident', { action: 'cancelSignup', signupId: confirmedOne[1].signupId }, confirmedOne[0]))).toEqual({
+      status: 'cancelled',
+    });
     const first = ok(await cloud.call<Mine>('resident', { action: 'mySignups' }, firstInLine));
     expect(first).toEqual([expect.objectContaining({ eventId, status: 'confirmed', position: null })]);
     const second = ok(await cloud.call<Mine>('resident', { action: 'mySignups' }, secondInLine));
@@ -101,13 +159,18 @@ describe('signUp under load', () => {
     const [ev] = ok(await cloud.call<OpenEvent[]>('resident', { action: 'openEvents', jurisdictionId: y.jurisdictionId }));
     expect(ev).toMatchObject({ confirmed: 50, waitlisted: 249 });
     // Cancelling again changes nothing.
-    expect(ok(await cloud.call('resident', { action: 'cancelSignup', signupId: confirmedOne[1].signupId }, confirmedOne[0]))).toEqual({ status: 'cancelled' });
+    expect(ok(await cloud.call('resident', { action: 'cancelSignup', signupId: confirmedOne[1].signupId }, confirmedOne[0]))).toEqual({
+      status: 'cancelled',
+    });
     const [same] = ok(await cloud.call<OpenEvent[]>('resident', { action: 'openEvents', jurisdictionId: y.jurisdictionId }));
     expect(same).toMatchObject({ confirmed: 50, waitlisted: 249 });
   });
 
   test("someone else's sign-up cannot be cancelled", async () => {
-    refused(await cloud.call('resident', { action: 'cancelSignup', signupId: results.get(resident(5))!.signupId }, resident(6)), 'NOT_FOUND');
+    refused(
+      await cloud.call('resident', { action: 'cancelSignup', signupId: results.get(resident(5))!.signupId }, resident(6)),
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -122,12 +185,21 @@ describe('signUp refusals', () => {
     expect(err.details.fields).toEqual([field]);
   });
   test('anonymous is UNAUTHENTICATED; a missing event NOT_FOUND; no public seats CONFLICT', async () => {
-    refused(await cloud.call('resident', { action: 'signUp', eventId, name: '张三', phone: '13812341234', identity: '普通市民' }), 'UNAUTHENTICATED');
+    refused(
+      await cloud.call('resident', { action: 'signUp', eventId, name: '张三', phone: '13812341234', identity: '普通市民' }),
+      'UNAUTHENTICATED',
+    );
     refused(await signUp('resident-new', 500, 'e_nope'), 'NOT_FOUND');
     refused(await signUp('resident-new', 500, closedId), 'CONFLICT');
   });
   test('a contract caller may omit consent', async () => {
-    const r = ok(await cloud.call<SignUpResult>('resident', { action: 'signUp', eventId: smallId, name: '王五', phone: '13712345678', identity: '专家学者' }, 'resident-contract'));
+    const r = ok(
+      await cloud.call<SignUpResult>(
+        'resident',
+        { action: 'signUp', eventId: smallId, name: '王五', phone: '13712345678', identity: '专家学者' },
+        'resident-contract',
+      ),
+    );
     expect(r.status).toBe('confirmed');
   });
   test('after the sign-up deadline: DEADLINE_PASSED; cancelling too', async () => {
@@ -180,8 +252,18 @@ describe('personal data', () => {
     if (showcase.ok) expect(JSON.stringify(showcase)).not.toMatch(FULL_PHONE);
   });
   test('eventDetail shows the public view and the caller’s own sign-up only', async () => {
-    const d = ok(await cloud.call<{ mySignup: { status: string } | null; seats: number; venue: { name: string; latitude: number } }>('resident', { action: 'eventDetail', eventId }, resident(3)));
-    expect(d).toMatchObject({ seats: 50, venue: { name: '雨花区教育局三楼会议室', latitude: 28.1357 }, mySignup: { status: results.get(resident(3))!.status } });
+    const d = ok(
+      await cloud.call<{ mySignup: { status: string } | null; seats: number; venue: { name: string; latitude: number } }>(
+        'resident',
+        { action: 'eventDetail', eventId },
+        resident(3),
+      ),
+    );
+    expect(d).toMatchObject({
+      seats: 50,
+      venue: { name: '雨花区教育局三楼会议室', latitude: 28.1357 },
+      mySignup: { status: results.get(resident(3))!.status },
+    });
     const anon = ok(await cloud.call<{ mySignup: unknown }>('resident', { action: 'eventDetail', eventId }));
     expect(anon.mySignup).toBeNull();
     refused(await cloud.call('resident', { action: 'eventDetail', eventId: y.event(2).eventId }), 'NOT_FOUND');
@@ -195,7 +277,9 @@ describe('attend and evaluate', () => {
   test("eventCode: the unit's staff get a mini-program code whose scene carries a short token", async () => {
     refused(await cloud.call('unit', { action: 'eventCode', eventId }, resident(1)), 'FORBIDDEN');
     refused(await cloud.call('unit', { action: 'eventCode', eventId }, y.lawStaff), 'FORBIDDEN');
-    const code = ok(await cloud.call<{ fileID: string; url: string; token: string; scene: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff));
+    const code = ok(
+      await cloud.call<{ fileID: string; url: string; token: string; scene: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff),
+    );
     expect(code.scene).toBe(`a=${code.token}`);
     expect(code.scene.length).toBeLessThanOrEqual(32);
     const png = await (await fetch(code.url)).arrayBuffer();
@@ -243,7 +327,11 @@ describe('attend and evaluate', () => {
     const mine = ok(await cloud.call<Mine>('resident', { action: 'mySignups' }, who));
     expect(mine[0]).toMatchObject({ attended: true, evaluated: true });
     refused(await cloud.call('office', { action: 'ratings', jurisdictionId: y.jurisdictionId, year: 2023 }, y.eduStaff), 'FORBIDDEN');
-    const { envelope, roundTrips } = await cloud.callCounted<{ events: unknown[]; units: unknown[] }>('office', { action: 'ratings', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office);
+    const { envelope, roundTrips } = await cloud.callCounted<{ events: unknown[]; units: unknown[] }>(
+      'office',
+      { action: 'ratings', jurisdictionId: y.jurisdictionId, year: 2023 },
+      y.office,
+    );
     const r = ok(envelope);
     expect(r.events).toEqual([expect.objectContaining({ eventId, count: 1, average: 5, comments: ['讲解清楚，收获很大'] })]);
     expect(r.units).toEqual([expect.objectContaining({ unitId: y.eduUnitId, name: '区教育局', count: 1, average: 5 })]);

@@ -19,13 +19,30 @@ const report = (eventId: string, photoIds: string[], title = `区司法局开展
   paragraphs: [`区司法局举办“${KW}”活动，咨询电话13812345678。`, `${KW}观摩团参观了调解中心。`, `区司法局将继续办好“${KW}”。`],
   photoIds,
 });
-type Showcase = Array<{ reportId: string; eventId: string; theme: string; units: string[]; date: string; title: string; paragraphs: string[]; photos: Array<{ url: string }>; approvedAt: string }>;
+type Showcase = Array<{
+  reportId: string;
+  eventId: string;
+  theme: string;
+  units: string[];
+  date: string;
+  title: string;
+  paragraphs: string[];
+  photos: Array<{ url: string }>;
+  approvedAt: string;
+}>;
 type Detail = {
   event: { status: string };
   plan: { version: number; date: string };
   planVersions: Array<{ version: number }>;
   checkin: { checkinId: string; distanceMeters: number } | null;
-  report: { reportId: string; version: number; status: string; reviewable: boolean; comment: string | null; photos: Array<{ photoId: string; url: string; hasLogo: boolean }> };
+  report: {
+    reportId: string;
+    version: number;
+    status: string;
+    reviewable: boolean;
+    comment: string | null;
+    photos: Array<{ photoId: string; url: string; hasLogo: boolean }>;
+  };
   versions: Array<{ version: number; status: string }>;
 };
 
@@ -53,7 +70,13 @@ let first: { eventId: string; photoId: string; reportId: string };
 beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-20T10:00:00+08:00', frozen: true });
   y = await seedYuhua(cloud);
-  other = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' }, 'office-shaoyang')).jurisdictionId;
+  other = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' },
+      'office-shaoyang',
+    ),
+  ).jurisdictionId;
   first = await heldAndReported(21, '2023-05-04');
 }, 60_000);
 afterAll(() => cloud.stop());
@@ -66,7 +89,9 @@ describe('reportDetail', () => {
     expect(d.checkin).toMatchObject({ checkinId: `${first.eventId}:checkin` });
     expect(d.checkin!.distanceMeters).toBeLessThan(5);
     expect(d.report).toMatchObject({ reportId: first.reportId, version: 1, status: 'submitted', reviewable: true });
-    expect(d.report.photos).toEqual([expect.objectContaining({ photoId: first.photoId, hasLogo: true, url: expect.stringMatching(/^http/) })]);
+    expect(d.report.photos).toEqual([
+      expect.objectContaining({ photoId: first.photoId, hasLogo: true, url: expect.stringMatching(/^http/) }),
+    ]);
     expect(d.versions.map((v) => v.version)).toEqual([1]);
   });
 
@@ -81,9 +106,15 @@ describe('reportDetail', () => {
 
 describe('reviewReport', () => {
   test('returning without a comment is INVALID_ARGUMENT naming comment', async () => {
-    const err = refused(await cloud.call('office', { action: 'reviewReport', reportId: first.reportId, decision: 'return' }, y.office), 'INVALID_ARGUMENT');
+    const err = refused(
+      await cloud.call('office', { action: 'reviewReport', reportId: first.reportId, decision: 'return' }, y.office),
+      'INVALID_ARGUMENT',
+    );
     expect(err.details.fields).toEqual(['comment']);
-    refused(await cloud.call('office', { action: 'reviewReport', reportId: first.reportId, decision: 'return', comment: '   ' }, y.office), 'INVALID_ARGUMENT');
+    refused(
+      await cloud.call('office', { action: 'reviewReport', reportId: first.reportId, decision: 'return', comment: '   ' }, y.office),
+      'INVALID_ARGUMENT',
+    );
   });
 
   test.each([
@@ -95,21 +126,46 @@ describe('reviewReport', () => {
   });
 
   test('an unknown report is NOT_FOUND; anonymous is UNAUTHENTICATED', async () => {
-    refused(await cloud.call('office', { action: 'reviewReport', reportId: `${first.eventId}:r9`, decision: 'approve' }, y.office), 'NOT_FOUND');
+    refused(
+      await cloud.call('office', { action: 'reviewReport', reportId: `${first.eventId}:r9`, decision: 'approve' }, y.office),
+      'NOT_FOUND',
+    );
     refused(await cloud.call('office', { action: 'reviewReport', reportId: 'nothing', decision: 'approve' }, y.office), 'NOT_FOUND');
     refused(await cloud.call('office', { action: 'reviewReport', reportId: first.reportId, decision: 'approve' }), 'UNAUTHENTICATED');
   });
 
   test('return → the unit fixes it → a new version → approve; old versions cannot be reviewed', async () => {
     await cloud.setClock('2023-05-05T10:00:00+08:00', true);
-    const ret = ok(await cloud.call<{ status: string }>('office', { action: 'reviewReport', reportId: first.reportId, decision: 'return', comment: '请补充群众参与情况' }, y.office));
+    const ret = ok(
+      await cloud.call<{ status: string }>(
+        'office',
+        { action: 'reviewReport', reportId: first.reportId, decision: 'return', comment: '请补充群众参与情况' },
+        y.office,
+      ),
+    );
     expect(ret.status).toBe('returned');
     // Already returned: not awaiting review any more.
     refused(await cloud.call('office', { action: 'reviewReport', reportId: first.reportId, decision: 'approve' }, y.office), 'CONFLICT');
-    const unitView = ok(await cloud.call<{ event: { status: string }; report: { status: string; comment: string }; next: { step: string } }>('unit', { action: 'eventDetail', eventId: first.eventId }, y.lawStaff));
-    expect(unitView).toMatchObject({ event: { status: 'returned' }, report: { status: 'returned', comment: '请补充群众参与情况' }, next: { step: 'fix_report' } });
+    const unitView = ok(
+      await cloud.call<{ event: { status: string }; report: { status: string; comment: string }; next: { step: string } }>(
+        'unit',
+        { action: 'eventDetail', eventId: first.eventId },
+        y.lawStaff,
+      ),
+    );
+    expect(unitView).toMatchObject({
+      event: { status: 'returned' },
+      report: { status: 'returned', comment: '请补充群众参与情况' },
+      next: { step: 'fix_report' },
+    });
 
-    const v2 = ok(await cloud.call<{ reportId: string; version: number }>('unit', { ...report(first.eventId, [first.photoId]), attendance: { total: 60, residents: 40 } }, y.lawStaff));
+    const v2 = ok(
+      await cloud.call<{ reportId: string; version: number }>(
+        'unit',
+        { ...report(first.eventId, [first.photoId]), attendance: { total: 60, residents: 40 } },
+        y.lawStaff,
+      ),
+    );
     expect(v2.version).toBe(2);
     refused(await cloud.call('office', { action: 'reviewReport', reportId: first.reportId, decision: 'approve' }, y.office), 'CONFLICT');
     const d = ok(await cloud.call<Detail>('office', { action: 'reportDetail', eventId: first.eventId }, y.office));
@@ -119,15 +175,27 @@ describe('reviewReport', () => {
     ]);
 
     await cloud.setClock('2023-05-06T10:00:00+08:00', true);
-    expect(ok(await cloud.call<{ status: string }>('office', { action: 'reviewReport', reportId: v2.reportId, decision: 'approve' }, y.office)).status).toBe('approved');
-    refused(await cloud.call('office', { action: 'reviewReport', reportId: v2.reportId, decision: 'return', comment: '再改改' }, y.office), 'CONFLICT');
+    expect(
+      ok(await cloud.call<{ status: string }>('office', { action: 'reviewReport', reportId: v2.reportId, decision: 'approve' }, y.office))
+        .status,
+    ).toBe('approved');
+    refused(
+      await cloud.call('office', { action: 'reviewReport', reportId: v2.reportId, decision: 'return', comment: '再改改' }, y.office),
+      'CONFLICT',
+    );
     // Approved: the unit can no longer submit.
     refused(await cloud.call('unit', report(first.eventId, [first.photoId]), y.lawStaff), 'CONFLICT');
   });
 
   test('a superseded version (resubmitted before review) is CONFLICT; the latest is reviewable', async () => {
     const second = await heldAndReported(6, '2023-05-08');
-    const v2 = ok(await cloud.call<{ reportId: string; version: number }>('unit', report(second.eventId, [second.photoId], `区司法局“${KW}”国家安全宣传`), y.lawStaff));
+    const v2 = ok(
+      await cloud.call<{ reportId: string; version: number }>(
+        'unit',
+        report(second.eventId, [second.photoId], `区司法局“${KW}”国家安全宣传`),
+        y.lawStaff,
+      ),
+    );
     expect(v2.version).toBe(2);
     refused(await cloud.call('office', { action: 'reviewReport', reportId: second.reportId, decision: 'approve' }, y.office), 'CONFLICT');
     await cloud.setClock('2023-05-09T10:00:00+08:00', true);
@@ -144,7 +212,13 @@ describe('confirmPhotoLogo', () => {
     ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: 28.1357, longitude: 113.0353 }, y.eduStaff));
     const { bytes, sha256 } = plainPhoto('no logo');
     const fileID = await cloud.upload(`events/${eventId}/photos/p.jpg`, bytes, y.eduStaff);
-    const { photoId, hasLogo } = ok(await cloud.call<{ photoId: string; hasLogo: boolean }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped: false }, y.eduStaff));
+    const { photoId, hasLogo } = ok(
+      await cloud.call<{ photoId: string; hasLogo: boolean }>(
+        'unit',
+        { action: 'addPhoto', eventId, fileID, sha256, stamped: false },
+        y.eduStaff,
+      ),
+    );
     expect(hasLogo).toBe(false);
     const r = { ...report(eventId, [photoId]), title: `区教育局“${KW}”活动` };
     refused(await cloud.call('unit', r, y.eduStaff), 'PHOTO_REQUIRED');
@@ -161,17 +235,37 @@ describe('resident.showcase', () => {
     expect(ok(await cloud.call<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId }))).toEqual([]);
     for (const seq of [21, 6]) {
       await cloud.setClock(`2023-05-1${seq === 21 ? 1 : 2}T10:00:00+08:00`, true);
-      ok(await cloud.call('office', { action: 'publishReport', eventId: y.event(seq).eventId, checks: { secrecy: true, personalData: true } }, y.office));
+      ok(
+        await cloud.call(
+          'office',
+          { action: 'publishReport', eventId: y.event(seq).eventId, checks: { secrecy: true, personalData: true } },
+          y.office,
+        ),
+      );
     }
   }, 30_000);
 
   test('anyone, without identity, sees approved reports newest first, in ≤ 3 round trips, with no personal data', async () => {
-    const { envelope, roundTrips } = await cloud.callCounted<Showcase>('resident', { action: 'showcase', jurisdictionId: y.jurisdictionId });
+    const { envelope, roundTrips } = await cloud.callCounted<Showcase>('resident', {
+      action: 'showcase',
+      jurisdictionId: y.jurisdictionId,
+    });
     const rows = ok(envelope);
     expect(roundTrips).toBeLessThanOrEqual(3);
     expect(rows.map((r) => r.eventId)).toEqual([y.event(6).eventId, y.event(21).eventId]);
-    expect(rows[0]).toMatchObject({ reportId: `${y.event(6).eventId}:r2`, date: '2023-05-08', approvedAt: '2023-05-09T10:00:00+08:00', publishedAt: '2023-05-12T10:00:00+08:00', units: ['区司法局'] });
-    expect(rows[1]).toMatchObject({ reportId: `${y.event(21).eventId}:r2`, date: '2023-05-04', approvedAt: '2023-05-06T10:00:00+08:00', theme: y.event(21).theme });
+    expect(rows[0]).toMatchObject({
+      reportId: `${y.event(6).eventId}:r2`,
+      date: '2023-05-08',
+      approvedAt: '2023-05-09T10:00:00+08:00',
+      publishedAt: '2023-05-12T10:00:00+08:00',
+      units: ['区司法局'],
+    });
+    expect(rows[1]).toMatchObject({
+      reportId: `${y.event(21).eventId}:r2`,
+      date: '2023-05-04',
+      approvedAt: '2023-05-06T10:00:00+08:00',
+      theme: y.event(21).theme,
+    });
     expect(rows[1].photos).toHaveLength(1);
     expect(rows[1].photos[0].url).toMatch(/^http/);
     const text = JSON.stringify(rows);

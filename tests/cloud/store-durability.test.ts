@@ -16,13 +16,16 @@ import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 jest.setTimeout(120_000);
 
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-const me = async (cloud: TestCloud, openid: string) => ok(await cloud.call<{ roles: unknown[] }>('account', { action: 'me' }, openid)).roles.length;
+const me = async (cloud: TestCloud, openid: string) =>
+  ok(await cloud.call<{ roles: unknown[] }>('account', { action: 'me' }, openid)).roles.length;
 const bootstrap = (cloud: TestCloud, openid: string, name = `县${openid}`) =>
   cloud.call('office', { action: 'bootstrap', token: SETUP_TOKEN, name, level: 'county' }, openid);
 
 /** Every file under dir, recursively. */
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** The files under dir whose bytes contain needle (UTF-8): grep -r, without grep. */
@@ -83,7 +86,14 @@ function smallDisk(): SmallDisk {
     };
   } catch {
     const flag = path.join(tmp('zwgk-flag-'), 'disk-full');
-    return { dataDir, env: { LOCAL_FAULT_DISK_FULL: flag }, real: false, fill: () => fs.writeFileSync(flag, ''), free: () => fs.rmSync(flag), cleanup: () => undefined };
+    return {
+      dataDir,
+      env: { LOCAL_FAULT_DISK_FULL: flag },
+      real: false,
+      fill: () => fs.writeFileSync(flag, ''),
+      free: () => fs.rmSync(flag),
+      cleanup: () => undefined,
+    };
   }
 }
 
@@ -109,7 +119,11 @@ describe('a full disk', () => {
     expect(await me(cloud, 'during-full')).toBe(0);
 
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(20_000, 7)]);
-    const up = await fetch(`${cloud.url}/api/storage?cloudPath=events/e1/photos/p.jpg`, { method: 'POST', headers: { 'X-Openid': 'before-0' }, body: jpeg });
+    const up = await fetch(`${cloud.url}/api/storage?cloudPath=events/e1/photos/p.jpg`, {
+      method: 'POST',
+      headers: { 'X-Openid': 'before-0' },
+      body: jpeg,
+    });
     expect(up.status).toBe(507);
     const body = (await up.json()) as { ok: boolean; error: { message: string } };
     expect(body.error.message).toMatch(/存储空间已满/);
@@ -122,7 +136,15 @@ describe('a full disk', () => {
       acked.push(`after-${i}`);
     }
     // Uploads work again once there is room.
-    expect((await fetch(`${cloud.url}/api/storage?cloudPath=events/e1/photos/p.jpg`, { method: 'POST', headers: { 'X-Openid': 'before-0' }, body: jpeg })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${cloud.url}/api/storage?cloudPath=events/e1/photos/p.jpg`, {
+          method: 'POST',
+          headers: { 'X-Openid': 'before-0' },
+          body: jpeg,
+        })
+      ).status,
+    ).toBe(200);
 
     cloud.process.kill('SIGKILL');
     await new Promise((r) => (cloud.process.exitCode !== null || cloud.process.signalCode ? r(null) : cloud.process.once('exit', r)));
@@ -190,13 +212,36 @@ describe('migrating db.jsonl', () => {
   const jid = 'j-migrated';
   const at = new Date('2023-04-01T02:00:00Z');
   const line = (changes: unknown[]) => EJSON.stringify(changes, { relaxed: false }) + '\n';
-  const jurisdiction = (name: string) => ({ c: 'jurisdictions', id: jid, doc: { _id: jid, name, level: 'county', rules: {}, createdAt: at, createdBy: 'office-old' } });
-  const staff = { c: 'staff', id: `office-old:office:${jid}`, doc: { _id: `office-old:office:${jid}`, openid: 'office-old', role: 'office', jurisdictionId: jid, jurisdictionName: '旧县', createdAt: at } };
-  const gone = { c: 'staff', id: 'gone', doc: { _id: 'gone', openid: 'office-gone', role: 'office', jurisdictionId: jid, jurisdictionName: '旧县', createdAt: at } };
+  const jurisdiction = (name: string) => ({
+    c: 'jurisdictions',
+    id: jid,
+    doc: { _id: jid, name, level: 'county', rules: {}, createdAt: at, createdBy: 'office-old' },
+  });
+  const staff = {
+    c: 'staff',
+    id: `office-old:office:${jid}`,
+    doc: {
+      _id: `office-old:office:${jid}`,
+      openid: 'office-old',
+      role: 'office',
+      jurisdictionId: jid,
+      jurisdictionName: '旧县',
+      createdAt: at,
+    },
+  };
+  const gone = {
+    c: 'staff',
+    id: 'gone',
+    doc: { _id: 'gone', openid: 'office-gone', role: 'office', jurisdictionId: jid, jurisdictionName: '旧县', createdAt: at },
+  };
 
   test('replays the log (later lines win, removals stay removed, a torn last line is left out) and keeps it as db.jsonl.migrated', async () => {
     const dataDir = tmp('zwgk-migrate-');
-    const log = line([jurisdiction('旧县'), staff, gone]) + line([{ c: 'staff', id: 'gone', doc: null }]) + line([jurisdiction('新县')]) + '[{"c":"staff","id":"torn","doc":{"_id":"to';
+    const log =
+      line([jurisdiction('旧县'), staff, gone]) +
+      line([{ c: 'staff', id: 'gone', doc: null }]) +
+      line([jurisdiction('新县')]) +
+      '[{"c":"staff","id":"torn","doc":{"_id":"to';
     fs.writeFileSync(path.join(dataDir, 'db.jsonl'), log);
     const cloud = await startCloud({ dataDir });
     expect(await me(cloud, 'office-old')).toBe(1);
@@ -233,7 +278,14 @@ describe('migrating db.jsonl', () => {
 test('documents read back as written: nested dates (before 1970 too), NaN and Infinity', () => {
   const dataDir = tmp('zwgk-codec-');
   const docs = [
-    { _id: 'plain', at: new Date('2023-05-04T01:02:03.456Z'), list: [new Date(0), { when: new Date('1960-01-01T00:00:00Z') }], n: 1.5, s: 'x', nil: null },
+    {
+      _id: 'plain',
+      at: new Date('2023-05-04T01:02:03.456Z'),
+      list: [new Date(0), { when: new Date('1960-01-01T00:00:00Z') }],
+      n: 1.5,
+      s: 'x',
+      nil: null,
+    },
     { _id: 'odd', score: Number.NaN, big: Number.POSITIVE_INFINITY },
   ];
   const store = new Store(dataDir);
@@ -250,7 +302,14 @@ describe('removed and overwritten documents are physically gone', () => {
   test('no byte of a removed or overwritten name and phone remains anywhere under DATA_DIR', () => {
     const dataDir = tmp('zwgk-erase-');
     const store = new Store(dataDir);
-    const person = (id: string, name: string, phone: string, note = '') => ({ _id: id, eventId: 'e1', name, phone, note, createdAt: new Date() });
+    const person = (id: string, name: string, phone: string, note = '') => ({
+      _id: id,
+      eventId: 'e1',
+      name,
+      phone,
+      note,
+      createdAt: new Date(),
+    });
     // A long note puts the document on overflow pages too.
     store.commit([
       { c: 'signups', id: 's1', doc: person('s1', '欧阳擦除甲', '13911112222') },
@@ -265,10 +324,12 @@ describe('removed and overwritten documents are physically gone', () => {
     store.commit([{ c: 'signups', id: 's2', doc: person('s2', '（已删除）', '', '') }]);
     // Before the checkpoint the old page images may still be in the WAL; the checkpoint runs within a second of a write.
     store.checkpoint();
-    for (const s of ['欧阳擦除甲', '13911112222', '司马覆盖乙', '13933334444']) expect({ s, files: grepDir(dataDir, s) }).toEqual({ s, files: [] });
+    for (const s of ['欧阳擦除甲', '13911112222', '司马覆盖乙', '13933334444'])
+      expect({ s, files: grepDir(dataDir, s) }).toEqual({ s, files: [] });
     expect(grepDir(dataDir, '诸葛保留丙')).not.toEqual([]);
     store.close();
-    for (const s of ['欧阳擦除甲', '13911112222', '司马覆盖乙', '13933334444']) expect({ s, files: grepDir(dataDir, s) }).toEqual({ s, files: [] });
+    for (const s of ['欧阳擦除甲', '13911112222', '司马覆盖乙', '13933334444'])
+      expect({ s, files: grepDir(dataDir, s) }).toEqual({ s, files: [] });
     // And the survivor is still read back after reopening.
     const reopened = new Store(dataDir);
     expect(reopened.get('signups', 's3')).toMatchObject({ name: '诸葛保留丙' });

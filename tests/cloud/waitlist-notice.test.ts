@@ -10,11 +10,22 @@ beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-20T10:00:00+08:00', frozen: true });
   y = await seedYuhua(cloud);
   eventId = y.event(1).eventId;
-  ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局会议室' }, publicSeats: 1 }, y.eduStaff));
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'filePlan', eventId, date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局会议室' }, publicSeats: 1 },
+      y.eduStaff,
+    ),
+  );
 }, 30_000);
 afterAll(() => cloud.stop());
 
-const signUp = (openid: string) => cloud.call<{ signupId: string; status: string }>('resident', { action: 'signUp', eventId, name: '测试', phone: '13800000000', identity: '普通市民' }, openid);
+const signUp = (openid: string) =>
+  cloud.call<{ signupId: string; status: string }>(
+    'resident',
+    { action: 'signUp', eventId, name: '测试', phone: '13800000000', identity: '普通市民' },
+    openid,
+  );
 const messages = (openid: string) => cloud.call<Array<{ title: string; status: string }>>('account', { action: 'messages' }, openid);
 
 test('a consenting person who moves up gets one subscribe message and sees it in the message centre', async () => {

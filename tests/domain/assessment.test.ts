@@ -4,9 +4,32 @@ import { figuresByUnit, figuresOf, share, type EventExtras } from '../../cloudfu
 import type { EventDoc } from '../../cloudfunctions/_shared/data';
 
 const ev = (id: string, over: Partial<EventDoc> = {}): EventDoc =>
-  ({ _id: id, jurisdictionId: 'j', year: 2023, seq: 1, theme: 't', forms: [], unitIds: ['u1'], unitNames: ['单位'], months: { from: 4, to: 4 }, raw: '', removedFromPlan: false, status: 'planned', createdAt: new Date(), updatedAt: new Date(), ...over }) as EventDoc;
+  ({
+    _id: id,
+    jurisdictionId: 'j',
+    year: 2023,
+    seq: 1,
+    theme: 't',
+    forms: [],
+    unitIds: ['u1'],
+    unitNames: ['单位'],
+    months: { from: 4, to: 4 },
+    raw: '',
+    removedFromPlan: false,
+    status: 'planned',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    ...over,
+  }) as EventDoc;
 const plan = (onTime: boolean, outside = false) => ({ onTime, outsidePlannedMonths: outside }) as EventDoc['plan'];
-const report = (late: boolean) => ({ reportId: 'r', version: 1, submittedAt: new Date(), late, workdaysLate: late ? 2 : 0, status: 'approved' as const });
+const report = (late: boolean) => ({
+  reportId: 'r',
+  version: 1,
+  submittedAt: new Date(),
+  late,
+  workdaysLate: late ? 2 : 0,
+  status: 'approved' as const,
+});
 const none: EventExtras = { attended: new Map(), reported: new Map(), ratings: new Map() };
 
 test.each([
@@ -17,13 +40,44 @@ test.each([
 ])('share(%p, %p) = %p', (n, of, out) => expect(share(n, of)).toBe(out));
 
 test.each<[string, EventDoc[], EventExtras, Record<string, number | null>]>([
-  ['nothing filed', [ev('a'), ev('b')], none, { events: 2, held: 0, heldAsPlanned: 0, heldAsPlannedShare: 0, planOnTimeShare: 0, published: 0, residentsReached: 0, avgRating: null }],
-  ['held inside and outside the planned months', [ev('a', { status: 'held', plan: plan(true) }), ev('b', { status: 'held', plan: plan(false, true) })], none, { held: 2, heldAsPlanned: 1, heldAsPlannedShare: 50, planOnTime: 1, planOnTimeShare: 50 }],
-  ['reports on time and late; one published', [ev('a', { status: 'published', plan: plan(true), report: report(false) }), ev('b', { status: 'approved', plan: plan(true), report: report(true) })], none, { reportOnTime: 1, reportOnTimeShare: 50, published: 1 }],
+  [
+    'nothing filed',
+    [ev('a'), ev('b')],
+    none,
+    { events: 2, held: 0, heldAsPlanned: 0, heldAsPlannedShare: 0, planOnTimeShare: 0, published: 0, residentsReached: 0, avgRating: null },
+  ],
+  [
+    'held inside and outside the planned months',
+    [ev('a', { status: 'held', plan: plan(true) }), ev('b', { status: 'held', plan: plan(false, true) })],
+    none,
+    { held: 2, heldAsPlanned: 1, heldAsPlannedShare: 50, planOnTime: 1, planOnTimeShare: 50 },
+  ],
+  [
+    'reports on time and late; one published',
+    [
+      ev('a', { status: 'published', plan: plan(true), report: report(false) }),
+      ev('b', { status: 'approved', plan: plan(true), report: report(true) }),
+    ],
+    none,
+    { reportOnTime: 1, reportOnTimeShare: 50, published: 1 },
+  ],
   [
     'reached: the larger of scanned in and reported; ratings averaged',
     [ev('a', { status: 'held' }), ev('b', { status: 'held' })],
-    { attended: new Map([['a', 12], ['b', 3]]), reported: new Map([['a', 10], ['b', 40]]), ratings: new Map([['a', [5, 4]], ['b', [3]]]) },
+    {
+      attended: new Map([
+        ['a', 12],
+        ['b', 3],
+      ]),
+      reported: new Map([
+        ['a', 10],
+        ['b', 40],
+      ]),
+      ratings: new Map([
+        ['a', [5, 4]],
+        ['b', [3]],
+      ]),
+    },
     { residentsReached: 52, avgRating: 4, ratings: 3 },
   ],
 ])('%s', (_name, events, extras, expected) => expect(figuresOf(events, extras)).toMatchObject(expected));

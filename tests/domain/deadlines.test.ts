@@ -1,14 +1,7 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { addWorkdays, countWorkdaysBetween, isWorkday, OFFICIAL_CALENDAR_YEARS } from '@/domain/calendar';
 import type { CalendarAdjustments } from '@/domain/calendar';
-import {
-  assertPlanFilable,
-  earliestFilableDate,
-  eventDeadlines,
-  isOnTime,
-  isPlanOnTime,
-  workdaysLate,
-} from '@/domain/deadlines';
+import { assertPlanFilable, earliestFilableDate, eventDeadlines, isOnTime, isPlanOnTime, workdaysLate } from '@/domain/deadlines';
 import { BusinessError } from '@/domain/errors';
 import { DEFAULT_RULES, type Rules } from '@/domain/rules';
 
@@ -116,9 +109,21 @@ describe('countWorkdaysBetween', () => {
 
 describe('eventDeadlines', () => {
   test.each([
-    ['劳动节后的活动 2023-05-04：方案4/24截止', '2023-05-04', { plan: '2023-04-24T23:59:59+08:00', report: '2023-05-10T23:59:59+08:00', materials: null }],
-    ['国庆前的活动 2023-09-28：报告10/11截止', '2023-09-28', { plan: '2023-09-21T23:59:59+08:00', report: '2023-10-11T23:59:59+08:00', materials: null }],
-    ['端午前的活动 2023-06-21：报告6/29截止', '2023-06-21', { plan: '2023-06-14T23:59:59+08:00', report: '2023-06-29T23:59:59+08:00', materials: null }],
+    [
+      '劳动节后的活动 2023-05-04：方案4/24截止',
+      '2023-05-04',
+      { plan: '2023-04-24T23:59:59+08:00', report: '2023-05-10T23:59:59+08:00', materials: null },
+    ],
+    [
+      '国庆前的活动 2023-09-28：报告10/11截止',
+      '2023-09-28',
+      { plan: '2023-09-21T23:59:59+08:00', report: '2023-10-11T23:59:59+08:00', materials: null },
+    ],
+    [
+      '端午前的活动 2023-06-21：报告6/29截止',
+      '2023-06-21',
+      { plan: '2023-06-14T23:59:59+08:00', report: '2023-06-29T23:59:59+08:00', materials: null },
+    ],
     ['周六举办的活动', '2023-04-15', { plan: '2023-04-10T23:59:59+08:00', report: '2023-04-21T23:59:59+08:00', materials: null }],
     ['春节后第一周的活动', '2023-01-30', { plan: '2023-01-18T23:59:59+08:00', report: '2023-02-06T23:59:59+08:00', materials: null }],
     ['元旦后活动方案跨年', '2024-01-03', { plan: '2023-12-26T23:59:59+08:00', report: '2024-01-10T23:59:59+08:00', materials: null }],
@@ -131,7 +136,9 @@ describe('eventDeadlines', () => {
   });
 
   test('2026年12月的活动报告期限落在2027年：CALENDAR_UNAVAILABLE', () => {
-    expect(() => eventDeadlines('2026-12-28', DEFAULT_RULES)).toThrow(expect.objectContaining({ code: 'CALENDAR_UNAVAILABLE', details: { year: 2027 } }));
+    expect(() => eventDeadlines('2026-12-28', DEFAULT_RULES)).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_UNAVAILABLE', details: { year: 2027 } }),
+    );
   });
 
   test('公开办录入2027年安排后可以算出期限', () => {

@@ -17,9 +17,25 @@ const base: PackEvent = {
   photos: [],
   reports: [],
   trail: [],
-  residents: { publicSeats: 0, confirmed: 0, waitlisted: 0, cancelled: 0, attended: 0, reportedAttendance: null, ratings: 0, avgRating: null },
+  residents: {
+    publicSeats: 0,
+    confirmed: 0,
+    waitlisted: 0,
+    cancelled: 0,
+    attended: 0,
+    reportedAttendance: null,
+    ratings: 0,
+    avgRating: null,
+  },
 };
-const header = { jurisdictionName: '洞口县', year: 2023, scope: '全辖区', builtAt: '2023-05-16T09:00:00+08:00', files: 3, bytes: 2_097_152 };
+const header = {
+  jurisdictionName: '洞口县',
+  year: 2023,
+  scope: '全辖区',
+  builtAt: '2023-05-16T09:00:00+08:00',
+  files: 3,
+  bytes: 2_097_152,
+};
 const html = (e: Partial<PackEvent>) => renderEvidenceIndex(header, [{ ...base, ...e }]);
 
 test.each([
@@ -44,16 +60,68 @@ test.each<[string, Partial<PackEvent>, string[]]>([
   ['no plan: late by the planned months', {}, ['未报备活动方案', '2023-04-24 23:59', '无现场签到记录', '未提交情况报告']],
   [
     'a late plan with its deadline',
-    { plans: [{ version: 2, date: '2023-04-20', startTime: '09:30', venue: '会议室', forms: [], invitees: ['人大代表'], banner: '会标', publicSeats: 5, filedAt: '2023-04-14T10:00:00+08:00', filedBy: '县住建局工作人员', deadline: '2023-04-13T23:59:59+08:00', onTime: false, outsidePlannedMonths: false, attachment: null }] },
+    {
+      plans: [
+        {
+          version: 2,
+          date: '2023-04-20',
+          startTime: '09:30',
+          venue: '会议室',
+          forms: [],
+          invitees: ['人大代表'],
+          banner: '会标',
+          publicSeats: 5,
+          filedAt: '2023-04-14T10:00:00+08:00',
+          filedBy: '县住建局工作人员',
+          deadline: '2023-04-13T23:59:59+08:00',
+          onTime: false,
+          outsidePlannedMonths: false,
+          attachment: null,
+        },
+      ],
+    },
     ['活动方案 第2版（最新）', '逾期报备', '2023-04-13 23:59', '县住建局工作人员'],
   ],
-  ['a check-in far away', { checkin: { at: '2023-04-20T09:40:00+08:00', distanceMeters: 812, accuracy: 20, flags: ['far_from_venue'], by: '县住建局工作人员' } }, ['812 米', '距活动地点超过500米', '2023-04-20 09:40']],
+  [
+    'a check-in far away',
+    { checkin: { at: '2023-04-20T09:40:00+08:00', distanceMeters: 812, accuracy: 20, flags: ['far_from_venue'], by: '县住建局工作人员' } },
+    ['812 米', '距活动地点超过500米', '2023-04-20 09:40'],
+  ],
   [
     'a photo whose bytes changed since upload',
-    { photos: [{ path: 'events/001/photos/01-abcd1234.jpg', sha256: 'ab'.repeat(32), matchesUpload: false, stamped: true, hasLogo: true, logoConfirmed: null, takenAt: null, uploadedAt: null, uploadedBy: 'x' }] },
+    {
+      photos: [
+        {
+          path: 'events/001/photos/01-abcd1234.jpg',
+          sha256: 'ab'.repeat(32),
+          matchesUpload: false,
+          stamped: true,
+          hasLogo: true,
+          logoConfirmed: null,
+          takenAt: null,
+          uploadedAt: null,
+          uploadedBy: 'x',
+        },
+      ],
+    },
     ['src="events/001/photos/01-abcd1234.jpg"', '与上传时指纹不一致', '带“政务公开主题日”标识 1 张'],
   ],
-  ['residents as numbers only', { residents: { publicSeats: 20, confirmed: 12, waitlisted: 2, cancelled: 1, attended: 10, reportedAttendance: 35, ratings: 4, avgRating: 4.5 } }, ['确认 12 人', '10 人', '35 人', '平均 4.5 分']],
+  [
+    'residents as numbers only',
+    {
+      residents: {
+        publicSeats: 20,
+        confirmed: 12,
+        waitlisted: 2,
+        cancelled: 1,
+        attended: 10,
+        reportedAttendance: 35,
+        ratings: 4,
+        avgRating: 4.5,
+      },
+    },
+    ['确认 12 人', '10 人', '35 人', '平均 4.5 分'],
+  ],
 ])('%s', (_name, e, expected) => {
   const out = html(e);
   for (const s of expected) expect(out).toContain(s);

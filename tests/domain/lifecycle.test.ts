@@ -27,7 +27,9 @@ const refused = EVENT_STATUSES.flatMap((from) =>
 // Asks the table itself: the pairs transition() lets through must be exactly the
 // allowed list above, so a move added to (or dropped from) the table fails here.
 test('每个状态×事件都有定义：允许的恰好是上面列出的，其余拒绝', () => {
-  const letThrough = EVENT_STATUSES.flatMap((from) => LIFECYCLE_EVENTS.filter((event) => transition(from, event).ok).map((event) => `${from}:${event}`));
+  const letThrough = EVENT_STATUSES.flatMap((from) =>
+    LIFECYCLE_EVENTS.filter((event) => transition(from, event).ok).map((event) => `${from}:${event}`),
+  );
   expect(letThrough.sort()).toEqual([...allowedKeys].sort());
   expect(allowedKeys.size).toBe(allowed.length);
 });

@@ -56,5 +56,5 @@ test('decoding a 1920 × 1440 JPEG and checking it stays fast', () => {
   const t = Date.now();
   const m = matchLogo(decodeImage(bytes)!, expected);
   expect(m.passed).toBe(true);
-  expect(Date.now() - t).toBeLessThan(5000) // ~150 ms on an idle core; generous for a shared machine;
+  expect(Date.now() - t).toBeLessThan(5000); // ~150 ms on an idle core; generous for a shared machine;
 });

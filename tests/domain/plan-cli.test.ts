@@ -26,8 +26,24 @@ describe('plan deadlines', () => {
   });
 
   test.each([
-    ['新闻从严预设：专栏材料截止5月6日（调休周六）', ['2023-05-04', '--preset', 'news-strict'], { planDeadline: '2023-04-24T23:59:59+08:00', reportDeadline: '2023-05-10T23:59:59+08:00', materialsDeadline: '2023-05-06T23:59:59+08:00' }],
-    ['两天的活动 4/27–4/28：材料截止5月5日（周五）', ['2023-04-27', '--end', '2023-04-28', '--preset', 'news-strict'], { planDeadline: '2023-04-21T23:59:59+08:00', reportDeadline: '2023-05-09T23:59:59+08:00', materialsDeadline: '2023-05-05T23:59:59+08:00' }],
+    [
+      '新闻从严预设：专栏材料截止5月6日（调休周六）',
+      ['2023-05-04', '--preset', 'news-strict'],
+      {
+        planDeadline: '2023-04-24T23:59:59+08:00',
+        reportDeadline: '2023-05-10T23:59:59+08:00',
+        materialsDeadline: '2023-05-06T23:59:59+08:00',
+      },
+    ],
+    [
+      '两天的活动 4/27–4/28：材料截止5月5日（周五）',
+      ['2023-04-27', '--end', '2023-04-28', '--preset', 'news-strict'],
+      {
+        planDeadline: '2023-04-21T23:59:59+08:00',
+        reportDeadline: '2023-05-09T23:59:59+08:00',
+        materialsDeadline: '2023-05-05T23:59:59+08:00',
+      },
+    ],
   ])('%s', (_n, args, expected) => {
     const r = run('deadlines', ...args);
     expect(r.code).toBe(0);
@@ -85,16 +101,33 @@ describe('plan parse', () => {
     await wb.xlsx.writeFile(file);
     const r = run('parse', file);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ seq: 1, theme: '市区供水', forms: ['现场观摩'], units: ['市城管局'], months: { from: 5, to: 5 }, date: null, endDate: null, row: 2, raw: '1\t市区供水\t现场观摩\t市城管局\t5月' }]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        seq: 1,
+        theme: '市区供水',
+        forms: ['现场观摩'],
+        units: ['市城管局'],
+        months: { from: 5, to: 5 },
+        date: null,
+        endDate: null,
+        row: 2,
+        raw: '1\t市区供水\t现场观摩\t市城管局\t5月',
+      },
+    ]);
   });
 
   test.each([
     ['文件不存在', () => ['parse', 'no-such-plan.txt'], '找不到文件', 'File not found'],
-    ['没有活动的文件', () => {
-      const file = join(mkdtempSync(join(tmpdir(), 'plan-cli-')), 'empty.txt');
-      writeFileSync(file, '关于开展政务公开主题日活动的通知\n请各单位认真组织。\n');
-      return ['parse', file];
-    }, '没有找到活动', 'No events'],
+    [
+      '没有活动的文件',
+      () => {
+        const file = join(mkdtempSync(join(tmpdir(), 'plan-cli-')), 'empty.txt');
+        writeFileSync(file, '关于开展政务公开主题日活动的通知\n请各单位认真组织。\n');
+        return ['parse', file];
+      },
+      '没有找到活动',
+      'No events',
+    ],
     ['缺文件名', () => ['parse'], '请指定要解析的文件', 'Missing FILE'],
     ['年份无效', () => ['parse', 'fixtures/plans/yuhua-2023.txt', '--year', 'abc'], '年份', 'Invalid --year'],
   ])('失败：%s', (_n, args, zh, en) => {

@@ -21,9 +21,35 @@ interface Table {
   rows: Row[];
 }
 
-const WORDS = ['政策', '宣传', '营商环境', '优化', '开展“一件事一次办”体验', '民生实事', '法治', '乡村振兴', '安全生产', '税费服务', '医保', '招生', '“放管服”改革', '开放日', '进社区', '大家谈'];
+const WORDS = [
+  '政策',
+  '宣传',
+  '营商环境',
+  '优化',
+  '开展“一件事一次办”体验',
+  '民生实事',
+  '法治',
+  '乡村振兴',
+  '安全生产',
+  '税费服务',
+  '医保',
+  '招生',
+  '“放管服”改革',
+  '开放日',
+  '进社区',
+  '大家谈',
+];
 const FORMS = ['现场观摩', '座谈交流', '政策宣讲', '实地调研', '设点宣传', '政策发布', '问卷调查', '现场咨询', '宣传讲座'];
-const UNITS = ['县发改局', '县住建局(自来水公司)', '县教育局', '县应急管理局', '芙蓉街道', '县医保局', '县水利局（防汛办）', '县政务服务中心'];
+const UNITS = [
+  '县发改局',
+  '县住建局(自来水公司)',
+  '县教育局',
+  '县应急管理局',
+  '芙蓉街道',
+  '县医保局',
+  '县水利局（防汛办）',
+  '县政务服务中心',
+];
 const HEADERS: Record<Kind | 'seq', string[]> = {
   seq: ['序号', '编号'],
   theme: ['活动主题', '主题', '活动名称'],
@@ -39,7 +65,9 @@ const themeLine = fc
   .map(([ws, spaced]) => (['主题', ...ws].join(spaced && ws.length > 1 ? ' ' : '') + '活动').replace(/^主题/, '关于'));
 
 const when = fc.oneof(
-  fc.integer({ min: 1, max: 12 }).chain((m) => fc.constantFrom(`${m}月`, `${m} 月`).map((text) => ({ text, months: { from: m, to: m }, date: null, endDate: null }))),
+  fc
+    .integer({ min: 1, max: 12 })
+    .chain((m) => fc.constantFrom(`${m}月`, `${m} 月`).map((text) => ({ text, months: { from: m, to: m }, date: null, endDate: null }))),
   fc.tuple(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 11 })).map(([a, d]) => {
     const b = Math.min(12, a + d);
     return { text: `${a}月-${b}月`, months: { from: a, to: b }, date: null, endDate: null };
@@ -98,15 +126,39 @@ const quote = (c: string) => (c.includes('\n') ? `"${c.replace(/"/g, '""')}"` : 
 
 /** Every text layout: name → rendering. */
 const LAYOUTS: Record<string, (t: Table) => string> = {
-  'Excel 复制（制表符，多行单元格带引号）': (t) => [TITLE, header(t).join('\t'), ...t.rows.map((r, i) => cells(t, r, i, false).map(quote).join('\t'))].join('\n'),
-  'Word 复制（制表符，单元格内换行不带制表符）': (t) => [TITLE, header(t).join('\t'), ...t.rows.map((r, i) => cells(t, r, i, false).join('\t'))].join('\n'),
+  'Excel 复制（制表符，多行单元格带引号）': (t) =>
+    [TITLE, header(t).join('\t'), ...t.rows.map((r, i) => cells(t, r, i, false).map(quote).join('\t'))].join('\n'),
+  'Word 复制（制表符，单元格内换行不带制表符）': (t) =>
+    [TITLE, header(t).join('\t'), ...t.rows.map((r, i) => cells(t, r, i, false).join('\t'))].join('\n'),
   'Word 复制（一格一行，制表符开头表示新格）': (t) =>
-    [TITLE, [header(t)[0], ...header(t).slice(1).map((h) => `\t${h}`)].join('\n'), ...t.rows.map((r, i) => cells(t, r, i, false).map((c, k) => (k ? `\t${c}` : c)).join('\n'))].join('\n'),
-  'PDF 复制（连续空格分列）': (t) => [TITLE, header(t).join('   '), ...t.rows.map((r, i) => cells(t, r, i, true).join(i % 2 ? '  ' : '    '))].join('\n'),
-  'PDF 复制（全角空格分列）': (t) => [TITLE, header(t).join('\u3000'), ...t.rows.map((r, i) => cells(t, r, i, true).join('\u3000'))].join('\n'),
+    [
+      TITLE,
+      [
+        header(t)[0],
+        ...header(t)
+          .slice(1)
+          .map((h) => `\t${h}`),
+      ].join('\n'),
+      ...t.rows.map((r, i) =>
+        cells(t, r, i, false)
+          .map((c, k) => (k ? `\t${c}` : c))
+          .join('\n'),
+      ),
+    ].join('\n'),
+  'PDF 复制（连续空格分列）': (t) =>
+    [TITLE, header(t).join('   '), ...t.rows.map((r, i) => cells(t, r, i, true).join(i % 2 ? '  ' : '    '))].join('\n'),
+  'PDF 复制（全角空格分列）': (t) =>
+    [TITLE, header(t).join('\u3000'), ...t.rows.map((r, i) => cells(t, r, i, true).join('\u3000'))].join('\n'),
   '每页重复表头、页码': (t) =>
-    [TITLE, ...t.rows.flatMap((r, i) => [...(i % 4 === 0 ? [...(i ? [`— ${i / 4 + 1} —`, ''] : []), header(t).join('\t')] : []), cells(t, r, i, false).join('\t')])].join('\n'),
-  'Windows 换行（CRLF）': (t) => [TITLE, header(t).join('\t'), ...t.rows.map((r, i) => cells(t, r, i, false).map(quote).join('\t'))].join('\r\n'),
+    [
+      TITLE,
+      ...t.rows.flatMap((r, i) => [
+        ...(i % 4 === 0 ? [...(i ? [`— ${i / 4 + 1} —`, ''] : []), header(t).join('\t')] : []),
+        cells(t, r, i, false).join('\t'),
+      ]),
+    ].join('\n'),
+  'Windows 换行（CRLF）': (t) =>
+    [TITLE, header(t).join('\t'), ...t.rows.map((r, i) => cells(t, r, i, false).map(quote).join('\t'))].join('\r\n'),
 };
 
 async function xlsx(t: Table): Promise<Uint8Array> {
@@ -119,9 +171,26 @@ async function xlsx(t: Table): Promise<Uint8Array> {
 }
 
 const expected = (t: Table) =>
-  t.rows.map((r, i) => ({ seq: i + 1, theme: r.theme.join(' '), forms: r.forms, units: r.units, months: r.when.months, date: r.when.date, endDate: r.when.endDate }));
-const shape = (events: Array<{ seq: number; theme: string; forms: string[]; units: string[]; months: unknown; date: string | null; endDate: string | null }>) =>
-  events.map(({ seq, theme, forms, units, months, date, endDate }) => ({ seq, theme, forms, units, months, date, endDate }));
+  t.rows.map((r, i) => ({
+    seq: i + 1,
+    theme: r.theme.join(' '),
+    forms: r.forms,
+    units: r.units,
+    months: r.when.months,
+    date: r.when.date,
+    endDate: r.when.endDate,
+  }));
+const shape = (
+  events: Array<{
+    seq: number;
+    theme: string;
+    forms: string[];
+    units: string[];
+    months: unknown;
+    date: string | null;
+    endDate: string | null;
+  }>,
+) => events.map(({ seq, theme, forms, units, months, date, endDate }) => ({ seq, theme, forms, units, months, date, endDate }));
 
 test.each(Object.keys(LAYOUTS))('随机计划表：%s 读出的活动与原表一致', (name) => {
   fc.assert(

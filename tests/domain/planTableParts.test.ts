@@ -9,10 +9,26 @@ import { parseWhen } from '@/domain/planTable/when';
 describe('when.ts：时间一列照印的读', () => {
   test.each([
     ['某日', '4月23日', { months: { from: 4, to: 4 }, days: { from: { month: 4, day: 23 }, to: { month: 4, day: 23 } }, year: null }],
-    ['带年份的某日', '2023年4月23日', { months: { from: 4, to: 4 }, days: { from: { month: 4, day: 23 }, to: { month: 4, day: 23 } }, year: 2023 }],
-    ['同月几天', '4月25日-27日', { months: { from: 4, to: 4 }, days: { from: { month: 4, day: 25 }, to: { month: 4, day: 27 } }, year: null }],
-    ['跨月几天', '4月28日至5月2日', { months: { from: 4, to: 5 }, days: { from: { month: 4, day: 28 }, to: { month: 5, day: 2 } }, year: null }],
-    ['中文数字日期', '四月二十三日', { months: { from: 4, to: 4 }, days: { from: { month: 4, day: 23 }, to: { month: 4, day: 23 } }, year: null }],
+    [
+      '带年份的某日',
+      '2023年4月23日',
+      { months: { from: 4, to: 4 }, days: { from: { month: 4, day: 23 }, to: { month: 4, day: 23 } }, year: 2023 },
+    ],
+    [
+      '同月几天',
+      '4月25日-27日',
+      { months: { from: 4, to: 4 }, days: { from: { month: 4, day: 25 }, to: { month: 4, day: 27 } }, year: null },
+    ],
+    [
+      '跨月几天',
+      '4月28日至5月2日',
+      { months: { from: 4, to: 5 }, days: { from: { month: 4, day: 28 }, to: { month: 5, day: 2 } }, year: null },
+    ],
+    [
+      '中文数字日期',
+      '四月二十三日',
+      { months: { from: 4, to: 4 }, days: { from: { month: 4, day: 23 }, to: { month: 4, day: 23 } }, year: null },
+    ],
     ['“号”', '5月20号', { months: { from: 5, to: 5 }, days: { from: { month: 5, day: 20 }, to: { month: 5, day: 20 } }, year: null }],
     ['季度', '第二季度', { months: { from: 4, to: 6 }, days: null, year: null }],
     ['全年', '全年', { months: { from: 1, to: 12 }, days: null, year: null }],
@@ -28,7 +44,12 @@ describe('when.ts：时间一列照印的读', () => {
     expect(parseWhen(text)).toMatchObject({ ok: true, note });
   });
 
-  test.each([['不存在的日期', '4月31日'], ['倒着的日期段', '4月27日-25日'], ['几个日期并列（不截成月份）', '4月23日、25日'], ['近期', '近期']])('无法识别：%s', (_n, text) => {
+  test.each([
+    ['不存在的日期', '4月31日'],
+    ['倒着的日期段', '4月27日-25日'],
+    ['几个日期并列（不截成月份）', '4月23日、25日'],
+    ['近期', '近期'],
+  ])('无法识别：%s', (_n, text) => {
     expect(parseWhen(text)).toEqual({ ok: false });
   });
 });
@@ -53,7 +74,11 @@ describe('cells.ts：分列与单位核对', () => {
   });
 
   test.each([
-    ['单位里混进了活动形式', '现场解答芙蓉北路街道', '责任单位“现场解答芙蓉北路街道”里有活动形式的字样“解答”，请核对是否与活动形式一列错位'],
+    [
+      '单位里混进了活动形式',
+      '现场解答芙蓉北路街道',
+      '责任单位“现场解答芙蓉北路街道”里有活动形式的字样“解答”，请核对是否与活动形式一列错位',
+    ],
     ['单位里混进了月份', '区教育局4月', '责任单位“区教育局4月”里有月份，请核对是否与时间一列错位'],
     ['单位里有数字', '区教育局2', '责任单位“区教育局2”里有数字，请核对是否与序号或时间一列错位'],
     ['括号里的数字不算', '区税务局(第一税务所)', null],
@@ -65,10 +90,26 @@ describe('cells.ts：分列与单位核对', () => {
 
 describe('header.ts：表头与排版', () => {
   test.each([
-    ['制表符表头', '标题\n序号\t活动主题\t活动形式\t责任单位\t时间', { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'cells', line: 2, used: 1 }],
-    ['全角空格表头', '标题\n编号\u3000主题\u3000开展时间\u3000牵头单位', { kinds: ['seq', 'theme', 'months', 'units'], layout: 'spaces', line: 2, used: 1 }],
-    ['一格一行，制表符开头', '标题\n序号\n\t活动主题\n\t责任单位\n\t时间', { kinds: ['seq', 'theme', 'units', 'months'], layout: 'cells', line: 2, used: 4 }],
-    ['一格一行，没有标记', '标题\n序号\n活动主题\n活动方式\n责任单位\n活动时间\n1', { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'lines', line: 2, used: 5 }],
+    [
+      '制表符表头',
+      '标题\n序号\t活动主题\t活动形式\t责任单位\t时间',
+      { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'cells', line: 2, used: 1 },
+    ],
+    [
+      '全角空格表头',
+      '标题\n编号\u3000主题\u3000开展时间\u3000牵头单位',
+      { kinds: ['seq', 'theme', 'months', 'units'], layout: 'spaces', line: 2, used: 1 },
+    ],
+    [
+      '一格一行，制表符开头',
+      '标题\n序号\n\t活动主题\n\t责任单位\n\t时间',
+      { kinds: ['seq', 'theme', 'units', 'months'], layout: 'cells', line: 2, used: 4 },
+    ],
+    [
+      '一格一行，没有标记',
+      '标题\n序号\n活动主题\n活动方式\n责任单位\n活动时间\n1',
+      { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'lines', line: 2, used: 5 },
+    ],
   ])('%s', (_n, text, header) => {
     expect(detectHeader(textToRows(text), 1)).toEqual(header);
   });
@@ -81,7 +122,11 @@ describe('records.ts：一行一条记录', () => {
   });
 
   test('一格一行：一条活动后的大量短句只留少量给这条活动，其余算作无法识别', () => {
-    const seg = segment(textToRows(['序号', '活动主题', '活动形式', '责任单位', '时间', '1', '主题', ...Array.from({ length: 100 }, (_, i) => `短句${i}`)].join('\n')));
+    const seg = segment(
+      textToRows(
+        ['序号', '活动主题', '活动形式', '责任单位', '时间', '1', '主题', ...Array.from({ length: 100 }, (_, i) => `短句${i}`)].join('\n'),
+      ),
+    );
     expect(seg.records).toHaveLength(1);
     expect(seg.records[0].fragments.length).toBeLessThanOrEqual(12);
     expect(seg.strays.length).toBeGreaterThan(80);
@@ -91,9 +136,21 @@ describe('records.ts：一行一条记录', () => {
 describe('align.ts：一格一行时按内容对应各列（一趟，不搜索所有对齐方式）', () => {
   const frag = (text: string) => ({ text, newLine: true });
   test.each([
-    ['主题折行', ['学习贯彻《优化营商环境条例》，持续推', '进“放管服”改革', '政策发布', '市发改委', '3月-4月'], [['学习贯彻《优化营商环境条例》，持续推', '进“放管服”改革'], ['政策发布'], ['市发改委'], ['3月-4月']]],
-    ['单位名称折行', ['耕地保护暨6·25全国土地日宣传', '现场宣传', '市自然资源和规划', '局', '6月'], [['耕地保护暨6·25全国土地日宣传'], ['现场宣传'], ['市自然资源和规划', '局'], ['6月']]],
-    ['几种形式各占一行', ['政务公开开放日', '现场观摩', '座谈交流', '市政府办', '第二季度'], [['政务公开开放日'], ['现场观摩', '座谈交流'], ['市政府办'], ['第二季度']]],
+    [
+      '主题折行',
+      ['学习贯彻《优化营商环境条例》，持续推', '进“放管服”改革', '政策发布', '市发改委', '3月-4月'],
+      [['学习贯彻《优化营商环境条例》，持续推', '进“放管服”改革'], ['政策发布'], ['市发改委'], ['3月-4月']],
+    ],
+    [
+      '单位名称折行',
+      ['耕地保护暨6·25全国土地日宣传', '现场宣传', '市自然资源和规划', '局', '6月'],
+      [['耕地保护暨6·25全国土地日宣传'], ['现场宣传'], ['市自然资源和规划', '局'], ['6月']],
+    ],
+    [
+      '几种形式各占一行',
+      ['政务公开开放日', '现场观摩', '座谈交流', '市政府办', '第二季度'],
+      [['政务公开开放日'], ['现场观摩', '座谈交流'], ['市政府办'], ['第二季度']],
+    ],
     ['少了活动形式：跳过这一列', ['垃圾分类进小区', '县城管局', '6月'], [['垃圾分类进小区'], [], ['县城管局'], ['6月']]],
   ])('%s', (_n, texts, parts) => {
     expect(assign(texts.map(frag), ['theme', 'forms', 'units', 'months'])).toEqual(parts);

@@ -15,7 +15,13 @@ test('Excel：标题行、合并单元格、单元格内换行、富文本，第
     ws.addRow(['序号', '活动主题', '活动方式', '责任单位', '时间']);
     ws.addRow([1, '学习贯彻政府采购政策', '现场培训', '市财政局', '4月']);
     ws.addRow([2, '税惠千万家，共建现代化', '座谈交流\n实地调研', '市税务局', '4 月']);
-    ws.addRow([3, { richText: [{ text: '“千所联千企”' }, { text: '专项活动' }] }, '律师事务所进中小微企业开展法律服务座谈交流', '市司法局、市律师协会', '3月-4月']);
+    ws.addRow([
+      3,
+      { richText: [{ text: '“千所联千企”' }, { text: '专项活动' }] },
+      '律师事务所进中小微企业开展法律服务座谈交流',
+      '市司法局、市律师协会',
+      '3月-4月',
+    ]);
     ws.addRow(['序号', '活动主题', '活动方式', '责任单位', '时间']);
     ws.addRow([5, '市区供水', '现场观摩', '县住建局(自来水公司)', '待定']);
   });
@@ -23,7 +29,13 @@ test('Excel：标题行、合并单元格、单元格内换行、富文本，第
   expect(r.events.map(({ seq, theme, forms, units, months }) => ({ seq, theme, forms, units, months }))).toEqual([
     { seq: 1, theme: '学习贯彻政府采购政策', forms: ['现场培训'], units: ['市财政局'], months: { from: 4, to: 4 } },
     { seq: 2, theme: '税惠千万家，共建现代化', forms: ['座谈交流', '实地调研'], units: ['市税务局'], months: { from: 4, to: 4 } },
-    { seq: 3, theme: '“千所联千企”专项活动', forms: ['律师事务所进中小微企业开展法律服务座谈交流'], units: ['市司法局', '市律师协会'], months: { from: 3, to: 4 } },
+    {
+      seq: 3,
+      theme: '“千所联千企”专项活动',
+      forms: ['律师事务所进中小微企业开展法律服务座谈交流'],
+      units: ['市司法局', '市律师协会'],
+      months: { from: 3, to: 4 },
+    },
     { seq: 5, theme: '市区供水', forms: ['现场观摩'], units: ['县住建局(自来水公司)'], months: null },
   ]);
   expect(r.warnings).toEqual([{ row: 7, field: 'seq', message: '序号从3跳到5，请核对是否漏了序号4的活动' }]);
@@ -38,7 +50,17 @@ test('Excel：第一个工作表是说明，表格在第二个工作表；列顺
   });
   const r = await parsePlanXlsx(bytes);
   expect(r.events).toEqual([
-    { seq: 1, theme: '安全生产月宣传', forms: ['政策发布', '现场观摩'], units: ['区应急局'], months: { from: 6, to: 6 }, date: null, endDate: null, row: 2, raw: '1\t安全生产月宣传\t区应急局\t6月\t政策发布+现场观摩' },
+    {
+      seq: 1,
+      theme: '安全生产月宣传',
+      forms: ['政策发布', '现场观摩'],
+      units: ['区应急局'],
+      months: { from: 6, to: 6 },
+      date: null,
+      endDate: null,
+      row: 2,
+      raw: '1\t安全生产月宣传\t区应急局\t6月\t政策发布+现场观摩',
+    },
   ]);
   expect(r.warnings).toEqual([]);
 });

@@ -6,8 +6,22 @@ const KW = '政务公开主题日';
 
 describe('规则预设', () => {
   test.each<[string, keyof typeof PRESETS, Partial<Rules>]>([
-    ['标准：不要求新闻稿、无专栏材料期限、不要求带标识照片', 'standard', { planLeadWorkdays: 5, reportWithinWorkdays: 5, materialsWithinWorkdays: null, reportKeywordPlaces: [], minLogoPhotos: 0 }],
-    ['新闻从严（雨花区）：材料2个工作日、新闻稿四处关键字、至少1张带标识照片', 'news-strict', { planLeadWorkdays: 5, reportWithinWorkdays: 5, materialsWithinWorkdays: 2, reportKeywordPlaces: ['title', 'first', 'body', 'last'], minLogoPhotos: 1 }],
+    [
+      '标准：不要求新闻稿、无专栏材料期限、不要求带标识照片',
+      'standard',
+      { planLeadWorkdays: 5, reportWithinWorkdays: 5, materialsWithinWorkdays: null, reportKeywordPlaces: [], minLogoPhotos: 0 },
+    ],
+    [
+      '新闻从严（雨花区）：材料2个工作日、新闻稿四处关键字、至少1张带标识照片',
+      'news-strict',
+      {
+        planLeadWorkdays: 5,
+        reportWithinWorkdays: 5,
+        materialsWithinWorkdays: 2,
+        reportKeywordPlaces: ['title', 'first', 'body', 'last'],
+        minLogoPhotos: 1,
+      },
+    ],
   ])('%s', (_name, preset, expected) => {
     expect(presetRules(preset)).toMatchObject({ ...expected, preset, keyword: KW });
   });
@@ -21,7 +35,12 @@ describe('规则预设', () => {
   test.each<[string, Rules, unknown, string[]]>([
     ['未改动', presetRules('standard'), {}, []],
     ['标准预设上开启专栏材料3个工作日', presetRules('standard'), { materialsWithinWorkdays: 3 }, ['materialsWithinWorkdays']],
-    ['新闻从严只要求标题有关键字、不要求照片', presetRules('news-strict'), { reportKeywordPlaces: ['title'], minLogoPhotos: 0 }, ['reportKeywordPlaces', 'minLogoPhotos']],
+    [
+      '新闻从严只要求标题有关键字、不要求照片',
+      presetRules('news-strict'),
+      { reportKeywordPlaces: ['title'], minLogoPhotos: 0 },
+      ['reportKeywordPlaces', 'minLogoPhotos'],
+    ],
     ['改回预设值不算改动', presetRules('news-strict'), { materialsWithinWorkdays: 2 }, []],
     ['联系人不算规则改动', presetRules('standard'), { contact: { name: '李明', phone: '0731-85888888', email: 'gkb@yuhua.gov.cn' } }, []],
   ])('与预设相比改动了什么：%s', (_name, start, input, expected) => {
@@ -32,7 +51,9 @@ describe('规则预设', () => {
     ['邮箱格式不对', { contact: { name: '李明', phone: '85888888', email: 'gkb' } }, 'contact.email'],
     ['电话含字母', { contact: { name: '李明', phone: 'call me', email: '' } }, 'contact.phone'],
   ])('联系人填写有误：%s', (_name, input, field) => {
-    expect(() => mergeRules(presetRules('standard'), input)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', details: expect.objectContaining({ fields: [field] }) }));
+    expect(() => mergeRules(presetRules('standard'), input)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', details: expect.objectContaining({ fields: [field] }) }),
+    );
   });
 });
 

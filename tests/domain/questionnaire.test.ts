@@ -40,8 +40,24 @@ test('统计：每个选项的人数和百分比、平均分、遮挡后的文�
     [2, null, 3, '很好'],
   ];
   const r = tally(Q, sets);
-  expect(r[0]).toEqual({ kind: 'single', title: Q[0].title, answered: 3, options: [{ label: '政府网站', count: 2, percent: 66.7 }, { label: '微信', count: 0, percent: 0 }, { label: '社区通知', count: 1, percent: 33.3 }] });
-  expect(r[1]).toMatchObject({ answered: 2, options: [{ count: 1, percent: 50 }, { count: 2, percent: 100 }, { count: 0, percent: 0 }] });
+  expect(r[0]).toEqual({
+    kind: 'single',
+    title: Q[0].title,
+    answered: 3,
+    options: [
+      { label: '政府网站', count: 2, percent: 66.7 },
+      { label: '微信', count: 0, percent: 0 },
+      { label: '社区通知', count: 1, percent: 33.3 },
+    ],
+  });
+  expect(r[1]).toMatchObject({
+    answered: 2,
+    options: [
+      { count: 1, percent: 50 },
+      { count: 2, percent: 100 },
+      { count: 0, percent: 0 },
+    ],
+  });
   expect(r[2]).toEqual({ kind: 'rating', title: '总体满意度', answered: 3, mean: 4, counts: [0, 0, 1, 1, 1] });
   expect(r[3]).toEqual({ kind: 'text', title: '意见建议', answered: 2, texts: ['联系我138****5678', '很好'] });
   expect(summaryLines('水价听证问卷', 3, r)).toEqual([

@@ -8,7 +8,14 @@ describe('checkReportKeyword', () => {
   test.each([
     [
       '四处都有关键字',
-      { title: '区教育局开展“政务公开主题日”活动', paragraphs: ['4月20日，区教育局开展政务公开主题日活动。', '活动现场，群众参与政务公开主题日互动。', '本次“政务公开主题日”活动取得实效。'] },
+      {
+        title: '区教育局开展“政务公开主题日”活动',
+        paragraphs: [
+          '4月20日，区教育局开展政务公开主题日活动。',
+          '活动现场，群众参与政务公开主题日互动。',
+          '本次“政务公开主题日”活动取得实效。',
+        ],
+      },
       { title: true, first: true, body: true, last: true },
       [],
     ],
@@ -42,7 +49,12 @@ describe('checkReportKeyword', () => {
       { title: true, first: true, body: true, last: true },
       [],
     ],
-    ['没有段落', { title: '政务公开主题日', paragraphs: [] }, { title: true, first: false, body: false, last: false }, ['first', 'body', 'last']],
+    [
+      '没有段落',
+      { title: '政务公开主题日', paragraphs: [] },
+      { title: true, first: false, body: false, last: false },
+      ['first', 'body', 'last'],
+    ],
   ])('%s', (_name, report, places, missing) => {
     expect(checkReportKeyword(report, K, ALL)).toEqual({ places, missing });
   });
@@ -58,7 +70,12 @@ describe('bannerText', () => {
   const [plain, withTopic] = DEFAULT_RULES.bannerTemplates;
   test.each([
     ['雨花区会标一', plain, { unit: '区教育局', year: 2023 }, '区教育局2023年“政务公开主题日”活动'],
-    ['雨花区会标二（带主题）', withTopic, { unit: '区教育局', year: 2023, topic: '小升初招生政策解读' }, '区教育局2023年“政务公开主题日”活动暨小升初招生政策解读'],
+    [
+      '雨花区会标二（带主题）',
+      withTopic,
+      { unit: '区教育局', year: 2023, topic: '小升初招生政策解读' },
+      '区教育局2023年“政务公开主题日”活动暨小升初招生政策解读',
+    ],
     ['会标二没填主题时去掉“暨”', withTopic, { unit: '区教育局', year: 2023 }, '区教育局2023年“政务公开主题日”活动'],
   ])('%s', (_n, tpl, values, expected) => {
     expect(bannerText(tpl, values)).toBe(expected);

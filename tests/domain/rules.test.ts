@@ -25,7 +25,11 @@ test.each([
   ['空输入得到默认规则', {}, DEFAULT_RULES],
   ['雨花区：专栏材料2个工作日', { materialsWithinWorkdays: 2 }, { ...DEFAULT_RULES, materialsWithinWorkdays: 2 }],
   ['只要求标题有关键字', { reportKeywordPlaces: ['title'] }, { ...DEFAULT_RULES, reportKeywordPlaces: ['title'] }],
-  ['录入2027年日历', { calendar: { publishedYears: [2027], days: [{ date: '2027-01-01', kind: 'off' }] } }, { ...DEFAULT_RULES, calendar: { publishedYears: [2027], days: [{ date: '2027-01-01', kind: 'off' }] } }],
+  [
+    '录入2027年日历',
+    { calendar: { publishedYears: [2027], days: [{ date: '2027-01-01', kind: 'off' }] } },
+    { ...DEFAULT_RULES, calendar: { publishedYears: [2027], days: [{ date: '2027-01-01', kind: 'off' }] } },
+  ],
 ])('%s', (_n, input, expected) => {
   expect(rulesSchema.parse(input)).toEqual(expected);
 });

@@ -27,7 +27,14 @@ beforeAll(async () => {
   ok(
     await cloud.call(
       'unit',
-      { action: 'filePlan', eventId, date: '2023-05-10', startTime: '09:30', venue: { name: '雨花区教育局三楼会议室', latitude: 28.1357, longitude: 113.0386 }, publicSeats: 50 },
+      {
+        action: 'filePlan',
+        eventId,
+        date: '2023-05-10',
+        startTime: '09:30',
+        venue: { name: '雨花区教育局三楼会议室', latitude: 28.1357, longitude: 113.0386 },
+        publicSeats: 50,
+      },
       y.eduStaff,
     ),
   );
@@ -130,12 +137,23 @@ async function visit(page: Page, s: Screen): Promise<void> {
   });
   // A screen may load in two steps (who am I, then the list): look again a moment later.
   await page.waitForTimeout(300);
-  await page.waitForFunction(() => !Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).some((p) => p.style.display !== 'none' && p.querySelector('.z-spinner')));
+  await page.waitForFunction(
+    () =>
+      !Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).some(
+        (p) => p.style.display !== 'none' && p.querySelector('.z-spinner'),
+      ),
+  );
 }
 
 function report(name: string, vs: Violation[]): string {
   return vs
-    .map((v) => `${name} ${v.id} (${v.impact}) ${v.help}\n${v.nodes.slice(0, 4).map((n) => `    ${n.target.join(' ')} ${n.html.slice(0, 120)}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${name} ${v.id} (${v.impact}) ${v.help}\n${v.nodes
+          .slice(0, 4)
+          .map((n) => `    ${n.target.join(' ')} ${n.html.slice(0, 120)}`)
+          .join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -162,12 +180,14 @@ describe.each([
     const failures: string[] = [];
     const page = pages.get(s.who)!;
     await visit(page, s);
-    if (care && !(await page.evaluate(() => document.documentElement.classList.contains('z-care')))) failures.push(`${s.name}: 没有开启关怀模式`);
+    if (care && !(await page.evaluate(() => document.documentElement.classList.contains('z-care'))))
+      failures.push(`${s.name}: 没有开启关怀模式`);
     const small = await smallestText(page);
     if (small && small.px < (care ? 16 : 14)) failures.push(`${s.name}: 字号 ${small.px}px 太小：「${small.text}」`);
     const vs = await audit(page);
     if (vs.length) failures.push(report(s.name, vs));
-    if (s.action && (await page.getByRole('button', { name: s.action, exact: true }).count()) < 1) failures.push(`${s.name}: 没有名为「${s.action}」的按钮`);
+    if (s.action && (await page.getByRole('button', { name: s.action, exact: true }).count()) < 1)
+      failures.push(`${s.name}: 没有名为「${s.action}」的按钮`);
     await screenshot(page, `a11y-${mode}-${s.name}`);
     expect(failures.join('\n')).toBe('');
   });
@@ -187,7 +207,13 @@ describe('卡住的路，走通了', () => {
     // The shared link carries the code: opening it fills the code in.
     await goto(page, `/pages/join/index?code=${code}`);
     await expect(page.getByRole('textbox', { name: '邀请码（必填）' }).inputValue()).resolves.toBe(code);
-    const units = ok(await cloud.call<Array<{ unitId: string; staff: Array<{ name: string | null }> }>>('office', { action: 'listUnits', jurisdictionId: y.jurisdictionId }, y.office));
+    const units = ok(
+      await cloud.call<Array<{ unitId: string; staff: Array<{ name: string | null }> }>>(
+        'office',
+        { action: 'listUnits', jurisdictionId: y.jurisdictionId },
+        y.office,
+      ),
+    );
     expect(units.find((u) => u.unitId === y.lawUnitId)!.staff.map((s) => s.name)).toContain('赵敏');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -235,7 +261,13 @@ describe('卡住的路，走通了', () => {
     await expect(unit.getByText('今天已催办').count()).resolves.toBe(1);
     await screenshot(page, 'journey-office-late-list');
     // A second try the same day reminds nobody twice.
-    const again = ok(await cloud.call<{ alreadyToday: Array<{ unitId: string }> }>('office', { action: 'remindLate', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office));
+    const again = ok(
+      await cloud.call<{ alreadyToday: Array<{ unitId: string }> }>(
+        'office',
+        { action: 'remindLate', jurisdictionId: y.jurisdictionId, year: 2023 },
+        y.office,
+      ),
+    );
     expect(again.alreadyToday.map((u) => u.unitId)).toContain(y.eduUnitId);
 
     const staff = await newPage(browser, cloud.url, y.eduStaff);

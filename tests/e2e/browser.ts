@@ -69,7 +69,9 @@ export async function goto(page: Page, route: string): Promise<void> {
 export async function settle(page: Page): Promise<void> {
   // Taro's h5 router marks a page "stationed" once its slide-in has ended;
   // the slide itself starts a tick after the page renders.
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).every((p) => p.classList.contains('taro_page_stationed')));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_page')).every((p) => p.classList.contains('taro_page_stationed')),
+  );
   await page.evaluate(() =>
     Promise.all(
       document

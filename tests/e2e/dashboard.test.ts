@@ -20,7 +20,13 @@ let errors: string[];
 beforeAll(async () => {
   [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T09:00:00+08:00', frozen: true }), launch()]);
   y = await seedYuhua(cloud);
-  ok(await cloud.call('unit', { action: 'filePlan', eventId: y.event(1).eventId, date: '2023-04-20', venue: { name: '区教育局会议室' } }, y.eduStaff));
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'filePlan', eventId: y.event(1).eventId, date: '2023-04-20', venue: { name: '区教育局会议室' } },
+      y.eduStaff,
+    ),
+  );
   await cloud.setClock('2023-05-16T09:00:00+08:00', true);
   ok(await cloud.call('account', { action: 'subscribe', templateIds: ['local-tpl-deadline'], accepted: ['local-tpl-deadline'] }, y.office));
   ok(await cloud.trigger('reminders'));
@@ -53,7 +59,10 @@ test('tap a unit → its late items → tap → the event', async () => {
   await items.first().click();
   await page.waitForURL(/office\/event\/index/);
   // Pages below in the h5 router's stack stay in the DOM, hidden: look at the visible one.
-  await page.locator(`text=${y.event(6).theme} >> visible=true`).first().waitFor();
+  await page
+    .locator(`text=${y.event(6).theme} >> visible=true`)
+    .first()
+    .waitFor();
   await screenshot(page, 'dashboard-event');
 });
 

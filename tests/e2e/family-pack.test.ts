@@ -27,12 +27,38 @@ let countyId: string;
 
 beforeAll(async () => {
   [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T09:00:00+08:00', frozen: true }), launch()]);
-  ({ jurisdictionId: cityId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' }, CITY)));
-  ({ jurisdictionId: countyId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '洞口县', level: 'county' }, COUNTY)));
+  ({ jurisdictionId: cityId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' },
+      CITY,
+    ),
+  ));
+  ({ jurisdictionId: countyId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '洞口县', level: 'county' },
+      COUNTY,
+    ),
+  ));
   ok(await cloud.call('office', { action: 'importPlan', jurisdictionId: cityId, year: 2023, text: SHAOYANG_TABLE }, CITY));
-  const { events } = ok(await cloud.call<{ events: ImportedEvent[] }>('office', { action: 'importPlan', jurisdictionId: countyId, year: 2023, text: DONGKOU }, COUNTY));
-  const units = ok(await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId: countyId }, COUNTY));
-  const { code } = ok(await cloud.call<{ code: string }>('office', { action: 'invite', unitId: units.find((u) => u.name === '县住建局（自来水公司）')!.unitId }, COUNTY));
+  const { events } = ok(
+    await cloud.call<{ events: ImportedEvent[] }>(
+      'office',
+      { action: 'importPlan', jurisdictionId: countyId, year: 2023, text: DONGKOU },
+      COUNTY,
+    ),
+  );
+  const units = ok(
+    await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId: countyId }, COUNTY),
+  );
+  const { code } = ok(
+    await cloud.call<{ code: string }>(
+      'office',
+      { action: 'invite', unitId: units.find((u) => u.name === '县住建局（自来水公司）')!.unitId },
+      COUNTY,
+    ),
+  );
   ok(await cloud.call('account', { action: 'redeemInvite', code }, STAFF));
   // One event with a filed plan and a stamped photo, so the pack holds a file.
   const eventId = events[0].eventId;

@@ -19,7 +19,13 @@ let jurisdictionId: string;
 
 beforeAll(async () => {
   [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T09:00:00+08:00' }), launch()]);
-  ({ jurisdictionId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district' }, OFFICE)));
+  ({ jurisdictionId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district' },
+      OFFICE,
+    ),
+  ));
 });
 
 afterAll(async () => {
@@ -40,7 +46,8 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await goto(page, '/office/home/index');
     await page.getByText('还没有导入本年度活动计划').waitFor();
     await expect(page.getByText('2023年活动').count()).resolves.toBe(1);
-    for (const t of ['全年活动', '单位与人员', '规则设置', '考核看板']) await expect(page.getByText(t, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    for (const t of ['全年活动', '单位与人员', '规则设置', '考核看板'])
+      await expect(page.getByText(t, { exact: true }).count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'office-home-empty');
   });
 
@@ -53,11 +60,15 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await page.getByTestId('import-counts').waitFor();
     await expect(page.getByTestId('import-row').count()).resolves.toBe(73);
     const row51 = page.getByTestId('import-row').filter({ hasText: '创建国家卫生城市宣传' });
-    await expect(row51.getByTestId('row-warning').textContent()).resolves.toBe('第87行：序号51的活动形式为“待定”，请责任单位在报备方案时确定');
+    await expect(row51.getByTestId('row-warning').textContent()).resolves.toBe(
+      '第87行：序号51的活动形式为“待定”，请责任单位在报备方案时确定',
+    );
     await expect(page.getByTestId('import-counts').textContent()).resolves.toContain('73新增');
     await expect(page.locator('.o-tr--warn').count()).resolves.toBe(1);
     // A preview writes nothing.
-    expect(ok(await cloud.call<{ events: unknown[] }>('office', { action: 'listEvents', jurisdictionId, year: 2023 }, OFFICE)).events).toHaveLength(0);
+    expect(
+      ok(await cloud.call<{ events: unknown[] }>('office', { action: 'listEvents', jurisdictionId, year: 2023 }, OFFICE)).events,
+    ).toHaveLength(0);
     await screenshot(page, 'office-import-preview');
   });
 
@@ -89,8 +100,12 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('1新增0更新10不变0将移出');
     await expect(page.getByTestId('import-row').count()).resolves.toBe(11);
     const wrong = page.getByTestId('import-row').filter({ hasText: '城市管理进社区' });
-    await expect(wrong.locator('[data-testid="row-warning"][data-field="units"]').textContent()).resolves.toBe('第12行：责任单位“现场解答芙蓉北路街道”里有活动形式的字样“解答”，请核对是否与活动形式一列错位');
-    await expect(wrong.locator('[data-testid="row-warning"][data-field="seq"]').textContent()).resolves.toBe('第12行：序号从10跳到74，请核对是否漏了序号11至73的活动');
+    await expect(wrong.locator('[data-testid="row-warning"][data-field="units"]').textContent()).resolves.toBe(
+      '第12行：责任单位“现场解答芙蓉北路街道”里有活动形式的字样“解答”，请核对是否与活动形式一列错位',
+    );
+    await expect(wrong.locator('[data-testid="row-warning"][data-field="seq"]').textContent()).resolves.toBe(
+      '第12行：序号从10跳到74，请核对是否漏了序号11至73的活动',
+    );
     // The 63 rows not pasted are kept, listed only on request.
     await expect(page.getByText('本年已有、这次没有粘贴的 63 项（保留）').count()).resolves.toBe(1);
     await expect(page.getByText('序号73 宪法宣传周活动').count()).resolves.toBe(0);
@@ -105,7 +120,13 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await expect(page.getByTestId('import-counts').textContent()).resolves.toBe('1新增0更新10不变0将移出');
     await page.getByText('确认导入').click();
     await page.getByText('导入完成').waitFor();
-    const { events } = ok(await cloud.call<{ events: Array<{ removedFromPlan: boolean }> }>('office', { action: 'listEvents', jurisdictionId, year: 2023 }, OFFICE));
+    const { events } = ok(
+      await cloud.call<{ events: Array<{ removedFromPlan: boolean }> }>(
+        'office',
+        { action: 'listEvents', jurisdictionId, year: 2023 },
+        OFFICE,
+      ),
+    );
     expect(events).toHaveLength(74);
     expect(events.filter((e) => e.removedFromPlan)).toEqual([]);
     await page.getByText('查看全年活动').click();
@@ -159,7 +180,9 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await expect(staff.getByTestId('joined').textContent()).resolves.toBe('已加入 雨花区 区教育局');
     await screenshot(staff, 'office-join-done');
     await staff.getByText('进入本单位').click();
-    const { events } = ok(await cloud.call<{ events: Array<{ units: string[] }> }>('office', { action: 'listEvents', jurisdictionId, year: 2023 }, OFFICE));
+    const { events } = ok(
+      await cloud.call<{ events: Array<{ units: string[] }> }>('office', { action: 'listEvents', jurisdictionId, year: 2023 }, OFFICE),
+    );
     const eduEvents = events.filter((e) => e.units.includes('区教育局')).length;
     await staff.getByTestId('unit-event-theme').first().waitFor();
     await expect(staff.getByTestId('unit-event-theme').count()).resolves.toBe(eduEvents);

@@ -24,7 +24,13 @@ beforeAll(async () => {
   [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T10:00:00+08:00', frozen: true }), launch()]);
   y = await seedYuhua(cloud);
   eventId = y.event(1).eventId;
-  ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-15', startTime: '09:30', venue: { name: '区教育局一楼报告厅', ...VENUE } }, y.eduStaff));
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'filePlan', eventId, date: '2023-04-15', startTime: '09:30', venue: { name: '区教育局一楼报告厅', ...VENUE } },
+      y.eduStaff,
+    ),
+  );
   await cloud.setClock('2023-04-15T09:00:00+08:00', true);
   ({ page: unit } = await newPage(browser, cloud.url, y.eduStaff));
   await unit.context().grantPermissions(['geolocation']);
@@ -46,8 +52,12 @@ test('离线拍照、签到：待上传，刷新后仍在，联网后各上传�
 
   await unit.context().setOffline(true);
   for (const [i, buffer] of photos.entries()) {
-    await shown(unit).getByTestId('camera-input').setInputFiles({ name: `IMG_${i}.jpg`, mimeType: 'image/jpeg', buffer });
-    await shown(unit).getByText(`待上传 ${i + 1}`).waitFor({ timeout: 30_000 });
+    await shown(unit)
+      .getByTestId('camera-input')
+      .setInputFiles({ name: `IMG_${i}.jpg`, mimeType: 'image/jpeg', buffer });
+    await shown(unit)
+      .getByText(`待上传 ${i + 1}`)
+      .waitFor({ timeout: 30_000 });
   }
   await shown(unit).getByText('当前没有网络，照片已保存在本机，联网后自动上传').waitFor();
   await screenshot(unit, 'unit-offline-photos');

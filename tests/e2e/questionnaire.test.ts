@@ -17,7 +17,13 @@ beforeAll(async () => {
   [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T09:00:00+08:00' }), launch()]);
   y = await seedYuhua(cloud);
   eventId = y.event(1).eventId;
-  ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-05-10', venue: { name: '区教育局会议室' }, publicSeats: 20 }, y.eduStaff));
+  ok(
+    await cloud.call(
+      'unit',
+      { action: 'filePlan', eventId, date: '2023-05-10', venue: { name: '区教育局会议室' }, publicSeats: 20 },
+      y.eduStaff,
+    ),
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -29,9 +35,22 @@ async function axeSerious(page: Page): Promise<Array<{ id: string; impact: strin
   await settle(page);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const r = await axe.run(document.querySelector('.taro_page_stationed') ?? document.body, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            c: Element,
+            o: object,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document.querySelector('.taro_page_stationed') ?? document.body, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
 
@@ -65,6 +84,8 @@ test('单位设置问卷 → 市民填写 → 单位看到统计并附到情况�
   await unit.getByText('附到情况报告', { exact: true }).click();
   await unit.getByTestId('q-attached').waitFor();
   await screenshot(unit, 'questionnaire-unit-results');
-  const d = ok(await cloud.call<{ questionnaire: { respondents: number } | null }>('office', { action: 'reportDetail', eventId }, y.office));
+  const d = ok(
+    await cloud.call<{ questionnaire: { respondents: number } | null }>('office', { action: 'reportDetail', eventId }, y.office),
+  );
   expect(d.questionnaire).toMatchObject({ respondents: 1 });
 });

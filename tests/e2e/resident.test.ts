@@ -21,7 +21,14 @@ beforeAll(async () => {
   ok(
     await cloud.call(
       'unit',
-      { action: 'filePlan', eventId, date: '2023-05-10', startTime: '09:30', venue: { name: '雨花区教育局三楼会议室', latitude: 28.1357, longitude: 113.0386 }, publicSeats: 50 },
+      {
+        action: 'filePlan',
+        eventId,
+        date: '2023-05-10',
+        startTime: '09:30',
+        venue: { name: '雨花区教育局三楼会议室', latitude: 28.1357, longitude: 113.0386 },
+        publicSeats: 50,
+      },
       y.eduStaff,
     ),
   );
@@ -111,7 +118,13 @@ describe('市民：找活动 → 报名 → 签到 → 评价', () => {
     await page.getByText('提交评价').click();
     await page.getByText('感谢您的评价').waitFor();
     await screenshot(page, 'resident-evaluate-done');
-    const r = ok(await cloud.call<{ events: Array<{ eventId: string; average: number; count: number }> }>('office', { action: 'ratings', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office));
+    const r = ok(
+      await cloud.call<{ events: Array<{ eventId: string; average: number; count: number }> }>(
+        'office',
+        { action: 'ratings', jurisdictionId: y.jurisdictionId, year: 2023 },
+        y.office,
+      ),
+    );
     expect(r.events).toEqual([expect.objectContaining({ eventId, average: 5, count: 1 })]);
   });
 

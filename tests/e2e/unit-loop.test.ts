@@ -41,7 +41,15 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-const detail = async () => ok(await cloud.call<{ event: { status: string }; photos: Array<{ photoId: string; fileID: string; url: string; hasLogo: boolean; stamped: boolean }>; checkin: unknown; materials?: { version: number } | null }>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
+const detail = async () =>
+  ok(
+    await cloud.call<{
+      event: { status: string };
+      photos: Array<{ photoId: string; fileID: string; url: string; hasLogo: boolean; stamped: boolean }>;
+      checkin: unknown;
+      materials?: { version: number } | null;
+    }>('unit', { action: 'eventDetail', eventId }, y.eduStaff),
+  );
 
 test('我的活动：列出本单位的活动和下一步，点开是活动页', async () => {
   await goto(unit, '/unit/home/index');
@@ -78,7 +86,9 @@ test('方案报备：日期太晚时提示最早可报备日期，一点即改�
   await screenshot(unit, 'unit-plan-filed');
   expect((await detail()).event.status).toBe('plan_filed');
   // The browser's WGS-84 position is stored in GCJ-02, as WeChat's own location APIs give it.
-  const { plan } = ok(await cloud.call<{ plan: { venue: { latitude: number; longitude: number } } }>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
+  const { plan } = ok(
+    await cloud.call<{ plan: { venue: { latitude: number; longitude: number } } }>('unit', { action: 'eventDetail', eventId }, y.eduStaff),
+  );
   expect(plan.venue.latitude).toBeCloseTo(28.11029, 4);
   expect(plan.venue.longitude).toBeCloseTo(113.01637, 4);
 });
@@ -96,7 +106,9 @@ test('签到：不是活动日时说明原因；活动当天签到，显示时�
   await unit.reload();
   await shown(unit).getByText('定位并签到').click();
   await shown(unit).getByTestId('checkin-result').waitFor();
-  await shown(unit).getByText(/距活动地点 1\d\d 米/).waitFor();
+  await shown(unit)
+    .getByText(/距活动地点 1\d\d 米/)
+    .waitFor();
   await screenshot(unit, 'unit-checkin-done');
   expect((await detail()).event.status).toBe('held');
 });
@@ -109,7 +121,10 @@ test('拍照：照片加盖标识后上传，长边不超过 1920、小于 400 K
   await shown(unit).getByTestId('camera-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await shown(unit).getByTestId('photo-message').waitFor({ timeout: 30_000 });
   await screenshot(unit, 'unit-photos');
-  expect({ message: await shown(unit).getByTestId('photo-message').textContent(), unitErrors }).toEqual({ message: '照片已加盖标识并上传', unitErrors: [] });
+  expect({ message: await shown(unit).getByTestId('photo-message').textContent(), unitErrors }).toEqual({
+    message: '照片已加盖标识并上传',
+    unitErrors: [],
+  });
   await shown(unit).getByTestId('photo').first().waitFor();
   await screenshot(unit, 'unit-photos');
 

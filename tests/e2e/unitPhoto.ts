@@ -31,7 +31,10 @@ export async function cameraJpeg(page: Page, seed = 1): Promise<Buffer> {
 }
 
 /** Decodes the stored photo in the page: its size and how many logo-red pixels sit in the logo corner. */
-export async function inspectStamped(page: Page, url: string): Promise<{ width: number; height: number; redInLogo: number; redElsewhere: number }> {
+export async function inspectStamped(
+  page: Page,
+  url: string,
+): Promise<{ width: number; height: number; redInLogo: number; redElsewhere: number }> {
   return page.evaluate(async (u) => {
     const blob = await (await fetch(u)).blob();
     const img = await createImageBitmap(blob);

@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export type Envelope<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } };
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } };
 
 export const SETUP_TOKEN = 'test-setup-token';
 const ROOT = path.resolve(__dirname, '../..');
@@ -19,7 +18,11 @@ export interface TestCloud {
   /** Calls a function as `openid` (anonymous when omitted). */
   call<T = unknown>(name: string, payload: Record<string, unknown>, openid?: string): Promise<Envelope<T>>;
   /** Same, also returning the database round trips the call took. */
-  callCounted<T = unknown>(name: string, payload: Record<string, unknown>, openid?: string): Promise<{ envelope: Envelope<T>; roundTrips: number }>;
+  callCounted<T = unknown>(
+    name: string,
+    payload: Record<string, unknown>,
+    openid?: string,
+  ): Promise<{ envelope: Envelope<T>; roundTrips: number }>;
   setClock(now: string, frozen?: boolean): Promise<void>;
   trigger<T = unknown>(name: string): Promise<Envelope<T>>;
   outbox(): Promise<Array<{ touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; sentAt: string }>>;
@@ -83,15 +86,24 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
     dataDir,
     process: child,
     callCounted,
-    call: async <T>(name: string, payload: Record<string, unknown>, openid?: string) => (await callCounted<T>(name, payload, openid)).envelope,
+    call: async <T>(name: string, payload: Record<string, unknown>, openid?: string) =>
+      (await callCounted<T>(name, payload, openid)).envelope,
     setClock: async (now, frozen = opts.frozen) => {
-      const res = await fetch(`${url}/api/dev/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now, frozen }) });
+      const res = await fetch(`${url}/api/dev/clock`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ now, frozen }),
+      });
       if (!res.ok) throw new Error(await res.text());
     },
     trigger: async (name) => (await (await fetch(`${url}/api/dev/trigger/${name}`, { method: 'POST' })).json()) as never,
     outbox: async () => (await (await fetch(`${url}/api/dev/outbox`)).json()) as never,
     upload: async (cloudPath, bytes, openid) => {
-      const res = await fetch(`${url}/api/storage?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { 'X-Openid': openid }, body: new Uint8Array(bytes) });
+      const res = await fetch(`${url}/api/storage?cloudPath=${encodeURIComponent(cloudPath)}`, {
+        method: 'POST',
+        headers: { 'X-Openid': openid },
+        body: new Uint8Array(bytes),
+      });
       const body = (await res.json()) as { fileID?: string };
       if (!body.fileID) throw new Error(JSON.stringify(body));
       return body.fileID;

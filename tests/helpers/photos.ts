@@ -90,7 +90,9 @@ function bilinear(img: Rgba, fx: number, fy: number): number[] {
   const tx = Math.max(0, Math.min(1, fx - x0));
   const ty = Math.max(0, Math.min(1, fy - y0));
   const at = (x: number, y: number, k: number) => img.data[(y * img.width + x) * 4 + k];
-  return [0, 1, 2, 3].map((k) => (at(x0, y0, k) * (1 - tx) + at(x1, y0, k) * tx) * (1 - ty) + (at(x0, y1, k) * (1 - tx) + at(x1, y1, k) * tx) * ty);
+  return [0, 1, 2, 3].map(
+    (k) => (at(x0, y0, k) * (1 - tx) + at(x1, y0, k) * tx) * (1 - ty) + (at(x0, y1, k) * (1 - tx) + at(x1, y1, k) * tx) * ty,
+  );
 }
 
 export function jpegOf(img: Rgba, quality = 88): Buffer {
@@ -114,11 +116,14 @@ let logo: Rgba | undefined;
 
 /** A stamped photo (default logo unless given), small enough to keep tests fast; the same seed gives the same bytes. */
 export function stampedPhoto(seed: string, opts: { logo?: Rgba; width?: number; height?: number; quality?: number } = {}): TestPhoto {
-  const make = () => withSha(jpegOf(stamp(scene(opts.width ?? 320, opts.height ?? 240, seed), opts.logo ?? (logo ??= defaultLogo())), opts.quality));
+  const make = () =>
+    withSha(jpegOf(stamp(scene(opts.width ?? 320, opts.height ?? 240, seed), opts.logo ?? (logo ??= defaultLogo())), opts.quality));
   return opts.logo ? make() : memo(`s:${seed}:${opts.width}:${opts.height}:${opts.quality}`, make);
 }
 
 /** The same kind of photo without the stamp. */
 export function plainPhoto(seed: string, opts: { width?: number; height?: number; quality?: number } = {}): TestPhoto {
-  return memo(`p:${seed}:${opts.width}:${opts.height}:${opts.quality}`, () => withSha(jpegOf(scene(opts.width ?? 320, opts.height ?? 240, seed), opts.quality)));
+  return memo(`p:${seed}:${opts.width}:${opts.height}:${opts.quality}`, () =>
+    withSha(jpegOf(scene(opts.width ?? 320, opts.height ?? 240, seed), opts.quality)),
+  );
 }

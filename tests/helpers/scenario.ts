@@ -34,9 +34,19 @@ export interface Yuhua {
 export async function seedYuhua(cloud: TestCloud, prefix = ''): Promise<Yuhua> {
   const office = `${prefix}office-yuhua`;
   const { jurisdictionId } = ok(
-    await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district', preset: 'news-strict' }, office),
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '雨花区', level: 'district', preset: 'news-strict' },
+      office,
+    ),
   );
-  const { events } = ok(await cloud.call<{ events: ImportedEvent[] }>('office', { action: 'importPlan', jurisdictionId, year: 2023, text: YUHUA_TABLE }, office));
+  const { events } = ok(
+    await cloud.call<{ events: ImportedEvent[] }>(
+      'office',
+      { action: 'importPlan', jurisdictionId, year: 2023, text: YUHUA_TABLE },
+      office,
+    ),
+  );
   const units = ok(await cloud.call<Array<{ unitId: string; name: string }>>('office', { action: 'listUnits', jurisdictionId }, office));
   const unitId = (name: string) => units.find((u) => u.name === name)!.unitId;
   const join = async (name: string, openid: string) => {

@@ -22,7 +22,11 @@ export interface World {
 
 export const REPORT = {
   title: '区教育局开展“政务公开主题日”活动',
-  paragraphs: ['4月27日，区教育局举办“政务公开主题日”小升初政策解读。', '活动邀请人大代表和家长代表现场观摩，围绕政务公开主题日主题交流。', '下一步，区教育局将持续办好政务公开主题日活动。'],
+  paragraphs: [
+    '4月27日，区教育局举办“政务公开主题日”小升初政策解读。',
+    '活动邀请人大代表和家长代表现场观摩，围绕政务公开主题日主题交流。',
+    '下一步，区教育局将持续办好政务公开主题日活动。',
+  ],
 };
 
 export async function buildWorld(cloud: TestCloud): Promise<World> {
@@ -30,23 +34,66 @@ export async function buildWorld(cloud: TestCloud): Promise<World> {
   const y = await seedYuhua(cloud);
   ok(await cloud.call('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '邵阳市', level: 'city' }, 'office-other'));
   // 雨花区 linked under 长沙市: the city's office reads its figures, never residents' personal data.
-  const { jurisdictionId: cityId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: SETUP_TOKEN, name: '长沙市', level: 'city' }, 'office-city'));
-  const { code: linkCode } = ok(await cloud.call<{ code: string }>('office', { action: 'inviteChild', jurisdictionId: cityId }, 'office-city'));
+  const { jurisdictionId: cityId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: SETUP_TOKEN, name: '长沙市', level: 'city' },
+      'office-city',
+    ),
+  );
+  const { code: linkCode } = ok(
+    await cloud.call<{ code: string }>('office', { action: 'inviteChild', jurisdictionId: cityId }, 'office-city'),
+  );
   ok(await cloud.call('office', { action: 'acceptParent', code: linkCode }, y.office));
   const eventId = y.event(1).eventId;
-  ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局会议室', latitude: 28.11, longitude: 113.01 }, publicSeats: 10 }, y.eduStaff));
-  const { signupId } = ok(await cloud.call<{ signupId: string }>('resident', { action: 'signUp', eventId, name: '王芳', phone: '13912345678', identity: '普通市民', consent: true }, 'resident-m'));
+  ok(
+    await cloud.call(
+      'unit',
+      {
+        action: 'filePlan',
+        eventId,
+        date: '2023-04-27',
+        startTime: '09:30',
+        venue: { name: '区教育局会议室', latitude: 28.11, longitude: 113.01 },
+        publicSeats: 10,
+      },
+      y.eduStaff,
+    ),
+  );
+  const { signupId } = ok(
+    await cloud.call<{ signupId: string }>(
+      'resident',
+      { action: 'signUp', eventId, name: '王芳', phone: '13912345678', identity: '普通市民', consent: true },
+      'resident-m',
+    ),
+  );
   await cloud.setClock('2023-04-27T10:00:00+08:00', true);
   ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: 28.11, longitude: 113.01, accuracy: 20 }, y.eduStaff));
   const { bytes, sha256: photoSha } = stampedPhoto('world');
   const photoFileID = await cloud.upload(`events/${eventId}/photos/${photoSha}.jpg`, bytes, y.eduStaff);
-  const { photoId } = ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID: photoFileID, sha256: photoSha, stamped: true }, y.eduStaff));
-  const { reportId } = ok(await cloud.call<{ reportId: string }>('unit', { action: 'submitReport', eventId, ...REPORT, photoIds: [photoId] }, y.eduStaff));
+  const { photoId } = ok(
+    await cloud.call<{ photoId: string }>(
+      'unit',
+      { action: 'addPhoto', eventId, fileID: photoFileID, sha256: photoSha, stamped: true },
+      y.eduStaff,
+    ),
+  );
+  const { reportId } = ok(
+    await cloud.call<{ reportId: string }>('unit', { action: 'submitReport', eventId, ...REPORT, photoIds: [photoId] }, y.eduStaff),
+  );
   const { token } = ok(await cloud.call<{ token: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff));
   const logoFileID = await cloud.upload(`logos/${y.jurisdictionId}/logo.png`, pngOf(defaultLogo()), y.office);
   return {
     y,
-    persona: { anonymous: undefined, resident: 'resident-m', eventUnitStaff: y.eduStaff, otherUnitStaff: y.lawStaff, jurisdictionOffice: y.office, otherOffice: 'office-other', parentOffice: 'office-city' },
+    persona: {
+      anonymous: undefined,
+      resident: 'resident-m',
+      eventUnitStaff: y.eduStaff,
+      otherUnitStaff: y.lawStaff,
+      jurisdictionOffice: y.office,
+      otherOffice: 'office-other',
+      parentOffice: 'office-city',
+    },
     cityId,
     eventId,
     signupId,

@@ -10,7 +10,9 @@ import { WEAPP_DIR } from './simulator';
 function js(dir: string): string {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? [js(path.join(dir, e.name))] : e.name.endsWith('.js') ? [fs.readFileSync(path.join(dir, e.name), 'utf8')] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? [js(path.join(dir, e.name))] : e.name.endsWith('.js') ? [fs.readFileSync(path.join(dir, e.name), 'utf8')] : [],
+    )
     .join('\n');
 }
 

@@ -13,7 +13,11 @@ const TEMPLATE_IDS = [deployment.TEMPLATE_DEADLINE, deployment.TEMPLATE_EVENT];
 let cloud: TestCloud;
 let y: Yuhua;
 beforeAll(async () => {
-  cloud = await startCloud({ now: '2023-04-20T10:00:00+08:00', frozen: true, env: { TEMPLATE_DEADLINE: deployment.TEMPLATE_DEADLINE, TEMPLATE_EVENT: deployment.TEMPLATE_EVENT } });
+  cloud = await startCloud({
+    now: '2023-04-20T10:00:00+08:00',
+    frozen: true,
+    env: { TEMPLATE_DEADLINE: deployment.TEMPLATE_DEADLINE, TEMPLATE_EVENT: deployment.TEMPLATE_EVENT },
+  });
   y = await seedYuhua(cloud);
 }, 60_000);
 jest.setTimeout(30_000);
@@ -99,7 +103,10 @@ describe('a unit’s event, by taps', () => {
     s.launch(`/unit/report/index?eventId=${eventId}`);
     await s.waitForText('提交情况报告');
     await s.input('报告标题', '区教育局开展“政务公开主题日”活动');
-    await s.input('活动概况', '5月10日，区教育局举办“政务公开主题日”校外培训审批工作推进会，邀请家长代表现场观摩，今后将持续办好政务公开主题日活动。');
+    await s.input(
+      '活动概况',
+      '5月10日，区教育局举办“政务公开主题日”校外培训审批工作推进会，邀请家长代表现场观摩，今后将持续办好政务公开主题日活动。',
+    );
     // The stamped photo is offered for the report; make sure it is chosen.
     if (!s.text().includes('✓')) await s.tap(s.find('含标识'));
     await s.tap('提交情况报告');
@@ -114,7 +121,20 @@ describe('a resident, by taps', () => {
     // The unit opens event 6 to the public (its own journey is above).
     await cloud.setClock('2023-04-20T10:00:00+08:00', true);
     eventId = y.event(6).eventId;
-    ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-05-12', startTime: '09:30', venue: { name: '区司法局二楼会议室', latitude: 28.12, longitude: 113.02 }, publicSeats: 5 }, y.lawStaff));
+    ok(
+      await cloud.call(
+        'unit',
+        {
+          action: 'filePlan',
+          eventId,
+          date: '2023-05-12',
+          startTime: '09:30',
+          venue: { name: '区司法局二楼会议室', latitude: 28.12, longitude: 113.02 },
+          publicSeats: 5,
+        },
+        y.lawStaff,
+      ),
+    );
   });
 
   test('sign-up (and the event reminder consent it asks for)', async () => {
@@ -155,7 +175,13 @@ test('office import of an .xlsx chosen from a chat (chooseMessageFile)', async (
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   await cloud.setClock('2023-04-20T10:00:00+08:00', true);
   const office = 'office-xlsx-journey';
-  const { jurisdictionId } = ok(await cloud.call<{ jurisdictionId: string }>('office', { action: 'bootstrap', token: 'test-setup-token', name: '天心区', level: 'district' }, office));
+  const { jurisdictionId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: 'test-setup-token', name: '天心区', level: 'district' },
+      office,
+    ),
+  );
   const s = sim(office);
   s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
   await s.waitForText('方式二：选择 Excel 文件（.xlsx）');
@@ -167,6 +193,9 @@ test('office import of an .xlsx chosen from a chat (chooseMessageFile)', async (
   await s.tap('确认导入');
   await s.waitForText('导入完成', 20_000);
   const imported = s.host.log.calls.filter((c) => c.name === 'office' && c.data.action === 'importPlan');
-  expect(imported.map((c) => [c.data.dryRun, typeof c.data.fileID])).toEqual([[true, 'string'], [false, 'string']]);
+  expect(imported.map((c) => [c.data.dryRun, typeof c.data.fileID])).toEqual([
+    [true, 'string'],
+    [false, 'string'],
+  ]);
   expect(s.errors).toEqual([]);
 });

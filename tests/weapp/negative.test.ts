@@ -14,9 +14,24 @@ function miniProgram(pages: Record<string, string>): string {
     fs.writeFileSync(path.join(dir, file), text);
   };
   fs.copyFileSync(path.join(WEAPP_DIR, 'base.wxml'), path.join(dir, 'base.wxml'));
-  write('app.json', JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'office', pages: ['home/index'] }, { root: 'unit', pages: ['home/index', 'lib'] }] }));
+  write(
+    'app.json',
+    JSON.stringify({
+      pages: ['pages/index/index'],
+      subPackages: [
+        { root: 'office', pages: ['home/index'] },
+        { root: 'unit', pages: ['home/index', 'lib'] },
+      ],
+    }),
+  );
   write('app.js', 'App({ onLaunch() {} });');
-  const all = { 'pages/index/index': 'Page({ data: {} });', 'office/home/index': 'Page({ data: {} });', 'unit/home/index': 'Page({ data: {} });', 'unit/lib': 'module.exports = 1;', ...pages };
+  const all = {
+    'pages/index/index': 'Page({ data: {} });',
+    'office/home/index': 'Page({ data: {} });',
+    'unit/home/index': 'Page({ data: {} });',
+    'unit/lib': 'module.exports = 1;',
+    ...pages,
+  };
   for (const [route, js] of Object.entries(all)) {
     write(`${route}.js`, js);
     write(`${route}.json`, '{}');
@@ -70,13 +85,20 @@ test('a subpackage cannot require another subpackage', async () => {
 });
 
 test('a base library without createOffscreenCanvas', async () => {
-  const dir = miniProgram({ 'pages/index/index': "Page({ onTap() { wx.createOffscreenCanvas({ type: '2d', width: 10, height: 10 }); } });" });
-  expect(await run(dir, 'pages/index/index', { without: ['createOffscreenCanvas'], tap: true })).toMatch(/createOffscreenCanvas is not a function/);
+  const dir = miniProgram({
+    'pages/index/index': "Page({ onTap() { wx.createOffscreenCanvas({ type: '2d', width: 10, height: 10 }); } });",
+  });
+  expect(await run(dir, 'pages/index/index', { without: ['createOffscreenCanvas'], tap: true })).toMatch(
+    /createOffscreenCanvas is not a function/,
+  );
   expect(await run(dir, 'pages/index/index', { tap: true })).toBe('');
 });
 
 test('undocumented members of what WeChat returns are refused', async () => {
-  const dir = miniProgram({ 'pages/index/index': "Page({ onTap() { wx.createOffscreenCanvas({ type: '2d', width: 10, height: 10 }).toDataURL('image/jpeg', 0.8); } });" });
+  const dir = miniProgram({
+    'pages/index/index':
+      "Page({ onTap() { wx.createOffscreenCanvas({ type: '2d', width: 10, height: 10 }).toDataURL('image/jpeg', 0.8); } });",
+  });
   expect(await run(dir, 'pages/index/index', { tap: true })).toMatch(/OffscreenCanvas\.toDataURL is not documented/);
 });
 

@@ -9,8 +9,27 @@ import vm from 'node:vm';
 
 /** The parameters WeChat's define() factory receives, in its order. */
 const DEFINE_PARAMS = [
-  'require', 'module', 'exports', 'window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage',
-  'history', 'Caches', 'screen', 'alert', 'confirm', 'prompt', 'XMLHttpRequest', 'WebSocket', 'Reporter', 'webkit', 'WeixinJSCore',
+  'require',
+  'module',
+  'exports',
+  'window',
+  'document',
+  'frames',
+  'self',
+  'location',
+  'navigator',
+  'localStorage',
+  'history',
+  'Caches',
+  'screen',
+  'alert',
+  'confirm',
+  'prompt',
+  'XMLHttpRequest',
+  'WebSocket',
+  'Reporter',
+  'webkit',
+  'WeixinJSCore',
 ];
 
 export interface Subpackage {
@@ -82,7 +101,9 @@ export class Realm {
       const target = this.packageOf(normalized);
       const own = this.packageOf(from);
       if (target && target !== own) {
-        throw new Error(`module "${normalized}" is not defined (required from "${from}": ${own ? `subpackage "${own}"` : 'the main package'} cannot require subpackage "${target}")`);
+        throw new Error(
+          `module "${normalized}" is not defined (required from "${from}": ${own ? `subpackage "${own}"` : 'the main package'} cannot require subpackage "${target}")`,
+        );
       }
     }
     const cached = this.modules.get(normalized);

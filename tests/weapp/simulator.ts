@@ -7,7 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Realm } from './realm';
-import { applySetData, pageText, readTemplates, SET_DATA_LIMIT, textOf, viewTree, walk, type TaroNode, type TemplateInfo, type ViewNode } from './tree';
+import {
+  applySetData,
+  pageText,
+  readTemplates,
+  SET_DATA_LIMIT,
+  textOf,
+  viewTree,
+  walk,
+  type TaroNode,
+  type TemplateInfo,
+  type ViewNode,
+} from './tree';
 import { createWx, type WxHost } from './wx';
 
 type Obj = Record<string, unknown>;
@@ -66,26 +77,50 @@ export class WeappSimulator {
     this.openid = opts.openid;
     this.appJson = JSON.parse(fs.readFileSync(path.join(this.dir, 'app.json'), 'utf8')) as AppJson;
     this.templates = readTemplates(this.dir);
-    const record = (list: string[]) => (...args: unknown[]) =>
-      list.push(args.map((a) => (a && typeof a === 'object' && 'stack' in a ? String((a as { stack: unknown }).stack) : typeof a === 'string' ? a : safeJson(a))).join(' '));
+    const record =
+      (list: string[]) =>
+      (...args: unknown[]) =>
+        list.push(
+          args
+            .map((a) =>
+              a && typeof a === 'object' && 'stack' in a
+                ? String((a as { stack: unknown }).stack)
+                : typeof a === 'string'
+                  ? a
+                  : safeJson(a),
+            )
+            .join(' '),
+        );
     const sim = this;
     // Timers run app code later: an exception there is an error of the app, not of the test.
-    const guard = (fn: unknown) => (...args: unknown[]) => {
-      try {
-        (fn as Fn)(...args);
-      } catch (e) {
-        sim.fail('timer callback', e);
-      }
-    };
+    const guard =
+      (fn: unknown) =>
+      (...args: unknown[]) => {
+        try {
+          (fn as Fn)(...args);
+        } catch (e) {
+          sim.fail('timer callback', e);
+        }
+      };
     // Timers the app starts die with the simulator (dispose()), as with a closed mini-program.
     const timers = this.timers;
     const globals: Obj = {
-      console: { log: () => undefined, info: () => undefined, debug: () => undefined, warn: record(this.warnings), error: record(this.errors) },
+      console: {
+        log: () => undefined,
+        info: () => undefined,
+        debug: () => undefined,
+        warn: record(this.warnings),
+        error: record(this.errors),
+      },
       setTimeout: (fn: unknown, ms?: number, ...a: unknown[]) => {
-        const t = setTimeout((...args: unknown[]) => {
-          timers.delete(t);
-          guard(fn)(...args);
-        }, ms, ...a);
+        const t = setTimeout(
+          (...args: unknown[]) => {
+            timers.delete(t);
+            guard(fn)(...args);
+          },
+          ms,
+          ...a,
+        );
         timers.add(t);
         return t;
       },
@@ -164,7 +199,9 @@ export class WeappSimulator {
   private fail(where: string, e: unknown): void {
     // Errors thrown in the realm are the realm's Error, not this one: test by shape.
     const err = e as { message?: unknown; stack?: unknown } | null;
-    this.errors.push(`${where}: ${err && typeof err === 'object' && typeof err.message === 'string' ? `${err.message}\n${String(err.stack ?? '')}` : safeJson(e)}`);
+    this.errors.push(
+      `${where}: ${err && typeof err === 'object' && typeof err.message === 'string' ? `${err.message}\n${String(err.stack ?? '')}` : safeJson(e)}`,
+    );
   }
 
   /** Runs app code the way the platform would: an exception is recorded, not thrown into the test. */
@@ -370,7 +407,9 @@ export class WeappSimulator {
       if (this.stack.length && has()) return;
       await new Promise((r) => setTimeout(r, 20));
     }
-    throw new Error(`"${text}" did not appear on ${this.stack.length ? this.page.route : '(no page)'}; it shows:\n${this.stack.length ? this.text() : ''}\nerrors:\n${this.errors.join('\n')}\nfailed API calls:\n${this.host.log.failures.join('\n')}\nwx calls: ${this.host.log.trace.slice(-30).join(', ')}`);
+    throw new Error(
+      `"${text}" did not appear on ${this.stack.length ? this.page.route : '(no page)'}; it shows:\n${this.stack.length ? this.text() : ''}\nerrors:\n${this.errors.join('\n')}\nfailed API calls:\n${this.host.log.failures.join('\n')}\nwx calls: ${this.host.log.trace.slice(-30).join(', ')}`,
+    );
   }
 
   // ------------------------------------------------------------ user input
@@ -392,7 +431,17 @@ export class WeappSimulator {
 
   private event(type: string, target: ViewNode, current: ViewNode, detail: Obj): Obj {
     const ref = (n: ViewNode) => ({ id: n.node.uid ?? n.node.sid, dataset: { sid: n.node.sid }, offsetLeft: 0, offsetTop: 0 });
-    return { type, timeStamp: Date.now(), target: ref(target), currentTarget: ref(current), detail, touches: [], changedTouches: [], mark: {}, mut: false };
+    return {
+      type,
+      timeStamp: Date.now(),
+      target: ref(target),
+      currentTarget: ref(current),
+      detail,
+      touches: [],
+      changedTouches: [],
+      mark: {},
+      mut: false,
+    };
   }
 
   /** A tap: WeChat calls each bound `eh` from the target up, and stops after a catch. */
@@ -428,7 +477,8 @@ export class WeappSimulator {
       typeof label === 'number'
         ? fields[label]
         : fields.find((f) => Object.entries(f.node).some(([k, v]) => k !== 'cn' && typeof v === 'string' && v.includes(label)));
-    if (!field) throw new Error(`no input "${label}" on ${this.page.route}; inputs: ${safeJson(fields.map((f) => ({ ...f.node, cn: undefined })))}`);
+    if (!field)
+      throw new Error(`no input "${label}" on ${this.page.route}; inputs: ${safeJson(fields.map((f) => ({ ...f.node, cn: undefined })))}`);
     // input is not a bubbling event: only the field's own binding runs.
     this.invoke(this.page, 'eh', this.event('input', field, field, { value, cursor: value.length, keyCode: 0 }));
     await this.settle();

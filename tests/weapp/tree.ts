@@ -73,8 +73,8 @@ export function viewTree(root: { cn?: TaroNode[] } | undefined, templates: Map<s
   const build = (n: TaroNode, parent: ViewNode | null): ViewNode => {
     // Input-like templates come in _focus/_blur variants; both bind the same events.
     const direct = templates.get(n.nn);
-    const info = direct && direct.tag !== 'template' ? direct : templates.get(`${n.nn}_blur`) ?? direct;
-    const v: ViewNode = { node: n, parent, tag: n.v !== undefined && !n.cn ? '#text' : info?.tag ?? `nn:${n.nn}`, info, children: [] };
+    const info = direct && direct.tag !== 'template' ? direct : (templates.get(`${n.nn}_blur`) ?? direct);
+    const v: ViewNode = { node: n, parent, tag: n.v !== undefined && !n.cn ? '#text' : (info?.tag ?? `nn:${n.nn}`), info, children: [] };
     v.children = (n.cn ?? []).map((c) => build(c, v));
     return v;
   };
@@ -98,7 +98,10 @@ export function pageText(nodes: ViewNode[]): string {
   const lines: string[] = [];
   for (const n of walk(nodes)) {
     if (n.tag === '#text' || !n.children.some((c) => c.tag === '#text')) continue;
-    const line = n.children.map((c) => (c.tag === '#text' ? String(c.node.v ?? '') : '')).join('').trim();
+    const line = n.children
+      .map((c) => (c.tag === '#text' ? String(c.node.v ?? '') : ''))
+      .join('')
+      .trim();
     if (line) lines.push(line);
   }
   return lines.join('\n');

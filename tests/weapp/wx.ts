@@ -35,12 +35,28 @@ export interface WxHost {
     modalConfirm: boolean;
     subscribe: 'accept' | 'reject';
   };
-  log: { toasts: string[]; modals: Array<{ title: string; content: string }>; subscribed: string[][]; calls: Array<{ name: string; data: Obj }>; failures: string[]; trace: string[] };
+  log: {
+    toasts: string[];
+    modals: Array<{ title: string; content: string }>;
+    subscribed: string[][];
+    calls: Array<{ name: string; data: Obj }>;
+    failures: string[];
+    trace: string[];
+  };
   /** Documented APIs removed, as on an older base library (negative controls). */
   without: Set<string>;
 }
 
-const LOCATION_APIS = new Set(['getLocation', 'chooseLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'choosePoi', 'getFuzzyLocation', 'chooseAddress']);
+const LOCATION_APIS = new Set([
+  'getLocation',
+  'chooseLocation',
+  'onLocationChange',
+  'startLocationUpdate',
+  'startLocationUpdateBackground',
+  'choosePoi',
+  'getFuzzyLocation',
+  'chooseAddress',
+]);
 
 /** A Proxy that throws on members the typings do not document for `kind`. */
 export function documented<T extends object>(kind: string, impl: T, host: WxHost, file = 'lib.wx.api.d.ts'): T {
@@ -127,40 +143,48 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
   };
 
   /** An asynchronous API: answers on a later turn; a Promise when called without callbacks. */
-  const asyncApi = (name: string, impl: Impl, promisable: boolean) => (opt: Obj = {}) => {
-    const hasCallbacks = ['success', 'fail', 'complete'].some((k) => typeof opt[k] === 'function');
-    const settle = new P<Obj>((resolve, reject) => {
-      host.busy(1);
-      setTimeout(() => {
-        Promise.resolve()
-          .then(() => impl(opt))
-          .then(
-            (res) => resolve({ errMsg: `${name}:ok`, ...res }),
-            (e: unknown) => {
-              const err = e && typeof e === 'object' && 'errMsg' in e ? (e as Obj) : { errMsg: `${name}:fail ${e instanceof Error ? e.message : String(e)}` };
-              host.log.failures.push(String(err.errMsg));
-              reject(err);
-            },
-          )
-          .finally(() => host.busy(-1));
-      }, 0);
-    });
-    if (hasCallbacks || !promisable) {
-      settle.then(
-        (res) => {
-          (opt.success as ((r: Obj) => void) | undefined)?.(res);
-          (opt.complete as ((r: Obj) => void) | undefined)?.(res);
-        },
-        (err: Obj) => {
-          (opt.fail as ((r: Obj) => void) | undefined)?.(err);
-          (opt.complete as ((r: Obj) => void) | undefined)?.(err);
-        },
-      );
-      return undefined;
-    }
-    return settle;
-  };
-  const fail = (name: string, msg: string, errCode?: number) => ({ errMsg: `${name}:fail ${msg}`, ...(errCode !== undefined ? { errCode } : {}) });
+  const asyncApi =
+    (name: string, impl: Impl, promisable: boolean) =>
+    (opt: Obj = {}) => {
+      const hasCallbacks = ['success', 'fail', 'complete'].some((k) => typeof opt[k] === 'function');
+      const settle = new P<Obj>((resolve, reject) => {
+        host.busy(1);
+        setTimeout(() => {
+          Promise.resolve()
+            .then(() => impl(opt))
+            .then(
+              (res) => resolve({ errMsg: `${name}:ok`, ...res }),
+              (e: unknown) => {
+                const err =
+                  e && typeof e === 'object' && 'errMsg' in e
+                    ? (e as Obj)
+                    : { errMsg: `${name}:fail ${e instanceof Error ? e.message : String(e)}` };
+                host.log.failures.push(String(err.errMsg));
+                reject(err);
+              },
+            )
+            .finally(() => host.busy(-1));
+        }, 0);
+      });
+      if (hasCallbacks || !promisable) {
+        settle.then(
+          (res) => {
+            (opt.success as ((r: Obj) => void) | undefined)?.(res);
+            (opt.complete as ((r: Obj) => void) | undefined)?.(res);
+          },
+          (err: Obj) => {
+            (opt.fail as ((r: Obj) => void) | undefined)?.(err);
+            (opt.complete as ((r: Obj) => void) | undefined)?.(err);
+          },
+        );
+        return undefined;
+      }
+      return settle;
+    };
+  const fail = (name: string, msg: string, errCode?: number) => ({
+    errMsg: `${name}:fail ${msg}`,
+    ...(errCode !== undefined ? { errCode } : {}),
+  });
 
   const cloudCall = async (name: string, data: Obj): Promise<Obj> => {
     host.log.calls.push({ name, data });
@@ -175,7 +199,13 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
 
   // ------------------------------------------------------------ implementations
   const impls: Record<string, Impl> = {
-    getLocation: () => ({ ...host.answers.location, speed: 0, altitude: 0, verticalAccuracy: 0, horizontalAccuracy: host.answers.location.accuracy }),
+    getLocation: () => ({
+      ...host.answers.location,
+      speed: 0,
+      altitude: 0,
+      verticalAccuracy: 0,
+      horizontalAccuracy: host.answers.location.accuracy,
+    }),
     chooseLocation: () => ({ ...host.answers.place }),
     openLocation: () => ({}),
     chooseMedia: (opt) => {
@@ -307,7 +337,10 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       const title = String(opt.title ?? '');
       // With an icon WeChat shows at most 7 characters; without one, two short lines.
       const limit = opt.icon === 'none' ? 36 : 7;
-      if ([...title].length > limit) host.violation(`showToast title "${title}" is cut by WeChat (more than ${limit} characters${opt.icon === 'none' ? '' : ' with an icon'})`);
+      if ([...title].length > limit)
+        host.violation(
+          `showToast title "${title}" is cut by WeChat (more than ${limit} characters${opt.icon === 'none' ? '' : ' with an icon'})`,
+        );
       host.log.toasts.push(title);
     },
   };
@@ -324,7 +357,9 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
         host.busy(1);
         setTimeout(() => {
           host.busy(-1);
-          const b = v.startsWith('data:') ? Buffer.from(v.split(',')[1] ?? '', 'base64') : readAny(v) ?? host.readPackageFile(v.replace(/^\//, ''));
+          const b = v.startsWith('data:')
+            ? Buffer.from(v.split(',')[1] ?? '', 'base64')
+            : (readAny(v) ?? host.readPackageFile(v.replace(/^\//, '')));
           const size = b && imageSize(b);
           if (size) {
             img.width = size.width;
@@ -347,7 +382,10 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       },
       writeFileSync(p: string, data: string | ArrayBuffer, encoding?: string) {
         if (!p.startsWith(USER_DATA_PATH)) throw new Error(`writeFileSync:fail permission denied, open ${p}`);
-        files.set(p, typeof data === 'string' ? Buffer.from(data, (encoding ?? 'utf8') as BufferEncoding) : Buffer.from(new Uint8Array(data)));
+        files.set(
+          p,
+          typeof data === 'string' ? Buffer.from(data, (encoding ?? 'utf8') as BufferEncoding) : Buffer.from(new Uint8Array(data)),
+        );
       },
       accessSync(p: string) {
         if (!readAny(p)) throw new Error(`accessSync:fail no such file or directory ${p}`);
@@ -356,10 +394,18 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
         files.delete(p);
       },
       readFile(opt: Obj) {
-        void asyncApi('readFile', () => ({ data: fsManager.readFileSync(String(opt.filePath), opt.encoding as string | undefined) }), false)(opt);
+        void asyncApi(
+          'readFile',
+          () => ({ data: fsManager.readFileSync(String(opt.filePath), opt.encoding as string | undefined) }),
+          false,
+        )(opt);
       },
       saveFile(opt: Obj) {
-        void asyncApi('saveFile', () => ({ savedFilePath: fsManager.saveFileSync(String(opt.tempFilePath), opt.filePath as string | undefined) }), false)(opt);
+        void asyncApi(
+          'saveFile',
+          () => ({ savedFilePath: fsManager.saveFileSync(String(opt.tempFilePath), opt.filePath as string | undefined) }),
+          false,
+        )(opt);
       },
       saveFileSync(tempFilePath: string, filePath?: string) {
         const b = readAny(tempFilePath);
@@ -389,7 +435,11 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     arrayBufferToBase64: (ab: ArrayBuffer) => Buffer.from(new Uint8Array(ab)).toString('base64'),
     getFileSystemManager: () => fsManager,
     createOffscreenCanvas: (opt: { type?: string; width?: number; height?: number } = {}) =>
-      documented('OffscreenCanvas', { width: opt.width ?? 300, height: opt.height ?? 150, getContext: () => context2d(), createImage: makeImage }, host),
+      documented(
+        'OffscreenCanvas',
+        { width: opt.width ?? 300, height: opt.height ?? 150, getContext: () => context2d(), createImage: makeImage },
+        host,
+      ),
     createSelectorQuery: () => {
       const wanted: Array<{ selector: string; fields: Obj; cb?: (r: unknown) => void }> = [];
       const query: Obj = {};
@@ -435,8 +485,30 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       });
       return documented('SelectorQuery', query, host);
     },
-    getSystemInfoSync: () => ({ platform: 'ios', system: 'iOS 17.0', SDKVersion: '3.7.0', windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 812, pixelRatio: 3, statusBarHeight: 44, language: 'zh_CN', version: '8.0.50', model: 'iPhone', brand: 'Apple' }),
-    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 812, pixelRatio: 3, statusBarHeight: 44, safeArea: { top: 44, bottom: 778, left: 0, right: 375, width: 375, height: 734 } }),
+    getSystemInfoSync: () => ({
+      platform: 'ios',
+      system: 'iOS 17.0',
+      SDKVersion: '3.7.0',
+      windowWidth: 375,
+      windowHeight: 667,
+      screenWidth: 375,
+      screenHeight: 812,
+      pixelRatio: 3,
+      statusBarHeight: 44,
+      language: 'zh_CN',
+      version: '8.0.50',
+      model: 'iPhone',
+      brand: 'Apple',
+    }),
+    getWindowInfo: () => ({
+      windowWidth: 375,
+      windowHeight: 667,
+      screenWidth: 375,
+      screenHeight: 812,
+      pixelRatio: 3,
+      statusBarHeight: 44,
+      safeArea: { top: 44, bottom: 778, left: 0, right: 375, width: 375, height: 734 },
+    }),
     getDeviceInfo: () => ({ platform: 'ios', system: 'iOS 17.0', model: 'iPhone', brand: 'Apple', pixelRatio: 3 }),
     getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', theme: 'light', enableDebug: false }),
     getSystemSetting: () => ({ locationEnabled: true, wifiEnabled: true, bluetoothEnabled: false }),
@@ -459,7 +531,15 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     createAnimation: () => ({}),
   };
   function canvasNode(): unknown {
-    const node = { width: 300, height: 150, getContext: () => context2d(), createImage: makeImage, requestAnimationFrame: (f: () => void) => setTimeout(f, 16), cancelAnimationFrame: (id: ReturnType<typeof setTimeout>) => clearTimeout(id), toDataURL: () => 'data:image/png;base64,' };
+    const node = {
+      width: 300,
+      height: 150,
+      getContext: () => context2d(),
+      createImage: makeImage,
+      requestAnimationFrame: (f: () => void) => setTimeout(f, 16),
+      cancelAnimationFrame: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
+      toDataURL: () => 'data:image/png;base64,',
+    };
     const proxy = documented('Canvas', node, host);
     canvasNodes.set(proxy, node);
     return proxy;
@@ -480,7 +560,9 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       }),
     }),
     downloadFile: async (opt) => {
-      const res = await fetch(`${host.cloud.url}/api/storage?fileID=${encodeURIComponent(String(opt.fileID))}`, { headers: { 'X-Openid': host.cloud.openid() } });
+      const res = await fetch(`${host.cloud.url}/api/storage?fileID=${encodeURIComponent(String(opt.fileID))}`, {
+        headers: { 'X-Openid': host.cloud.openid() },
+      });
       const p = tempPath('bin');
       files.set(p, Buffer.from(await res.arrayBuffer()));
       return { tempFilePath: p, statusCode: res.status };
@@ -492,20 +574,38 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     else if (name === 'uploadFile') {
       cloud.uploadFile = (opt: Obj) => {
         const listeners: Array<(p: Obj) => void> = [];
-        const run = asyncApi('cloud.uploadFile', async () => {
-          if (cloudEnv === undefined) throw fail('cloud.uploadFile', 'please call wx.cloud.init first', -1);
-          const bytes = readAny(String(opt.filePath));
-          if (!bytes) throw fail('cloud.uploadFile', `file not found: ${opt.filePath}`);
-          const res = await fetch(`${host.cloud.url}/api/storage?cloudPath=${encodeURIComponent(String(opt.cloudPath))}`, { method: 'POST', headers: { 'X-Openid': host.cloud.openid() }, body: new Uint8Array(bytes) });
-          const body = (await res.json()) as { fileID?: string };
-          if (!body.fileID) throw fail('cloud.uploadFile', JSON.stringify(body));
-          for (const l of listeners) l({ progress: 100, totalBytesSent: bytes.length, totalBytesExpectedToSend: bytes.length });
-          return { fileID: body.fileID, statusCode: 200 };
-        }, true);
+        const run = asyncApi(
+          'cloud.uploadFile',
+          async () => {
+            if (cloudEnv === undefined) throw fail('cloud.uploadFile', 'please call wx.cloud.init first', -1);
+            const bytes = readAny(String(opt.filePath));
+            if (!bytes) throw fail('cloud.uploadFile', `file not found: ${opt.filePath}`);
+            const res = await fetch(`${host.cloud.url}/api/storage?cloudPath=${encodeURIComponent(String(opt.cloudPath))}`, {
+              method: 'POST',
+              headers: { 'X-Openid': host.cloud.openid() },
+              body: new Uint8Array(bytes),
+            });
+            const body = (await res.json()) as { fileID?: string };
+            if (!body.fileID) throw fail('cloud.uploadFile', JSON.stringify(body));
+            for (const l of listeners) l({ progress: 100, totalBytesSent: bytes.length, totalBytesExpectedToSend: bytes.length });
+            return { fileID: body.fileID, statusCode: 200 };
+          },
+          true,
+        );
         const hasCallbacks = ['success', 'fail', 'complete'].some((k) => typeof opt[k] === 'function');
         const result = run(opt);
         if (!hasCallbacks) return result; // a Promise, as documented
-        return documented('UploadTask', { onProgressUpdate: (l: (p: Obj) => void) => void listeners.push(l), offProgressUpdate: () => undefined, abort: () => undefined, onHeadersReceived: () => undefined, offHeadersReceived: () => undefined }, host);
+        return documented(
+          'UploadTask',
+          {
+            onProgressUpdate: (l: (p: Obj) => void) => void listeners.push(l),
+            offProgressUpdate: () => undefined,
+            abort: () => undefined,
+            onHeadersReceived: () => undefined,
+            offHeadersReceived: () => undefined,
+          },
+          host,
+        );
       };
     } else if (cloudImpls[name]) cloud[name] = asyncApi(`cloud.${name}`, cloudImpls[name], true);
     else if (m.name) cloud[name] = undefined;
@@ -537,24 +637,34 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       };
       continue;
     }
-    const impl: Impl = impls[name] ?? (() => {
-      throw fail(name, 'the simulator has no stand-in for this API');
-    });
+    const impl: Impl =
+      impls[name] ??
+      (() => {
+        throw fail(name, 'the simulator has no stand-in for this API');
+      });
     const call = asyncApi(name, impl, m.promisable);
     wx[name] = (opt: Obj = {}) => {
       host.log.trace.push(name);
       if (LOCATION_APIS.has(name) && !privateInfos.has(name)) {
         host.violation(`wx.${name} is not declared in app.json requiredPrivateInfos`);
-        return asyncApi(name, () => {
-          throw fail(name, 'the api need to be declared in the requiredPrivateInfos field in app.json/ext.json');
-        }, m.promisable)(opt);
+        return asyncApi(
+          name,
+          () => {
+            throw fail(name, 'the api need to be declared in the requiredPrivateInfos field in app.json/ext.json');
+          },
+          m.promisable,
+        )(opt);
       }
       try {
         precheck[name]?.(opt);
       } catch (e) {
-        return asyncApi(name, () => {
-          throw e;
-        }, m.promisable)(opt);
+        return asyncApi(
+          name,
+          () => {
+            throw e;
+          },
+          m.promisable,
+        )(opt);
       }
       return call(opt);
     };

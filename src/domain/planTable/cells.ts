@@ -9,7 +9,10 @@ import { FORM_WORDS, KNOWN_FORMS, TBD, UNIT_END } from './vocabulary';
 export const SPACE_COLUMNS = /\t|\u3000+|[ \u00a0]{2,}/;
 
 export function splitOnSpaces(line: string): string[] {
-  return line.trim().split(SPACE_COLUMNS).map((c) => c.trim());
+  return line
+    .trim()
+    .split(SPACE_COLUMNS)
+    .map((c) => c.trim());
 }
 
 /**
@@ -19,11 +22,7 @@ export function splitOnSpaces(line: string): string[] {
  * is one activity taken to three places, not three forms).
  */
 export function splitForms(input: string): string[] {
-  const text = input
-    .split('\n')
-    .map(squash)
-    .filter(Boolean)
-    .join('\n');
+  const text = input.split('\n').map(squash).filter(Boolean).join('\n');
   if (text === '') return [];
   // "待定" is kept as printed (the office sees the table as it wrote it); a warning asks for a form.
   if (TBD.test(text)) return [text];

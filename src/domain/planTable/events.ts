@@ -43,7 +43,12 @@ function cellsOf(rec: TableRecord, warn: Warn): RowCells {
       seqText = seqAt >= 0 ? cells[seqAt] : '';
       texts = dataCols.map((k) => cells[rec.columns.indexOf(k)].trim());
     } else {
-      warn(rec.row, cells.length > m ? `这一行有${cells.length}格，比表头多${cells.length - m}格，已按内容对应各列，请核对` : `这一行只有${cells.length}格，比表头少${m - cells.length}格，已按内容对应各列，请核对`);
+      warn(
+        rec.row,
+        cells.length > m
+          ? `这一行有${cells.length}格，比表头多${cells.length - m}格，已按内容对应各列，请核对`
+          : `这一行只有${cells.length}格，比表头少${m - cells.length}格，已按内容对应各列，请核对`,
+      );
       const seqFirst = seqAt >= 0 && SEQ_CELL.test((cells[seqAt] ?? '').trim());
       seqText = seqFirst ? cells[seqAt] : '';
       const rest = cells.filter((c, i) => c.trim() !== '' && !(seqFirst && i === seqAt));
@@ -78,7 +83,15 @@ interface When {
   endDate: string | null;
 }
 
-function readWhen(text: string, row: number, seq: number, year: number | null, hasColumn: boolean, opts: PlanParseOptions, warn: Warn): When {
+function readWhen(
+  text: string,
+  row: number,
+  seq: number,
+  year: number | null,
+  hasColumn: boolean,
+  opts: PlanParseOptions,
+  warn: Warn,
+): When {
   const none = { months: null, date: null, endDate: null };
   if (!text) {
     if (hasColumn) warn(row, `序号${seq}没有填写活动时间，已按“待定”处理`, 'months');
@@ -115,7 +128,8 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     return { events: [], warnings };
   }
   const title = titleYear(rows, first);
-  if (title && opts.year && title.year !== opts.year) warn(title.row, `表格标题是${title.year}年的计划，导入的是${opts.year}年，请确认是否粘贴了正确的表格`);
+  if (title && opts.year && title.year !== opts.year)
+    warn(title.row, `表格标题是${title.year}年的计划，导入的是${opts.year}年，请确认是否粘贴了正确的表格`);
   const tableYear = title?.year ?? null;
   if (seg.headers.some((h) => h.layout === 'spaces')) {
     const h = seg.headers.find((x) => x.layout === 'spaces')!;
@@ -154,7 +168,14 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       seenSeq.set(seq, rec.row);
     }
 
-    const theme = squash(c.get('theme').split('\n').map(squash).filter(Boolean).reduce(rec.layout === 'lines' ? joinWrapped : joinCellLines, ''));
+    const theme = squash(
+      c
+        .get('theme')
+        .split('\n')
+        .map(squash)
+        .filter(Boolean)
+        .reduce(rec.layout === 'lines' ? joinWrapped : joinCellLines, ''),
+    );
     if (!theme) {
       warn(rec.row, `序号${seq}没有活动主题，已跳过这一行，请补上主题后重新导入`, 'theme');
       continue;
@@ -176,7 +197,8 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     events.push({ seq, theme, forms, units, ...when, row: rec.row, raw: rec.rows.map((r) => r.text).join('\n') });
   }
 
-  for (const j of seg.joined) warn(j.row, `这一行没有表格分隔，已当作上一行最后一格的续行：“${j.text.length > 20 ? `${j.text.slice(0, 20)}…` : j.text}”，请核对`);
+  for (const j of seg.joined)
+    warn(j.row, `这一行没有表格分隔，已当作上一行最后一格的续行：“${j.text.length > 20 ? `${j.text.slice(0, 20)}…` : j.text}”，请核对`);
   warnStrays(strays, warn);
   if (seg.records.length === 0) warn(first.line, '找到了表头，但表头下面没有活动，请检查粘贴的内容。');
   return { events, warnings: warnings.sort((a, b) => a.row - b.row) };
@@ -185,13 +207,18 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
 /** One warning per run of consecutive unmatched lines, so a long tail of prose is one message. */
 function warnStrays(strays: Array<{ row: number; text: string }>, warn: Warn): void {
   strays.sort((a, b) => a.row - b.row);
-  for (let i = 0; i < strays.length; ) {
+  for (let i = 0; i < strays.length;) {
     let j = i;
     while (j + 1 < strays.length && strays[j + 1].row - strays[j].row <= 2) j += 1;
     const t = strays[i].text;
     const snippet = t.length > 20 ? `${t.slice(0, 20)}…` : t;
     const n = j - i + 1;
-    warn(strays[i].row, n === 1 ? `这一行无法识别，已忽略：“${snippet}”，请核对是否少了一项活动` : `从这一行起共${n}行无法识别（到第${strays[j].row}行），已忽略：“${snippet}”…，请核对是否少了活动`);
+    warn(
+      strays[i].row,
+      n === 1
+        ? `这一行无法识别，已忽略：“${snippet}”，请核对是否少了一项活动`
+        : `从这一行起共${n}行无法识别（到第${strays[j].row}行），已忽略：“${snippet}”…，请核对是否少了活动`,
+    );
     i = j + 1;
   }
 }

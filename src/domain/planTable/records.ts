@@ -160,11 +160,19 @@ export function segment(rows: SourceRow[]): Segmented {
     if (header.layout === 'lines') {
       const seqMatch = seqAt === 0 ? SEQ_CELL.exec(filled[0]) : null;
       const v = seqMatch ? Number(seqMatch[1]) : NaN;
-      const starts = seqAt === 0 ? v > 0 && (filled.length >= 2 || (v > lastSeq && v <= lastSeq + 30)) : filled.length >= Math.min(3, header.kinds.length);
+      const starts =
+        seqAt === 0
+          ? v > 0 && (filled.length >= 2 || (v > lastSeq && v <= lastSeq + 30))
+          : filled.length >= Math.min(3, header.kinds.length);
       if (starts) {
         close();
         const rest = seqAt === 0 ? filled.slice(1) : filled;
-        open = startRecord(row, header, [], rest.map((t, k) => ({ text: t, newLine: k === 0 })));
+        open = startRecord(
+          row,
+          header,
+          [],
+          rest.map((t, k) => ({ text: t, newLine: k === 0 })),
+        );
         if (seqAt === 0) open.cells = [filled[0]];
         lastSeq = Math.max(lastSeq, Number.isNaN(v) ? lastSeq : v);
         continue;
@@ -201,7 +209,15 @@ export function segment(rows: SourceRow[]): Segmented {
     if (!startsRow && filled.length === 1 && PAGE_MARK.test(text)) continue;
     // Word puts the second line of a row's last cell on a line of its own: take it when it fits that column.
     const last = rec ? rec.columns[rec.columns.length - 1] : null;
-    if (rec && last && !leading && !startsRow && filled.length === 1 && rec.cells.length === rec.columns.length && continuesLast(last, filled[0])) {
+    if (
+      rec &&
+      last &&
+      !leading &&
+      !startsRow &&
+      filled.length === 1 &&
+      rec.cells.length === rec.columns.length &&
+      continuesLast(last, filled[0])
+    ) {
       rec.cells[rec.cells.length - 1] = `${rec.cells[rec.cells.length - 1]}\n${filled[0]}`;
       rec.rows.push(row);
       if (last === 'theme' || last === 'other') out.joined.push({ row: row.line, text: filled[0] });

@@ -10,13 +10,49 @@ import type { ColumnKind } from './types';
 /** Activity forms; a cell made only of these (and separators) is a list of forms. */
 export const KNOWN_FORMS: ReadonlySet<string> = new Set([
   // 000 邵阳市
-  '现场培训', '政策宣传', '座谈交流', '实地调研', '现场观摩', '政策发布', '培训宣讲', '现场咨询',
+  '现场培训',
+  '政策宣传',
+  '座谈交流',
+  '实地调研',
+  '现场观摩',
+  '政策发布',
+  '培训宣讲',
+  '现场咨询',
   // 002 雨花区
-  '政策宣讲', '宣传讲座', '现场调研', '实地观摩', '现场宣传', '问卷调查', '宣传展览', '现场活动',
+  '政策宣讲',
+  '宣传讲座',
+  '现场调研',
+  '实地观摩',
+  '现场宣传',
+  '问卷调查',
+  '宣传展览',
+  '现场活动',
   // other tables
-  '设点宣传', '政策解读', '现场宣讲', '在线访谈', '网络直播', '开放日', '座谈会', '现场体验', '体验活动',
-  '新闻发布会', '媒体见面会', '现场会', '研讨会', '听证会', '专题培训', '知识竞赛', '实地参观', '参观学习',
-  '宣传活动', '主题活动', '直播', '现场解答', '入户走访', '展板宣传', '文艺汇演',
+  '设点宣传',
+  '政策解读',
+  '现场宣讲',
+  '在线访谈',
+  '网络直播',
+  '开放日',
+  '座谈会',
+  '现场体验',
+  '体验活动',
+  '新闻发布会',
+  '媒体见面会',
+  '现场会',
+  '研讨会',
+  '听证会',
+  '专题培训',
+  '知识竞赛',
+  '实地参观',
+  '参观学习',
+  '宣传活动',
+  '主题活动',
+  '直播',
+  '现场解答',
+  '入户走访',
+  '展板宣传',
+  '文艺汇演',
 ]);
 
 /**
@@ -24,7 +60,20 @@ export const KNOWN_FORMS: ReadonlySet<string> = new Set([
  * containing one ("现场解答芙蓉北路街道") has taken text from the forms column.
  * 宣传 and 培训 are left out: 市委宣传部 and 区职业培训中心 are units.
  */
-export const FORM_WORDS: readonly string[] = ['观摩', '座谈', '调研', '宣讲', '咨询', '解答', '解读', '讲座', '直播', '访谈', '走访', '问卷'];
+export const FORM_WORDS: readonly string[] = [
+  '观摩',
+  '座谈',
+  '调研',
+  '宣讲',
+  '咨询',
+  '解答',
+  '解读',
+  '讲座',
+  '直播',
+  '访谈',
+  '走访',
+  '问卷',
+];
 
 /** How organisation names end (000, 002 and the county tables; 公司 for utilities such as 县住建局(自来水公司)). */
 export const UNIT_END =

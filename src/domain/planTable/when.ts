@@ -32,7 +32,9 @@ const okMonth = (m: number) => m >= 1 && m <= 12;
 const okDay = (d: MonthDay) => okMonth(d.month) && d.day >= 1 && d.day <= DAYS_IN_MONTH[d.month - 1];
 
 const monthsOnly = (from: number, to: number, year: number | null, note?: string): When =>
-  okMonth(from) && okMonth(to) && from <= to ? { ok: true, months: { from, to }, days: null, year, ...(note ? { note } : {}) } : { ok: false };
+  okMonth(from) && okMonth(to) && from <= to
+    ? { ok: true, months: { from, to }, days: null, year, ...(note ? { note } : {}) }
+    : { ok: false };
 
 /** Reads one time cell. */
 export function parseWhen(input: string): When {
@@ -76,7 +78,12 @@ export function parseWhen(input: string): When {
   }
   if (/^(\d{1,2})月?(?:[、,和及](\d{1,2})月?)+$/.test(s) && s.includes('月')) {
     const nums = (s.match(/\d{1,2}/g) ?? []).map(Number);
-    return monthsOnly(Math.min(...nums), Math.max(...nums), year, `“${input.trim()}”是几个月份，已按${Math.min(...nums)}月至${Math.max(...nums)}月处理，请核对`);
+    return monthsOnly(
+      Math.min(...nums),
+      Math.max(...nums),
+      year,
+      `“${input.trim()}”是几个月份，已按${Math.min(...nums)}月至${Math.max(...nums)}月处理，请核对`,
+    );
   }
   return { ok: false };
 }

@@ -58,7 +58,11 @@ function LateList({ items, year }: { items: LateItem[]; year: number }) {
           key={`${i.eventId}:${i.kind}`}
           className='d-late'
           testId='late-item'
-          onClick={() => void Taro.navigateTo({ url: `/office/event/index?eventId=${encodeURIComponent(i.eventId)}&id=${encodeURIComponent(i.eventId)}` })}
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/office/event/index?eventId=${encodeURIComponent(i.eventId)}&id=${encodeURIComponent(i.eventId)}`,
+            })
+          }
         >
           <View className='d-late__top'>
             <View className='d-late__kind'>{KIND[i.kind]}</View>
@@ -102,7 +106,13 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
 
   return (
     <>
-      <YearSwitch year={year} onChange={(y) => { setUnitId(null); setYear(y); }} />
+      <YearSwitch
+        year={year}
+        onChange={(y) => {
+          setUnitId(null);
+          setYear(y);
+        }}
+      />
       <Async state={dash}>
         {(d: Dashboard & DashboardReview) => {
           const total = d.units.length ? d.months.reduce((n, m) => n + m.events, 0) : 0;
@@ -125,7 +135,9 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
                   <View className='o-count__l'>逾期事项</View>
                 </View>
                 <View className={lateUnits ? 'o-count o-count--hot' : 'o-count'}>
-                  <View className='o-count__n' data-testid='late-units'>{lateUnits}</View>
+                  <View className='o-count__n' data-testid='late-units'>
+                    {lateUnits}
+                  </View>
                   <View className='o-count__l'>未补交单位</View>
                 </View>
               </View>
@@ -139,22 +151,42 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
               <ReviewPart d={d} year={year} />
 
               <View className='o-tabs'>
-                <Choice checked={tab === 'units'} className={tab === 'units' ? 'o-tab o-tab--on' : 'o-tab'} onChange={() => setTab('units')}>按单位</Choice>
-                <Choice checked={tab === 'months'} className={tab === 'months' ? 'o-tab o-tab--on' : 'o-tab'} onChange={() => setTab('months')}>按月</Choice>
+                <Choice
+                  checked={tab === 'units'}
+                  className={tab === 'units' ? 'o-tab o-tab--on' : 'o-tab'}
+                  onChange={() => setTab('units')}
+                >
+                  按单位
+                </Choice>
+                <Choice
+                  checked={tab === 'months'}
+                  className={tab === 'months' ? 'o-tab o-tab--on' : 'o-tab'}
+                  onChange={() => setTab('months')}
+                >
+                  按月
+                </Choice>
               </View>
 
               {tab === 'units' ? (
                 <Section title={unit ? `${unit.name}的逾期事项` : '各单位（点单位看逾期明细）'}>
                   {unit ? (
                     <>
-                      <Button size='small' inline onClick={() => setUnitId(null)}>‹ 返回全部单位</Button>
+                      <Button size='small' inline onClick={() => setUnitId(null)}>
+                        ‹ 返回全部单位
+                      </Button>
                       <LateList items={d.lateItems.filter((i) => i.unitIds.includes(unit.unitId))} year={year} />
                     </>
                   ) : (
                     <View className='d-table' data-testid='unit-table'>
                       <Head first='单位' />
                       {d.units.map((u) => (
-                        <Tap key={u.unitId} role='button' className={u.overdueOpen ? 'd-tr d-tr--late' : 'd-tr'} testId='unit-row' onClick={() => setUnitId(u.unitId)}>
+                        <Tap
+                          key={u.unitId}
+                          role='button'
+                          className={u.overdueOpen ? 'd-tr d-tr--late' : 'd-tr'}
+                          testId='unit-row'
+                          onClick={() => setUnitId(u.unitId)}
+                        >
                           <View className='d-td d-td--name'>
                             {u.name}
                             {u.avgRating !== null ? <View className='d-rating'>评分 {u.avgRating}</View> : null}
@@ -200,7 +232,11 @@ export default function DashboardPage() {
   const [year, setYear] = useWorkingYear(j.jurisdictionId);
   return (
     <Page title='考核看板' subtitle={j.name}>
-      {j.loading ? <Loading /> : j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : !j.jurisdictionId ? (
+      {j.loading ? (
+        <Loading />
+      ) : j.error ? (
+        <ErrorView error={j.error} onRetry={j.reload} />
+      ) : !j.jurisdictionId ? (
         <Empty title='只有公开办工作人员可以查看考核看板' />
       ) : (
         <Board jurisdictionId={j.jurisdictionId} year={year} setYear={setYear} />

@@ -30,14 +30,17 @@ function Figures({ f }: { f: ReviewFigures }) {
   );
 }
 
-const line = (c: DashboardCounts) => `活动${c.events} · 按时报备${c.planOnTime} · 已举办${c.held} · 按时报告${c.reportOnTime} · 逾期${c.overdue}`;
+const line = (c: DashboardCounts) =>
+  `活动${c.events} · 按时报备${c.planOnTime} · 已举办${c.held} · 按时报告${c.reportOnTime} · 逾期${c.overdue}`;
 
 /** A county's units as the city sees them: figures only, nothing to open. */
 function ChildUnits({ child, year, onBack }: { child: ChildRow; year: number; onBack: () => void }) {
   const dash = useCall('office', 'dashboard', { jurisdictionId: child.jurisdictionId, year });
   return (
     <>
-      <View className='d-back' onClick={onBack}>‹ 返回下级县市区</View>
+      <View className='d-back' onClick={onBack}>
+        ‹ 返回下级县市区
+      </View>
       <Async state={dash}>
         {(d) => (
           <View className='d-table' data-testid='child-units'>
@@ -70,7 +73,12 @@ export function ReviewPart({ d, year }: { d: DashboardReview; year: number }) {
           ) : (
             <View className='d-table' data-testid='child-table'>
               {d.children.map((c) => (
-                <View key={c.jurisdictionId} className={c.overdueOpen ? 'd-tr d-tr--late r-unit' : 'd-tr r-unit'} data-testid='child-row' onClick={() => setOpen(c)}>
+                <View
+                  key={c.jurisdictionId}
+                  className={c.overdueOpen ? 'd-tr d-tr--late r-unit' : 'd-tr r-unit'}
+                  data-testid='child-row'
+                  onClick={() => setOpen(c)}
+                >
                   <View className='r-unit__name'>{c.name}</View>
                   <View className='r-unit__line'>{line(c)}</View>
                   <View className='r-unit__line'>

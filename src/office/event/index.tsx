@@ -56,7 +56,9 @@ function Detail({ d }: { d: OfficeEventDetail }) {
           d.plans.map((p) => (
             <Card key={p.version}>
               <View className='o-row__meta' style={{ marginTop: 0, marginBottom: '8px' }}>
-                <Tag tone={p === plan ? 'blue' : 'gray'}>第{p.version}版{p === plan ? '（现行）' : ''}</Tag>
+                <Tag tone={p === plan ? 'blue' : 'gray'}>
+                  第{p.version}版{p === plan ? '（现行）' : ''}
+                </Tag>
                 {p.onTime ? <Tag tone='green'>按时报备</Tag> : <Tag tone='red'>逾期报备</Tag>}
                 {p.outsidePlannedMonths ? <Tag tone='orange'>不在计划月份</Tag> : null}
               </View>
@@ -106,7 +108,14 @@ function Detail({ d }: { d: OfficeEventDetail }) {
           <View className='o-photos'>
             {d.photos.map((p) =>
               p.url ? (
-                <Tap key={p.photoId} className='o-photo' label='查看大图' onClick={() => void Taro.previewImage({ urls: d.photos.map((x) => x.url).filter((u): u is string => Boolean(u)), current: p.url! })}>
+                <Tap
+                  key={p.photoId}
+                  className='o-photo'
+                  label='查看大图'
+                  onClick={() =>
+                    void Taro.previewImage({ urls: d.photos.map((x) => x.url).filter((u): u is string => Boolean(u)), current: p.url! })
+                  }
+                >
                   <Img className='o-photo' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} />
                 </Tap>
               ) : null,
@@ -132,7 +141,10 @@ function Detail({ d }: { d: OfficeEventDetail }) {
               <KV k='版本'>第{d.report.version}版</KV>
               <KV k='提交时间'>{time(d.report.submittedAt)}</KV>
               <View className='o-gap' />
-              <Button type='primary' onClick={() => void Taro.navigateTo({ url: `/office/review/index?eventId=${encodeURIComponent(d.eventId)}` })}>
+              <Button
+                type='primary'
+                onClick={() => void Taro.navigateTo({ url: `/office/review/index?eventId=${encodeURIComponent(d.eventId)}` })}
+              >
                 {d.report.status === 'submitted' ? '审核报告' : '查看报告'}
               </Button>
             </>

@@ -15,7 +15,11 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, TBD];
 
 function EventRow({ e, year }: { e: OfficeEventRow; year: number }) {
   return (
-    <Tap className='o-row' testId='event-row' onClick={() => void Taro.navigateTo({ url: `/office/event/index?eventId=${encodeURIComponent(e.eventId)}` })}>
+    <Tap
+      className='o-row'
+      testId='event-row'
+      onClick={() => void Taro.navigateTo({ url: `/office/event/index?eventId=${encodeURIComponent(e.eventId)}` })}
+    >
       <View className='o-row__seq'>{e.seq}</View>
       <View className='o-row__main'>
         <View className='o-row__theme'>{e.theme}</View>
@@ -44,7 +48,7 @@ function Year({ jurisdictionId }: { jurisdictionId: string }) {
   const months = MONTHS;
   const counts = useMemo(() => months.map((m) => events.filter((e) => inMonth(e, m)).length), [events, months]);
   // The current month by default, else the first month with events.
-  const shown = month ?? (nowMonth && counts[nowMonth - 1] ? nowMonth : months.find((_, i) => counts[i] > 0) ?? 1);
+  const shown = month ?? (nowMonth && counts[nowMonth - 1] ? nowMonth : (months.find((_, i) => counts[i] > 0) ?? 1));
   const byUnit = useMemo(() => {
     const map = new Map<string, OfficeEventRow[]>();
     for (const e of events) for (const u of e.units) map.set(u, [...(map.get(u) ?? []), e]);
@@ -84,7 +88,13 @@ function Year({ jurisdictionId }: { jurisdictionId: string }) {
             <>
               <View className='o-tabs' data-testid='month-tabs'>
                 {months.map((m, i) => (
-                  <Choice key={m} checked={m === shown} className={m === shown ? 'o-tab o-tab--on' : 'o-tab'} onChange={() => setMonth(m)} testId={`month-${m}`}>
+                  <Choice
+                    key={m}
+                    checked={m === shown}
+                    className={m === shown ? 'o-tab o-tab--on' : 'o-tab'}
+                    onChange={() => setMonth(m)}
+                    testId={`month-${m}`}
+                  >
                     {m === TBD ? '待定' : `${m}月`}
                     <View className='o-tab__n' style={{ display: 'inline' }}>
                       {counts[i]}
@@ -93,9 +103,11 @@ function Year({ jurisdictionId }: { jurisdictionId: string }) {
                 ))}
               </View>
               <Section title={`${shown === TBD ? '时间待定' : `${shown}月`}（${counts[months.indexOf(shown)]}项）`}>
-                {events.filter((e) => inMonth(e, shown)).map((e) => (
-                  <EventRow key={e.eventId} e={e} year={year} />
-                ))}
+                {events
+                  .filter((e) => inMonth(e, shown))
+                  .map((e) => (
+                    <EventRow key={e.eventId} e={e} year={year} />
+                  ))}
               </Section>
             </>
           ) : (
@@ -118,13 +130,22 @@ function ReviewQueue({ jurisdictionId }: { jurisdictionId: string }) {
   const [year] = useWorkingYear(jurisdictionId);
   const list = useCall('office', 'listEvents', { jurisdictionId, year });
   return (
-    <Async state={list} isEmpty={(d) => !d.events.some((e) => e.status === 'reported')} empty={<Empty title='没有待审核的报告' desc='单位提交情况报告后会出现在这里' />}>
+    <Async
+      state={list}
+      isEmpty={(d) => !d.events.some((e) => e.status === 'reported')}
+      empty={<Empty title='没有待审核的报告' desc='单位提交情况报告后会出现在这里' />}
+    >
       {(d) => (
         <Section title={`待审核的情况报告（${d.events.filter((e) => e.status === 'reported').length}项）`}>
           {d.events
             .filter((e) => e.status === 'reported')
             .map((e) => (
-              <Tap key={e.eventId} className='o-row' testId='review-row' onClick={() => void Taro.navigateTo({ url: `/office/review/index?eventId=${encodeURIComponent(e.eventId)}` })}>
+              <Tap
+                key={e.eventId}
+                className='o-row'
+                testId='review-row'
+                onClick={() => void Taro.navigateTo({ url: `/office/review/index?eventId=${encodeURIComponent(e.eventId)}` })}
+              >
                 <View className='o-row__seq'>{e.seq}</View>
                 <View className='o-row__main'>
                   <View className='o-row__theme'>{e.theme}</View>
@@ -177,7 +198,11 @@ function LateList({ jurisdictionId }: { jurisdictionId: string }) {
             </View>
           </Section>
           {result ? (
-            <View className='u-notice u-notice--ok' data-testid='remind-result' {...(process.env.TARO_ENV === 'h5' ? { role: 'status' } : {})}>
+            <View
+              className='u-notice u-notice--ok'
+              data-testid='remind-result'
+              {...(process.env.TARO_ENV === 'h5' ? { role: 'status' } : {})}
+            >
               {result.reminded.length ? `已催办 ${result.reminded.map((u) => u.unitName).join('、')}。` : ''}
               {result.alreadyToday.length ? `${result.alreadyToday.map((u) => u.unitName).join('、')}今天已催办过，明天可再催办。` : ''}
               {result.noStaff.length ? `${result.noStaff.map((u) => u.unitName).join('、')}还没有工作人员加入，请先邀请。` : ''}
@@ -188,7 +213,14 @@ function LateList({ jurisdictionId }: { jurisdictionId: string }) {
             <View key={unitId} className='o-late-unit' data-testid='late-unit'>
               <View className='o-late-unit__head'>
                 <View className='o-late-unit__name'>{u.name}</View>
-                <Button size='small' inline loading={busy === unitId} disabled={reminded.has(unitId)} label={`催办${u.name}`} onClick={() => void remind([unitId])}>
+                <Button
+                  size='small'
+                  inline
+                  loading={busy === unitId}
+                  disabled={reminded.has(unitId)}
+                  label={`催办${u.name}`}
+                  onClick={() => void remind([unitId])}
+                >
                   {reminded.has(unitId) ? '今天已催办' : '催办'}
                 </Button>
               </View>
@@ -211,10 +243,24 @@ export default function OfficeEvents() {
     if (show) void Taro.setNavigationBarTitle({ title: show === 'review' ? '待审核' : '逾期清单' });
   }, [show]);
   const body = (jurisdictionId: string) =>
-    show === 'review' ? <ReviewQueue jurisdictionId={jurisdictionId} /> : show === 'late' ? <LateList jurisdictionId={jurisdictionId} /> : <Year jurisdictionId={jurisdictionId} />;
+    show === 'review' ? (
+      <ReviewQueue jurisdictionId={jurisdictionId} />
+    ) : show === 'late' ? (
+      <LateList jurisdictionId={jurisdictionId} />
+    ) : (
+      <Year jurisdictionId={jurisdictionId} />
+    );
   return (
     <Page title={show === 'review' ? '待审核' : show === 'late' ? '逾期清单' : undefined}>
-      {j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : j.loading ? <Loading /> : j.jurisdictionId ? body(j.jurisdictionId) : <Empty title='您还不是公开办工作人员' />}
+      {j.error ? (
+        <ErrorView error={j.error} onRetry={j.reload} />
+      ) : j.loading ? (
+        <Loading />
+      ) : j.jurisdictionId ? (
+        body(j.jurisdictionId)
+      ) : (
+        <Empty title='您还不是公开办工作人员' />
+      )}
     </Page>
   );
 }

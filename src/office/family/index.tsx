@@ -24,10 +24,14 @@ function LinkCode({ jurisdictionId }: { jurisdictionId: string }) {
   };
   return (
     <Card>
-      <View className='o-muted'>把关联码发给县市区公开办，对方在“上下级关联”中输入后即完成关联。关联后，本级可在考核看板查看其完成情况（不含群众个人信息）。</View>
+      <View className='o-muted'>
+        把关联码发给县市区公开办，对方在“上下级关联”中输入后即完成关联。关联后，本级可在考核看板查看其完成情况（不含群众个人信息）。
+      </View>
       {code ? (
         <>
-          <View className='o-code' data-testid='link-code'>{code.code}</View>
+          <View className='o-code' data-testid='link-code'>
+            {code.code}
+          </View>
           <View className='o-muted'>有效期至 {code.expiresAt.slice(0, 10)}，只能使用一次</View>
         </>
       ) : null}
@@ -56,7 +60,14 @@ function AcceptCode({ jurisdictionId, onDone }: { jurisdictionId: string; onDone
   return (
     <Card>
       <Field label='上级公开办的关联码' required error={error ?? undefined} hint='由市级公开办在“上下级关联”中生成'>
-        <TextInput value={code} onChange={setCode} placeholder='输入关联码' maxlength={16} invalid={Boolean(error)} onConfirm={() => void accept()} />
+        <TextInput
+          value={code}
+          onChange={setCode}
+          placeholder='输入关联码'
+          maxlength={16}
+          invalid={Boolean(error)}
+          onConfirm={() => void accept()}
+        />
       </Field>
       <Button type='primary' loading={busy} disabled={code.trim().length < 4} onClick={() => void accept()}>
         关联上级
@@ -85,7 +96,9 @@ function Links({ jurisdictionId }: { jurisdictionId: string }) {
               <Card>
                 <View className='o-kv' data-testid='parent-link'>
                   <View className='o-kv__k'>已关联</View>
-                  <View className='o-kv__v'>{f.parent.name}（{f.parent.linkedAt.slice(0, 10)}起）</View>
+                  <View className='o-kv__v'>
+                    {f.parent.name}（{f.parent.linkedAt.slice(0, 10)}起）
+                  </View>
                 </View>
                 <View className='o-gap' />
                 <Button type='danger' onClick={() => void unlink(f.parent!.name, () => call('office', 'unlinkParent', { jurisdictionId }))}>
@@ -104,8 +117,16 @@ function Links({ jurisdictionId }: { jurisdictionId: string }) {
               {f.children.map((c) => (
                 <Card key={c.jurisdictionId}>
                   <View className='o-staff' data-testid='child-link'>
-                    <View>{c.name}（{c.linkedAt.slice(0, 10)}起）</View>
-                    <Button size='small' inline onClick={() => void unlink(c.name, () => call('office', 'unlinkChild', { jurisdictionId, childId: c.jurisdictionId }))}>
+                    <View>
+                      {c.name}（{c.linkedAt.slice(0, 10)}起）
+                    </View>
+                    <Button
+                      size='small'
+                      inline
+                      onClick={() =>
+                        void unlink(c.name, () => call('office', 'unlinkChild', { jurisdictionId, childId: c.jurisdictionId }))
+                      }
+                    >
                       解除
                     </Button>
                   </View>
@@ -124,7 +145,11 @@ export default function FamilyPage() {
   const j = useJurisdiction();
   return (
     <Page title='上下级关联' subtitle={j.name}>
-      {j.loading ? <Loading /> : j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : !j.jurisdictionId ? (
+      {j.loading ? (
+        <Loading />
+      ) : j.error ? (
+        <ErrorView error={j.error} onRetry={j.reload} />
+      ) : !j.jurisdictionId ? (
         <Empty title='只有公开办工作人员可以管理上下级关联' />
       ) : (
         <Links jurisdictionId={j.jurisdictionId} />

@@ -43,7 +43,12 @@ function Bootstrap({ onDone }: { onDone: () => void }) {
         <Field label='层级' required error={bad('level')}>
           <View className='o-checks'>
             {LEVELS.map((l) => (
-              <Choice key={l.value} checked={level === l.value} className={level === l.value ? 'o-check o-check--on' : 'o-check'} onChange={() => setLevel(l.value)}>
+              <Choice
+                key={l.value}
+                checked={level === l.value}
+                className={level === l.value ? 'o-check o-check--on' : 'o-check'}
+                onChange={() => setLevel(l.value)}
+              >
                 {l.label}
               </Choice>
             ))}
@@ -52,7 +57,11 @@ function Bootstrap({ onDone }: { onDone: () => void }) {
         <Field label='开通口令' required error={bad('token')}>
           <TextInput value={token} onChange={setToken} placeholder='开通口令' maxlength={200} invalid={Boolean(bad('token'))} />
         </Field>
-        {error && !error.fields.length ? <View className='z-field__error' style={{ marginBottom: '16px' }}>{error.message}</View> : null}
+        {error && !error.fields.length ? (
+          <View className='z-field__error' style={{ marginBottom: '16px' }}>
+            {error.message}
+          </View>
+        ) : null}
         <Button type='primary' loading={busy} disabled={name.trim().length < 2 || !token.trim()} onClick={submit}>
           开通
         </Button>
@@ -99,11 +108,19 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
               <View className='o-count__n'>{filed}</View>
               <View className='o-count__l'>已报备</View>
             </Tap>
-            <Tap className={toReview ? 'o-count o-count--hot' : 'o-count'} testId='count-review' onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'review' }) })}>
+            <Tap
+              className={toReview ? 'o-count o-count--hot' : 'o-count'}
+              testId='count-review'
+              onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'review' }) })}
+            >
               <View className='o-count__n'>{toReview}</View>
               <View className='o-count__l'>待审核/公开</View>
             </Tap>
-            <Tap className={overdue ? 'o-count o-count--hot' : 'o-count'} testId='count-late' onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'late' }) })}>
+            <Tap
+              className={overdue ? 'o-count o-count--hot' : 'o-count'}
+              testId='count-late'
+              onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'late' }) })}
+            >
               <View className='o-count__n'>{overdue}</View>
               <View className='o-count__l'>逾期</View>
             </Tap>
@@ -118,7 +135,12 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
         <LinkCard icon='考' title='考核看板' desc='各单位报备、举办、报告的按时情况' url={go('dashboard', { year })} />
         <LinkCard icon='证' title='证据包' desc='全年或单位的活动证据打包下载，附文件指纹，供考核评估' url={go('pack', { year })} />
         <LinkCard icon='联' title='上下级关联' desc='市级关联县市区，查看下级完成情况' url={go('family')} />
-        <LinkCard icon='栏' title='公开专栏' desc='经公开审查发布的活动报道，无需登录即可查看和转发' url={`/pages/column/index?j=${encodeURIComponent(jurisdictionId)}`} />
+        <LinkCard
+          icon='栏'
+          title='公开专栏'
+          desc='经公开审查发布的活动报道，无需登录即可查看和转发'
+          url={`/pages/column/index?j=${encodeURIComponent(jurisdictionId)}`}
+        />
       </Section>
     </>
   );

@@ -57,7 +57,14 @@ function NotInTable({ r, removeMissing, onToggle }: { r: ImportPlanResult; remov
         {open ? '收起 ▲' : '查看是哪几项 ▼'}
       </View>
       {open ? list.map((e) => <View key={e.eventId} className='o-muted'>{`序号${e.seq} ${e.theme}`}</View>) : null}
-      <View className='o-choice' role='checkbox' aria-checked={removeMissing} onClick={onToggle} data-testid='remove-missing' style={{ marginTop: '8px' }}>
+      <View
+        className='o-choice'
+        role='checkbox'
+        aria-checked={removeMissing}
+        onClick={onToggle}
+        data-testid='remove-missing'
+        style={{ marginTop: '8px' }}
+      >
         {removeMissing ? '☑' : '☐'} 把这 {list.length} 项移出本年计划（标记为“已移出计划”，不删除；不勾选则保留）
       </View>
     </Section>
@@ -79,7 +86,7 @@ function Preview({ r, removeMissing, onToggle }: { r: ImportPlanResult; removeMi
             <View className='o-td o-td--months'>时间</View>
           </View>
           {r.events.map((e, i) => {
-            const ws = e.row ? atRow.get(e.row) ?? [] : [];
+            const ws = e.row ? (atRow.get(e.row) ?? []) : [];
             return (
               <View key={`${e.seq}-${i}`} data-testid='import-row' data-row={e.row}>
                 <View className={ws.length ? 'o-tr o-tr--warn' : 'o-tr'}>
@@ -87,7 +94,9 @@ function Preview({ r, removeMissing, onToggle }: { r: ImportPlanResult; removeMi
                   <View className='o-td o-td--theme'>{e.theme}</View>
                   <View className='o-td o-td--forms'>{e.forms.join('、') || '—'}</View>
                   <View className='o-td o-td--units'>{e.units.join('、')}</View>
-                  <View className='o-td o-td--months'>{e.date ? `${e.date.slice(5)}${e.endDate ? `至${e.endDate.slice(5)}` : ''}` : monthsLabel(e.months)}</View>
+                  <View className='o-td o-td--months'>
+                    {e.date ? `${e.date.slice(5)}${e.endDate ? `至${e.endDate.slice(5)}` : ''}` : monthsLabel(e.months)}
+                  </View>
                 </View>
                 {ws.map((w) => (
                   <View key={w.message} className='o-warn' data-testid='row-warning' data-field={w.field ?? ''}>
@@ -109,7 +118,11 @@ function Preview({ r, removeMissing, onToggle }: { r: ImportPlanResult; removeMi
         </Section>
       ) : null}
       <NotInTable r={r} removeMissing={removeMissing} onToggle={onToggle} />
-      {r.newUnits.length ? <View className='o-muted' style={{ margin: '0 8px 16px' }}>将新建 {r.newUnits.length} 个责任单位：{r.newUnits.join('、')}</View> : null}
+      {r.newUnits.length ? (
+        <View className='o-muted' style={{ margin: '0 8px 16px' }}>
+          将新建 {r.newUnits.length} 个责任单位：{r.newUnits.join('、')}
+        </View>
+      ) : null}
     </>
   );
 }
@@ -126,7 +139,9 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
   const [removeMissing, setRemoveMissing] = useState(false);
 
   const input = (dryRun: boolean): ImportPlanInput =>
-    source.kind === 'file' ? { jurisdictionId, year, fileID: source.fileID, dryRun, removeMissing } : { jurisdictionId, year, text, dryRun, removeMissing };
+    source.kind === 'file'
+      ? { jurisdictionId, year, fileID: source.fileID, dryRun, removeMissing }
+      : { jurisdictionId, year, text, dryRun, removeMissing };
 
   const reset = () => {
     setRemoveMissing(false);
@@ -228,7 +243,16 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
             {process.env.TARO_ENV === 'h5' ? (
               <>
                 {/* The browser's own file control reads "Choose File" in English: hidden behind a Chinese button. */}
-                <input id='o-xlsx-input' className='u-file' type='file' accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' onChange={pickH5} data-testid='xlsx-input' tabIndex={-1} aria-hidden='true' />
+                <input
+                  id='o-xlsx-input'
+                  className='u-file'
+                  type='file'
+                  accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+                  onChange={pickH5}
+                  data-testid='xlsx-input'
+                  tabIndex={-1}
+                  aria-hidden='true'
+                />
                 <Button onClick={() => document.getElementById('o-xlsx-input')?.click()}>选择 Excel 文件</Button>
               </>
             ) : (
@@ -238,7 +262,12 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
             {source.kind === 'file' ? <View className='o-muted'>已上传：{source.name}（将按此文件预览）</View> : null}
           </Section>
           {error ? <ErrorView error={error} /> : null}
-          <Button type='primary' loading={busy === 'preview'} disabled={busy === 'upload' || (source.kind === 'text' && !text.trim())} onClick={() => void run(true)}>
+          <Button
+            type='primary'
+            loading={busy === 'preview'}
+            disabled={busy === 'upload' || (source.kind === 'text' && !text.trim())}
+            onClick={() => void run(true)}
+          >
             预览
           </Button>
           <View className='o-muted' style={{ marginTop: '12px', textAlign: 'center' }}>
@@ -254,7 +283,15 @@ export default function OfficeImport() {
   const j = useJurisdiction();
   return (
     <Page>
-      {j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : j.loading ? <Loading /> : j.jurisdictionId ? <Importer jurisdictionId={j.jurisdictionId} /> : <Empty title='您还不是公开办工作人员' desc='请从公开办工作台开通辖区或使用邀请码加入' />}
+      {j.error ? (
+        <ErrorView error={j.error} onRetry={j.reload} />
+      ) : j.loading ? (
+        <Loading />
+      ) : j.jurisdictionId ? (
+        <Importer jurisdictionId={j.jurisdictionId} />
+      ) : (
+        <Empty title='您还不是公开办工作人员' desc='请从公开办工作台开通辖区或使用邀请码加入' />
+      )}
     </Page>
   );
 }

@@ -39,20 +39,35 @@ function Builder({ jurisdictionId, year }: { jurisdictionId: string; year: numbe
   return (
     <>
       <Section title='范围'>
-        {units.loading ? <Loading /> : units.error ? <ErrorView error={units.error} onRetry={units.reload} /> : (
+        {units.loading ? (
+          <Loading />
+        ) : units.error ? (
+          <ErrorView error={units.error} onRetry={units.reload} />
+        ) : (
           <View className='o-checks'>
-            <View className={unitId === null ? 'o-check o-check--on' : 'o-check'} onClick={() => setUnitId(null)}>全辖区</View>
-            {(units.data ?? []).filter((u) => u.eventCount > 0).map((u) => (
-              <View key={u.unitId} className={unitId === u.unitId ? 'o-check o-check--on' : 'o-check'} onClick={() => setUnitId(u.unitId)}>
-                {u.name}
-              </View>
-            ))}
+            <View className={unitId === null ? 'o-check o-check--on' : 'o-check'} onClick={() => setUnitId(null)}>
+              全辖区
+            </View>
+            {(units.data ?? [])
+              .filter((u) => u.eventCount > 0)
+              .map((u) => (
+                <View
+                  key={u.unitId}
+                  className={unitId === u.unitId ? 'o-check o-check--on' : 'o-check'}
+                  onClick={() => setUnitId(u.unitId)}
+                >
+                  {u.name}
+                </View>
+              ))}
           </View>
         )}
       </Section>
       <Section>
         <Card>
-          <View className='o-muted'>证据包含每项活动的方案及修改记录、现场签到、带标识照片、情况报告各版本、审核与公开记录、群众参与人数与评价（不含个人信息），以及 manifest.json 中每个文件的 SHA-256 指纹。</View>
+          <View className='o-muted'>
+            证据包含每项活动的方案及修改记录、现场签到、带标识照片、情况报告各版本、审核与公开记录、群众参与人数与评价（不含个人信息），以及
+            manifest.json 中每个文件的 SHA-256 指纹。
+          </View>
           {pack ? (
             <View className='p-progress' data-testid='pack-progress'>
               <View className='p-progress__bar'>
@@ -73,9 +88,22 @@ function Builder({ jurisdictionId, year }: { jurisdictionId: string; year: numbe
       {pack?.fileID && pack.url ? (
         <Section title='证据包已生成'>
           <Card>
-            <View className='o-kv'><View className='o-kv__k'>文件</View><View className='o-kv__v' data-testid='pack-name'>{pack.fileName}</View></View>
-            <View className='o-kv'><View className='o-kv__k'>大小</View><View className='o-kv__v'>{((pack.bytes ?? 0) / 1048576).toFixed(2)} MB</View></View>
-            <View className='o-kv'><View className='o-kv__k'>SHA-256</View><View className='o-kv__v p-sha' data-testid='pack-sha'>{pack.sha256}</View></View>
+            <View className='o-kv'>
+              <View className='o-kv__k'>文件</View>
+              <View className='o-kv__v' data-testid='pack-name'>
+                {pack.fileName}
+              </View>
+            </View>
+            <View className='o-kv'>
+              <View className='o-kv__k'>大小</View>
+              <View className='o-kv__v'>{((pack.bytes ?? 0) / 1048576).toFixed(2)} MB</View>
+            </View>
+            <View className='o-kv'>
+              <View className='o-kv__k'>SHA-256</View>
+              <View className='o-kv__v p-sha' data-testid='pack-sha'>
+                {pack.sha256}
+              </View>
+            </View>
             <View className='o-gap' />
             <Button type='primary' onClick={() => void openDownload(pack.url!, pack.fileName ?? 'evidence.zip')}>
               下载证据包
@@ -92,7 +120,11 @@ export default function PackPage() {
   const [year, setYear] = useWorkingYear(j.jurisdictionId);
   return (
     <Page title='证据包' subtitle={j.name}>
-      {j.loading ? <Loading /> : j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : !j.jurisdictionId ? (
+      {j.loading ? (
+        <Loading />
+      ) : j.error ? (
+        <ErrorView error={j.error} onRetry={j.reload} />
+      ) : !j.jurisdictionId ? (
         <Empty title='只有公开办工作人员可以生成证据包' />
       ) : (
         <>

@@ -18,14 +18,30 @@ type CheckKey = (typeof CHECKS)[number]['key'];
 
 function Check({ on, text, onToggle }: { on: boolean; text: string; onToggle: () => void }) {
   return (
-    <View className='o-check' ariaRole='checkbox' ariaLabel={`${on ? '已勾选' : '未勾选'}：${text}`} onClick={onToggle} data-testid='publish-check'>
+    <View
+      className='o-check'
+      ariaRole='checkbox'
+      ariaLabel={`${on ? '已勾选' : '未勾选'}：${text}`}
+      onClick={onToggle}
+      data-testid='publish-check'
+    >
       <View className={on ? 'o-check__box o-check__box--on' : 'o-check__box'}>{on ? '✓' : ''}</View>
       <View>{text}</View>
     </View>
   );
 }
 
-function Body({ p, reload, onChanged, setDone }: { p: PublishPreview; reload: () => void; onChanged: () => void; setDone: (m: string) => void }) {
+function Body({
+  p,
+  reload,
+  onChanged,
+  setDone,
+}: {
+  p: PublishPreview;
+  reload: () => void;
+  onChanged: () => void;
+  setDone: (m: string) => void;
+}) {
   const [checks, setChecks] = useState<Record<CheckKey, boolean>>({ secrecy: false, personalData: false });
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,7 +62,12 @@ function Body({ p, reload, onChanged, setDone }: { p: PublishPreview; reload: ()
     setError(null);
     const res = await call('office', 'publishReport', { eventId: p.eventId, checks });
     setBusy(false);
-    if (res.ok) after(res.data.column.rebuilt ? '已公开：报道已进入公开专栏，网站专栏已同步更新' : '已公开：报道已进入公开专栏；网站专栏更新失败，请稍后在考核看板重新导出');
+    if (res.ok)
+      after(
+        res.data.column.rebuilt
+          ? '已公开：报道已进入公开专栏，网站专栏已同步更新'
+          : '已公开：报道已进入公开专栏；网站专栏更新失败，请稍后在考核看板重新导出',
+      );
     else setError(res.error);
   };
   const unpublish = async () => {
@@ -66,7 +87,8 @@ function Body({ p, reload, onChanged, setDone }: { p: PublishPreview; reload: ()
     <>
       <Card>
         <View className='o-note'>
-          公众将看到的内容{p.masked ? `（已自动遮挡个人信息 ${p.masked} 处）` : '（未发现需遮挡的个人信息）'} · <Tag tone={p.published ? 'green' : 'orange'}>{p.statusLabel}</Tag>
+          公众将看到的内容{p.masked ? `（已自动遮挡个人信息 ${p.masked} 处）` : '（未发现需遮挡的个人信息）'} ·{' '}
+          <Tag tone={p.published ? 'green' : 'orange'}>{p.statusLabel}</Tag>
         </View>
         <View className='z-card__title' data-testid='publish-title'>
           {p.title}
@@ -77,7 +99,9 @@ function Body({ p, reload, onChanged, setDone }: { p: PublishPreview; reload: ()
           </View>
         ))}
         <View className='u-photos'>
-          {p.photos.map((ph, i) => (ph.url ? <Image key={i} className='u-photo__img' src={ph.url} mode='aspectFill' ariaLabel={`现场照片 ${i + 1}`} /> : null))}
+          {p.photos.map((ph, i) =>
+            ph.url ? <Image key={i} className='u-photo__img' src={ph.url} mode='aspectFill' ariaLabel={`现场照片 ${i + 1}`} /> : null,
+          )}
         </View>
       </Card>
       {p.publishable ? (
@@ -93,7 +117,9 @@ function Body({ p, reload, onChanged, setDone }: { p: PublishPreview; reload: ()
       ) : null}
       {p.published ? (
         <>
-          {p.publication ? <View className='o-note'>{fmt(p.publication.at)} 由公开办审查公开（保密审查、个人信息审查均已确认）</View> : null}
+          {p.publication ? (
+            <View className='o-note'>{fmt(p.publication.at)} 由公开办审查公开（保密审查、个人信息审查均已确认）</View>
+          ) : null}
           <Field label='撤下原因' hint='必填，记录在案'>
             <TextArea value={reason} onChange={setReason} placeholder='撤下原因' maxlength={500} />
           </Field>

@@ -39,7 +39,11 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
     }
     setBusy(decision);
     setError(null);
-    const res = await call('office', 'reviewReport', { reportId: r.reportId, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    const res = await call('office', 'reviewReport', {
+      reportId: r.reportId,
+      decision,
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    });
     setBusy(null);
     if (res.ok) {
       setResult(decision === 'approve' ? '已通过：请在下方“公开审查”中审查后公开到专栏' : '已退回，单位修改后会重新提交');
@@ -59,7 +63,20 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
       <Card>
         <View className='z-card__title'>{d.event.theme}</View>
         <View className='u-muted'>
-          {(d.event.units ?? []).join('、')} · <Tag tone={d.event.status === 'reported' ? 'orange' : d.event.status === 'published' ? 'green' : d.event.status === 'approved' ? 'orange' : 'gray'}>{d.event.statusLabel ?? d.event.status}</Tag>
+          {(d.event.units ?? []).join('、')} ·{' '}
+          <Tag
+            tone={
+              d.event.status === 'reported'
+                ? 'orange'
+                : d.event.status === 'published'
+                  ? 'green'
+                  : d.event.status === 'approved'
+                    ? 'orange'
+                    : 'gray'
+            }
+          >
+            {d.event.statusLabel ?? d.event.status}
+          </Tag>
         </View>
       </Card>
       {result ? (
@@ -71,12 +88,22 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
         <Card>
           {d.materials ? (
             <View data-testid='review-materials'>
-              {d.materials.deadline ? d.materials.late ? <Tag tone='red'>逾期 {d.materials.workdaysLate} 个工作日</Tag> : <Tag tone='green'>按时</Tag> : null}
+              {d.materials.deadline ? (
+                d.materials.late ? (
+                  <Tag tone='red'>逾期 {d.materials.workdaysLate} 个工作日</Tag>
+                ) : (
+                  <Tag tone='green'>按时</Tag>
+                )
+              ) : null}
               <View style={{ marginTop: '8px' }}>{d.materials.text}</View>
               <View className='u-photos'>
                 {d.materials.photos.map((p) => (
                   <View key={p.photoId} className='u-photo'>
-                    {p.url ? <Img className='u-photo__img' src={p.url} mode='aspectFill' alt='专栏材料照片' /> : <View className='u-photo__img' />}
+                    {p.url ? (
+                      <Img className='u-photo__img' src={p.url} mode='aspectFill' alt='专栏材料照片' />
+                    ) : (
+                      <View className='u-photo__img' />
+                    )}
                   </View>
                 ))}
               </View>
@@ -134,10 +161,15 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
                       {p}
                     </View>
                   ))}
-              {r.participants != null ? <View className='u-muted' style={{ marginTop: '12px' }}>参与人数：{r.participants} 人</View> : null}
+              {r.participants != null ? (
+                <View className='u-muted' style={{ marginTop: '12px' }}>
+                  参与人数：{r.participants} 人
+                </View>
+              ) : null}
               {r.attendance && Object.keys(r.attendance).length ? (
                 <View className='u-muted' style={{ marginTop: '12px' }}>
-                  参加 {r.attendance.total ?? '—'} 人（人大代表政协委员 {r.attendance.deputies ?? '—'}、专家 {r.attendance.experts ?? '—'}、媒体 {r.attendance.media ?? '—'}、市民 {r.attendance.residents ?? '—'}）
+                  参加 {r.attendance.total ?? '—'} 人（人大代表政协委员 {r.attendance.deputies ?? '—'}、专家 {r.attendance.experts ?? '—'}
+                  、媒体 {r.attendance.media ?? '—'}、市民 {r.attendance.residents ?? '—'}）
                 </View>
               ) : null}
               {r.publicRaised ? <View className='u-muted'>群众意见：{r.publicRaised}</View> : null}
@@ -171,7 +203,13 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
             <View className='u-photos'>
               {r.photos.map((p) => (
                 <View key={p.photoId} className='u-photo' data-testid='review-photo'>
-                  {p.url ? <Tap label='查看大图' onClick={() => void Taro.previewImage({ urls: [p.url!] })}><Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} /></Tap> : <View className='u-photo__img' />}
+                  {p.url ? (
+                    <Tap label='查看大图' onClick={() => void Taro.previewImage({ urls: [p.url!] })}>
+                      <Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} />
+                    </Tap>
+                  ) : (
+                    <View className='u-photo__img' />
+                  )}
                   <View className='u-photo__tag'>
                     {p.hasLogo ? (
                       <Tag tone='green'>{p.stamped ? '含标识' : '已确认标识'}</Tag>
@@ -213,12 +251,21 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               </Card>
             </Section>
           ) : null}
-          {d.event.status === 'approved' || d.event.status === 'published' ? <PublishStep eventId={d.event.eventId} onChanged={reload} /> : null}
+          {d.event.status === 'approved' || d.event.status === 'published' ? (
+            <PublishStep eventId={d.event.eventId} onChanged={reload} />
+          ) : null}
           {(d.versions ?? []).length > 1 ? (
             <Section title='历次提交'>
               {d.versions!.map((v) => (
                 <View key={v.reportId} className='u-muted'>
-                  第 {v.version} 版 · {fmt(v.submittedAt)} · {v.status === 'returned' ? `退回：${v.comment ?? ''}` : v.status === 'approved' ? '通过' : v.status === 'submitted' ? '待审核' : v.status}
+                  第 {v.version} 版 · {fmt(v.submittedAt)} ·{' '}
+                  {v.status === 'returned'
+                    ? `退回：${v.comment ?? ''}`
+                    : v.status === 'approved'
+                      ? '通过'
+                      : v.status === 'submitted'
+                        ? '待审核'
+                        : v.status}
                 </View>
               ))}
             </Section>

@@ -8,7 +8,21 @@ import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, JurisdictionRules } from '../../api/types';
 import { changedFromPreset, PRESET_LABELS, type KeywordPlace, type RuleField, type Rules, type RulesInput } from '../../domain/rules';
-import { Async, Button, Choice, Empty, ErrorView, Field, Img, Loading, Page, Section, TextArea, TextInput, confirmFirst } from '../../components';
+import {
+  Async,
+  Button,
+  Choice,
+  Empty,
+  ErrorView,
+  Field,
+  Img,
+  Loading,
+  Page,
+  Section,
+  TextArea,
+  TextInput,
+  confirmFirst,
+} from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { useJurisdiction } from '../shared';
 
@@ -95,12 +109,21 @@ function toRules(f: Form): RulesInput {
     keyword: f.keyword,
     reportKeywordPlaces: f.reportKeywordPlaces,
     minLogoPhotos: num(f.minLogoPhotos),
-    bannerTemplates: f.bannerTemplates.split('\n').map((t) => t.trim()).filter(Boolean),
+    bannerTemplates: f.bannerTemplates
+      .split('\n')
+      .map((t) => t.trim())
+      .filter(Boolean),
     calendar: {
-      publishedYears: f.publishedYears.split(/[、,，\s]+/).filter(Boolean).map(num),
+      publishedYears: f.publishedYears
+        .split(/[、,，\s]+/)
+        .filter(Boolean)
+        .map(num),
       days: f.days.map((d) => ({ date: d.date.trim(), kind: d.kind, ...(d.name.trim() ? { name: d.name.trim() } : {}) })),
     },
-    contact: f.contactName.trim() || f.contactPhone.trim() || f.contactEmail.trim() ? { name: f.contactName.trim(), phone: f.contactPhone.trim(), email: f.contactEmail.trim() } : null,
+    contact:
+      f.contactName.trim() || f.contactPhone.trim() || f.contactEmail.trim()
+        ? { name: f.contactName.trim(), phone: f.contactPhone.trim(), email: f.contactEmail.trim() }
+        : null,
   };
 }
 
@@ -128,7 +151,11 @@ function Logo({ jurisdictionId, initial }: { jurisdictionId: string; initial: st
   return (
     <Section title='“政务公开主题日”标识'>
       <View className='z-card'>
-        {url ? <Img className='o-logo' src={url} mode='aspectFit' testId='logo-preview' alt='本辖区的政务公开主题日标识' /> : <View className='o-muted'>尚未上传标识。单位拍摄现场照片时，会把标识印在照片角上。</View>}
+        {url ? (
+          <Img className='o-logo' src={url} mode='aspectFit' testId='logo-preview' alt='本辖区的政务公开主题日标识' />
+        ) : (
+          <View className='o-muted'>尚未上传标识。单位拍摄现场照片时，会把标识印在照片角上。</View>
+        )}
         {error ? <View className='z-field__error'>{error.message}</View> : null}
         <View className='o-gap' />
         <Button loading={busy} onClick={() => void pick()}>
@@ -161,7 +188,10 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
       const fields = (env.error.details?.fields as string[] | undefined) ?? [];
       const messages = (env.error.details?.messages as string[] | undefined) ?? [];
       // setRules says "rules" and then each field's path inside it.
-      return setError({ message: env.error.message, byField: fields.map((k, i) => [k.replace(/^rules\./, ''), (messages[i] ?? env.error.message).replace(/^[\w.]+：/, '')]) });
+      return setError({
+        message: env.error.message,
+        byField: fields.map((k, i) => [k.replace(/^rules\./, ''), (messages[i] ?? env.error.message).replace(/^[\w.]+：/, '')]),
+      });
     }
     setError(null);
     setF(toForm(env.data.rules));
@@ -170,8 +200,17 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
   };
 
   const togglePlace = (p: KeywordPlace) =>
-    set('reportKeywordPlaces', f.reportKeywordPlaces.includes(p) ? f.reportKeywordPlaces.filter((x) => x !== p) : PLACES.map(([k]) => k).filter((k) => k === p || f.reportKeywordPlaces.includes(k)));
-  const setDay = (i: number, patch: Partial<DayRow>) => set('days', f.days.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+    set(
+      'reportKeywordPlaces',
+      f.reportKeywordPlaces.includes(p)
+        ? f.reportKeywordPlaces.filter((x) => x !== p)
+        : PLACES.map(([k]) => k).filter((k) => k === p || f.reportKeywordPlaces.includes(k)),
+    );
+  const setDay = (i: number, patch: Partial<DayRow>) =>
+    set(
+      'days',
+      f.days.map((d, j) => (j === i ? { ...d, ...patch } : d)),
+    );
 
   return (
     <>
@@ -192,25 +231,54 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
       <Section title='期限（工作日）'>
         <View className='z-card'>
           <Field label='活动方案提前报备' required error={err('planLeadWorkdays')} hint='活动日前第几个工作日结束前报备'>
-            <TextInput type='number' value={f.planLeadWorkdays} onChange={(v) => set('planLeadWorkdays', v)} placeholder='如 5' invalid={Boolean(err('planLeadWorkdays'))} />
+            <TextInput
+              type='number'
+              value={f.planLeadWorkdays}
+              onChange={(v) => set('planLeadWorkdays', v)}
+              placeholder='如 5'
+              invalid={Boolean(err('planLeadWorkdays'))}
+            />
           </Field>
           <Field label='情况报告报送' required error={err('reportWithinWorkdays')} hint='活动后几个工作日内报送'>
-            <TextInput type='number' value={f.reportWithinWorkdays} onChange={(v) => set('reportWithinWorkdays', v)} placeholder='如 5' invalid={Boolean(err('reportWithinWorkdays'))} />
+            <TextInput
+              type='number'
+              value={f.reportWithinWorkdays}
+              onChange={(v) => set('reportWithinWorkdays', v)}
+              placeholder='如 5'
+              invalid={Boolean(err('reportWithinWorkdays'))}
+            />
           </Field>
           <Field label='专栏图文材料报送' error={err('materialsWithinWorkdays')} hint='活动后几个工作日内；留空表示不要求'>
-            <TextInput type='number' value={f.materialsWithinWorkdays} onChange={(v) => set('materialsWithinWorkdays', v)} placeholder='留空：不要求' invalid={Boolean(err('materialsWithinWorkdays'))} />
+            <TextInput
+              type='number'
+              value={f.materialsWithinWorkdays}
+              onChange={(v) => set('materialsWithinWorkdays', v)}
+              placeholder='留空：不要求'
+              invalid={Boolean(err('materialsWithinWorkdays'))}
+            />
           </Field>
         </View>
       </Section>
       <Section title='情况报告与照片'>
         <View className='z-card'>
           <Field label='关键字' required error={err('keyword')}>
-            <TextInput value={f.keyword} onChange={(v) => set('keyword', v)} placeholder='政务公开主题日' invalid={Boolean(err('keyword'))} />
+            <TextInput
+              value={f.keyword}
+              onChange={(v) => set('keyword', v)}
+              placeholder='政务公开主题日'
+              invalid={Boolean(err('keyword'))}
+            />
           </Field>
           <Field label='关键字须出现在' error={err('reportKeywordPlaces')}>
             <View className='o-checks'>
               {PLACES.map(([k, label]) => (
-                <Choice key={k} kind='checkbox' checked={f.reportKeywordPlaces.includes(k)} className={f.reportKeywordPlaces.includes(k) ? 'o-check o-check--on' : 'o-check'} onChange={() => togglePlace(k)}>
+                <Choice
+                  key={k}
+                  kind='checkbox'
+                  checked={f.reportKeywordPlaces.includes(k)}
+                  className={f.reportKeywordPlaces.includes(k) ? 'o-check o-check--on' : 'o-check'}
+                  onChange={() => togglePlace(k)}
+                >
                   {f.reportKeywordPlaces.includes(k) ? '✓ ' : ''}
                   {label}
                 </Choice>
@@ -218,9 +286,19 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
             </View>
           </Field>
           <Field label='至少几张带标识的现场照片' required error={err('minLogoPhotos')}>
-            <TextInput type='number' value={f.minLogoPhotos} onChange={(v) => set('minLogoPhotos', v)} placeholder='如 1' invalid={Boolean(err('minLogoPhotos'))} />
+            <TextInput
+              type='number'
+              value={f.minLogoPhotos}
+              onChange={(v) => set('minLogoPhotos', v)}
+              placeholder='如 1'
+              invalid={Boolean(err('minLogoPhotos'))}
+            />
           </Field>
-          <Field label='会标模板（每行一个）' error={err('bannerTemplates')} hint='可用：{unit} 代表单位名称，{year} 代表年份，{topic} 代表活动主题'>
+          <Field
+            label='会标模板（每行一个）'
+            error={err('bannerTemplates')}
+            hint='可用：{unit} 代表单位名称，{year} 代表年份，{topic} 代表活动主题'
+          >
             <TextArea value={f.bannerTemplates} maxlength={700} onChange={(v) => set('bannerTemplates', v)} />
           </Field>
         </View>
@@ -231,15 +309,30 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
             系统内置国务院公布的放假与调休安排。新一年的安排公布前，可在这里自行录入；录入后把该年份加入“已公布年份”。
           </View>
           <Field label='已公布年份' error={err('calendar.publishedYears')} hint='多个年份用顿号分隔，如 2027'>
-            <TextInput value={f.publishedYears} onChange={(v) => set('publishedYears', v)} placeholder='如 2027' invalid={Boolean(err('calendar.publishedYears'))} />
+            <TextInput
+              value={f.publishedYears}
+              onChange={(v) => set('publishedYears', v)}
+              placeholder='如 2027'
+              invalid={Boolean(err('calendar.publishedYears'))}
+            />
           </Field>
           <Field label='放假与调休日' error={err('calendar.days')}>
             {f.days.map((d, i) => (
               <View key={i} className='o-dayrow'>
                 <View style={{ flex: 3 }}>
-                  <TextInput value={d.date} onChange={(v) => setDay(i, { date: v })} placeholder='2027-01-01' invalid={Boolean(err(`calendar.days.${i}`))} />
+                  <TextInput
+                    value={d.date}
+                    onChange={(v) => setDay(i, { date: v })}
+                    placeholder='2027-01-01'
+                    invalid={Boolean(err(`calendar.days.${i}`))}
+                  />
                 </View>
-                <Button size='small' inline label={`第${i + 1}天：${d.kind === 'off' ? '放假' : '调休上班'}，点按切换`} onClick={() => setDay(i, { kind: d.kind === 'off' ? 'work' : 'off' })}>
+                <Button
+                  size='small'
+                  inline
+                  label={`第${i + 1}天：${d.kind === 'off' ? '放假' : '调休上班'}，点按切换`}
+                  onClick={() => setDay(i, { kind: d.kind === 'off' ? 'work' : 'off' })}
+                >
                   {d.kind === 'off' ? '放假' : '调休上班'}
                 </Button>
                 <View style={{ flex: 2 }}>
@@ -252,7 +345,11 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
                   label={`删除第${i + 1}天`}
                   onClick={() =>
                     void confirmFirst('删除这一天？', d.date ? `${d.date} 的调整将被删除。` : '这一行将被删除。').then((yes) => {
-                      if (yes) set('days', f.days.filter((_, j) => j !== i));
+                      if (yes)
+                        set(
+                          'days',
+                          f.days.filter((_, j) => j !== i),
+                        );
                     })
                   }
                 >
@@ -266,7 +363,9 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
           </Field>
         </View>
       </Section>
-      {error ? <View className='o-warn'>{error.byField.length ? '有几项填写有误，请按红字提示修改后重新保存。' : error.message}</View> : null}
+      {error ? (
+        <View className='o-warn'>{error.byField.length ? '有几项填写有误，请按红字提示修改后重新保存。' : error.message}</View>
+      ) : null}
       <Button type='primary' loading={busy} onClick={() => void save()}>
         保存规则
       </Button>
@@ -285,7 +384,15 @@ export default function OfficeRules() {
   const j = useJurisdiction();
   return (
     <Page>
-      {j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : j.loading ? <Loading /> : j.jurisdictionId ? <Rules jurisdictionId={j.jurisdictionId} /> : <Empty title='您还不是公开办工作人员' />}
+      {j.error ? (
+        <ErrorView error={j.error} onRetry={j.reload} />
+      ) : j.loading ? (
+        <Loading />
+      ) : j.jurisdictionId ? (
+        <Rules jurisdictionId={j.jurisdictionId} />
+      ) : (
+        <Empty title='您还不是公开办工作人员' />
+      )}
     </Page>
   );
 }

@@ -22,7 +22,10 @@ const joinPath = (code: string) => `/pages/join/index?code=${encodeURIComponent(
 
 /** What the office pastes into a chat: says where the code goes, and (h5) a link that fills it in. */
 export function inviteText(inv: Invitation): string {
-  const link = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? `\n或直接打开：${window.location.origin}${window.location.pathname}#${joinPath(inv.code)}` : '';
+  const link =
+    process.env.TARO_ENV === 'h5' && typeof window !== 'undefined'
+      ? `\n或直接打开：${window.location.origin}${window.location.pathname}#${joinPath(inv.code)}`
+      : '';
   return `【政务公开主题日】${inv.forWhom}邀请您加入。\n打开微信小程序“政务公开主题日”，在首页点“加入单位 · 我有邀请码”，填写邀请码：${inv.code}\n（${fmtDateTime(inv.expiresAt)}前有效，只能使用一次）${link}`;
 }
 
@@ -34,7 +37,9 @@ function InvitationCard({ inv, onClose }: { inv: Invitation; onClose: () => void
   useShareAppMessage(() => ({ title: `邀请您加入${inv.forWhom}`, path: joinPath(inv.code) }));
   return (
     <View className='z-card' data-testid='invitation'>
-      <View className='o-muted'>{inv.forWhom}的邀请码（{until} 前有效，只能使用一次）</View>
+      <View className='o-muted'>
+        {inv.forWhom}的邀请码（{until} 前有效，只能使用一次）
+      </View>
       <View className='o-code' data-testid='invite-code'>
         {inv.code}
       </View>
@@ -69,7 +74,12 @@ function UnitCard({ u, onChanged }: { u: OfficeUnit; onChanged: () => void }) {
   };
   const remove = async (openid: string) => {
     const who = u.staff.find((s) => s.openid === openid)?.name ?? '这位工作人员';
-    const { confirm } = await Taro.showModal({ title: '移除人员', content: `确定将${who}移出${u.name}？移出后对方不能再为本单位报备和报告。`, confirmText: '移除', confirmColor: '#c8161d' });
+    const { confirm } = await Taro.showModal({
+      title: '移除人员',
+      content: `确定将${who}移出${u.name}？移出后对方不能再为本单位报备和报告。`,
+      confirmText: '移除',
+      confirmColor: '#c8161d',
+    });
     if (!confirm) return;
     const env = await call('office', 'removeStaff', { unitId: u.unitId, openid });
     if (!env.ok) return setError(env.error);
@@ -170,7 +180,15 @@ export default function OfficeUnits() {
   const j = useJurisdiction();
   return (
     <Page>
-      {j.error ? <ErrorView error={j.error} onRetry={j.reload} /> : j.loading ? <Loading /> : j.jurisdictionId ? <Units jurisdictionId={j.jurisdictionId} name={j.name} /> : <Empty title='您还不是公开办工作人员' />}
+      {j.error ? (
+        <ErrorView error={j.error} onRetry={j.reload} />
+      ) : j.loading ? (
+        <Loading />
+      ) : j.jurisdictionId ? (
+        <Units jurisdictionId={j.jurisdictionId} name={j.name} />
+      ) : (
+        <Empty title='您还不是公开办工作人员' />
+      )}
     </Page>
   );
 }

@@ -13,9 +13,7 @@ function Story({ s }: { s: ShowcaseItem }) {
       <View className='c-title' data-testid='column-title'>
         {s.title}
       </View>
-      <View className='c-meta'>
-        {[s.units?.join('、'), s.date].filter(Boolean).join(' · ')}
-      </View>
+      <View className='c-meta'>{[s.units?.join('、'), s.date].filter(Boolean).join(' · ')}</View>
       {s.paragraphs.map((p, i) => (
         <View key={i} className='c-para'>
           {p}
@@ -24,7 +22,12 @@ function Story({ s }: { s: ShowcaseItem }) {
       {s.photos.length ? (
         <View className='c-photos'>
           {s.photos.map((ph) => (
-            <Tap key={ph.url} className='c-photo' label='查看大图' onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => x.url), current: ph.url })}>
+            <Tap
+              key={ph.url}
+              className='c-photo'
+              label='查看大图'
+              onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => x.url), current: ph.url })}
+            >
               <Img className='c-photo' src={ph.url} alt={`${s.theme}现场照片`} />
             </Tap>
           ))}

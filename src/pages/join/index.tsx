@@ -47,7 +47,9 @@ export default function Join() {
           <View className='z-state__title' data-testid='joined'>
             已加入 {where || '单位'}
           </View>
-          <View className='z-state__desc'>{office ? '您现在可以导入计划、管理单位、审核报告' : '您现在可以为本单位报备活动方案、现场签到、提交情况报告'}</View>
+          <View className='z-state__desc'>
+            {office ? '您现在可以导入计划、管理单位、审核报告' : '您现在可以为本单位报备活动方案、现场签到、提交情况报告'}
+          </View>
           <View className='z-state__action'>
             <Button type='primary' inline onClick={() => void Taro.redirectTo({ url: home })}>
               {office ? '进入公开办工作台' : '进入本单位'}
@@ -63,7 +65,13 @@ export default function Join() {
       <Section>
         <View className='z-card'>
           <Field label='邀请码' required error={error?.message} hint='8 位字母或数字，不区分大小写，在公开办发给您的邀请说明里'>
-            <TextInput value={code} onChange={(v) => setCode(v.toUpperCase())} placeholder='请输入邀请码' maxlength={12} invalid={Boolean(error)} />
+            <TextInput
+              value={code}
+              onChange={(v) => setCode(v.toUpperCase())}
+              placeholder='请输入邀请码'
+              maxlength={12}
+              invalid={Boolean(error)}
+            />
           </Field>
           <Field label='您的姓名' required hint='同事和公开办看到的是您的姓名'>
             <TextInput value={name} onChange={setName} placeholder='请输入姓名' maxlength={20} onConfirm={() => void redeem()} />

@@ -10,7 +10,13 @@ import { askSubscribe } from '../../lib/subscribe';
 import { fmtDate } from '../../domain/time';
 import './index.css';
 
-const KIND: Record<MessageItem['kind'], string> = { unit: '单位待办', office: '逾期督办', event: '活动提醒', waitlist: '候补转正', urge: '公开办催办' };
+const KIND: Record<MessageItem['kind'], string> = {
+  unit: '单位待办',
+  office: '逾期督办',
+  event: '活动提醒',
+  waitlist: '候补转正',
+  urge: '公开办催办',
+};
 
 function open(m: MessageItem) {
   void Taro.navigateTo({ url: `/${m.page}` });
@@ -31,7 +37,13 @@ export default function Messages() {
             {items.map((m) => (
               <Tap key={m.messageId} className='m-item' testId='message' onClick={() => open(m)}>
                 <View className='m-item__top'>
-                  <Tag tone={m.kind === 'event' || m.kind === 'waitlist' ? 'blue' : m.kind === 'office' || m.kind === 'urge' ? 'red' : 'orange'}>{KIND[m.kind]}</Tag>
+                  <Tag
+                    tone={
+                      m.kind === 'event' || m.kind === 'waitlist' ? 'blue' : m.kind === 'office' || m.kind === 'urge' ? 'red' : 'orange'
+                    }
+                  >
+                    {KIND[m.kind]}
+                  </Tag>
                   <View className='m-item__day'>{fmtDate(m.day)}</View>
                 </View>
                 <View className='m-item__title'>{m.title}</View>

@@ -48,7 +48,11 @@ export default function ResidentAttend() {
           </Button>
           <Button onClick={backToMine}>查看我的报名</Button>
           {walkIn && typeof error.details?.eventId === 'string' ? (
-            <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${String(error.details?.eventId)}` })}>填写活动问卷（如有）</Button>
+            <Button
+              onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${String(error.details?.eventId)}` })}
+            >
+              填写活动问卷（如有）
+            </Button>
           ) : null}
         </View>
       </Page>
@@ -63,7 +67,11 @@ export default function ResidentAttend() {
         <View className='r-big__desc'>
           {result.theme}
           <View>{fmtDate(result.date)}</View>
-          <View>{result.canEvaluate ? '欢迎参加！欢迎为本次活动打分。' : `欢迎参加！活动 ${fmtTime(result.evaluateFrom)} 开始后，可在“我的报名”里评价。`}</View>
+          <View>
+            {result.canEvaluate
+              ? '欢迎参加！欢迎为本次活动打分。'
+              : `欢迎参加！活动 ${fmtTime(result.evaluateFrom)} 开始后，可在“我的报名”里评价。`}
+          </View>
         </View>
       </View>
       <View className='r-actions'>
@@ -75,7 +83,9 @@ export default function ResidentAttend() {
         <Button type={result.canEvaluate ? 'default' : 'primary'} onClick={backToMine}>
           查看我的报名
         </Button>
-        <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${result.eventId}` })}>填写活动问卷（如有）</Button>
+        <Button onClick={() => void Taro.navigateTo({ url: `/resident/questionnaire/index?eventId=${result.eventId}` })}>
+          填写活动问卷（如有）
+        </Button>
       </View>
     </Page>
   );

@@ -13,7 +13,10 @@ function openMap(v: PublicVenue) {
   if (process.env.TARO_ENV === 'weapp') {
     void Taro.openLocation({ latitude: v.latitude, longitude: v.longitude, name: v.name, address: v.address ?? '', scale: 16 });
   } else {
-    window.open(`https://uri.amap.com/marker?position=${v.longitude},${v.latitude}&name=${encodeURIComponent(v.name)}&coordinate=gaode`, '_blank');
+    window.open(
+      `https://uri.amap.com/marker?position=${v.longitude},${v.latitude}&name=${encodeURIComponent(v.name)}&coordinate=gaode`,
+      '_blank',
+    );
   }
 }
 

@@ -99,7 +99,14 @@ export default function ResidentEvaluate() {
           <Field label='总体评分' required>
             <View className='r-stars' {...(process.env.TARO_ENV === 'h5' ? { role: 'radiogroup', 'aria-label': '总体评分' } : {})}>
               {[1, 2, 3, 4, 5].map((n) => (
-                <Choice key={n} checked={n === rating} label={`${n} 星，${WORDS[n]}`} className={n <= rating ? 'r-star r-star--on' : 'r-star'} onChange={() => setRating(n)} testId={`star-${n}`}>
+                <Choice
+                  key={n}
+                  checked={n === rating}
+                  label={`${n} 星，${WORDS[n]}`}
+                  className={n <= rating ? 'r-star r-star--on' : 'r-star'}
+                  onChange={() => setRating(n)}
+                  testId={`star-${n}`}
+                >
                   ★
                 </Choice>
               ))}
@@ -111,7 +118,11 @@ export default function ResidentEvaluate() {
           </Field>
         </Card>
       </Section>
-      {error ? <View className='z-field__error' style={{ textAlign: 'center', marginBottom: '16px' }}>{error.message}</View> : null}
+      {error ? (
+        <View className='z-field__error' style={{ textAlign: 'center', marginBottom: '16px' }}>
+          {error.message}
+        </View>
+      ) : null}
       <Section>
         <Button type='primary' loading={sending} onClick={() => void submit()}>
           提交评价

@@ -71,7 +71,12 @@ export default function ResidentList() {
       ) : null}
       <View className='r-chips'>
         {SPANS.map((s) => (
-          <Choice key={s.key} checked={span === s.key} className={span === s.key ? 'r-chip r-chip--on' : 'r-chip'} onChange={() => setSpan(s.key)}>
+          <Choice
+            key={s.key}
+            checked={span === s.key}
+            className={span === s.key ? 'r-chip r-chip--on' : 'r-chip'}
+            onChange={() => setSpan(s.key)}
+          >
             {s.label}
           </Choice>
         ))}
@@ -86,9 +91,11 @@ export default function ResidentList() {
               {days.map((d) => (
                 <View key={d}>
                   <View className='r-day'>{fmtDate(d)}</View>
-                  {list.filter((e) => e.date === d).map((e) => (
-                    <EventCard key={e.eventId} e={e} />
-                  ))}
+                  {list
+                    .filter((e) => e.date === d)
+                    .map((e) => (
+                      <EventCard key={e.eventId} e={e} />
+                    ))}
                 </View>
               ))}
             </View>

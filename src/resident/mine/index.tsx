@@ -12,7 +12,12 @@ import { fmtDate, fmtInstant, go } from '../shared';
 function Row({ s, onChanged }: { s: MySignup; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
   const cancel = async () => {
-    const sure = await Taro.showModal({ title: '取消报名', content: '取消后名额将让给候补的市民，确定取消吗？', confirmText: '取消报名', cancelText: '再想想' });
+    const sure = await Taro.showModal({
+      title: '取消报名',
+      content: '取消后名额将让给候补的市民，确定取消吗？',
+      confirmText: '取消报名',
+      cancelText: '再想想',
+    });
     if (!sure.confirm) return;
     setBusy(true);
     const r = await call('resident', 'cancelSignup', { signupId: s.signupId });
@@ -39,18 +44,18 @@ function Row({ s, onChanged }: { s: MySignup; onChanged: () => void }) {
       </View>
       {s.cancellable ? <View className='r-meta'>可在 {fmtInstant(s.cancelDeadline)} 前取消</View> : null}
       {s.canEvaluate || s.cancellable ? (
-      <View className='r-actions'>
-        {s.canEvaluate ? (
-          <Button type='primary' size='small' onClick={() => go(`/resident/evaluate/index?eventId=${s.eventId}`)}>
-            去评价
-          </Button>
-        ) : null}
-        {s.cancellable ? (
-          <Button size='small' loading={busy} onClick={() => void cancel()}>
-            取消报名
-          </Button>
-        ) : null}
-      </View>
+        <View className='r-actions'>
+          {s.canEvaluate ? (
+            <Button type='primary' size='small' onClick={() => go(`/resident/evaluate/index?eventId=${s.eventId}`)}>
+              去评价
+            </Button>
+          ) : null}
+          {s.cancellable ? (
+            <Button size='small' loading={busy} onClick={() => void cancel()}>
+              取消报名
+            </Button>
+          ) : null}
+        </View>
       ) : null}
     </Card>
   );
@@ -67,7 +72,17 @@ export default function ResidentMine() {
     <Page title='我的报名'>
       <Async
         state={state}
-        empty={<Empty title='您还没有报名任何活动' desc='在“找活动”里选择感兴趣的活动报名' action={<Button type='primary' inline onClick={() => go('/resident/list/index')}>找活动</Button>} />}
+        empty={
+          <Empty
+            title='您还没有报名任何活动'
+            desc='在“找活动”里选择感兴趣的活动报名'
+            action={
+              <Button type='primary' inline onClick={() => go('/resident/list/index')}>
+                找活动
+              </Button>
+            }
+          />
+        }
       >
         {(list) => {
           // The event's start time decides: once it has started (or the person signed in) it is no longer upcoming.

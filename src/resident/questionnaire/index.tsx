@@ -13,7 +13,19 @@ import '../resident.css';
 
 const RATING_WORDS = ['', '很不满意', '不太满意', '一般', '满意', '非常满意'];
 
-function QuestionField({ q, index, value, onChange, error }: { q: Question; index: number; value: Answer; onChange: (a: Answer) => void; error?: string }) {
+function QuestionField({
+  q,
+  index,
+  value,
+  onChange,
+  error,
+}: {
+  q: Question;
+  index: number;
+  value: Answer;
+  onChange: (a: Answer) => void;
+  error?: string;
+}) {
   const label = `${index + 1}. ${q.title}${q.kind === 'multiple' ? '（可多选）' : ''}`;
   return (
     <Field label={label} required={q.required} error={error}>
@@ -47,7 +59,12 @@ function QuestionField({ q, index, value, onChange, error }: { q: Question; inde
           <View className='r-meta'>{typeof value === 'number' ? RATING_WORDS[value] : '1 分很不满意，5 分非常满意'}</View>
         </>
       ) : (
-        <TextArea value={typeof value === 'string' ? value : ''} onChange={onChange} placeholder='请填写（不要填写姓名、电话等个人信息）' maxlength={200} />
+        <TextArea
+          value={typeof value === 'string' ? value : ''}
+          onChange={onChange}
+          placeholder='请填写（不要填写姓名、电话等个人信息）'
+          maxlength={200}
+        />
       )}
     </Field>
   );

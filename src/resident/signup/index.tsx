@@ -71,7 +71,8 @@ export default function ResidentSignup() {
     }
   };
 
-  if (done) return (
+  if (done)
+    return (
       <Page>
         <Done r={done} eventId={eventId} />
       </Page>
@@ -96,12 +97,24 @@ export default function ResidentSignup() {
             <TextInput value={name} onChange={setName} placeholder='请输入真实姓名' maxlength={20} invalid={Boolean(bad.name)} />
           </Field>
           <Field label='手机号' required error={bad.phone} hint='仅举办单位和公开办可见，用于活动通知'>
-            <TextInput value={phone} onChange={setPhone} placeholder='请输入11位手机号' type='number' maxlength={11} invalid={Boolean(bad.phone)} />
+            <TextInput
+              value={phone}
+              onChange={setPhone}
+              placeholder='请输入11位手机号'
+              type='number'
+              maxlength={11}
+              invalid={Boolean(bad.phone)}
+            />
           </Field>
           <Field label='身份' required>
             <View className='r-chips'>
               {IDENTITIES.map((i) => (
-                <Choice key={i} checked={identity === i} className={identity === i ? 'r-chip r-chip--on' : 'r-chip'} onChange={() => setIdentity(i)}>
+                <Choice
+                  key={i}
+                  checked={identity === i}
+                  className={identity === i ? 'r-chip r-chip--on' : 'r-chip'}
+                  onChange={() => setIdentity(i)}
+                >
                   {i}
                 </Choice>
               ))}

@@ -32,12 +32,16 @@ export default function UnitAttendees() {
           {(list) => (
             <>
               <View className='u-muted' data-testid='attendee-summary'>
-                已确认 {list.filter((a) => a.status === 'confirmed').length} 人，候补 {list.filter((a) => a.status === 'waitlisted').length} 人，已到场 {list.filter((a) => a.attended).length} 人
+                已确认 {list.filter((a) => a.status === 'confirmed').length} 人，候补 {list.filter((a) => a.status === 'waitlisted').length}{' '}
+                人，已到场 {list.filter((a) => a.attended).length} 人
               </View>
               {list.map((a) => (
                 <Card key={a.signupId}>
                   <View className='z-card__title'>
-                    {a.name || '（已注销）'} <Tag tone={a.attended ? 'green' : a.status === 'confirmed' ? 'blue' : 'gray'}>{a.attended ? '已到场' : STATUS[a.status] ?? a.status}</Tag>
+                    {a.name || '（已注销）'}{' '}
+                    <Tag tone={a.attended ? 'green' : a.status === 'confirmed' ? 'blue' : 'gray'}>
+                      {a.attended ? '已到场' : (STATUS[a.status] ?? a.status)}
+                    </Tag>
                   </View>
                   <View className='u-muted'>
                     {a.identity} · {a.phone || '—'}

@@ -50,7 +50,10 @@ export default function UnitCheckin() {
   // One clear state: once checked in, an earlier refused attempt is no longer news.
   const checkedIn = Boolean(result ?? detail.data?.checkin);
   useEffect(() => {
-    if (checkedIn) listOutbox(eventId).filter((i) => i.kind === 'checkin' && i.status === 'failed').forEach((i) => void dismiss(i.id));
+    if (checkedIn)
+      listOutbox(eventId)
+        .filter((i) => i.kind === 'checkin' && i.status === 'failed')
+        .forEach((i) => void dismiss(i.id));
   }, [checkedIn, eventId]);
 
   const checkIn = async () => {
@@ -80,7 +83,9 @@ export default function UnitCheckin() {
               <Card>
                 <View className='z-card__title'>{d.event.theme}</View>
                 <View className='u-muted'>
-                  {d.plan ? `活动日期 ${fmtDay(d.plan.date)}${d.plan.startTime ? ` ${d.plan.startTime}` : ''} · ${d.plan.venue.name}` : '尚未报备方案'}
+                  {d.plan
+                    ? `活动日期 ${fmtDay(d.plan.date)}${d.plan.startTime ? ` ${d.plan.startTime}` : ''} · ${d.plan.venue.name}`
+                    : '尚未报备方案'}
                 </View>
               </Card>
               {done ? (

@@ -15,7 +15,10 @@ function Timeline({ status }: { status: EventStatus }) {
   return (
     <View className='u-timeline' data-testid='timeline'>
       {STEPS.map((s, i) => (
-        <View key={s} className={`u-step ${i < at || (i === at && at === 4) ? 'u-step--done' : ''} ${i === at && at < 4 ? 'u-step--now' : ''}`}>
+        <View
+          key={s}
+          className={`u-step ${i < at || (i === at && at === 4) ? 'u-step--done' : ''} ${i === at && at < 4 ? 'u-step--now' : ''}`}
+        >
           <View className='u-step__dot' />
           {i === 3 && status === 'returned' ? '已退回' : s}
         </View>
@@ -101,8 +104,22 @@ export default function UnitEvent() {
                 <Kv k='活动地点' v={d.plan?.venue.name} />
                 <Kv k='会标' v={d.plan?.banner} />
                 <Kv k='方案版本' v={d.plan ? `第 ${d.plan.version} 版，${fmtInstant(d.plan.filedAt)} 报备` : null} />
-                <Kv k='签到' v={d.checkin ? `${fmtInstant(d.checkin.at)}${d.checkin.distanceMeters != null ? `，距活动地点 ${Math.round(d.checkin.distanceMeters)} 米` : ''}` : null} />
-                <Kv k='情况报告' v={d.report ? `第 ${d.report.version} 版 · ${d.report.status === 'returned' ? '已退回' : d.report.status === 'approved' ? '已通过' : '待审核'}${d.report.late ? ` · 逾期 ${d.report.workdaysLate ?? ''} 个工作日` : ''}` : null} />
+                <Kv
+                  k='签到'
+                  v={
+                    d.checkin
+                      ? `${fmtInstant(d.checkin.at)}${d.checkin.distanceMeters != null ? `，距活动地点 ${Math.round(d.checkin.distanceMeters)} 米` : ''}`
+                      : null
+                  }
+                />
+                <Kv
+                  k='情况报告'
+                  v={
+                    d.report
+                      ? `第 ${d.report.version} 版 · ${d.report.status === 'returned' ? '已退回' : d.report.status === 'approved' ? '已通过' : '待审核'}${d.report.late ? ` · 逾期 ${d.report.workdaysLate ?? ''} 个工作日` : ''}`
+                      : null
+                  }
+                />
               </Card>
             </Section>
             <Section title='时限'>
@@ -126,9 +143,15 @@ export default function UnitEvent() {
                 <View className='u-row'>
                   <View>
                     已上传 {d.photos.length} 张，含标识 {d.photos.filter((p) => p.hasLogo).length} 张
-                    <View className='u-muted'>至少需要 {d.rules.minLogoPhotos} 张带“{d.rules.keyword}”标识的现场照片</View>
+                    <View className='u-muted'>
+                      至少需要 {d.rules.minLogoPhotos} 张带“{d.rules.keyword}”标识的现场照片
+                    </View>
                   </View>
-                  {d.photos.filter((p) => p.hasLogo).length >= d.rules.minLogoPhotos ? <Tag tone='green'>已满足</Tag> : <Tag tone='red'>未满足</Tag>}
+                  {d.photos.filter((p) => p.hasLogo).length >= d.rules.minLogoPhotos ? (
+                    <Tag tone='green'>已满足</Tag>
+                  ) : (
+                    <Tag tone='red'>未满足</Tag>
+                  )}
                 </View>
               </Card>
             </Section>

@@ -26,7 +26,9 @@ function EventCard({ e }: { e: UnitEventSummary }) {
       {next && next.step !== 'done' ? (
         <View className={next.overdue ? 'u-due u-due--overdue' : 'u-due'}>
           下一步：{next.label}
-          {next.due ? `，${next.overdue ? '已逾期（' : '截止 '}${next.step === 'check_in' ? fmtDay(next.due) : fmtInstant(next.due)}${next.overdue ? '）' : ''}` : ''}
+          {next.due
+            ? `，${next.overdue ? '已逾期（' : '截止 '}${next.step === 'check_in' ? fmtDay(next.due) : fmtInstant(next.due)}${next.overdue ? '）' : ''}`
+            : ''}
         </View>
       ) : null}
     </Card>
@@ -45,10 +47,7 @@ export default function UnitHome() {
   const overdue = events.data?.filter((e) => e.next?.overdue).length ?? 0;
   return (
     <Page title='我的活动' subtitle={name || '方案报备、现场签到、情况报告'}>
-      <Async
-        state={events}
-        empty={<Empty title='还没有分配给本单位的活动' desc='公开办导入年度计划后，分配给本单位的活动会显示在这里' />}
-      >
+      <Async state={events} empty={<Empty title='还没有分配给本单位的活动' desc='公开办导入年度计划后，分配给本单位的活动会显示在这里' />}>
         {(list) => (
           <Section title={overdue ? `共 ${list.length} 项，${overdue} 项已逾期` : `共 ${list.length} 项`}>
             {list.map((e) => (

@@ -30,7 +30,10 @@ function Photos({ d, reload }: { d: UnitEventDetail; reload: () => void }) {
   const waiting = items.filter((i) => i.kind === 'photo' && i.status === 'pending');
 
   // A photo reached the server: show it among the stored ones.
-  useEffect(() => onSent((s) => (s.item.kind === 'photo' && s.item.eventId === eventId && s.envelope.ok ? reload() : undefined)), [eventId, reload]);
+  useEffect(
+    () => onSent((s) => (s.item.kind === 'photo' && s.item.eventId === eventId && s.envelope.ok ? reload() : undefined)),
+    [eventId, reload],
+  );
 
   const pick = async (camera: boolean) => {
     if (process.env.TARO_ENV === 'h5') {
@@ -144,11 +147,19 @@ function Photos({ d, reload }: { d: UnitEventDetail; reload: () => void }) {
               ) : null,
             )}
             {d.photos.map((p) => (
-              <Tap key={p.photoId} className='u-photo' testId='photo' label={`查看大图：${p.hasLogo ? '含标识' : '未加盖标识'}的照片`} onClick={() => (p.url ? void Taro.previewImage({ urls: [p.url] }) : undefined)}>
-                {p.url ? <Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '未加盖标识的照片'} /> : <View className='u-photo__img' />}
-                <View className='u-photo__tag'>
-                  {p.hasLogo ? <Tag tone='green'>含标识</Tag> : <Tag tone='gray'>未加盖标识</Tag>}
-                </View>
+              <Tap
+                key={p.photoId}
+                className='u-photo'
+                testId='photo'
+                label={`查看大图：${p.hasLogo ? '含标识' : '未加盖标识'}的照片`}
+                onClick={() => (p.url ? void Taro.previewImage({ urls: [p.url] }) : undefined)}
+              >
+                {p.url ? (
+                  <Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '未加盖标识的照片'} />
+                ) : (
+                  <View className='u-photo__img' />
+                )}
+                <View className='u-photo__tag'>{p.hasLogo ? <Tag tone='green'>含标识</Tag> : <Tag tone='gray'>未加盖标识</Tag>}</View>
               </Tap>
             ))}
           </View>

@@ -39,7 +39,9 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
   const [venueName, setVenueName] = useState(p?.venue.name ?? '');
   const [address, setAddress] = useState(p?.venue.address ?? '');
   const [coords, setCoords] = useState<{ latitude: number; longitude: number } | null>(
-    p?.venue.latitude !== undefined && p?.venue.longitude !== undefined ? { latitude: p.venue.latitude, longitude: p.venue.longitude } : null,
+    p?.venue.latitude !== undefined && p?.venue.longitude !== undefined
+      ? { latitude: p.venue.latitude, longitude: p.venue.longitude }
+      : null,
   );
   const [forms, setForms] = useState<string[]>(p?.forms ?? d.event.forms ?? []);
   const [formText, setFormText] = useState('');
@@ -208,7 +210,16 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
         <Field label='开始时间'>
           <DateInput mode='time' value={startTime} onChange={setStartTime} placeholder='如 09:30' testId='plan-time' />
         </Field>
-        <Field label='活动地点' required error={bad.venue} hint={coords ? `已定位：${coords.latitude.toFixed(5)}, ${coords.longitude.toFixed(5)}（签到时用来核对距离）` : '定位后，现场签到可核对是否在活动地点'}>
+        <Field
+          label='活动地点'
+          required
+          error={bad.venue}
+          hint={
+            coords
+              ? `已定位：${coords.latitude.toFixed(5)}, ${coords.longitude.toFixed(5)}（签到时用来核对距离）`
+              : '定位后，现场签到可核对是否在活动地点'
+          }
+        >
           <TextInput value={venueName} onChange={setVenueName} placeholder='地点名称，如 区政务服务中心三楼会议室' />
         </Field>
         <Field label='详细地址'>
@@ -222,7 +233,13 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
         <Field label='活动形式' hint='默认取自年度计划安排表，可增删'>
           <View className='u-chips'>
             {[...new Set([...(d.event.forms ?? []), ...forms])].map((f) => (
-              <Choice key={f} kind='checkbox' checked={forms.includes(f)} className={forms.includes(f) ? 'u-chip u-chip--on' : 'u-chip'} onChange={() => setForms(toggle(forms, f))}>
+              <Choice
+                key={f}
+                kind='checkbox'
+                checked={forms.includes(f)}
+                className={forms.includes(f) ? 'u-chip u-chip--on' : 'u-chip'}
+                onChange={() => setForms(toggle(forms, f))}
+              >
                 {forms.includes(f) ? '✓ ' : ''}
                 {f}
               </Choice>
@@ -248,7 +265,13 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
         <Field label='邀请对象'>
           <View className='u-chips' data-testid='invitees'>
             {INVITEES.map((v) => (
-              <Choice key={v} kind='checkbox' checked={invitees.includes(v)} className={invitees.includes(v) ? 'u-chip u-chip--on' : 'u-chip'} onChange={() => setInvitees(toggle(invitees, v))}>
+              <Choice
+                key={v}
+                kind='checkbox'
+                checked={invitees.includes(v)}
+                className={invitees.includes(v) ? 'u-chip u-chip--on' : 'u-chip'}
+                onChange={() => setInvitees(toggle(invitees, v))}
+              >
                 {invitees.includes(v) ? '✓ ' : ''}
                 {v}
               </Choice>
@@ -269,7 +292,9 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
               <Button
                 size='small'
                 inline
-                onClick={() => setBanner(bannerText(templates.find((t) => t.includes('{topic}')) ?? templates[0], { unit: unitName, year, topic }))}
+                onClick={() =>
+                  setBanner(bannerText(templates.find((t) => t.includes('{topic}')) ?? templates[0], { unit: unitName, year, topic }))
+                }
               >
                 生成
               </Button>

@@ -20,17 +20,39 @@ interface Draft {
   required: boolean;
 }
 const KINDS: QuestionKind[] = ['single', 'multiple', 'rating', 'text'];
-const toDraft = (q: Question): Draft => ({ kind: q.kind, title: q.title, options: 'options' in q ? q.options.join('\n') : '', required: Boolean(q.required) });
+const toDraft = (q: Question): Draft => ({
+  kind: q.kind,
+  title: q.title,
+  options: 'options' in q ? q.options.join('\n') : '',
+  required: Boolean(q.required),
+});
 function toQuestion(d: Draft): Question {
-  const options = d.options.split('\n').map((o) => o.trim()).filter(Boolean);
+  const options = d.options
+    .split('\n')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const base = { title: d.title.trim(), ...(d.required ? { required: true } : {}) };
   return d.kind === 'single' || d.kind === 'multiple' ? { kind: d.kind, ...base, options } : { kind: d.kind, ...base };
 }
 
 /** `saved` lives in the screen: saving reloads the results, which remounts the editor. */
-function Editor({ eventId, initial, saved, onSaving, onSaved }: { eventId: string; initial: QuestionnaireResults | null; saved: boolean; onSaving: () => void; onSaved: () => void }) {
+function Editor({
+  eventId,
+  initial,
+  saved,
+  onSaving,
+  onSaved,
+}: {
+  eventId: string;
+  initial: QuestionnaireResults | null;
+  saved: boolean;
+  onSaving: () => void;
+  onSaved: () => void;
+}) {
   const [title, setTitle] = useState(initial?.title ?? '');
-  const [drafts, setDrafts] = useState<Draft[]>(initial ? initial.definition.map(toDraft) : [{ kind: 'rating', title: '您对本次活动的总体满意度', options: '', required: true }]);
+  const [drafts, setDrafts] = useState<Draft[]>(
+    initial ? initial.definition.map(toDraft) : [{ kind: 'rating', title: '您对本次活动的总体满意度', options: '', required: true }],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
   const change = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, k) => (k === i ? { ...d, ...patch } : d)));
@@ -84,7 +106,9 @@ function Editor({ eventId, initial, saved, onSaving, onSaved }: { eventId: strin
         </Card>
       ))}
       {drafts.length < MAX_QUESTIONS ? (
-        <Button onClick={() => setDrafts((ds) => [...ds, { kind: 'single', title: '', options: '', required: false }])}>＋ 添加题目（最多 {MAX_QUESTIONS} 题）</Button>
+        <Button onClick={() => setDrafts((ds) => [...ds, { kind: 'single', title: '', options: '', required: false }])}>
+          ＋ 添加题目（最多 {MAX_QUESTIONS} 题）
+        </Button>
       ) : null}
       {error ? <ErrorView error={error} /> : null}
       {saved ? <View className='u-notice u-notice--ok'>问卷已保存。居民可在活动详情页或扫描活动签到码后填写。</View> : null}
@@ -152,7 +176,8 @@ function Results({ eventId, d, reload }: { eventId: string; d: QuestionnaireResu
     setBusy('export');
     setError(null);
     const r = await call('unit', 'exportQuestionnaire', { eventId });
-    if (r.ok) await openExport(r.data.url, r.data.fileName).catch(() => setError({ code: 'NETWORK', message: '文件下载失败，请检查网络后重试' }));
+    if (r.ok)
+      await openExport(r.data.url, r.data.fileName).catch(() => setError({ code: 'NETWORK', message: '文件下载失败，请检查网络后重试' }));
     else setError(r.error);
     setBusy(null);
   };
@@ -211,7 +236,8 @@ export default function UnitQuestionnaire() {
         <ErrorView error={res.error} onRetry={res.reload} />
       ) : (
         <>
-          {none || res.data?.editable ? <Editor
+          {none || res.data?.editable ? (
+            <Editor
               eventId={eventId}
               initial={res.data ?? null}
               saved={saved}
@@ -220,7 +246,8 @@ export default function UnitQuestionnaire() {
                 setSaved(true);
                 res.reload();
               }}
-            /> : null}
+            />
+          ) : null}
           {res.data ? <Results eventId={eventId} d={res.data} reload={res.reload} /> : null}
         </>
       )}

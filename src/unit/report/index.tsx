@@ -123,7 +123,11 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
     () =>
       hasNews
         ? checkReportKeyword({ title: f.newsTitle, paragraphs: f.newsParagraphs }, d.rules.keyword, d.rules.reportKeywordPlaces)
-        : checkReportKeyword({ title: f.title, paragraphs: [...f.paragraphs, ...REPORT_PARTS.map((p) => f.parts[p])] }, d.rules.keyword, d.rules.reportKeywordPlaces),
+        : checkReportKeyword(
+            { title: f.title, paragraphs: [...f.paragraphs, ...REPORT_PARTS.map((p) => f.parts[p])] },
+            d.rules.keyword,
+            d.rules.reportKeywordPlaces,
+          ),
     [hasNews, f.newsTitle, f.newsParagraphs, f.title, f.paragraphs, f.parts, d.rules],
   );
   const setNews = (i: number, v: string) => set({ newsParagraphs: f.newsParagraphs.map((p, j) => (j === i ? v : p)) });
@@ -194,7 +198,11 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
       <>
         <View className={done.late ? 'u-notice u-notice--warn' : 'u-notice u-notice--ok'} data-testid='report-submitted'>
           <View className='u-big'>情况报告已提交（第 {done.version} 版）</View>
-          <View>{done.late ? `逾期 ${done.workdaysLate ?? ''} 个工作日（截止 ${fmtInstant(done.deadline)}）` : `按时提交（截止 ${fmtInstant(done.deadline)}）`}</View>
+          <View>
+            {done.late
+              ? `逾期 ${done.workdaysLate ?? ''} 个工作日（截止 ${fmtInstant(done.deadline)}）`
+              : `按时提交（截止 ${fmtInstant(done.deadline)}）`}
+          </View>
         </View>
         <Button type='primary' onClick={() => void Taro.navigateBack().catch(() => go('event', eventId))}>
           返回活动
@@ -203,7 +211,8 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
     );
   }
 
-  const missingPlaces = error?.code === 'KEYWORD_MISSING' && Array.isArray(error.details?.places) ? (error.details?.places as KeywordPlace[]) : [];
+  const missingPlaces =
+    error?.code === 'KEYWORD_MISSING' && Array.isArray(error.details?.places) ? (error.details?.places as KeywordPlace[]) : [];
   return (
     <>
       {d.report?.status === 'returned' ? (
@@ -219,13 +228,22 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
       ) : null}
       <MaterialsForm d={d} />
       <Card>
-        <View className='u-muted'>{newsAsked ? `新闻稿（未单独填写时按报告检查）中“${d.rules.keyword}”须出现在：` : `本辖区不要求新闻稿关键字；“${d.rules.keyword}”出现在：`}</View>
+        <View className='u-muted'>
+          {newsAsked
+            ? `新闻稿（未单独填写时按报告检查）中“${d.rules.keyword}”须出现在：`
+            : `本辖区不要求新闻稿关键字；“${d.rules.keyword}”出现在：`}
+        </View>
         <View className='u-checks' data-testid='keyword-check'>
           {KEYWORD_PLACES.map((p) => {
             const required = d.rules.reportKeywordPlaces.includes(p);
             const ok = check.places[p];
             return (
-              <View key={p} className={ok ? 'u-check u-check--ok' : required ? 'u-check u-check--no' : 'u-check'} data-testid={`kw-${p}`} data-ok={ok ? 'yes' : 'no'}>
+              <View
+                key={p}
+                className={ok ? 'u-check u-check--ok' : required ? 'u-check u-check--no' : 'u-check'}
+                data-testid={`kw-${p}`}
+                data-ok={ok ? 'yes' : 'no'}
+              >
                 {ok ? '✓' : '✗'} {KEYWORD_PLACE_LABELS[p]}
                 {required ? '' : '（不要求）'}
               </View>
@@ -239,10 +257,18 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
         </Field>
         {REPORT_PARTS.map((p) => (
           <Field key={p} label={REPORT_PART_LABELS[p]} required={p === 'overview'}>
-            <TextArea value={f.parts[p]} onChange={(v) => set({ parts: { ...f.parts, [p]: v } })} placeholder={REPORT_PART_LABELS[p]} maxlength={5000} />
+            <TextArea
+              value={f.parts[p]}
+              onChange={(v) => set({ parts: { ...f.parts, [p]: v } })}
+              placeholder={REPORT_PART_LABELS[p]}
+              maxlength={5000}
+            />
           </Field>
         ))}
-        <Field label='参与人数' hint={d.participants ? `报名确认 ${d.participants.confirmed} 人，扫码签到 ${d.participants.attended} 人；可修改` : undefined}>
+        <Field
+          label='参与人数'
+          hint={d.participants ? `报名确认 ${d.participants.confirmed} 人，扫码签到 ${d.participants.attended} 人；可修改` : undefined}
+        >
           <TextInput type='number' value={f.participants} onChange={(v) => set({ participants: v })} placeholder='人数' />
         </Field>
         {f.paragraphs.map((p, i) => (
@@ -276,7 +302,12 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
         </Field>
         {f.newsParagraphs.map((p, i) => (
           <Field key={i} label={i === 0 ? '首段' : i === f.newsParagraphs.length - 1 ? '结尾' : '正文'}>
-            <TextArea value={p} onChange={(v) => setNews(i, v)} placeholder={i === 0 ? '首段' : i === f.newsParagraphs.length - 1 ? '结尾' : '正文'} maxlength={5000} />
+            <TextArea
+              value={p}
+              onChange={(v) => setNews(i, v)}
+              placeholder={i === 0 ? '首段' : i === f.newsParagraphs.length - 1 ? '结尾' : '正文'}
+              maxlength={5000}
+            />
           </Field>
         ))}
       </Section>
@@ -307,7 +338,10 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
         )}
         {logoChosen < d.rules.minLogoPhotos ? (
           <View className='u-notice u-notice--warn'>
-            还需选择 {d.rules.minLogoPhotos - logoChosen} 张含标识的照片。<Button size='small' inline onClick={() => go('photos', eventId)}>去拍照</Button>
+            还需选择 {d.rules.minLogoPhotos - logoChosen} 张含标识的照片。
+            <Button size='small' inline onClick={() => go('photos', eventId)}>
+              去拍照
+            </Button>
           </View>
         ) : null}
       </Section>
@@ -328,13 +362,23 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
             <View key={k} className='u-row' style={{ marginBottom: '8px' }}>
               <View>{label}</View>
               <View style={{ width: '40%' }}>
-                <TextInput type='number' value={f.attendance[k] ?? ''} onChange={(v) => set({ attendance: { ...f.attendance, [k]: v } })} placeholder='人数' />
+                <TextInput
+                  type='number'
+                  value={f.attendance[k] ?? ''}
+                  onChange={(v) => set({ attendance: { ...f.attendance, [k]: v } })}
+                  placeholder='人数'
+                />
               </View>
             </View>
           ))}
         </Card>
         <Field label='群众提出的意见建议'>
-          <TextArea value={f.publicRaised} onChange={(v) => set({ publicRaised: v })} placeholder='现场群众提出的问题、意见及回应' maxlength={2000} />
+          <TextArea
+            value={f.publicRaised}
+            onChange={(v) => set({ publicRaised: v })}
+            placeholder='现场群众提出的问题、意见及回应'
+            maxlength={2000}
+          />
         </Field>
       </Section>
       <View className='u-btns'>

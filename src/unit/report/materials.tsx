@@ -36,7 +36,8 @@ export function MaterialsForm({ d }: { d: UnitEventDetail }) {
       <Card>
         {shown ? (
           <View className={shown.late ? 'u-notice u-notice--warn' : 'u-notice u-notice--ok'} data-testid='materials-submitted'>
-            专栏材料已报送（第 {shown.version} 版，{fmtInstant(shown.submittedAt)}）{shown.late ? `，逾期 ${shown.workdaysLate} 个工作日` : ''}
+            专栏材料已报送（第 {shown.version} 版，{fmtInstant(shown.submittedAt)}）
+            {shown.late ? `，逾期 ${shown.workdaysLate} 个工作日` : ''}
           </View>
         ) : null}
         {error ? (
@@ -48,7 +49,12 @@ export function MaterialsForm({ d }: { d: UnitEventDetail }) {
           {d.photos.map((p) => {
             const on = photoIds.includes(p.photoId);
             return (
-              <View key={p.photoId} className={on ? 'u-photo u-photo--on' : 'u-photo'} data-testid='materials-photo' onClick={() => setPhotoIds(on ? photoIds.filter((x) => x !== p.photoId) : [...photoIds, p.photoId])}>
+              <View
+                key={p.photoId}
+                className={on ? 'u-photo u-photo--on' : 'u-photo'}
+                data-testid='materials-photo'
+                onClick={() => setPhotoIds(on ? photoIds.filter((x) => x !== p.photoId) : [...photoIds, p.photoId])}
+              >
                 {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
                 {on ? <View className='u-photo__check'>✓</View> : null}
               </View>
