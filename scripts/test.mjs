@@ -26,6 +26,8 @@ try {
     run('npx taro build --type weapp', { NODE_ENV: 'production', CLOUD_ENV, TEMPLATE_DEADLINE, TEMPLATE_EVENT });
   }
   run('npx tsc --noEmit -p .');
+  run('npx eslint --max-warnings 0 --ext .ts,.tsx,.js,.mjs .');
+  run('npx prettier --check --log-level warn .');
   run(`npx jest --selectProjects domain --json --outputFile=${results[0]} ${jestArgs}`, { TZ: 'Asia/Shanghai' });
   run(`npx jest --json --outputFile=${results[1]} ${jestArgs}`, { TZ: 'UTC' });
 } catch {
