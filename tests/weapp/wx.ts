@@ -5,6 +5,7 @@
 // FileSystemManager, UploadTask, Image) are Proxies that refuse undocumented
 // members. The platform rules that bite are enforced and reported.
 import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { membersOf, wxMembers, cloudMembers } from './typings';
 
 type Obj = Record<string, unknown>;
@@ -108,8 +109,21 @@ export function imageSize(b: Buffer): { width: number; height: number; type: 'pn
   return null;
 }
 
-/** A 2d context that accepts drawing calls and measures text roughly as a phone would. */
-function context2d(): Obj {
+/** One drawImage call on a canvas node: the image's bytes and where they went. */
+interface Drawn {
+  bytes: Buffer;
+  args: number[];
+}
+
+/** The bytes behind each image the page loaded (createImage), so drawImage can be rasterised. */
+const imageBytes = new WeakMap<object, Buffer>();
+
+/**
+ * A 2d context that accepts drawing calls and measures text roughly as a phone
+ * would. drawImage calls are recorded (when `draws` is given) so the export can
+ * put the photo and the logo where the page drew them; other drawing is not rasterised.
+ */
+function context2d(draws?: Drawn[]): Obj {
   const state: Obj = { font: '10px sans-serif', fillStyle: '#000', textBaseline: 'alphabetic', textAlign: 'start' };
   return new Proxy(state, {
     get(t, prop) {
@@ -119,14 +133,55 @@ function context2d(): Obj {
           return { width: [...String(s)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? px : px * 0.55), 0) };
         };
       }
+      if (prop === 'drawImage') {
+        return (img: object, ...args: number[]) => {
+          const bytes = imageBytes.get(img);
+          if (draws && bytes) draws.push({ bytes, args });
+        };
+      }
       if (typeof prop === 'string' && prop in t) return t[prop];
-      return () => undefined; // drawing calls: nothing to check in pixels here
+      return () => undefined; // other drawing calls: nothing to check in pixels here
     },
     set(t, prop, v) {
       t[prop as string] = v;
       return true;
     },
   });
+}
+
+function decodeImage(b: Buffer): { width: number; height: number; data: Uint8Array } | null {
+  const size = imageSize(b);
+  if (!size) return null;
+  if (size.type === 'png') {
+    const png = PNG.sync.read(b);
+    return { width: png.width, height: png.height, data: png.data };
+  }
+  const img = jpeg.decode(b, { useTArray: true, maxMemoryUsageInMB: 512 });
+  return { width: img.width, height: img.height, data: img.data };
+}
+
+/** Composites recorded drawImage calls (3-, 5- and 9-argument forms) onto RGBA pixels, nearest neighbour, with alpha. */
+function rasterise(pixels: Buffer, width: number, height: number, draws: Drawn[]): void {
+  for (const { bytes, args } of draws) {
+    const src = decodeImage(bytes);
+    if (!src) continue;
+    const [sx, sy, sw, sh, dx, dy, dw, dh] =
+      args.length >= 8
+        ? args
+        : args.length >= 4
+          ? [0, 0, src.width, src.height, args[0], args[1], args[2], args[3]]
+          : [0, 0, src.width, src.height, args[0], args[1], src.width, src.height];
+    for (let y = Math.max(0, Math.floor(dy)); y < Math.min(height, dy + dh); y++) {
+      for (let x = Math.max(0, Math.floor(dx)); x < Math.min(width, dx + dw); x++) {
+        const u = Math.min(src.width - 1, Math.floor(sx + ((x - dx) * sw) / dw));
+        const v = Math.min(src.height - 1, Math.floor(sy + ((y - dy) * sh) / dh));
+        const si = (v * src.width + u) * 4;
+        const di = (y * width + x) * 4;
+        const a = src.data[si + 3] / 255;
+        for (let c = 0; c < 3; c++) pixels[di + c] = Math.round(src.data[si + c] * a + pixels[di + c] * (1 - a));
+      }
+    }
+  }
 }
 
 export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } {
@@ -252,13 +307,14 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       const canvas = opt.canvas as { width?: number; height?: number; __canvasNode?: boolean } | undefined;
       // A <canvas type="2d"> node is the documented source; an OffscreenCanvas is not.
       if (!canvas || !canvasNodes.has(canvas as object)) throw fail('canvasToTempFilePath', 'canvas is not a <canvas type="2d"> node');
-      const { width, height } = canvasNodes.get(canvas as object)!;
+      const { width, height, draws } = canvasNodes.get(canvas as object)!;
       const quality = Math.round(Math.max(0, Math.min(1, Number(opt.quality ?? 1))) * 100);
       const type = opt.fileType === 'jpg' ? 'jpg' : 'png';
       if (type !== 'jpg') throw fail('canvasToTempFilePath', 'the simulator only exports jpg');
       const pixels = Buffer.alloc(width * height * 4);
-      // The drawing calls are not rasterised: a gradient with light noise stands in,
-      // so the file has the canvas's size and quality changes its bytes.
+      // A gradient with light noise stands in for what is not rasterised (text, shapes),
+      // so the file has the canvas's size and quality changes its bytes; drawn images
+      // (the photo, the logo) are composited where the page drew them.
       for (let i = 0, n = 0; i < pixels.length; i += 4, n++) {
         const x = n % width;
         const y = (n / width) | 0;
@@ -268,6 +324,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
         pixels[i + 2] = 128 + noise;
         pixels[i + 3] = 255;
       }
+      rasterise(pixels, width, height, draws);
       const out = jpeg.encode({ data: pixels, width, height }, quality).data;
       const p = tempPath('jpg');
       files.set(p, Buffer.from(out));
@@ -346,7 +403,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
   };
 
   // ------------------------------------------------------------ sync members
-  const canvasNodes = new WeakMap<object, { width: number; height: number }>();
+  const canvasNodes = new WeakMap<object, { width: number; height: number; draws: Drawn[] }>();
   const makeImage = () => {
     const img: Obj = { width: 0, height: 0, onload: null, onerror: null, referrerPolicy: '' };
     let src = '';
@@ -362,6 +419,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
             : (readAny(v) ?? host.readPackageFile(v.replace(/^\//, '')));
           const size = b && imageSize(b);
           if (size) {
+            imageBytes.set(proxy, b);
             img.width = size.width;
             img.height = size.height;
             (img.onload as (() => void) | null)?.();
@@ -369,7 +427,8 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
         }, 0);
       },
     });
-    return documented('Image', img, host);
+    const proxy = documented('Image', img, host);
+    return proxy;
   };
   const fsManager = documented(
     'FileSystemManager',
@@ -531,10 +590,12 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     createAnimation: () => ({}),
   };
   function canvasNode(): unknown {
+    const draws: Drawn[] = [];
     const node = {
       width: 300,
       height: 150,
-      getContext: () => context2d(),
+      draws,
+      getContext: () => context2d(draws),
       createImage: makeImage,
       requestAnimationFrame: (f: () => void) => setTimeout(f, 16),
       cancelAnimationFrame: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
