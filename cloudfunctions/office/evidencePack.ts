@@ -25,6 +25,7 @@ import { MATERIALS, type MaterialsDoc, type PhotoDoc } from '../_shared/records'
 import type { PublishableReport } from '../_shared/publication';
 import type { FeedbackDoc, SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
+import { pool } from '../_shared/pool';
 
 export const PACKS = 'packs';
 const DEFAULT_PAGE_EVENTS = 10;
@@ -72,20 +73,6 @@ const extOf = (fileID: string, fallback: string) => /\.([A-Za-z0-9]{1,5})$/.exec
 /** Reports as stored: publishing adds the published copy and the log of every publish and take-down (_shared/publication.ts). */
 type StoredReport = PublishableReport;
 type StoredEvent = EventDoc;
-
-async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
 
 async function download(fileID: string): Promise<Uint8Array> {
   const { fileContent } = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer };
