@@ -11,6 +11,7 @@ import { LocalDatabase } from './database';
 import { asWriteError, Store, StoreWriteError } from './store';
 import { nextFireTime } from './cron';
 import { CONTENT_BLOCKLIST } from './content-words';
+import type { Envelope as AnyEnvelope } from '../src/contract/define';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -79,7 +80,7 @@ export function normaliseCloudPath(raw: string): string {
   return parts.join('/');
 }
 
-type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } };
+type Envelope = AnyEnvelope<unknown>;
 type CloudMain = (event: Record<string, unknown>, context: Record<string, unknown>) => Promise<Envelope>;
 
 export interface OutboxMessage {

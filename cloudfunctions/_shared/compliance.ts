@@ -16,62 +16,10 @@ import { isOnTime, unfiledPlanDeadline, workdaysLate } from '../../src/domain/de
 import { endOfDayInstant, parseInstant, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import type { Rules } from '../../src/domain/rules';
 import type { EventDoc } from './data';
+import type { Dashboard, DashboardCounts as Counts, LateItem, LateKind, MonthRow, UnitRow } from '../../src/contract';
 
-export type LateKind = 'plan' | 'report' | 'materials';
-
-export interface LateItem {
-  eventId: string;
-  seq: number;
-  theme: string;
-  /** The event's unit names, 、-joined (co-hosted events name every host). */
-  unit: string;
-  unitIds: string[];
-  kind: LateKind;
-  deadline: string; // ISO +08:00
-  doneAt: string | null; // ISO +08:00; null: still not done
-  workdaysLate: number;
-}
-
-export interface Counts {
-  events: number;
-  planFiled: number;
-  planOnTime: number;
-  held: number;
-  reported: number;
-  reportOnTime: number;
-  /** Events whose jurisdiction asks for 专栏材料 (a materials deadline is set). */
-  materialsDue: number;
-  materials: number;
-  materialsOnTime: number;
-  /** Reports sent with a separate 新闻稿. */
-  newsReleases: number;
-  /** Late items (missed deadlines, done late or still open). */
-  overdue: number;
-  /** Of those, still not done. */
-  overdueOpen: number;
-  avgRating: number | null;
-  ratings: number;
-}
-
-export interface UnitRow extends Counts {
-  unitId: string;
-  name: string;
-}
-
-export interface MonthRow extends Counts {
-  /** 1–12; null for events whose month is 待定. */
-  month: number | null;
-}
-
-export interface Dashboard {
-  year: number;
-  computedAt: string;
-  units: UnitRow[];
-  months: MonthRow[];
-  lateItems: LateItem[];
-  /** Units with no event in the year's plan ("今年全区各部门单位都将组织开展"). */
-  unitsWithoutEvents: Array<{ unitId: string; name: string }>;
-}
+// The shapes office.dashboard answers with are the contract's.
+export type { Dashboard, DashboardCounts as Counts, LateItem, LateKind, MonthRow, UnitRow } from '../../src/contract';
 
 export interface Rating {
   eventId: string;

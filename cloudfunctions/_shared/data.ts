@@ -3,6 +3,7 @@
 import type { Rules } from '../../src/domain/rules';
 import type { EventStatus } from '../../src/domain/lifecycle';
 import type { MonthRange } from '../../src/domain/planTable';
+import type { Identity } from '../../src/domain/signups';
 import { db } from './cloud';
 
 export const C = {
@@ -85,7 +86,7 @@ export interface PlanSummary {
   startTime?: string; // HH:mm
   venue: Venue;
   forms: string[];
-  invitees: string[];
+  invitees: Identity[];
   banner: string;
   publicSeats: number; // 0: not open to residents
   /** Online events open to everyone: publicSeats is then UNCAPPED_SEATS, not a number the unit set. */

@@ -140,7 +140,6 @@ export function eventIdOf(recordId: string): string | null {
 }
 
 /** A cloud storage file id as the app gets it from uploadFile. */
-export const CLOUD_FILE_ID = /^cloud:\/\/[^\s]{1,500}$/;
 
 /** Drops undefined fields: the database stores what was given, not "undefined". */
 export function defined<T extends Record<string, unknown>>(o: T): T {

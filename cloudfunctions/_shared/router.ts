@@ -1,28 +1,35 @@
-// Functions are thin routers over actions. Each action has a schema; its handler
-// returns data or throws BusinessError; this file turns both into the envelope,
+// Functions are thin routers over actions. Each action is declared from its entry
+// in src/contract: the input schema is parsed here, and the handler must return the
+// contract's result type; it returns data or throws BusinessError; this file turns both into the envelope,
 // so a function never throws to its caller.
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { installChineseZodMessages } from '../../src/domain/zodChinese';
 import { callerOpenid } from './cloud';
 import { POLICY, type FunctionName } from './policy';
+import type { Contract } from '../../src/contract';
+import type { ActionContract, Envelope, ParsedOf, ResultOf } from '../../src/contract/define';
 
 installChineseZodMessages();
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } };
+export type { Envelope } from '../../src/contract/define';
 
 export interface Caller {
   /** undefined for anonymous calls (e.g. the public showcase page). */
   openid: string | undefined;
 }
 
-export interface Action<S extends z.ZodTypeAny, R> {
-  schema: S;
-  handler: (input: z.infer<S>, caller: Caller) => Promise<R>;
+/** An action's contract (src/contract) with its handler; the handler must return the contract's result. */
+export interface Action<C extends ActionContract> {
+  contract: C;
+  handler: (input: ParsedOf<C>, caller: Caller) => Promise<ResultOf<C>>;
 }
 
-export function action<S extends z.ZodTypeAny, R>(schema: S, handler: (input: z.infer<S>, caller: Caller) => Promise<R>): Action<S, R> {
-  return { schema, handler };
+export function action<C extends ActionContract>(
+  contract: C,
+  handler: (input: ParsedOf<C>, caller: Caller) => Promise<ResultOf<C>>,
+): Action<C> {
+  return { contract, handler };
 }
 
 export function fail(code: BusinessError['code'], message: string, details: Record<string, unknown> = {}): Envelope<never> {
@@ -30,20 +37,25 @@ export function fail(code: BusinessError['code'], message: string, details: Reco
 }
 
 /** Any action, whatever its input: `never` input so every handler fits; the schema vouches for the data. */
-type AnyAction = { schema: z.ZodTypeAny; handler: (input: never, caller: Caller) => Promise<unknown> };
+type AnyAction = { contract: ActionContract; handler: (input: never, caller: Caller) => Promise<unknown> };
 
-export function createFunction<F extends FunctionName>(fn: F, actions: Record<keyof (typeof POLICY)[F] & string, AnyAction>) {
+/** Every action of the function's contract, each declared from its own entry. */
+type Actions<F extends FunctionName> = { [A in keyof Contract[F]]: Contract[F][A] extends ActionContract ? Action<Contract[F][A]> : never };
+
+export function createFunction<F extends FunctionName>(fn: F, actions: Actions<F>) {
   const policy: Record<string, string> = POLICY[fn];
   return async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
     const { action: name, ...payload } = event ?? {};
-    const act =
-      typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name as keyof typeof actions] : undefined;
+    const act: AnyAction | undefined =
+      typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name)
+        ? (actions as Record<string, AnyAction>)[name]
+        : undefined;
     if (!act) return fail('INVALID_ARGUMENT', `不支持的操作：${String(name)}`, { fields: ['action'] });
     const openid = callerOpenid();
     if (!openid && policy[name as string] !== 'public') return fail('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
     // Timer triggers and platform fields are not part of any action's input.
     for (const k of ['userInfo', 'tcbContext']) delete payload[k];
-    const parsed = act.schema.safeParse(payload);
+    const parsed = act.contract.input.safeParse(payload);
     if (!parsed.success) return invalid(parsed.error);
     try {
       return { ok: true, data: await act.handler(parsed.data as never, { openid }) };

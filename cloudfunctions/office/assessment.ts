@@ -8,24 +8,12 @@ import { C } from '../_shared/data';
 import type { EventDoc } from '../_shared/data';
 import { findAll } from '../_shared/findAll';
 import type { FeedbackDoc } from '../_shared/signups';
-import { computeDashboard, type Counts, type Dashboard, type UnitRow } from '../_shared/compliance';
+import { computeDashboard, type Counts, type Dashboard } from '../_shared/compliance';
 import { figuresByUnit, figuresOf, liveEvents, type EventExtras, type Figures } from '../_shared/assessment';
 import { childrenOf } from '../_shared/family';
+import type { ChildRow, DashboardReview as Review } from '../../src/contract';
 
-export interface ChildRow extends Counts {
-  jurisdictionId: string;
-  name: string;
-  figures: Figures;
-  /** Its units, for the export's sheet per child (not sent to the screen). */
-  units?: UnitRow[];
-}
-
-export interface Review {
-  /** The jurisdiction as one row: each event counted once. */
-  totals: Counts;
-  figures: { total: Figures; units: Array<{ unitId: string; name: string } & Figures> };
-  children?: ChildRow[];
-}
+export type { ChildRow, DashboardReview as Review } from '../../src/contract';
 
 const COUNT_KEYS = [
   'events',

@@ -6,7 +6,6 @@
 // reviewed (personal data masked); photos are web-sized copies made once.
 import crypto from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { renderColumnSite, slugOf, type ColumnReport } from '../../src/domain/columnSite';
 import { maskForPublic } from '../../src/domain/publicText';
@@ -20,6 +19,7 @@ import { findAll } from '../_shared/findAll';
 import type { PublishableReport } from '../_shared/publication';
 import { webPhoto } from '../_shared/webPhoto';
 import { pool } from '../_shared/pool';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 
 /** One document per jurisdiction: what the stable prefix holds, so a rebuild uploads only changes and deletes what left. */
@@ -134,14 +134,11 @@ export async function rebuildColumnQuietly(jurisdictionId: string, year: number)
   }
 }
 
-export const exportColumn = action(
-  z.object({ jurisdictionId: z.string().min(1).max(64), year: z.number().int().min(2000).max(2100) }).strict(),
-  async ({ jurisdictionId, year }, caller) => {
-    await requireOffice(caller, jurisdictionId);
-    const built = await rebuildColumn(jurisdictionId, year);
-    const url =
-      ((await cloud.getTempFileURL({ fileList: [built.fileID] })) as { fileList: Array<{ tempFileURL: string }> }).fileList[0]
-        ?.tempFileURL ?? null;
-    return { ...built, url };
-  },
-);
+export const exportColumn = action(contract.office.exportColumn, async ({ jurisdictionId, year }, caller) => {
+  await requireOffice(caller, jurisdictionId);
+  const built = await rebuildColumn(jurisdictionId, year);
+  const url =
+    ((await cloud.getTempFileURL({ fileList: [built.fileID] })) as { fileList: Array<{ tempFileURL: string }> }).fileList[0]?.tempFileURL ??
+    null;
+  return { ...built, url };
+});

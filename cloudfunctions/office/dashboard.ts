@@ -1,6 +1,5 @@
 // The office's compliance dashboard and its Excel export. Both compute from the
 // records at server time through _shared/compliance.ts; nothing derived is stored.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import { toShanghaiISO } from '../../src/domain/time';
@@ -11,13 +10,12 @@ import { C, getById } from '../_shared/data';
 import type { EventDoc, JurisdictionDoc, UnitDoc } from '../_shared/data';
 import type { FeedbackDoc } from '../_shared/signups';
 import { requireOffice } from '../_shared/auth';
+import { contract } from '../../src/contract';
 import { action, type Caller } from '../_shared/router';
 import { computeDashboard, type Dashboard, type Rating } from '../_shared/compliance';
 import { requireOfficeOrParent } from '../_shared/family';
 import { loadReview } from './assessment';
 import { excel } from './lazyExcel';
-
-const input = z.object({ jurisdictionId: z.string().min(1).max(64), year: z.number().int().min(2000).max(2100) }).strict();
 
 /**
  * Three reads in parallel (the caller's roles, the jurisdiction with its rules,
@@ -46,19 +44,16 @@ export async function loadDashboard(
 
 // A linked city office reads a county's dashboard too (read-only figures, no personal data).
 // `figures` / `includeChildren` add the review's figures and the linked counties' rows (more reads).
-export const dashboard = action(
-  input.extend({ includeChildren: z.boolean().optional(), figures: z.boolean().optional() }),
-  async ({ jurisdictionId, year, includeChildren, figures }, caller) => {
-    const d = await loadDashboard(caller, jurisdictionId, year, requireOfficeOrParent);
-    return figures || includeChildren
-      ? { ...d, ...(await loadReview(d, jurisdictionId, year, serverNow(), { children: includeChildren })) }
-      : d;
-  },
-);
+export const dashboard = action(contract.office.dashboard, async ({ jurisdictionId, year, includeChildren, figures }, caller) => {
+  const d = await loadDashboard(caller, jurisdictionId, year, requireOfficeOrParent);
+  return figures || includeChildren
+    ? { ...d, ...(await loadReview(d, jurisdictionId, year, serverNow(), { children: includeChildren })) }
+    : d;
+});
 
 // ---- export ----
 
-export const exportDashboard = action(input, async ({ jurisdictionId, year }, caller) => {
+export const exportDashboard = action(contract.office.exportDashboard, async ({ jurisdictionId, year }, caller) => {
   const d = await loadDashboard(caller, jurisdictionId, year);
   const review = await loadReview(d, jurisdictionId, year, serverNow(), { children: true, childUnits: true });
   const stamp = toShanghaiISO(serverNow()).replace(/[-:T]/g, '').slice(0, 14);

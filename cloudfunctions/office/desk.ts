@@ -1,6 +1,5 @@
 // The office's desk: the year at a glance, one event in full, more office staff
 // (invitations with role 'office'), and the jurisdiction's logo for the photo stamp.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { eventDeadlines, isOnTime, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { STATUS_LABELS } from '../../src/domain/lifecycle';
@@ -12,11 +11,11 @@ import { C, findWhere, getById } from '../_shared/data';
 import type { Deadlines, EventDoc, InviteDoc, JurisdictionDoc, PlanDoc, StaffDoc } from '../_shared/data';
 import { requireOffice, requireSignedIn } from '../_shared/auth';
 import { requireFileInScope } from '../_shared/files';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { inviteCode } from '../_shared/ids';
 import { inviteQr } from './units';
 
-const id = z.string().min(1).max(64);
 const PAGE = 1000;
 const INVITE_VALID_DAYS = 14;
 
@@ -84,34 +83,31 @@ function deadlinesOf(e: EventDoc, j: JurisdictionDoc | null): Deadlines | undefi
   }
 }
 
-export const listEvents = action(
-  z.object({ jurisdictionId: id, year: z.number().int().min(2000).max(2100) }).strict(),
-  async ({ jurisdictionId, year }, caller) => {
-    await requireOffice(caller, jurisdictionId);
-    const events = await eventsOfYear(jurisdictionId, year);
-    // Rules place unfiled events (and filed ones lacking stored deadlines).
-    const needRules = events.some((e) => e.status === 'planned' || (e.plan?.date && !e.deadlines));
-    const j = needRules ? await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId) : null;
-    const now = serverNow();
-    return {
-      now: toShanghaiISO(now),
-      events: events.map((e) => ({
-        eventId: e._id,
-        seq: e.seq,
-        theme: e.theme,
-        forms: e.forms,
-        units: e.unitNames,
-        unitIds: e.unitIds,
-        months: e.months,
-        status: e.status,
-        statusLabel: e.removedFromPlan ? '已移出计划' : STATUS_LABELS[e.status],
-        removedFromPlan: e.removedFromPlan,
-        ...(e.plan?.date ? { date: e.plan.date } : {}),
-        next: nextStep(e, deadlinesOf(e, j), now, j?.rules),
-      })),
-    };
-  },
-);
+export const listEvents = action(contract.office.listEvents, async ({ jurisdictionId, year }, caller) => {
+  await requireOffice(caller, jurisdictionId);
+  const events = await eventsOfYear(jurisdictionId, year);
+  // Rules place unfiled events (and filed ones lacking stored deadlines).
+  const needRules = events.some((e) => e.status === 'planned' || (e.plan?.date && !e.deadlines));
+  const j = needRules ? await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId) : null;
+  const now = serverNow();
+  return {
+    now: toShanghaiISO(now),
+    events: events.map((e) => ({
+      eventId: e._id,
+      seq: e.seq,
+      theme: e.theme,
+      forms: e.forms,
+      units: e.unitNames,
+      unitIds: e.unitIds,
+      months: e.months,
+      status: e.status,
+      statusLabel: e.removedFromPlan ? '已移出计划' : STATUS_LABELS[e.status],
+      removedFromPlan: e.removedFromPlan,
+      ...(e.plan?.date ? { date: e.plan.date } : {}),
+      next: nextStep(e, deadlinesOf(e, j), now, j?.rules),
+    })),
+  };
+});
 
 /** Photos as the unit function stores them; read defensively, only what the office sees. */
 interface PhotoRow {
@@ -126,7 +122,7 @@ interface PhotoRow {
 
 const iso = (d: Date | string | undefined) => (d === undefined ? undefined : toShanghaiISO(new Date(d)));
 
-export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ eventId }, caller) => {
+export const eventDetail = action(contract.office.eventDetail, async ({ eventId }, caller) => {
   requireSignedIn(caller);
   const e = await getById<EventDoc>(C.events, eventId);
   if (!e) throw new BusinessError('NOT_FOUND', '找不到该活动，请返回列表刷新后重试');
@@ -213,7 +209,7 @@ export async function tempUrl(fileID: string | undefined): Promise<string | null
   }
 }
 
-export const inviteOffice = action(z.object({ jurisdictionId: id }).strict(), async ({ jurisdictionId }, caller) => {
+export const inviteOffice = action(contract.office.inviteOffice, async ({ jurisdictionId }, caller) => {
   const office = await requireOffice(caller, jurisdictionId);
   const now = serverNow();
   const doc: InviteDoc = {
@@ -234,7 +230,7 @@ export const inviteOffice = action(z.object({ jurisdictionId: id }).strict(), as
   };
 });
 
-export const listStaff = action(z.object({ jurisdictionId: id }).strict(), async ({ jurisdictionId }, caller) => {
+export const listStaff = action(contract.office.listStaff, async ({ jurisdictionId }, caller) => {
   const me = await requireOffice(caller, jurisdictionId);
   const staff = await findWhere<StaffDoc>(C.staff, { jurisdictionId, role: 'office' });
   return staff
@@ -242,20 +238,17 @@ export const listStaff = action(z.object({ jurisdictionId: id }).strict(), async
     .sort((a, b) => a.since.localeCompare(b.since));
 });
 
-export const setLogo = action(
-  z.object({ jurisdictionId: id, fileID: z.string().min(1).max(500) }).strict(),
-  async ({ jurisdictionId, fileID }, caller) => {
-    await requireOffice(caller, jurisdictionId);
-    // Only an image the app uploaded for this jurisdiction (logos/<jurisdictionId>/…).
-    requireFileInScope(fileID, { logos: jurisdictionId });
-    const res = (await db
-      .collection(C.jurisdictions)
-      .doc(jurisdictionId)
-      .update({ data: { logoFileID: fileID } })) as { stats: { updated: number } };
-    if (res.stats.updated === 0) {
-      const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
-      if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
-    }
-    return { logoFileID: fileID, logoUrl: await tempUrl(fileID) };
-  },
-);
+export const setLogo = action(contract.office.setLogo, async ({ jurisdictionId, fileID }, caller) => {
+  await requireOffice(caller, jurisdictionId);
+  // Only an image the app uploaded for this jurisdiction (logos/<jurisdictionId>/…).
+  requireFileInScope(fileID, { logos: jurisdictionId });
+  const res = (await db
+    .collection(C.jurisdictions)
+    .doc(jurisdictionId)
+    .update({ data: { logoFileID: fileID } })) as { stats: { updated: number } };
+  if (res.stats.updated === 0) {
+    const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
+    if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
+  }
+  return { logoFileID: fileID, logoUrl: await tempUrl(fileID) };
+});

@@ -7,7 +7,6 @@
 // assembles the pack. The office calls again with `packId` until `fileID` is set.
 import crypto from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { STATUS_LABELS } from '../../src/domain/lifecycle';
@@ -24,6 +23,7 @@ import { randomId } from '../_shared/ids';
 import { MATERIALS, type MaterialsDoc, type PhotoDoc } from '../_shared/records';
 import type { PublishableReport } from '../_shared/publication';
 import type { FeedbackDoc, SignupDoc } from '../_shared/signups';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { pool } from '../_shared/pool';
 
@@ -64,7 +64,6 @@ interface PackDoc {
   result?: { fileID: string; bytes: number; sha256: string; fileName: string };
 }
 
-const id = z.string().min(1).max(64);
 const iso = (d: Date | string | null | undefined) => (d ? toShanghaiISO(new Date(d)) : null);
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 const pad = (n: number) => String(n).padStart(3, '0');
@@ -358,19 +357,7 @@ async function assemble(job: PackDoc, j: JurisdictionDoc, now: Date): Promise<{ 
   return { zip: zipSync(files, { mtime: now }), fileName };
 }
 
-const input = z
-  .object({
-    jurisdictionId: id,
-    year: z.number().int().min(2000).max(2100),
-    unitId: id.optional(),
-    /** Continue this pack (from an earlier call's answer). */
-    packId: id.optional(),
-    /** Events per call; smaller pages show progress sooner. */
-    pageEvents: z.number().int().min(1).max(50).optional(),
-  })
-  .strict();
-
-export const evidencePack = action(input, async ({ jurisdictionId, year, unitId, packId, pageEvents }, caller) => {
+export const evidencePack = action(contract.office.evidencePack, async ({ jurisdictionId, year, unitId, packId, pageEvents }, caller) => {
   const [office, j, unit, existing] = await Promise.all([
     requireOffice(caller, jurisdictionId),
     getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId),

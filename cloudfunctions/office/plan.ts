@@ -3,7 +3,6 @@
 // number. A partial paste adds and updates only; stored rows missing from it are
 // listed (notInTable) and flagged "已移出计划" (never deleted) only when the office
 // asks for it with removeMissing. Units are created by name.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { parsePlanTable } from '../../src/domain/planTable';
 import type { ParsedEvent, PlanParseResult } from '../../src/domain/planTable';
@@ -14,27 +13,9 @@ import { C, findWhere } from '../_shared/data';
 import type { EventDoc, UnitDoc } from '../_shared/data';
 import { requireOffice } from '../_shared/auth';
 import { requireFileInScope } from '../_shared/files';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { randomId, stableId } from '../_shared/ids';
-
-const importSchema = z
-  .object({
-    jurisdictionId: z.string().min(1).max(64),
-    year: z.number().int().min(2000).max(2100),
-    /** The table as pasted, or… */
-    text: z.string().min(1).max(90_000).optional(),
-    /** …an .xlsx the app uploaded to storage under plans/<jurisdictionId>/. */
-    fileID: z.string().min(1).max(500).optional(),
-    /** Preview only: parse and compare, write nothing. */
-    dryRun: z.boolean().optional(),
-    /** Also take out of the plan the stored events this table does not have (default: keep them). */
-    removeMissing: z.boolean().optional(),
-  })
-  .strict()
-  .refine((v) => (v.text === undefined) !== (v.fileID === undefined), {
-    message: '请粘贴计划表（text）或上传 Excel 文件（fileID），二选一',
-    path: ['text'],
-  });
 
 const MAX_XLSX_BYTES = 5 * 1024 * 1024;
 
@@ -93,95 +74,98 @@ function sameRow(e: EventDoc, row: ParsedEvent): boolean {
   );
 }
 
-export const importPlan = action(importSchema, async ({ jurisdictionId, year, text, fileID, dryRun, removeMissing }, caller) => {
-  await requireOffice(caller, jurisdictionId);
-  const { events: parsed, warnings } =
-    fileID !== undefined ? await parseUploaded(fileID, jurisdictionId, year) : parsePlanTable(text ?? '', { year });
-  if (parsed.length === 0) {
-    const what = fileID !== undefined ? '上传的 Excel 文件' : '粘贴的内容';
-    throw new BusinessError('INVALID_ARGUMENT', `没有识别出任何活动。请确认${what}是含“序号、活动主题、责任单位”等表头的计划安排表。`, {
-      fields: [fileID !== undefined ? 'fileID' : 'text'],
-      warnings,
-    });
-  }
-
-  const [existing, units] = await Promise.all([
-    findWhere<EventDoc>(C.events, { jurisdictionId, year }),
-    findWhere<UnitDoc>(C.units, { jurisdictionId }),
-  ]);
-  const { matched, gone } = plan(parsed, existing);
-  const removed = removeMissing ? gone : [];
-  const now = serverNow();
-
-  const unitIdByName = new Map(units.map((u) => [u.name, u._id]));
-  const newUnits: UnitDoc[] = [];
-  for (const name of new Set(parsed.flatMap((r) => r.units))) {
-    if (unitIdByName.has(name)) continue;
-    const unit: UnitDoc = { _id: stableId('u', jurisdictionId, name), jurisdictionId, name, createdAt: now };
-    newUnits.push(unit);
-    unitIdByName.set(name, unit._id);
-  }
-
-  const created: EventDoc[] = [];
-  const updated: Array<{ id: string; fields: Partial<EventDoc> }> = [];
-  let unchanged = 0;
-  const result = parsed.map((row) => {
-    const e = matched.get(row);
-    const fields = {
-      seq: row.seq,
-      theme: row.theme,
-      forms: row.forms,
-      unitIds: row.units.map((n) => unitIdByName.get(n)!),
-      unitNames: row.units,
-      months: row.months,
-      plannedDate: row.date,
-      plannedEndDate: row.endDate,
-      raw: row.raw,
-      removedFromPlan: false,
-    };
-    if (!e) {
-      const doc: EventDoc = { _id: randomId('e'), jurisdictionId, year, ...fields, status: 'planned', createdAt: now, updatedAt: now };
-      created.push(doc);
-      return { eventId: doc._id, ...publicRow(row) };
+export const importPlan = action(
+  contract.office.importPlan,
+  async ({ jurisdictionId, year, text, fileID, dryRun, removeMissing }, caller) => {
+    await requireOffice(caller, jurisdictionId);
+    const { events: parsed, warnings } =
+      fileID !== undefined ? await parseUploaded(fileID, jurisdictionId, year) : parsePlanTable(text ?? '', { year });
+    if (parsed.length === 0) {
+      const what = fileID !== undefined ? '上传的 Excel 文件' : '粘贴的内容';
+      throw new BusinessError('INVALID_ARGUMENT', `没有识别出任何活动。请确认${what}是含“序号、活动主题、责任单位”等表头的计划安排表。`, {
+        fields: [fileID !== undefined ? 'fileID' : 'text'],
+        warnings,
+      });
     }
-    if (sameRow(e, row)) unchanged += 1;
-    else updated.push({ id: e._id, fields: { ...fields, updatedAt: now } });
-    return { eventId: e._id, ...publicRow(row) };
-  });
 
-  if (!dryRun) {
-    // Ids are stable or matched, so if this is cut off half way, importing again completes it.
-    if (newUnits.length) await db.collection(C.units).add({ data: newUnits });
-    if (created.length) await db.collection(C.events).add({ data: created });
-    await Promise.all([
-      ...updated.map((u) =>
-        db
-          .collection(C.events)
-          .doc(u.id)
-          .update({ data: { ...u.fields, months: u.fields.months ? db.command.set(u.fields.months) : null } }),
-      ),
-      ...removed.map((e) =>
-        db
-          .collection(C.events)
-          .doc(e._id)
-          .update({ data: { removedFromPlan: true, updatedAt: now } }),
-      ),
+    const [existing, units] = await Promise.all([
+      findWhere<EventDoc>(C.events, { jurisdictionId, year }),
+      findWhere<UnitDoc>(C.units, { jurisdictionId }),
     ]);
-  }
-  return {
-    created: created.length,
-    updated: updated.length,
-    unchanged,
-    /** Taken out of the plan by this import (would be, in a preview): 0 unless removeMissing. */
-    removed: removed.length,
-    /** Stored events this table does not have; kept unless removeMissing. */
-    notInTable: gone.map((e) => ({ eventId: e._id, seq: e.seq, theme: e.theme })),
-    newUnits: newUnits.map((u) => u.name),
-    warnings,
-    events: result,
-    dryRun: Boolean(dryRun),
-  };
-});
+    const { matched, gone } = plan(parsed, existing);
+    const removed = removeMissing ? gone : [];
+    const now = serverNow();
+
+    const unitIdByName = new Map(units.map((u) => [u.name, u._id]));
+    const newUnits: UnitDoc[] = [];
+    for (const name of new Set(parsed.flatMap((r) => r.units))) {
+      if (unitIdByName.has(name)) continue;
+      const unit: UnitDoc = { _id: stableId('u', jurisdictionId, name), jurisdictionId, name, createdAt: now };
+      newUnits.push(unit);
+      unitIdByName.set(name, unit._id);
+    }
+
+    const created: EventDoc[] = [];
+    const updated: Array<{ id: string; fields: Partial<EventDoc> }> = [];
+    let unchanged = 0;
+    const result = parsed.map((row) => {
+      const e = matched.get(row);
+      const fields = {
+        seq: row.seq,
+        theme: row.theme,
+        forms: row.forms,
+        unitIds: row.units.map((n) => unitIdByName.get(n)!),
+        unitNames: row.units,
+        months: row.months,
+        plannedDate: row.date,
+        plannedEndDate: row.endDate,
+        raw: row.raw,
+        removedFromPlan: false,
+      };
+      if (!e) {
+        const doc: EventDoc = { _id: randomId('e'), jurisdictionId, year, ...fields, status: 'planned', createdAt: now, updatedAt: now };
+        created.push(doc);
+        return { eventId: doc._id, ...publicRow(row) };
+      }
+      if (sameRow(e, row)) unchanged += 1;
+      else updated.push({ id: e._id, fields: { ...fields, updatedAt: now } });
+      return { eventId: e._id, ...publicRow(row) };
+    });
+
+    if (!dryRun) {
+      // Ids are stable or matched, so if this is cut off half way, importing again completes it.
+      if (newUnits.length) await db.collection(C.units).add({ data: newUnits });
+      if (created.length) await db.collection(C.events).add({ data: created });
+      await Promise.all([
+        ...updated.map((u) =>
+          db
+            .collection(C.events)
+            .doc(u.id)
+            .update({ data: { ...u.fields, months: u.fields.months ? db.command.set(u.fields.months) : null } }),
+        ),
+        ...removed.map((e) =>
+          db
+            .collection(C.events)
+            .doc(e._id)
+            .update({ data: { removedFromPlan: true, updatedAt: now } }),
+        ),
+      ]);
+    }
+    return {
+      created: created.length,
+      updated: updated.length,
+      unchanged,
+      /** Taken out of the plan by this import (would be, in a preview): 0 unless removeMissing. */
+      removed: removed.length,
+      /** Stored events this table does not have; kept unless removeMissing. */
+      notInTable: gone.map((e) => ({ eventId: e._id, seq: e.seq, theme: e.theme })),
+      newUnits: newUnits.map((u) => u.name),
+      warnings,
+      events: result,
+      dryRun: Boolean(dryRun),
+    };
+  },
+);
 
 function publicRow(row: ParsedEvent) {
   return {

@@ -3,7 +3,6 @@
 // The office sees the text with personal data masked, confirms it holds no secrets
 // and no personal data, the platform's content check passes every public text, and
 // only then does the report enter the public column. Taking it down keeps the reason.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { STATUS_LABELS, transition, type LifecycleEvent } from '../../src/domain/lifecycle';
 import { publicReportText } from '../../src/domain/publicText';
@@ -17,10 +16,10 @@ import { requireContentPass } from '../_shared/contentCheck';
 import { tempUrls } from '../_shared/files';
 import type { Publication, PublicationEntry, PublishableReport } from '../_shared/publication';
 import type { SignupDoc } from '../_shared/signups';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { rebuildColumnQuietly } from './column';
 
-const eventIdField = z.string().min(1).max(64);
 const iso = (d: Date | string) => toShanghaiISO(new Date(d));
 
 /** The event's latest report; an event without one cannot be published. */
@@ -44,7 +43,7 @@ function refuseUnless(status: EventDoc['status'], move: LifecycleEvent): void {
   if (!next.ok) throw new BusinessError(next.code, next.message, { status });
 }
 
-export const publishPreview = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
+export const publishPreview = action(contract.office.publishPreview, async ({ eventId }, caller) => {
   const { event } = await requireEventOffice(caller, eventId);
   const report = await latestReport(event);
   const text = await publicText(event, report);
@@ -66,20 +65,7 @@ export const publishPreview = action(z.object({ eventId: eventIdField }).strict(
   };
 });
 
-const mustConfirm = (message: string) => z.boolean().refine((v) => v, { message });
-const publishSchema = z
-  .object({
-    eventId: eventIdField,
-    checks: z
-      .object({
-        secrecy: mustConfirm('请确认已审查：不含国家秘密、工作秘密和敏感信息'),
-        personalData: mustConfirm('请确认已审查：个人信息已遮挡，不含群众姓名和电话'),
-      })
-      .strict(),
-  })
-  .strict();
-
-export const publishReport = action(publishSchema, async ({ eventId }, caller) => {
+export const publishReport = action(contract.office.publishReport, async ({ eventId }, caller) => {
   const { event, office } = await requireEventOffice(caller, eventId);
   refuseUnless(event.status, 'PUBLISH');
   const report = await latestReport(event);
@@ -122,11 +108,7 @@ export const publishReport = action(publishSchema, async ({ eventId }, caller) =
   return { eventId, status: 'published' as const, publishedAt: iso(now), masked: text.masked, column };
 });
 
-const unpublishSchema = z
-  .object({ eventId: eventIdField, reason: z.string().trim().min(2, '请写明撤下原因（至少 2 个字）').max(500) })
-  .strict();
-
-export const unpublishReport = action(unpublishSchema, async ({ eventId, reason }, caller) => {
+export const unpublishReport = action(contract.office.unpublishReport, async ({ eventId, reason }, caller) => {
   const { event, office } = await requireEventOffice(caller, eventId);
   refuseUnless(event.status, 'UNPUBLISH');
   const now = serverNow();

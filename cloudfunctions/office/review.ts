@@ -1,7 +1,6 @@
 // Reviewing unit reports: the latest report with its evidence, approving or
 // returning it with a comment, and confirming a logo on a photo by eye. Approval
 // does not publish: that is the office's separate review in publish.ts.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { STATUS_LABELS, transition } from '../../src/domain/lifecycle';
 import { toShanghaiISO } from '../../src/domain/time';
@@ -15,12 +14,12 @@ import { tempUrls } from '../_shared/files';
 import { eventIdOf, MATERIALS } from '../_shared/records';
 import { QUESTIONNAIRES, type QuestionnaireDoc } from '../_shared/questionnaires';
 import type { MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 
 const iso = (d: Date | string) => toShanghaiISO(new Date(d));
-const id = z.string().min(1).max(200);
 
-export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
+export const reportDetail = action(contract.office.reportDetail, async ({ eventId }, caller) => {
   const { event } = await requireEventOffice(caller, eventId);
   const [reports, plans, photos, materialsVersions, questionnaire] = await Promise.all([
     findWhere<ReportDoc>(C.reports, { eventId }, 100),
@@ -146,15 +145,7 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
   };
 });
 
-const reviewSchema = z
-  .object({ reportId: id, decision: z.enum(['approve', 'return']), comment: z.string().trim().max(1000).optional() })
-  .strict()
-  .superRefine((r, ctx) => {
-    if (r.decision === 'return' && !r.comment)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['comment'], message: '退回时请写明修改意见' });
-  });
-
-export const reviewReport = action(reviewSchema, async ({ reportId, decision, comment }, caller) => {
+export const reviewReport = action(contract.office.reviewReport, async ({ reportId, decision, comment }, caller) => {
   const eventId = eventIdOf(reportId);
   if (!eventId) throw new BusinessError('NOT_FOUND', '找不到该情况报告', { reportId });
   const [{ office }, report] = await Promise.all([requireEventOffice(caller, eventId), getById<ReportDoc>(C.reports, reportId)]);
@@ -189,20 +180,17 @@ export const reviewReport = action(reviewSchema, async ({ reportId, decision, co
   return { status, reviewedAt: iso(now) };
 });
 
-export const confirmPhotoLogo = action(
-  z.object({ photoId: id, hasLogo: z.boolean().optional() }).strict(),
-  async ({ photoId, hasLogo }, caller) => {
-    const eventId = eventIdOf(photoId);
-    if (!eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
-    requireSignedIn(caller);
-    const [{ office }, photo] = await Promise.all([requireEventOffice(caller, eventId), getById<PhotoDoc>(C.photos, photoId)]);
-    if (!photo || photo.eventId !== eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
-    const value = hasLogo ?? true;
-    const now = serverNow();
-    await db
-      .collection(C.photos)
-      .doc(photoId)
-      .update({ data: { hasLogo: value, logoConfirmedBy: office.openid, logoConfirmedAt: now } });
-    return { photoId, hasLogo: value };
-  },
-);
+export const confirmPhotoLogo = action(contract.office.confirmPhotoLogo, async ({ photoId, hasLogo }, caller) => {
+  const eventId = eventIdOf(photoId);
+  if (!eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
+  requireSignedIn(caller);
+  const [{ office }, photo] = await Promise.all([requireEventOffice(caller, eventId), getById<PhotoDoc>(C.photos, photoId)]);
+  if (!photo || photo.eventId !== eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
+  const value = hasLogo ?? true;
+  const now = serverNow();
+  await db
+    .collection(C.photos)
+    .doc(photoId)
+    .update({ data: { hasLogo: value, logoConfirmedBy: office.openid, logoConfirmedAt: now } });
+  return { photoId, hasLogo: value };
+});

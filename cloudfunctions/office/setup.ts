@@ -1,7 +1,6 @@
 // Setting up a jurisdiction: the first office account (with SETUP_TOKEN), more
 // office staff, and the jurisdiction's rules.
 import crypto from 'node:crypto';
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { changedFromPreset, mergeRules, PRESET_LABELS, presetRules } from '../../src/domain/rules';
 import { db, runTransaction } from '../_shared/cloud';
@@ -9,6 +8,7 @@ import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
 import type { JurisdictionDoc, StaffDoc } from '../_shared/data';
 import { requireOffice, requireSignedIn } from '../_shared/auth';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { randomId } from '../_shared/ids';
 import { tempUrl } from './desk';
@@ -19,65 +19,50 @@ function tokenMatches(given: string, expected: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-export const bootstrap = action(
-  z
-    .object({
-      token: z.string().min(1).max(200),
-      name: z.string().trim().min(2).max(40),
-      level: z.enum(['city', 'county', 'district']),
-      preset: z
-        .enum(['standard', 'news-strict'], { errorMap: () => ({ message: '规则预设只能是 standard（标准）或 news-strict（新闻从严）' }) })
-        .optional(),
-    })
-    .strict(),
-  async ({ token, name, level, preset }, caller) => {
-    const openid = requireSignedIn(caller);
-    const expected = process.env.SETUP_TOKEN;
-    // No token configured: bootstrap is closed, and saying "wrong token" would send people guessing.
-    if (!expected) throw new BusinessError('FORBIDDEN', '本环境未配置开通口令（SETUP_TOKEN），暂不能开通辖区；请联系部署人员配置后再试');
-    if (!tokenMatches(token, expected)) throw new BusinessError('FORBIDDEN', '开通口令不正确，请向系统管理员核对后重试');
-    const jurisdictionId = randomId('j');
-    const now = serverNow();
-    const jurisdiction: JurisdictionDoc = {
-      _id: jurisdictionId,
-      name,
-      level,
-      rules: presetRules(preset),
-      createdAt: now,
-      createdBy: openid,
-    };
-    const staff: StaffDoc = {
-      _id: `${openid}:office:${jurisdictionId}`,
-      openid,
-      role: 'office',
-      jurisdictionId,
-      jurisdictionName: name,
-      createdAt: now,
-    };
-    await runTransaction(async (tx) => {
-      await tx.collection(C.jurisdictions).add({ data: jurisdiction });
-      await tx.collection(C.staff).add({ data: staff });
-    });
-    return { jurisdictionId };
-  },
-);
+export const bootstrap = action(contract.office.bootstrap, async ({ token, name, level, preset }, caller) => {
+  const openid = requireSignedIn(caller);
+  const expected = process.env.SETUP_TOKEN;
+  // No token configured: bootstrap is closed, and saying "wrong token" would send people guessing.
+  if (!expected) throw new BusinessError('FORBIDDEN', '本环境未配置开通口令（SETUP_TOKEN），暂不能开通辖区；请联系部署人员配置后再试');
+  if (!tokenMatches(token, expected)) throw new BusinessError('FORBIDDEN', '开通口令不正确，请向系统管理员核对后重试');
+  const jurisdictionId = randomId('j');
+  const now = serverNow();
+  const jurisdiction: JurisdictionDoc = {
+    _id: jurisdictionId,
+    name,
+    level,
+    rules: presetRules(preset),
+    createdAt: now,
+    createdBy: openid,
+  };
+  const staff: StaffDoc = {
+    _id: `${openid}:office:${jurisdictionId}`,
+    openid,
+    role: 'office',
+    jurisdictionId,
+    jurisdictionName: name,
+    createdAt: now,
+  };
+  await runTransaction(async (tx) => {
+    await tx.collection(C.jurisdictions).add({ data: jurisdiction });
+    await tx.collection(C.staff).add({ data: staff });
+  });
+  return { jurisdictionId };
+});
 
-export const setRules = action(
-  z.object({ jurisdictionId: z.string().min(1).max(64), rules: z.record(z.unknown()) }).strict(),
-  async ({ jurisdictionId, rules }, caller) => {
-    await requireOffice(caller, jurisdictionId);
-    const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
-    if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
-    const merged = mergeRules(j.rules, rules);
-    await db
-      .collection(C.jurisdictions)
-      .doc(jurisdictionId)
-      .update({ data: { rules: db.command.set(merged) } });
-    return { rules: merged };
-  },
-);
+export const setRules = action(contract.office.setRules, async ({ jurisdictionId, rules }, caller) => {
+  await requireOffice(caller, jurisdictionId);
+  const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
+  if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');
+  const merged = mergeRules(j.rules, rules);
+  await db
+    .collection(C.jurisdictions)
+    .doc(jurisdictionId)
+    .update({ data: { rules: db.command.set(merged) } });
+  return { rules: merged };
+});
 
-export const getRules = action(z.object({ jurisdictionId: z.string().min(1).max(64) }).strict(), async ({ jurisdictionId }, caller) => {
+export const getRules = action(contract.office.getRules, async ({ jurisdictionId }, caller) => {
   await requireOffice(caller, jurisdictionId);
   const j = await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId);
   if (!j) throw new BusinessError('NOT_FOUND', '找不到该辖区');

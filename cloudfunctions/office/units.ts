@@ -1,19 +1,19 @@
 // Units and their staff: the list, invitations (a short code and a mini-program
 // code), and removing a person from a unit.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
+import { toShanghaiISO } from '../../src/domain/time';
 import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, InviteDoc, StaffDoc, UnitDoc } from '../_shared/data';
 import { requireOffice } from '../_shared/auth';
+import { contract } from '../../src/contract';
 import { action, type Caller } from '../_shared/router';
 import { inviteCode } from '../_shared/ids';
 
 const INVITE_VALID_DAYS = 14;
-const id = z.string().min(1).max(64);
 
-export const listUnits = action(z.object({ jurisdictionId: id }).strict(), async ({ jurisdictionId }, caller) => {
+export const listUnits = action(contract.office.listUnits, async ({ jurisdictionId }, caller) => {
   await requireOffice(caller, jurisdictionId);
   const [units, events, staff] = await Promise.all([
     findWhere<UnitDoc>(C.units, { jurisdictionId }),
@@ -28,12 +28,12 @@ export const listUnits = action(z.object({ jurisdictionId: id }).strict(), async
       staffCount: staff.filter((s) => s.role === 'unit' && s.unitId === u._id).length,
       staff: staff
         .filter((s) => s.role === 'unit' && s.unitId === u._id)
-        .map((s) => ({ openid: s.openid, name: s.name ?? null, since: s.createdAt })),
+        .map((s) => ({ openid: s.openid, name: s.name ?? null, since: toShanghaiISO(new Date(s.createdAt)) })),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 });
 
-export const invite = action(z.object({ unitId: id }).strict(), async ({ unitId }, caller) => {
+export const invite = action(contract.office.invite, async ({ unitId }, caller) => {
   const unit = await getById<UnitDoc>(C.units, unitId);
   if (!unit) throw new BusinessError('NOT_FOUND', '找不到该单位，请刷新单位列表后重试');
   const office = await requireOffice(caller, unit.jurisdictionId);
@@ -68,20 +68,15 @@ export async function inviteQr(code: string): Promise<string | null> {
   }
 }
 
-const removeSchema = z.union([
-  z.object({ unitId: id, openid: z.string().min(1).max(64) }).strict(),
-  z.object({ jurisdictionId: id, openid: z.string().min(1).max(64) }).strict(),
-]);
-
 /** Removes a unit's staff member ({unitId, openid}) or an office colleague ({jurisdictionId, openid}), never the office's last one. */
-export const removeStaff = action(removeSchema, async (input, caller) => {
+export const removeStaff = action(contract.office.removeStaff, async (input, caller) => {
   if ('jurisdictionId' in input) return removeOfficeStaff(input.jurisdictionId, input.openid, caller);
   const unit = await getById<UnitDoc>(C.units, input.unitId);
   if (!unit) throw new BusinessError('NOT_FOUND', '找不到该单位');
   await requireOffice(caller, unit.jurisdictionId);
   const res = (await db.collection(C.staff).doc(`${input.openid}:unit:${input.unitId}`).remove()) as { stats: { removed: number } };
   if (res.stats.removed === 0) throw new BusinessError('NOT_FOUND', '该人员不在本单位');
-  return { removed: true };
+  return { removed: true as const };
 });
 
 async function removeOfficeStaff(jurisdictionId: string, openid: string, caller: Caller) {
@@ -95,5 +90,5 @@ async function removeOfficeStaff(jurisdictionId: string, openid: string, caller:
   }
   const res = (await db.collection(C.staff).doc(`${openid}:office:${jurisdictionId}`).remove()) as { stats: { removed: number } };
   if (res.stats.removed === 0) throw new BusinessError('NOT_FOUND', '该人员已被移除');
-  return { removed: true };
+  return { removed: true as const };
 }

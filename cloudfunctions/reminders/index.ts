@@ -22,7 +22,8 @@ import type { SignupDoc } from '../_shared/signups';
 import { byUrgency, dueItemsOf, type DueItem } from '../_shared/compliance';
 import { hasConsent, longTermTemplates, messageId, templateIds, thing } from '../_shared/subscriptions';
 import type { MessageDoc, MessageKind, SubscriptionDoc } from '../_shared/subscriptions';
-import { purgePersonalData, type PurgeResult } from './purge';
+import { purgePersonalData } from './purge';
+import type { DailyRun, Envelope } from '../../src/contract';
 import { pool } from '../_shared/pool';
 
 type Draft = Omit<MessageDoc, 'status' | 'createdAt' | 'error'>;
@@ -330,13 +331,11 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
   };
 }
 
-/** Timer entry: never throws (the platform would retry and double-send). */
-type Daily = Awaited<ReturnType<typeof runReminders>> & { purged: PurgeResult | null };
-
-/** Timer entry: the reminders, then the purge of personal data past its time; each runs even if the other fails. */
-export async function main(): Promise<
-  { ok: true; data: Daily } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } }
-> {
+/**
+ * Timer entry: the reminders, then the purge of personal data past its time; each runs even if the other fails.
+ * Never throws (the platform would retry and double-send).
+ */
+export async function main(): Promise<Envelope<DailyRun>> {
   // Only the platform's timer runs this (it has no caller); a client call is refused (policy 'timer').
   if (callerOpenid()) return { ok: false, error: { code: 'FORBIDDEN', message: '每日提醒由系统定时运行，不能手动调用', details: {} } };
   // One read of the jurisdictions serves both.

@@ -1,6 +1,5 @@
 // On the day: a resident scans the event's mini-program code (unit.eventCode) to
 // record attendance; afterwards attendees evaluate the event.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { eventStart } from '../../src/domain/signups';
 import { fmtDate, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
@@ -10,9 +9,10 @@ import { C, getById } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { CODES, signupIdOf } from '../_shared/signups';
 import type { CodeDoc, FeedbackDoc, SeatedEvent, SignupDoc } from '../_shared/signups';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 
-export const attend = action(z.object({ token: z.string().trim().min(4).max(40) }).strict(), async ({ token }, caller) => {
+export const attend = action(contract.resident.attend, async ({ token }, caller) => {
   const openid = requireSignedIn(caller);
   const code = await getById<CodeDoc>(CODES, token.replace(/^a=/, ''));
   if (!code) throw new BusinessError('NOT_FOUND', '签到码无效，请重新扫描现场的活动签到码');
@@ -55,15 +55,7 @@ export const attend = action(z.object({ token: z.string().trim().min(4).max(40) 
   return { ...result, attendedAt: now.toISOString(), already: false };
 });
 
-const evaluateSchema = z
-  .object({
-    eventId: z.string().min(1).max(64),
-    rating: z.number().int().min(1, '评分为 1–5 星').max(5, '评分为 1–5 星'),
-    comment: z.string().trim().max(500, '评价最多 500 字').optional(),
-  })
-  .strict();
-
-export const evaluate = action(evaluateSchema, async ({ eventId, rating, comment }, caller) => {
+export const evaluate = action(contract.resident.evaluate, async ({ eventId, rating, comment }, caller) => {
   const openid = requireSignedIn(caller);
   const [event, signup] = await Promise.all([
     getById<SeatedEvent>(C.events, eventId),

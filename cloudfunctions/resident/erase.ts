@@ -3,7 +3,6 @@
 // transaction), and the name and phone of every sign-up and the text of every
 // evaluation are blanked. The docs stay without them, so the anonymous counts
 // and ratings of each event stay right.
-import { z } from 'zod';
 import { eventStart } from '../../src/domain/signups';
 import { db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -12,9 +11,10 @@ import { requireSignedIn } from '../_shared/auth';
 import { withdrawInTx } from '../_shared/signups';
 import { notifyPromoted } from '../_shared/notify';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 
-export const erase = action(z.object({}).strict(), async (_input, caller) => {
+export const erase = action(contract.resident.erase, async (_input, caller) => {
   const openid = requireSignedIn(caller);
   const now = serverNow();
   const mine = await findWhere<SignupDoc>(C.signups, { openid });

@@ -1,19 +1,16 @@
 // What residents see of events: the open ones and one event's public page.
 // Public data only — no names, phones or openids of anyone ever leave here.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { eventStart, signupClosesAt, signupOpen } from '../../src/domain/signups';
-import { isValidDate, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
+import { shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { JurisdictionDoc } from '../_shared/data';
 import { signupIdOf } from '../_shared/signups';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
-
-const id = z.string().min(1).max(64);
-const date = z.string().refine(isValidDate, '日期格式应为 YYYY-MM-DD');
 
 /** The public face of an event with a filed plan. */
 export function publicEvent(e: SeatedEvent, now: Date) {
@@ -40,34 +37,31 @@ export function publicEvent(e: SeatedEvent, now: Date) {
   };
 }
 
-export const openEvents = action(
-  z.object({ jurisdictionId: id.optional(), from: date.optional(), to: date.optional() }).strict(),
-  async ({ jurisdictionId, from, to }) => {
-    const now = serverNow();
-    const today = shanghaiDate(now);
-    const start = from && from > today ? from : today;
-    // One query: open seats, from today on, in date order.
-    const where: Record<string, unknown> = {
-      'plan.publicSeats': _.gt(0),
-      'plan.date': to ? _.gte(start).and(_.lte(to)) : _.gte(start),
-      removedFromPlan: false,
-    };
-    if (jurisdictionId) where.jurisdictionId = jurisdictionId;
-    const res = (await db.collection(C.events).where(where).orderBy('plan.date', 'asc').limit(200).get()) as unknown as {
-      data: SeatedEvent[];
-    };
-    // The jurisdictions' names, for the filter: a second and last round trip.
-    const ids = [...new Set(res.data.map((e) => e.jurisdictionId))];
-    const names = new Map(
-      (ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j.name]),
-    );
-    return res.data
-      .map((e) => ({ ...publicEvent(e, now), jurisdictionName: names.get(e.jurisdictionId) ?? '' }))
-      .sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
-  },
-);
+export const openEvents = action(contract.resident.openEvents, async ({ jurisdictionId, from, to }) => {
+  const now = serverNow();
+  const today = shanghaiDate(now);
+  const start = from && from > today ? from : today;
+  // One query: open seats, from today on, in date order.
+  const where: Record<string, unknown> = {
+    'plan.publicSeats': _.gt(0),
+    'plan.date': to ? _.gte(start).and(_.lte(to)) : _.gte(start),
+    removedFromPlan: false,
+  };
+  if (jurisdictionId) where.jurisdictionId = jurisdictionId;
+  const res = (await db.collection(C.events).where(where).orderBy('plan.date', 'asc').limit(200).get()) as unknown as {
+    data: SeatedEvent[];
+  };
+  // The jurisdictions' names, for the filter: a second and last round trip.
+  const ids = [...new Set(res.data.map((e) => e.jurisdictionId))];
+  const names = new Map(
+    (ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j.name]),
+  );
+  return res.data
+    .map((e) => ({ ...publicEvent(e, now), jurisdictionName: names.get(e.jurisdictionId) ?? '' }))
+    .sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
+});
 
-export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ eventId }, caller) => {
+export const eventDetail = action(contract.resident.eventDetail, async ({ eventId }, caller) => {
   const now = serverNow();
   const [event, mine] = await Promise.all([
     getById<SeatedEvent>(C.events, eventId),

@@ -1,9 +1,8 @@
 // Answering an event's questionnaire: anyone with WeChat (signed-up residents and
 // walk-ins alike, from the event page or the event's code), once per person,
 // anonymously; short answers pass WeChat's content check as comments do.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { answerSchema, checkAnswers, MAX_QUESTIONS } from '../../src/domain/questionnaire';
+import { checkAnswers } from '../../src/domain/questionnaire';
 import { toShanghaiISO } from '../../src/domain/time';
 import { _, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -12,11 +11,10 @@ import type { EventDoc } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { requireContentPass } from '../_shared/contentCheck';
 import { ANSWERS, answerIdOf, QUESTIONNAIRES, type AnswerDoc, type QuestionnaireDoc } from '../_shared/questionnaires';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 
-const eventIdField = z.string().min(1).max(64);
-
-export const questionnaire = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
+export const questionnaire = action(contract.resident.questionnaire, async ({ eventId }, caller) => {
   const openid = requireSignedIn(caller);
   const [q, mine, event] = await Promise.all([
     getById<QuestionnaireDoc>(QUESTIONNAIRES, eventId),
@@ -35,9 +33,7 @@ export const questionnaire = action(z.object({ eventId: eventIdField }).strict()
   };
 });
 
-const answerInput = z.object({ eventId: eventIdField, answers: z.array(answerSchema).min(1).max(MAX_QUESTIONS) }).strict();
-
-export const answerQuestionnaire = action(answerInput, async ({ eventId, answers }, caller) => {
+export const answerQuestionnaire = action(contract.resident.answerQuestionnaire, async ({ eventId, answers }, caller) => {
   const openid = requireSignedIn(caller);
   const id = answerIdOf(eventId, openid);
   const [q, mine] = await Promise.all([getById<QuestionnaireDoc>(QUESTIONNAIRES, eventId), getById<AnswerDoc>(ANSWERS, id)]);

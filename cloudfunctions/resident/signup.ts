@@ -1,11 +1,8 @@
 // Signing up for an event, cancelling, and the caller's own sign-ups.
 // The seat cap holds however many sign up at once: one transaction reads the
 // event (seat counters + waitlist order) and the caller's sign-up, then writes both.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { MOBILE_RE } from '../../src/domain/privacy';
-import { visible } from '../../src/domain/zodChinese';
-import { cancelClosesAt, eventStart, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
+import { cancelClosesAt, eventStart, signupClosesAt } from '../../src/domain/signups';
 import { fmtDateTime, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -14,25 +11,12 @@ import { requireSignedIn } from '../_shared/auth';
 import { signupIdOf, withdrawInTx } from '../_shared/signups';
 import { notifyPromoted } from '../_shared/notify';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
-
-const id = z.string().min(1).max(64);
-
-const signUpSchema = z
-  .object({
-    eventId: id,
-    name: visible(z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字')),
-    phone: visible(z.string().trim().regex(MOBILE_RE, '请填写 11 位手机号')),
-    identity: z.enum(IDENTITIES),
-    // Optional for contract callers (the contract's signUp has no consent field);
-    // the app always sends true after the box is ticked. false is refused.
-    consent: z.literal(true, { errorMap: () => ({ message: '请先阅读并同意个人信息保护说明' }) }).optional(),
-  })
-  .strict();
 
 type SignUpResult = { signupId: string; status: 'confirmed' | 'waitlisted'; position?: number };
 
-export const signUp = action(signUpSchema, async ({ eventId, name, phone, identity }, caller): Promise<SignUpResult> => {
+export const signUp = action(contract.resident.signUp, async ({ eventId, name, phone, identity }, caller): Promise<SignUpResult> => {
   const openid = requireSignedIn(caller);
   const signupId = signupIdOf(eventId, openid);
   return db.runTransaction(async (tx: Tx) => {
@@ -86,35 +70,32 @@ function resultOf(s: SignupDoc, event: SeatedEvent): SignUpResult {
   return { signupId: s._id, status: 'confirmed' };
 }
 
-export const cancelSignup = action(
-  z.object({ signupId: z.string().min(1).max(200) }).strict(),
-  async ({ signupId }, caller): Promise<{ status: 'cancelled' }> => {
-    const openid = requireSignedIn(caller);
-    const now = serverNow();
-    const { promoted, event } = await db.runTransaction(async (tx: Tx): Promise<{ promoted: string | null; event: SeatedEvent | null }> => {
-      const signup = await txGet<SignupDoc>(tx, C.signups, signupId);
-      // Someone else's sign-up looks exactly like a missing one: ids reveal nothing.
-      if (!signup || signup.openid !== openid) throw new BusinessError('NOT_FOUND', '找不到这条报名，请在“我的报名”中刷新后重试');
-      if (signup.status === 'cancelled') return { promoted: null, event: null };
-      const seated = await txGet<SeatedEvent>(tx, C.events, signup.eventId);
-      if (!seated?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
-      const cutoff = cancelClosesAt(seated.plan);
-      if (now >= cutoff) {
-        throw new BusinessError(
-          'DEADLINE_PASSED',
-          `已过取消截止时间（${fmtDateTime(toShanghaiISO(cutoff))}），如不能参加请直接联系举办单位`,
-          { cancelDeadline: toShanghaiISO(cutoff) },
-        );
-      }
-      return { promoted: await withdrawInTx(tx, seated, signup, now), event: seated };
-    });
-    // After the commit: telling the person who moved up must not undo the cancellation.
-    if (promoted && event) await notifyPromoted(promoted, event, now).catch((e) => console.error('waitlist notice failed', e));
-    return { status: 'cancelled' };
-  },
-);
+export const cancelSignup = action(contract.resident.cancelSignup, async ({ signupId }, caller): Promise<{ status: 'cancelled' }> => {
+  const openid = requireSignedIn(caller);
+  const now = serverNow();
+  const { promoted, event } = await db.runTransaction(async (tx: Tx): Promise<{ promoted: string | null; event: SeatedEvent | null }> => {
+    const signup = await txGet<SignupDoc>(tx, C.signups, signupId);
+    // Someone else's sign-up looks exactly like a missing one: ids reveal nothing.
+    if (!signup || signup.openid !== openid) throw new BusinessError('NOT_FOUND', '找不到这条报名，请在“我的报名”中刷新后重试');
+    if (signup.status === 'cancelled') return { promoted: null, event: null };
+    const seated = await txGet<SeatedEvent>(tx, C.events, signup.eventId);
+    if (!seated?.plan) throw new BusinessError('NOT_FOUND', '找不到该活动');
+    const cutoff = cancelClosesAt(seated.plan);
+    if (now >= cutoff) {
+      throw new BusinessError(
+        'DEADLINE_PASSED',
+        `已过取消截止时间（${fmtDateTime(toShanghaiISO(cutoff))}），如不能参加请直接联系举办单位`,
+        { cancelDeadline: toShanghaiISO(cutoff) },
+      );
+    }
+    return { promoted: await withdrawInTx(tx, seated, signup, now), event: seated };
+  });
+  // After the commit: telling the person who moved up must not undo the cancellation.
+  if (promoted && event) await notifyPromoted(promoted, event, now).catch((e) => console.error('waitlist notice failed', e));
+  return { status: 'cancelled' };
+});
 
-export const mySignups = action(z.object({}).strict(), async (_input, caller) => {
+export const mySignups = action(contract.resident.mySignups, async (_input, caller) => {
   const openid = requireSignedIn(caller);
   const now = serverNow();
   const signups = (await findWhere<SignupDoc>(C.signups, { openid })).filter((s) => !s.erasedAt);

@@ -1,6 +1,5 @@
 // The event's own people: the attendee list with full names and phones (only the
 // event's unit and its office ever see them), and the attendance code residents scan.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { cloud, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -11,9 +10,9 @@ import { CODES } from '../_shared/signups';
 import type { CodeDoc, SeatedEvent, SignupDoc } from '../_shared/signups';
 import { randomId } from '../_shared/ids';
 import type { Caller } from '../_shared/router';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 
-const id = z.string().min(1).max(64);
 /** The page the attendance code opens (no leading slash, as wxacode wants). */
 export const ATTEND_PAGE = 'resident/attend/index';
 
@@ -37,7 +36,7 @@ async function requireEventStaff<E extends EventDoc>(
 
 const ORDER: Record<SignupDoc['status'], number> = { confirmed: 0, waitlisted: 1, cancelled: 2 };
 
-export const attendees = action(z.object({ eventId: id }).strict(), async ({ eventId }, caller) => {
+export const attendees = action(contract.unit.attendees, async ({ eventId }, caller) => {
   const { event } = await requireEventStaff<SeatedEvent>(caller, eventId, { officeToo: true });
   const signups = await findWhere<SignupDoc>(C.signups, { eventId });
   const waitPos = new Map((event.waitlist ?? []).map((s, i) => [s, i]));
@@ -66,7 +65,7 @@ function attendToken(): string {
   return randomId('a').slice(2, 14);
 }
 
-export const eventCode = action(z.object({ eventId: id }).strict(), async ({ eventId }, caller) => {
+export const eventCode = action(contract.unit.eventCode, async ({ eventId }, caller) => {
   const { event, openid } = await requireEventStaff<SeatedEvent & { attendCode?: { token: string; fileID: string } }>(caller, eventId, {
     officeToo: false,
   });

@@ -1,23 +1,15 @@
 // Multi-day and online events: what filePlan and checkIn decide differently for
 // them, kept apart from the handlers so each handler only calls in.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { isEventDay } from '../../src/domain/deadlines';
 import { addDays } from '../../src/domain/time';
 import type { PlanSummary } from '../_shared/data';
-import { CLOUD_FILE_ID } from '../_shared/records';
 
 /** The longest event a plan may span (a 宣传周, a month-long 开放月). */
 export const MAX_EVENT_DAYS = 31;
 
 /** Seats of an online event nobody capped: the counters still work, nobody waits. */
 export const UNCAPPED_SEATS = 100_000;
-
-export const onlineVenueFields = {
-  online: z.boolean().optional(),
-  platform: z.string().trim().min(2).max(40).optional(),
-  link: z.string().trim().url('链接须为完整网址，如 https://…').max(300).optional(),
-};
 
 /** Refuses an end date before the date or too far after it. */
 export function assertEventSpan(date: string, endDate: string | undefined): void {
@@ -43,11 +35,6 @@ export function seatsOf(online: boolean | undefined, publicSeats: number | undef
   if (online && publicSeats === undefined) return { publicSeats: UNCAPPED_SEATS, uncapped: true };
   return { publicSeats: publicSeats ?? 0 };
 }
-
-export const evidenceFields = {
-  evidenceFileID: z.string().regex(CLOUD_FILE_ID, '截图须先上传，再提交文件 ID（cloud://…）').optional(),
-  evidenceLink: z.string().trim().url('链接须为完整网址，如 https://…').max(300).optional(),
-};
 
 /** Refuses a check-in outside the event's days (any day of a multi-day event is fine). */
 export function assertEventDay(plan: Pick<PlanSummary, 'date' | 'endDate'>, today: string): void {

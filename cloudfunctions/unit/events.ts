@@ -1,6 +1,5 @@
 // The unit's list of events (what to do next, most urgent first) and the
 // detail screen of one event.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { bannerText } from '../../src/domain/reportRules';
 import { STATUS_LABELS } from '../../src/domain/lifecycle';
@@ -17,12 +16,13 @@ import { DRAFTS, MATERIALS } from '../_shared/records';
 import type { DraftDoc, MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import type { SignupDoc } from '../_shared/signups';
 import { suggestedParticipants } from '../../src/domain/reportParts';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { earliestDateOrNull, iso, nextStep, statusLabel } from './next';
 
 const PHOTO_PAGE = 50;
 
-export const myEvents = action(z.object({}).strict(), async (_input, caller) => {
+export const myEvents = action(contract.unit.myEvents, async (_input, caller) => {
   const openid = requireSignedIn(caller);
   const units = (await rolesOf(openid)).filter((r): r is UnitStaff => r.role === 'unit');
   if (units.length === 0) throw new BusinessError('FORBIDDEN', '您还不是任何责任单位的工作人员，请使用公开办发的邀请码加入单位', {});
@@ -73,7 +73,7 @@ export const myEvents = action(z.object({}).strict(), async (_input, caller) => 
   );
 });
 
-export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) }).strict(), async ({ eventId }, caller) => {
+export const eventDetail = action(contract.unit.eventDetail, async ({ eventId }, caller) => {
   const { event, staff, jurisdiction } = await requireEventStaff(caller, eventId, { withRules: true });
   const [photosRes, report, draft, materials, signups] = await Promise.all([
     db.collection(C.photos).where({ eventId }).orderBy('uploadedAt', 'asc').limit(PHOTO_PAGE).get() as unknown as Promise<{

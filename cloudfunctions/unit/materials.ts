@@ -1,7 +1,6 @@
 // 专栏材料: photos of the event and a short text for the website column, a
 // delivery of its own (雨花区 附件2: within 2 working days after the event ends),
 // lighter and earlier than the 情况报告. Every submission is a new version.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { isOnTime, workdaysLate } from '../../src/domain/deadlines';
 import { shanghaiDate } from '../../src/domain/time';
@@ -12,28 +11,11 @@ import type { EventDoc } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
 import { MATERIALS, materialsIdOf, omitId } from '../_shared/records';
 import type { MaterialsDoc, PhotoDoc } from '../_shared/records';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { iso } from './next';
 
-export const MATERIALS_TEXT = { min: 10, max: 1000 } as const;
-
-const schema = z
-  .object({
-    eventId: z.string().min(1).max(64),
-    photoIds: z
-      .array(z.string().min(1).max(200))
-      .min(1, '请至少选择1张活动照片')
-      .max(20, '照片不超过20张')
-      .refine((a) => new Set(a).size === a.length, { message: '照片不能重复' }),
-    text: z
-      .string()
-      .trim()
-      .min(MATERIALS_TEXT.min, `文字说明至少${MATERIALS_TEXT.min}个字`)
-      .max(MATERIALS_TEXT.max, `文字说明不超过${MATERIALS_TEXT.max}个字`),
-  })
-  .strict();
-
-export const submitMaterials = action(schema, async (input, caller) => {
+export const submitMaterials = action(contract.unit.submitMaterials, async (input, caller) => {
   const [{ event, staff, jurisdiction }, photos] = await Promise.all([
     requireEventStaff(caller, input.eventId, { withRules: true }),
     findWhere<PhotoDoc>(C.photos, { _id: _.in(input.photoIds) }),

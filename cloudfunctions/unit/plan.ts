@@ -1,63 +1,26 @@
 // Filing the event plan (活动方案报备): date, venue, invitees, banner, public seats.
 // Every filing is a new version in `plans`; the event carries the latest.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { assertPlanFilable, deadlineEnd, isOnTime, unfiledPlanDeadline } from '../../src/domain/deadlines';
 import { transition } from '../../src/domain/lifecycle';
 import { bannerText } from '../../src/domain/reportRules';
-import { endOfDayInstant, isValidDate, toShanghaiISO } from '../../src/domain/time';
+import { endOfDayInstant, toShanghaiISO } from '../../src/domain/time';
 import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
 import type { EventDoc, PlanDoc, PlanSummary } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
 import { requireFileInScope } from '../_shared/files';
-import { CLOUD_FILE_ID, defined, omitId } from '../_shared/records';
+import { defined, omitId } from '../_shared/records';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
-import { assertEventSpan, assertOnlineVenue, onlineVenueFields, seatsOf } from './eventKinds';
-import { visible } from '../../src/domain/zodChinese';
-
-export const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
-
-const venueSchema = z
-  .object({
-    name: visible(z.string().trim().min(2).max(60)),
-    address: z.string().trim().max(120).optional(),
-    latitude: z.number().min(-90).max(90).optional(),
-    longitude: z.number().min(-180).max(180).optional(),
-    ...onlineVenueFields,
-  })
-  .strict()
-  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), { message: '经度和纬度须同时填写', path: ['latitude'] });
-
-const filePlanSchema = z
-  .object({
-    eventId: z.string().min(1).max(64),
-    date: z.string().refine(isValidDate, { message: '日期须为有效日期，格式如 2023-05-04' }),
-    endDate: z.string().refine(isValidDate, { message: '结束日期须为有效日期，格式如 2023-05-05' }).optional(),
-    startTime: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间格式如 09:30')
-      .optional(),
-    venue: venueSchema,
-    forms: z.array(z.string().trim().min(1).max(30)).min(1).max(10).optional(),
-    invitees: z
-      .array(z.enum(INVITEES))
-      .max(INVITEES.length)
-      .refine((a) => new Set(a).size === a.length, { message: '邀请对象不能重复' })
-      .optional(),
-    banner: visible(z.string().trim().min(4).max(80)).optional(),
-    publicSeats: z.number().int().min(0).max(2000).optional(),
-    signupDeadline: z.string().datetime({ offset: true }).optional(),
-    attachmentFileID: z.string().regex(CLOUD_FILE_ID, '附件须先上传，再提交文件 ID').optional(),
-  })
-  .strict();
+import { assertEventSpan, assertOnlineVenue, seatsOf } from './eventKinds';
 
 function refuse(result: ReturnType<typeof transition>, status: string): asserts result is { ok: true; state: EventDoc['status'] } {
   if (!result.ok) throw new BusinessError(result.code, result.message, { status });
 }
 
-export const filePlan = action(filePlanSchema, async (input, caller) => {
+export const filePlan = action(contract.unit.filePlan, async (input, caller) => {
   const { event, staff, jurisdiction } = await requireEventStaff(caller, input.eventId, { withRules: true });
   if (input.attachmentFileID) requireFileInScope(input.attachmentFileID, { events: event._id }, 'attachmentFileID');
   refuse(transition(event.status, 'FILE_PLAN'), event.status);

@@ -1,9 +1,8 @@
 // The unit's questionnaire: set it (editable until the first answer), see the
 // results, export them to Excel, attach the summary to the 情况报告 in one tap.
 // Results are for the event's unit and its office.
-import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { questionnaireSchema, summaryLines, tally } from '../../src/domain/questionnaire';
+import { summaryLines, tally } from '../../src/domain/questionnaire';
 import { toShanghaiISO } from '../../src/domain/time';
 import { _, cloud, db, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -13,37 +12,33 @@ import { requireEventStaff } from '../_shared/eventAccess';
 import { findAll } from '../_shared/findAll';
 import { ANSWERS, QUESTIONNAIRES, type AnswerDoc, type QuestionnaireDoc } from '../_shared/questionnaires';
 import type { Caller } from '../_shared/router';
+import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { excel } from './lazyExcel';
 import type { EventDoc } from '../_shared/data';
 
-const eventIdField = z.string().min(1).max(64);
-
-export const setQuestionnaire = action(
-  questionnaireSchema.extend({ eventId: eventIdField }).strict(),
-  async ({ eventId, title, questions }, caller) => {
-    const { event, staff } = await requireEventStaff(caller, eventId);
-    const now = serverNow();
-    return runTransaction(async (tx: Tx) => {
-      const cur = await txGet<QuestionnaireDoc>(tx, QUESTIONNAIRES, eventId);
-      if (cur && cur.answerCount > 0)
-        throw new BusinessError('CONFLICT', `问卷已收到 ${cur.answerCount} 份答卷，不能再修改题目`, { answerCount: cur.answerCount });
-      const doc: Omit<QuestionnaireDoc, '_id'> = {
-        eventId,
-        jurisdictionId: event.jurisdictionId,
-        unitIds: event.unitIds,
-        title,
-        questions,
-        answerCount: 0,
-        version: (cur?.version ?? 0) + 1,
-        updatedBy: staff.openid,
-        updatedAt: now,
-      };
-      await tx.collection(QUESTIONNAIRES).doc(eventId).set({ data: doc });
-      return { eventId, version: doc.version, questions: questions.length };
-    });
-  },
-);
+export const setQuestionnaire = action(contract.unit.setQuestionnaire, async ({ eventId, title, questions }, caller) => {
+  const { event, staff } = await requireEventStaff(caller, eventId);
+  const now = serverNow();
+  return runTransaction(async (tx: Tx) => {
+    const cur = await txGet<QuestionnaireDoc>(tx, QUESTIONNAIRES, eventId);
+    if (cur && cur.answerCount > 0)
+      throw new BusinessError('CONFLICT', `问卷已收到 ${cur.answerCount} 份答卷，不能再修改题目`, { answerCount: cur.answerCount });
+    const doc: Omit<QuestionnaireDoc, '_id'> = {
+      eventId,
+      jurisdictionId: event.jurisdictionId,
+      unitIds: event.unitIds,
+      title,
+      questions,
+      answerCount: 0,
+      version: (cur?.version ?? 0) + 1,
+      updatedBy: staff.openid,
+      updatedAt: now,
+    };
+    await tx.collection(QUESTIONNAIRES).doc(eventId).set({ data: doc });
+    return { eventId, version: doc.version, questions: questions.length };
+  });
+});
 
 /** Staff of the event's unit, or its office (who sees the results in review). */
 async function requireStaffOrOffice(caller: Caller, eventId: string): Promise<EventDoc> {
@@ -65,7 +60,7 @@ async function results(eventId: string) {
   return { q, respondents: answers.length, questions: tallied, summary: summaryLines(q.title, answers.length, tallied) };
 }
 
-export const questionnaireResults = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
+export const questionnaireResults = action(contract.unit.questionnaireResults, async ({ eventId }, caller) => {
   await requireStaffOrOffice(caller, eventId);
   const r = await results(eventId);
   return {
@@ -82,7 +77,7 @@ export const questionnaireResults = action(z.object({ eventId: eventIdField }).s
   };
 });
 
-export const exportQuestionnaire = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
+export const exportQuestionnaire = action(contract.unit.exportQuestionnaire, async ({ eventId }, caller) => {
   const event = await requireStaffOrOffice(caller, eventId);
   const r = await results(eventId);
   const now = serverNow();
@@ -95,7 +90,7 @@ export const exportQuestionnaire = action(z.object({ eventId: eventIdField }).st
   return { fileID, url: fileList[0]?.tempFileURL ?? null, fileName: `${r.q.title}问卷结果.xlsx` };
 });
 
-export const attachQuestionnaire = action(z.object({ eventId: eventIdField }).strict(), async ({ eventId }, caller) => {
+export const attachQuestionnaire = action(contract.unit.attachQuestionnaire, async ({ eventId }, caller) => {
   const { staff } = await requireEventStaff(caller, eventId);
   const r = await results(eventId);
   if (r.respondents === 0) throw new BusinessError('CONFLICT', '问卷还没有答卷，收到答卷后再附到情况报告', { eventId });

@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import { currentOpenid } from './identity';
 import type { ActionOf, Empty, Envelope, ErrorBody, FnName, PayloadOf, ResultOf } from './types';
 
-export type { Act, ActionOf, Api, Empty, Envelope, ErrorBody, FnName, Me, PayloadOf, ResultOf, Role } from './types';
+export type { ActionOf, Empty, Envelope, ErrorBody, FnName, Me, PayloadOf, ResultOf, Role } from './types';
 export { currentOpenid, setOpenid, onIdentityChange } from './identity';
 
 export const NETWORK_ERROR: ErrorBody = { code: 'NETWORK', message: '网络不通，请检查网络后重试' };

@@ -51,6 +51,7 @@ export function installChineseZodMessages(): void {
  * controls; see text.ts) removed before `schema` checks it, so a name, keyword
  * or title of only invisible characters fails its min length like an empty one.
  */
-export function visible<T extends z.ZodTypeAny>(schema: T) {
-  return z.preprocess((v) => (typeof v === 'string' ? stripInvisible(v) : v), schema);
+export function visible<T extends z.ZodTypeAny>(schema: T): z.ZodEffects<T, z.output<T>, z.input<T>> {
+  // Typed by the inner schema's input: callers send what the inner schema accepts.
+  return z.preprocess((v) => (typeof v === 'string' ? stripInvisible(v) : v), schema) as z.ZodEffects<T, z.output<T>, z.input<T>>;
 }

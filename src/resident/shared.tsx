@@ -1,7 +1,7 @@
 // Small pieces shared by the resident screens.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { OpenEvent } from './types';
+import type { OpenEvent } from '../api/types';
 import { Tag } from '../components';
 import { fmtDate as fmtDay, fmtDateTime } from '../domain/time';
 import './resident.css';

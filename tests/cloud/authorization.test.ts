@@ -21,7 +21,7 @@ for (const [fn, actions] of Object.entries(POLICY)) {
 cells.sort((a, b) => Number(LAST.has(`${a[0]}.${a[1]}`)) - Number(LAST.has(`${b[0]}.${b[1]}`)));
 
 /** A refusal code, or 'allowed' when the call got past authorization (it may still fail a business rule). */
-const outcome = (env: Envelope, access: Access): string => {
+const outcome = (env: Envelope<unknown>, access: Access): string => {
   const refusals = ['FORBIDDEN', 'UNAUTHENTICATED', ...(REFUSAL[access] ? [REFUSAL[access]] : [])];
   return env.ok || !refusals.includes(env.error.code) ? 'allowed' : env.error.code;
 };

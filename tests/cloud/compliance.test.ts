@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { ok, refused, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
 import { stampedPhoto } from '../helpers/photos';
+import type { Dashboard } from '../../src/contract';
 
 // Real JPEGs are made and decoded for every photo: slower than the 5 s default on a busy machine.
 jest.setTimeout(30_000);
@@ -18,31 +19,7 @@ const DEADLINE_TPL = 'local-tpl-deadline';
 const EVENT_TPL = 'local-tpl-event';
 const VENUE = { name: '雨花区教育局三楼会议室', latitude: 28.1357, longitude: 113.0386 };
 
-type Counts = {
-  events: number;
-  planFiled: number;
-  planOnTime: number;
-  held: number;
-  reported: number;
-  reportOnTime: number;
-  overdue: number;
-  overdueOpen: number;
-  avgRating: number | null;
-};
-type Dash = {
-  units: Array<Counts & { unitId: string; name: string }>;
-  months: Array<Counts & { month: number | null }>;
-  lateItems: Array<{
-    eventId: string;
-    seq: number;
-    theme: string;
-    unit: string;
-    kind: string;
-    deadline: string;
-    doneAt: string | null;
-    workdaysLate: number;
-  }>;
-};
+type Dash = Dashboard;
 type Msg = { messageId: string; day: string; kind: string; title: string; body: string; page: string; pushed: boolean; status: string };
 
 let cloud: TestCloud;

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { SHAOYANG_TABLE, type ImportedEvent } from '../helpers/scenario';
 import { stampedPhoto } from '../helpers/photos';
+import type { Dashboard, DashboardReview, EvidencePack } from '../../src/contract';
 
 jest.setTimeout(180_000);
 
@@ -23,34 +24,8 @@ const COUNTY = 'office-dongkou';
 const WATER = 'staff-dongkou-water';
 const VENUE = { name: '洞口县自来水公司会议室', latitude: 27.0605, longitude: 110.5752 };
 
-type Counts = {
-  events: number;
-  planFiled: number;
-  planOnTime: number;
-  held: number;
-  reported: number;
-  reportOnTime: number;
-  overdue: number;
-  overdueOpen: number;
-  avgRating: number | null;
-  ratings: number;
-};
-type Figures = Record<string, number | null>;
-type Dash = {
-  units: Array<Counts & { unitId: string; name: string }>;
-  totals: Counts;
-  figures: { total: Figures };
-  children?: Array<Counts & { jurisdictionId: string; name: string; figures: Figures }>;
-};
-type Pack = {
-  packId: string;
-  done: number;
-  total: number;
-  fileID: string | null;
-  bytes: number | null;
-  sha256: string | null;
-  url: string | null;
-};
+/** Asked with `figures` or `includeChildren`: the review's parts are there. */
+type Dash = Dashboard & DashboardReview;
 
 let cloud: TestCloud;
 let cityId: string;
@@ -83,12 +58,12 @@ function verify(file: string): { code: number; out: string } {
     return { code: err.status, out: err.stdout };
   }
 }
-async function buildPack(payload: Record<string, unknown>): Promise<{ pack: Pack; steps: Pack[] }> {
-  const steps: Pack[] = [];
-  let pack = ok(await cloud.call<Pack>('office', { action: 'evidencePack', ...payload }, COUNTY));
+async function buildPack(payload: Record<string, unknown>): Promise<{ pack: EvidencePack; steps: EvidencePack[] }> {
+  const steps: EvidencePack[] = [];
+  let pack = ok(await cloud.call<EvidencePack>('office', { action: 'evidencePack', ...payload }, COUNTY));
   steps.push(pack);
   while (!pack.fileID) {
-    pack = ok(await cloud.call<Pack>('office', { action: 'evidencePack', ...payload, packId: pack.packId }, COUNTY));
+    pack = ok(await cloud.call<EvidencePack>('office', { action: 'evidencePack', ...payload, packId: pack.packId }, COUNTY));
     steps.push(pack);
   }
   return { pack, steps };
@@ -384,7 +359,11 @@ describe('the evidence pack', () => {
     expect(verify(file).code).toBe(0);
     // Asking again for a finished pack answers the same file.
     const again = ok(
-      await cloud.call<Pack>('office', { action: 'evidencePack', jurisdictionId: countyId, year: 2023, packId: pack.packId }, COUNTY),
+      await cloud.call<EvidencePack>(
+        'office',
+        { action: 'evidencePack', jurisdictionId: countyId, year: 2023, packId: pack.packId },
+        COUNTY,
+      ),
     );
     expect(again).toMatchObject({ fileID: pack.fileID, sha256: pack.sha256, done: 10 });
   });

@@ -5,8 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export type Envelope<T = unknown> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details: Record<string, unknown> } };
+import type { ActionOf, Envelope, ErrorBody, FnName, ResultFor } from '../../src/contract';
+
+export type { Envelope };
+
+/** What `action` of function `name` answers, from the contract; unknown for what the contract lacks (hostile inputs). */
+export type Answer<N extends string, A extends string> = N extends FnName ? (A extends ActionOf<N> ? ResultFor<N, A> : unknown) : unknown;
+/** The result type given explicitly (`call<T>(…)`), else the contract's. */
+type Typed<T, N extends string, A extends string> = [T] extends [never] ? Answer<N, A> : T;
 
 export const SETUP_TOKEN = 'test-setup-token';
 const ROOT = path.resolve(__dirname, '../..');
@@ -15,14 +21,18 @@ export interface TestCloud {
   url: string;
   dataDir: string;
   process: ChildProcess;
-  /** Calls a function as `openid` (anonymous when omitted). */
-  call<T = unknown>(name: string, payload: Record<string, unknown>, openid?: string): Promise<Envelope<T>>;
-  /** Same, also returning the database round trips the call took. */
-  callCounted<T = unknown>(
-    name: string,
-    payload: Record<string, unknown>,
+  /** Calls a function as `openid` (anonymous when omitted); the result is typed by the contract. */
+  call<T = never, N extends string = string, A extends string = string>(
+    name: N,
+    payload: { action?: A } & Record<string, unknown>,
     openid?: string,
-  ): Promise<{ envelope: Envelope<T>; roundTrips: number }>;
+  ): Promise<Envelope<Typed<T, N, A>>>;
+  /** Same, also returning the database round trips the call took. */
+  callCounted<T = never, N extends string = string, A extends string = string>(
+    name: N,
+    payload: { action?: A } & Record<string, unknown>,
+    openid?: string,
+  ): Promise<{ envelope: Envelope<Typed<T, N, A>>; roundTrips: number }>;
   setClock(now: string, frozen?: boolean): Promise<void>;
   trigger<T = unknown>(name: string): Promise<Envelope<T>>;
   outbox(): Promise<Array<{ touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; sentAt: string }>>;
@@ -73,21 +83,21 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
     child.on('exit', clear);
   });
 
-  const callCounted = async <T>(name: string, payload: Record<string, unknown>, openid?: string) => {
+  // The body is what the server sent; its type is the contract's (checked by the typecheck on the server side).
+  const callCounted: TestCloud['callCounted'] = async (name, payload, openid) => {
     const res = await fetch(`${url}/api/fn/${name}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(openid ? { 'X-Openid': openid } : {}) },
       body: JSON.stringify(payload),
     });
-    return { envelope: (await res.json()) as Envelope<T>, roundTrips: Number(res.headers.get('x-db-round-trips') ?? NaN) };
+    return { envelope: (await res.json()) as never, roundTrips: Number(res.headers.get('x-db-round-trips') ?? NaN) };
   };
   const cloud: TestCloud = {
     url,
     dataDir,
     process: child,
     callCounted,
-    call: async <T>(name: string, payload: Record<string, unknown>, openid?: string) =>
-      (await callCounted<T>(name, payload, openid)).envelope,
+    call: async (name, payload, openid) => (await callCounted(name, payload, openid)).envelope as never,
     setClock: async (now, frozen = opts.frozen) => {
       const res = await fetch(`${url}/api/dev/clock`, {
         method: 'POST',
@@ -127,9 +137,9 @@ export function ok<T>(env: Envelope<T>): T {
   return env.data;
 }
 
-/** Asserts a refusal with the given code and returns its error. */
-export function refused(env: Envelope<unknown>, code: string) {
+/** Asserts a refusal with the given code and returns its error (the server always sends details). */
+export function refused(env: Envelope<unknown>, code: string): Required<ErrorBody> {
   if (env.ok) throw new Error(`expected ${code}, got ok: ${JSON.stringify(env.data).slice(0, 300)}`);
   if (env.error.code !== code) throw new Error(`expected ${code}, got ${env.error.code}: ${env.error.message}`);
-  return env.error;
+  return { ...env.error, details: env.error.details ?? {} };
 }

@@ -4,18 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ok, SETUP_TOKEN, type TestCloud } from './cloud';
+import type { ImportedEvent } from '../../src/contract';
 
 export const YUHUA_TABLE = fs.readFileSync(path.join(__dirname, '../../fixtures/plans/yuhua-2023.txt'), 'utf8');
 export const SHAOYANG_TABLE = fs.readFileSync(path.join(__dirname, '../../fixtures/plans/shaoyang-2023.txt'), 'utf8');
 
-export interface ImportedEvent {
-  eventId: string;
-  seq: number;
-  theme: string;
-  forms: string[];
-  units: string[];
-  months: { from: number; to: number } | null;
-}
+export type { ImportedEvent } from '../../src/contract';
 
 export interface Yuhua {
   jurisdictionId: string;

@@ -6,8 +6,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { fmtDateTime } from '../../domain/time';
 import { call } from '../../api';
-import type { Dashboard, DashboardCounts, ErrorBody, LateItem } from '../../api/types';
-import type { DashboardReview } from '../../api/family';
+import type { DashboardCounts, DashboardResult, ErrorBody, LateItem } from '../../api/types';
 import { useCall } from '../../hooks/useCall';
 import { Async, Button, Choice, Empty, ErrorView, Loading, Page, Section, Tap } from '../../components';
 import { openDownload, shortDate, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
@@ -114,7 +113,7 @@ function Board({ jurisdictionId, year, setYear }: { jurisdictionId: string; year
         }}
       />
       <Async state={dash}>
-        {(d: Dashboard & DashboardReview) => {
+        {(d: DashboardResult) => {
           const total = d.units.length ? d.months.reduce((n, m) => n + m.events, 0) : 0;
           if (!total) return <Empty title={`${year}年还没有活动`} desc='导入年度计划后，这里显示各单位的完成情况' />;
           const lateUnits = d.units.filter((u) => u.overdueOpen > 0).length;

@@ -2,8 +2,7 @@
 // city one row per linked county (tap: that county's units, read-only).
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import type { DashboardCounts } from '../../api/types';
-import type { ChildRow, DashboardReview, ReviewFigures } from '../../api/family';
+import type { DashboardCounts, ChildRow, DashboardReview, ReviewFigures } from '../../api/types';
 import { Async, Section } from '../../components';
 import { useCall } from '../../hooks/useCall';
 
@@ -57,7 +56,7 @@ function ChildUnits({ child, year, onBack }: { child: ChildRow; year: number; on
   );
 }
 
-export function ReviewPart({ d, year }: { d: DashboardReview; year: number }) {
+export function ReviewPart({ d, year }: { d: Partial<DashboardReview>; year: number }) {
   const [open, setOpen] = useState<ChildRow | null>(null);
   return (
     <>

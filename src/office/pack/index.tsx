@@ -4,8 +4,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { call } from '../../api';
-import type { ErrorBody } from '../../api/types';
-import type { EvidencePack } from '../../api/family';
+import type { ErrorBody, EvidencePack } from '../../api/types';
 import { Button, Card, Empty, ErrorView, Loading, Page, Section } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { openDownload, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';

@@ -4,9 +4,8 @@ import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
-import type { ErrorBody } from '../../api/types';
+import type { ErrorBody, AttendResult } from '../../api/types';
 import { Button, Loading, Page } from '../../components';
-import type { AttendResult } from '../types';
 import { backToMine, fmtDate } from '../shared';
 import { fmtTime } from '../../domain/time';
 

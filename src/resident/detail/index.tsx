@@ -5,7 +5,7 @@ import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useRef } from 'react';
 import { Async, Button, Card, Page, Section, Tag } from '../../components';
 import { useCall } from '../../hooks/useCall';
-import type { EventDetail, PublicVenue } from '../types';
+import type { EventDetail, PublicVenue } from '../../api/types';
 import { fmtDate, fmtInstant, go, InfoRow, SeatLine, SeatTag } from '../shared';
 
 function openMap(v: PublicVenue) {

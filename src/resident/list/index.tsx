@@ -5,7 +5,7 @@ import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Async, Card, Choice, Empty, Page } from '../../components';
 import { useCall } from '../../hooks/useCall';
-import type { OpenEvent } from '../types';
+import type { OpenEvent } from '../../api/types';
 import { fmtDate, fmtInstant, go, SeatLine, SeatTag } from '../shared';
 
 const SPANS = [

@@ -6,7 +6,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { call } from '../../api';
 import { Async, Button, Card, Empty, Page, Section, Tag, Tap } from '../../components';
 import { useCall } from '../../hooks/useCall';
-import type { MySignup } from '../types';
+import type { MySignup } from '../../api/types';
 import { fmtDate, fmtInstant, go } from '../shared';
 
 function Row({ s, onChanged }: { s: MySignup; onChanged: () => void }) {

@@ -6,14 +6,13 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { askSubscribe } from '../../lib/subscribe';
-import type { ErrorBody } from '../../api/types';
+import type { ErrorBody, SignUpResult } from '../../api/types';
 import { Async, Button, Card, Choice, ErrorView, Field, Page, Section, TextInput } from '../../components';
 import { MOBILE_RE } from '../../domain/privacy';
 import { IDENTITIES } from '../../domain/signups';
 import type { Identity } from '../../domain/signups';
 import { useCall } from '../../hooks/useCall';
 import { CONSENT_TEXT, PRIVACY_SECTIONS } from '../privacy';
-import type { SignUpResult } from '../types';
 import { fmtDate, go } from '../shared';
 
 function Done({ r, eventId }: { r: SignUpResult; eventId: string }) {

@@ -10,11 +10,10 @@ import type { ErrorBody, FilePlanInput, FilePlanResult, UnitEventDetail } from '
 import { Button, Card, Choice, Field, Page, Section, TextInput } from '../../components';
 import { eventDeadlines } from '../../domain/deadlines';
 import { bannerText } from '../../domain/reportRules';
+import { IDENTITIES, type Identity } from '../../domain/signups';
 import { choosePlace, currentPosition } from '../../lib/location';
 import { askSubscribe } from '../../lib/subscribe';
 import { DateInput, fmtInstant, go, useEventDetail, Keep } from '../shared';
-
-const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
 
 function livePlanDeadline(date: string, d: UnitEventDetail): { plan: string; report: string; materials: string | null } | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
@@ -45,7 +44,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
   );
   const [forms, setForms] = useState<string[]>(p?.forms ?? d.event.forms ?? []);
   const [formText, setFormText] = useState('');
-  const [invitees, setInvitees] = useState<string[]>(p?.invitees ?? []);
+  const [invitees, setInvitees] = useState<Identity[]>(p?.invitees ?? []);
   const [banner, setBanner] = useState(p?.banner ?? d.suggestedBanner ?? '');
   const [topic, setTopic] = useState('');
   const [open, setOpen] = useState((p?.publicSeats ?? 0) > 0);
@@ -74,7 +73,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
     if (!filedBanner && firstTemplate && !topic) setBanner(bannerText(firstTemplate, { unit: unitName, year }));
   }, [year, filedBanner, firstTemplate, topic, unitName]);
 
-  const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
   const pickPlace = async () => {
     if (process.env.TARO_ENV === 'weapp') {
@@ -264,7 +263,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
         </Field>
         <Field label='邀请对象'>
           <View className='u-chips' data-testid='invitees'>
-            {INVITEES.map((v) => (
+            {IDENTITIES.map((v) => (
               <Choice
                 key={v}
                 kind='checkbox'
