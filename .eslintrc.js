@@ -24,6 +24,25 @@ module.exports = {
     // Tests build many small closures over the same fixture names (w, cloud, page).
     // tests/weapp runs the weapp build's CommonJS modules as WeChat does.
     { files: ['tests/**'], rules: { '@typescript-eslint/no-shadow': 'off', 'import/no-commonjs': 'off' } },
+    // The app takes only types from the contract: its schemas (zod) stay out of the app bundle.
+    {
+      files: ['src/**'],
+      excludedFiles: ['src/contract/**'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: ['**/contract', '**/contract/*'],
+                allowTypeImports: true,
+                message: 'The app imports only types from src/contract (import type), so zod stays out of the app bundle.',
+              },
+            ],
+          },
+        ],
+      },
+    },
     // Config files that Node, Jest and Babel load as CommonJS.
     { files: ['*.js', '*.cjs'], parser: 'espree', rules: { 'import/no-commonjs': 'off' } },
     { files: ['*.mjs'], parser: 'espree' },
