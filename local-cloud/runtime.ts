@@ -22,6 +22,8 @@ export interface RuntimeOptions {
   sync?: 'normal' | 'full';
   /** Test hook (LOCAL_FAULT_DISK_FULL): while this file exists, database and storage writes fail as on a full disk. */
   diskFullFlag?: string;
+  /** Test hook (LOCAL_DB_LATENCY_MS): each database round trip takes this long, as over the network, so concurrent calls interleave. */
+  dbLatencyMs?: number;
 }
 
 interface Invocation {
@@ -113,6 +115,7 @@ export class LocalRuntime {
       () => this.now(),
       () => this.countRoundTrip(),
       (e) => this.noteWriteRefused(e),
+      opts.dbLatencyMs,
     );
     if (opts.now) this.setClock(opts.now);
     this.installSdk();
