@@ -26,6 +26,8 @@ export interface JurisdictionDoc {
   level: 'city' | 'county' | 'district';
   rules: Rules;
   logoFileID?: string;
+  /** Written by every office-staff removal, so concurrent removals conflict (see office/units.ts). */
+  officeStaffChangedAt?: Date;
   createdAt: Date;
   createdBy: string;
 }

@@ -1,6 +1,7 @@
 // Whether an uploaded photo carries the jurisdiction's logo, decided from its
 // bytes (the client's `stamped` is only recorded). The app falls back to the
 // default logo when the office's cannot be loaded, so either one counts.
+import crypto from 'node:crypto';
 import { BusinessError } from '../../src/domain/errors';
 import { cloud } from './cloud';
 import { DEFAULT_LOGO_GRID } from './defaultLogoGrid';
@@ -17,6 +18,8 @@ export interface LogoCheck {
   correlation: number;
   /** Which logo matched best. */
   logo: 'jurisdiction' | 'default';
+  /** sha256 of the bytes that were checked. */
+  sha256: string;
   at: Date;
 }
 
@@ -64,6 +67,13 @@ export async function checkPhotoLogo(
   const best = results.find((r) => r.m.passed) ?? results[0];
   return {
     hasLogo: best.m.passed,
-    logoCheck: { method: LOGO_CHECK_METHOD, score: best.m.meanDiff, correlation: best.m.correlation, logo: best.logo, at: now },
+    logoCheck: {
+      method: LOGO_CHECK_METHOD,
+      score: best.m.meanDiff,
+      correlation: best.m.correlation,
+      logo: best.logo,
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+      at: now,
+    },
   };
 }

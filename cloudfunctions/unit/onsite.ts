@@ -9,7 +9,7 @@ import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
 import type { EventDoc, Venue } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
-import { requireFileInScope } from '../_shared/files';
+import { photoShaOf, requireFileInScope } from '../_shared/files';
 import { checkPhotoLogo } from '../_shared/logoCheck';
 import { checkinIdOf, CLOUD_FILE_ID, defined, photoIdOf } from '../_shared/records';
 import type { PhotoDoc } from '../_shared/records';
@@ -133,6 +133,10 @@ export const addPhoto = action(
       getById<PhotoDoc>(C.photos, photoId),
     ]);
     requireFileInScope(input.fileID, { events: event._id });
+    // Named by its own sha256 (as the app uploads it), so the name keeps saying which bytes were checked.
+    if (photoShaOf(input.fileID) !== input.sha256) {
+      throw new BusinessError('INVALID_ARGUMENT', '照片文件名与照片指纹不一致，请重新拍摄或选择照片后上传', { fields: ['fileID'] });
+    }
     // The same photo sent again (an offline retry) is the same record.
     if (existing) return { photoId, hasLogo: existing.hasLogo, duplicate: true };
     if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案，再上传活动照片。', { status: event.status });
@@ -142,6 +146,10 @@ export const addPhoto = action(
     // The logo is looked for in the uploaded bytes; what the client says is only recorded.
     const now = serverNow();
     const { hasLogo, logoCheck } = await checkPhotoLogo(input.fileID, jurisdiction.logoFileID, now);
+    // What was checked is what the record says: the bytes must be the ones the name promises.
+    if (logoCheck.sha256 !== input.sha256) {
+      throw new BusinessError('INVALID_ARGUMENT', '上传的照片内容与照片指纹不一致，请重新拍摄或选择照片后上传', { fields: ['fileID'] });
+    }
     const doc: PhotoDoc = defined({
       _id: photoId,
       eventId: event._id,
