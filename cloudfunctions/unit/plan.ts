@@ -14,7 +14,8 @@ import { requireEventStaff } from '../_shared/eventAccess';
 import { requireFileInScope } from '../_shared/files';
 import { CLOUD_FILE_ID, defined, omitId } from '../_shared/records';
 import { action } from '../_shared/router';
-import { assertEventSpan, assertOnlineVenue, onlineVenueFields, seatsOf } from './eventKinds';
+import { seatsOf } from '../../src/domain/seats';
+import { assertEventSpan, assertOnlineVenue, onlineVenueFields } from './eventKinds';
 import { visible } from '../../src/domain/zodChinese';
 
 export const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
