@@ -1,6 +1,6 @@
 import { freeSeats, isUncapped, reconcileSeats, releaseSeat, seatsOf, takeSeat, UNCAPPED_SEATS } from '../../src/domain/seats';
 import type { SeatCounters } from '../../src/domain/seats';
-import { signupOpen } from '../../src/domain/signups';
+import { changesForResidents, signupOpen } from '../../src/domain/signups';
 
 const at = (seats: number, confirmed: number, waitlist: string[] = []): SeatCounters => ({ seats, confirmed, waitlist });
 
@@ -151,5 +151,22 @@ describe('sign-up open, by the server clock in Shanghai', () => {
     ['无开始时间：当天已截止', { date: '2023-05-10', publicSeats: 5 }, '2023-05-10T00:00:00+08:00', false],
   ])('%s', (_name, p, now, open) => {
     expect(signupOpen(p, new Date(now))).toBe(open);
+  });
+});
+
+describe('what residents who signed up are told of a re-filed plan', () => {
+  const before = { date: '2023-04-27', startTime: '09:30', venue: { name: '区教育局会议室', address: '韶山中路1号' } };
+  test.each([
+    ['原样重报', before, []],
+    ['改期', { ...before, date: '2023-04-28' }, ['日期']],
+    ['延长为两天', { ...before, endDate: '2023-04-28' }, ['日期']],
+    ['写明同一天为结束日期不算改期', { ...before, endDate: '2023-04-27' }, []],
+    ['改开始时间', { ...before, startTime: '14:30' }, ['开始时间']],
+    ['去掉开始时间', { date: before.date, venue: before.venue }, ['开始时间']],
+    ['换会场', { ...before, venue: { name: '区政务服务中心' } }, ['地点']],
+    ['改为线上', { ...before, venue: { ...before.venue, online: true, platform: '腾讯会议' } }, ['地点']],
+    ['时间地点都改', { date: '2023-05-04', startTime: '14:30', venue: { name: '区政务服务中心' } }, ['日期', '开始时间', '地点']],
+  ])('%s', (_name, after, changes) => {
+    expect(changesForResidents(before, after)).toEqual(changes);
   });
 });
