@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { MOBILE_RE } from '../../src/domain/privacy';
 import { visible } from '../../src/domain/zodChinese';
-import { cancelClosesAt, eventStart, IDENTITIES, signupClosesAt } from '../../src/domain/signups';
+import { takeSeat } from '../../src/domain/seats';
+import { cancelClosesAt, eventStart, IDENTITIES, signupClosesAt, signupOpen } from '../../src/domain/signups';
 import { fmtDateTime, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
-import { signupIdOf, withdrawInTx } from '../_shared/signups';
+import { countersOf, seatFields, signupIdOf, withdrawInTx } from '../_shared/signups';
 import { notifyPromoted } from '../_shared/notify';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
@@ -43,19 +44,13 @@ export const signUp = action(signUpSchema, async ({ eventId, name, phone, identi
     const plan = event.plan;
     if (!plan || plan.publicSeats <= 0) throw new BusinessError('CONFLICT', '该活动未开放市民报名，请看看其他活动');
     const now = serverNow();
-    if (now >= signupClosesAt(plan) || shanghaiDate(now) > plan.date) {
+    if (!signupOpen(plan, now)) {
       throw new BusinessError('DEADLINE_PASSED', `报名已于${fmtDateTime(toShanghaiISO(signupClosesAt(plan)))}截止，请关注其他活动`, {
         signupDeadline: toShanghaiISO(signupClosesAt(plan)),
       });
     }
-    const seats = { confirmed: event.seats?.confirmed ?? 0, waitlisted: event.seats?.waitlisted ?? 0 };
-    const waitlist = [...(event.waitlist ?? [])];
-    const status = seats.confirmed < plan.publicSeats ? 'confirmed' : 'waitlisted';
-    if (status === 'confirmed') seats.confirmed += 1;
-    else {
-      seats.waitlisted += 1;
-      waitlist.push(signupId);
-    }
+    const taken = takeSeat(countersOf(event), signupId);
+    const status = taken.status;
     const doc: Omit<SignupDoc, '_id'> = {
       eventId,
       jurisdictionId: event.jurisdictionId,
@@ -76,8 +71,8 @@ export const signUp = action(signUpSchema, async ({ eventId, name, phone, identi
     await tx
       .collection(C.events)
       .doc(eventId)
-      .update({ data: { seats: _.set(seats), waitlist: _.set(waitlist) } });
-    return status === 'confirmed' ? { signupId, status } : { signupId, status, position: waitlist.length };
+      .update({ data: seatFields(taken.counters) });
+    return taken.status === 'confirmed' ? { signupId, status: taken.status } : { signupId, status: taken.status, position: taken.position };
   });
 });
 

@@ -10,9 +10,6 @@ import { CLOUD_FILE_ID } from '../_shared/records';
 /** The longest event a plan may span (a 宣传周, a month-long 开放月). */
 export const MAX_EVENT_DAYS = 31;
 
-/** Seats of an online event nobody capped: the counters still work, nobody waits. */
-export const UNCAPPED_SEATS = 100_000;
-
 export const onlineVenueFields = {
   online: z.boolean().optional(),
   platform: z.string().trim().min(2).max(40).optional(),
@@ -36,12 +33,6 @@ export function assertOnlineVenue(venue: { online?: boolean; platform?: string; 
       fields: ['venue.platform', 'venue.link'],
     });
   }
-}
-
-/** Seats: what the unit set; an online event without a number is open to all. */
-export function seatsOf(online: boolean | undefined, publicSeats: number | undefined): { publicSeats: number; uncapped?: true } {
-  if (online && publicSeats === undefined) return { publicSeats: UNCAPPED_SEATS, uncapped: true };
-  return { publicSeats: publicSeats ?? 0 };
 }
 
 export const evidenceFields = {

@@ -10,11 +10,14 @@ import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
 import type { EventDoc, PlanDoc, PlanSummary } from '../_shared/data';
+import type { SeatedEvent } from '../_shared/signups';
 import { requireEventStaff } from '../_shared/eventAccess';
 import { requireFileInScope } from '../_shared/files';
 import { CLOUD_FILE_ID, defined, omitId } from '../_shared/records';
 import { action } from '../_shared/router';
-import { assertEventSpan, assertOnlineVenue, onlineVenueFields, seatsOf } from './eventKinds';
+import { seatsOf } from '../../src/domain/seats';
+import { assertEventSpan, assertOnlineVenue, onlineVenueFields } from './eventKinds';
+import { confirmedInOrder, reconcileInTx, tellResidents } from './seats';
 import { visible } from '../../src/domain/zodChinese';
 
 export const INVITEES = ['人大代表', '政协委员', '专家学者', '新闻媒体', '普通市民'] as const;
@@ -50,6 +53,8 @@ const filePlanSchema = z
     publicSeats: z.number().int().min(0).max(2000).optional(),
     signupDeadline: z.string().datetime({ offset: true }).optional(),
     attachmentFileID: z.string().regex(CLOUD_FILE_ID, '附件须先上传，再提交文件 ID').optional(),
+    // The unit agreed that fewer seats move the latest confirmations back to the waiting list.
+    shrinkSeats: z.boolean().optional(),
   })
   .strict();
 
@@ -101,10 +106,12 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
   // is filed); filing later, for a later date, is accepted but stays late.
   const planDue = unfiledPlanDeadline(event.year, event.months, rules);
   const filedInTime = !planDue || isOnTime(planDue, now);
+  // Only a shrink needs to know who was confirmed last; the transaction checks it is still so.
+  const shrink = { agreed: input.shrinkSeats === true, confirmedInOrder: input.shrinkSeats ? await confirmedInOrder(event._id) : [] };
 
-  const version = await db.runTransaction(async (tx: Tx) => {
-    // Re-read inside the transaction: the version number and status must be the ones we write over.
-    const cur = await txGet<EventDoc>(tx, C.events, event._id);
+  const filed = await db.runTransaction(async (tx: Tx) => {
+    // Re-read inside the transaction: the version number, status and seat counters must be the ones we write over.
+    const cur = await txGet<SeatedEvent>(tx, C.events, event._id);
     if (!cur) throw new BusinessError('NOT_FOUND', '找不到该活动，请返回列表刷新后重试', { eventId: event._id });
     const next = transition(cur.status, 'FILE_PLAN');
     refuse(next, cur.status);
@@ -128,6 +135,7 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
       outsidePlannedMonths,
     });
     const doc: PlanDoc = { _id: `${event._id}:v${v}`, eventId: event._id, jurisdictionId: event.jurisdictionId, deadlines, ...summary };
+    const moves = await reconcileInTx(tx, cur, publicSeats, shrink, now);
     await tx
       .collection(C.plans)
       .doc(doc._id)
@@ -135,12 +143,13 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
     await tx
       .collection(C.events)
       .doc(event._id)
-      .update({ data: { plan: _.set(summary), deadlines: _.set(deadlines), status: next.state, updatedAt: now } });
-    return v;
+      .update({ data: { plan: _.set(summary), deadlines: _.set(deadlines), status: next.state, updatedAt: now, ...moves.fields } });
+    return { version: v, before: cur.plan, event: { ...cur, plan: summary }, moves };
   });
+  const notified = await tellResidents(filed.before, filed.event, filed.moves, now);
 
   return {
-    version,
+    version: filed.version,
     date: input.date,
     endDate: input.endDate ?? input.date,
     filedAt: toShanghaiISO(now),
@@ -149,5 +158,6 @@ export const filePlan = action(filePlanSchema, async (input, caller) => {
     materialsDeadline: deadlines.materials,
     banner,
     warnings,
+    seats: { promoted: filed.moves.promoted.length, movedBack: filed.moves.demoted.length, notified },
   };
 });

@@ -258,6 +258,8 @@ export interface FilePlanInput {
   publicSeats?: number;
   signupDeadline?: string;
   attachmentFileID?: string;
+  /** Agreed to fewer seats than confirmed: the latest confirmations go back to the waiting list. */
+  shrinkSeats?: boolean;
 }
 
 export interface FilePlanResult {
@@ -266,6 +268,8 @@ export interface FilePlanResult {
   reportDeadline: string;
   materialsDeadline?: string | null;
   warnings?: string[];
+  /** Sign-ups moved by the new seat number, and residents told of the changes. */
+  seats: { promoted: number; movedBack: number; notified: number };
 }
 
 export interface CheckInInput {
@@ -388,7 +392,7 @@ export interface EventReport extends ReportDraft {
 }
 
 /** A filed plan: what was filed, with its version and time. */
-export type EventPlan = Omit<FilePlanInput, 'eventId'> & { version: number; filedAt?: string };
+export type EventPlan = Omit<FilePlanInput, 'eventId' | 'shrinkSeats'> & { version: number; filedAt?: string };
 
 export interface UnitEventDetail {
   event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number; plannedDate?: string | null };

@@ -7,9 +7,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, FilePlanInput, FilePlanResult, UnitEventDetail } from '../../api/types';
-import { Button, Card, Choice, Field, Page, Section, TextInput } from '../../components';
+import { Button, Card, Choice, confirmFirst, Field, Page, Section, TextInput } from '../../components';
 import { eventDeadlines } from '../../domain/deadlines';
 import { bannerText } from '../../domain/reportRules';
+import { fmtDate } from '../../domain/time';
 import { choosePlace, currentPosition } from '../../lib/location';
 import { askSubscribe } from '../../lib/subscribe';
 import { DateInput, fmtInstant, go, useEventDetail, Keep } from '../shared';
@@ -122,7 +123,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
     else void Taro.showToast({ title: up.error.message, icon: 'none' });
   };
 
-  const submit = async () => {
+  const submit = async (shrinkSeats = false) => {
     const problems: Record<string, string> = {};
     if (!date) problems.date = '请选择活动日期';
     if (venueName.trim().length < 2) problems.venue = '请填写活动地点名称';
@@ -140,6 +141,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
       ...(banner.trim() ? { banner: banner.trim() } : {}),
       ...(open && signupBy ? { signupDeadline: `${signupBy}T23:59:59+08:00` } : {}),
       ...(attachment ? { attachmentFileID: attachment.fileID } : {}),
+      ...(shrinkSeats ? { shrinkSeats } : {}),
     };
     // WeChat shows the consent dialog only from a tap, before any await: ask now
     // for the report/materials deadline reminders this filing starts.
@@ -154,6 +156,16 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
     } else setError(r.error);
   };
 
+  // Fewer seats than residents already confirmed: the server names the numbers; moving
+  // the latest confirmations back to the waiting list is the unit's decision, asked once more.
+  const refusedSeats = error?.details?.reason === 'SEATS_BELOW_CONFIRMED' ? error.details : null;
+  // Offered only for the number refused: a new number is a new question for the server.
+  const shrink = refusedSeats && Number(refusedSeats.seats) === (open ? Number(seats) : 0) ? Number(refusedSeats.excess) : 0;
+  const confirmShrink = async () => {
+    const yes = await confirmFirst('缩减名额？', `最晚确认的 ${shrink} 位市民将转入候补（排在候补最前），并收到通知。`, '确认缩减');
+    if (yes) await submit(true);
+  };
+
   if (done) {
     return (
       <>
@@ -163,7 +175,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
         <Card>
           <View className='u-kv'>
             <View className='u-kv__k'>活动日期</View>
-            <View className='u-kv__v'>{date}</View>
+            <View className='u-kv__v'>{fmtDate(date, { weekday: true })}</View>
           </View>
           <View className='u-kv'>
             <View className='u-kv__k'>情况报告截止</View>
@@ -176,6 +188,17 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
             </View>
           ) : null}
         </Card>
+        {done.seats.promoted || done.seats.movedBack || done.seats.notified ? (
+          <View className='u-notice' data-testid='plan-seats'>
+            {[
+              done.seats.promoted ? `候补的 ${done.seats.promoted} 人已按顺序转为正式报名` : '',
+              done.seats.movedBack ? `最晚确认的 ${done.seats.movedBack} 人已转入候补` : '',
+              done.seats.notified ? `已在消息中心通知 ${done.seats.notified} 位报名市民` : '',
+            ]
+              .filter(Boolean)
+              .join('；')}
+          </View>
+        ) : null}
         {(done.warnings ?? []).map((w) => (
           <View key={w} className='u-notice u-notice--warn'>
             {w}
@@ -214,11 +237,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
           label='活动地点'
           required
           error={bad.venue}
-          hint={
-            coords
-              ? `已定位：${coords.latitude.toFixed(5)}, ${coords.longitude.toFixed(5)}（签到时用来核对距离）`
-              : '定位后，现场签到可核对是否在活动地点'
-          }
+          hint={coords ? '已定位：活动地点的位置已记录，签到时用来核对距离' : '定位后，现场签到可核对是否在活动地点'}
         >
           <TextInput value={venueName} onChange={setVenueName} placeholder='地点名称，如 区政务服务中心三楼会议室' />
         </Field>
@@ -349,6 +368,11 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
                 改为 {earliest}
               </Button>
             </>
+          ) : null}
+          {shrink > 0 ? (
+            <Button size='small' loading={sending} onClick={() => void confirmShrink()}>
+              缩减名额，{shrink} 人转入候补
+            </Button>
           ) : null}
         </View>
       ) : null}
