@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
 import { transition } from '../../src/domain/lifecycle';
 import { shanghaiDate } from '../../src/domain/time';
-import { photoSourceOf } from '../../src/domain/photos';
 import { cloud, db, _, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
@@ -149,7 +148,8 @@ export const addPhoto = action(
       checkPhotoLogo(input.fileID, jurisdiction.logoFileID, now),
       input.thumbFileID ? checkThumb(input.thumbFileID) : Promise.resolve(),
     ]);
-    const source = photoSourceOf(input);
+    // Only the app's album button says album; `stamped` alone stays a claim that is just recorded.
+    const source = input.source ?? 'camera';
     const doc: PhotoDoc = defined({
       _id: photoId,
       eventId: event._id,

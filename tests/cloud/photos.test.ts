@@ -122,11 +122,6 @@ describe('album photos', () => {
     // Alone it does not meet the logo-photo rule.
     refused(await cloud.call('unit', report([photoId]), y.eduStaff), 'PHOTO_REQUIRED');
   });
-
-  test('an older record sent as not stamped is listed as an album photo', async () => {
-    const { fileID } = await add(plainPhoto('old album'), { stamped: false });
-    expect((await unitPhotos()).find((p) => p.fileID === fileID)).toMatchObject({ source: 'album', hasLogo: false });
-  });
 });
 
 describe('removePhoto', () => {

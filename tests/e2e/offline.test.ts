@@ -55,10 +55,10 @@ test('离线拍照、签到：待上传，刷新后仍在，联网后各上传�
     await shown(unit)
       .getByTestId('camera-input')
       .setInputFiles({ name: `IMG_${i}.jpg`, mimeType: 'image/jpeg', buffer });
-    await shown(unit)
-      .getByText(`待上传 ${i + 1}`)
-      .waitFor({ timeout: 30_000 });
+    await shown(unit).getByTestId('shot').nth(i).waitFor({ timeout: 30_000 });
   }
+  await shown(unit).getByTestId('shots-submit').click();
+  await shown(unit).getByText('待上传 2').waitFor({ timeout: 30_000 });
   await shown(unit).getByText('当前没有网络，照片已保存在本机，联网后自动上传').waitFor();
   await screenshot(unit, 'unit-offline-photos');
 
