@@ -3,10 +3,10 @@
 // other sent and listed by its small thumbnail; an album photo sent with its
 // mark; and a sent photo removed again before the report is submitted.
 import type { Browser, Page } from 'playwright-core';
-import { ok, startCloud, type TestCloud } from '../helpers/cloud';
-import { seedYuhua, type Yuhua } from '../helpers/scenario';
-import { goto, launch, newPage, screenshot } from './browser';
-import { cameraJpeg, inspectStamped } from './unitPhoto';
+import { ok, type TestCloud } from '../helpers/cloud';
+import type { Yuhua } from '../helpers/scenario';
+import { goto, screenshot } from './browser';
+import { cameraJpeg, eventDay, inspectStamped } from './unitPhoto';
 
 jest.setTimeout(180_000);
 
@@ -16,7 +16,6 @@ let y: Yuhua;
 let eventId: string;
 let unit: Page;
 let errors: string[];
-const VENUE = { latitude: 28.1136, longitude: 113.0107 };
 const ALBUM_MARK = '相册照片（未加盖现场标识）';
 const shown = (p: Page) => p.locator('.taro_page >> visible=true');
 
@@ -29,18 +28,7 @@ async function confirmDelete(p: Page) {
 }
 
 beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T10:00:00+08:00', frozen: true }), launch()]);
-  y = await seedYuhua(cloud);
-  eventId = y.event(1).eventId;
-  ok(
-    await cloud.call(
-      'unit',
-      { action: 'filePlan', eventId, date: '2023-04-15', startTime: '09:30', venue: { name: '区教育局一楼报告厅', ...VENUE } },
-      y.eduStaff,
-    ),
-  );
-  await cloud.setClock('2023-04-15T09:40:00+08:00', true);
-  ({ page: unit, errors } = await newPage(browser, cloud.url, y.eduStaff));
+  ({ cloud, browser, y, eventId, unit, errors } = await eventDay('2023-04-15T09:40:00+08:00'));
 });
 
 afterAll(async () => {
