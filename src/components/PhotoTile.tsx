@@ -50,8 +50,9 @@ export function PhotoTile({
     <View className={className} data-testid={testId}>
       <Tap className='u-photo__open' label={`查看大图：${photoWords(p)}`} onClick={() => openOriginal(p, all)}>
         {src ? <Img className='u-photo__img' src={src} alt={photoWords(p)} /> : <View className='u-photo__img' />}
+        {p.source === 'camera' ? <PhotoMark p={p} /> : null}
       </Tap>
-      <PhotoMark p={p} />
+      {p.source === 'album' ? <PhotoMark p={p} /> : null}
       {children}
     </View>
   );
