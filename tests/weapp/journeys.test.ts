@@ -102,7 +102,8 @@ describe('a unit’s event, by taps', () => {
     expect(s.host.log.trace).toContain('canvasToTempFilePath');
     expect(s.host.log.trace).not.toContain('createOffscreenCanvas');
     expect(s.errors).toEqual([]);
-  });
+    // Stamping, the thumbnail and two uploads: longer than the other steps on a busy machine.
+  }, 60_000);
   test('report submission with the stamped photo', async () => {
     const s = sim(y.eduStaff);
     s.launch(`/unit/report/index?eventId=${eventId}`);
