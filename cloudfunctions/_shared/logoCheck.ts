@@ -1,8 +1,10 @@
 // Whether an uploaded photo carries the jurisdiction's logo, decided from its
 // bytes (the client's `stamped` is only recorded). The app falls back to the
-// default logo when the office's cannot be loaded, so either one counts.
+// default logo when the office's cannot be loaded, so either one counts. The list
+// thumbnail beside a photo is checked here too, by its bytes.
 import crypto from 'node:crypto';
 import { BusinessError } from '../../src/domain/errors';
+import { isJpegBytes, THUMB_MAX_BYTES } from '../../src/domain/photos';
 import { cloud } from './cloud';
 import { DEFAULT_LOGO_GRID } from './defaultLogoGrid';
 import { decodeGrid, decodeImage, GRID, logoGrid, matchLogo, type LogoGrid } from './image';
@@ -76,4 +78,15 @@ export async function checkPhotoLogo(
       at: now,
     },
   };
+}
+
+/** A list thumbnail must be a small JPEG by its bytes: lists load dozens of them. */
+export async function checkThumb(fileID: string): Promise<void> {
+  const bytes = await download(fileID);
+  const fields = ['thumbFileID'];
+  if (!bytes) throw new BusinessError('NOT_FOUND', '找不到上传的缩略图，请重新上传照片', { fields });
+  if (bytes.length > THUMB_MAX_BYTES)
+    throw new BusinessError('INVALID_ARGUMENT', '缩略图超过 40KB，请重新上传照片', { fields, bytes: bytes.length, max: THUMB_MAX_BYTES });
+  if (!isJpegBytes(bytes) || !decodeImage(bytes))
+    throw new BusinessError('INVALID_ARGUMENT', '缩略图不是 JPEG 图片，请重新上传照片', { fields });
 }

@@ -90,6 +90,7 @@ export const POLICY = {
     filePlan: 'eventStaff',
     checkIn: 'eventStaff',
     addPhoto: 'eventStaff',
+    removePhoto: 'eventStaff',
     saveDraft: 'eventStaff',
     submitReport: 'eventStaff',
     attendees: 'eventStaffOrOffice',

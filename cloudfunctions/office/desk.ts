@@ -12,6 +12,7 @@ import { C, findWhere, getById } from '../_shared/data';
 import type { Deadlines, EventDoc, InviteDoc, JurisdictionDoc, PlanDoc, StaffDoc } from '../_shared/data';
 import { requireOffice, requireSignedIn } from '../_shared/auth';
 import { requireFileInScope } from '../_shared/files';
+import { photoFiles, photoLinks, type PhotoFiles } from '../_shared/photoLinks';
 import { action } from '../_shared/router';
 import { inviteCode } from '../_shared/ids';
 import { inviteQr } from './units';
@@ -114,10 +115,9 @@ export const listEvents = action(
 );
 
 /** Photos as the unit function stores them; read defensively, only what the office sees. */
-interface PhotoRow {
+interface PhotoRow extends PhotoFiles {
   _id: string;
   eventId: string;
-  fileID: string;
   hasLogo?: boolean;
   stamped?: boolean;
   takenAt?: Date | string;
@@ -136,7 +136,7 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
     findWhere<PhotoRow>(C.photos, { eventId }),
     getById<JurisdictionDoc>(C.jurisdictions, e.jurisdictionId),
   ]);
-  const urls = await tempUrls(photos.map((p) => p.fileID));
+  const urls = await tempUrls(photoFiles(photos));
   const deadlines = deadlinesOf(e, j);
   const now = serverNow();
   return {
@@ -172,7 +172,7 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
     checkin: e.checkin ? { at: iso(e.checkin.at), distanceMeters: e.checkin.distanceMeters, flags: e.checkin.flags } : null,
     photos: photos.map((p) => ({
       photoId: p._id,
-      url: urls.get(p.fileID) ?? null,
+      ...photoLinks(p, urls),
       hasLogo: Boolean(p.hasLogo),
       stamped: Boolean(p.stamped),
       takenAt: iso(p.takenAt ?? p.createdAt) ?? null,

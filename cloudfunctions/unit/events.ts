@@ -13,6 +13,7 @@ import { requireSignedIn, rolesOf } from '../_shared/auth';
 import { requireEventStaff } from '../_shared/eventAccess';
 import type { UnitStaff } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
+import { photoFiles, photoLinks } from '../_shared/photoLinks';
 import { DRAFTS, MATERIALS } from '../_shared/records';
 import type { DraftDoc, MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import type { SignupDoc } from '../_shared/signups';
@@ -88,7 +89,7 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
   ]);
   const photos = photosRes.data;
   // The office's own logo, if it uploaded one, is what the photo stamp draws.
-  const urls = await tempUrls([...photos.map((p) => p.fileID), ...(jurisdiction.logoFileID ? [jurisdiction.logoFileID] : [])]);
+  const urls = await tempUrls([...photoFiles(photos), ...(jurisdiction.logoFileID ? [jurisdiction.logoFileID] : [])]);
   const now = serverNow();
   const rules = jurisdiction.rules;
   const earliestDate = earliestDateOrNull(now, rules);
@@ -113,7 +114,7 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
     photos: photos.map((p) => ({
       photoId: p._id,
       fileID: p.fileID,
-      url: urls.get(p.fileID) ?? null,
+      ...photoLinks(p, urls),
       hasLogo: p.hasLogo,
       stamped: p.stamped,
       takenAt: p.takenAt ?? null,

@@ -3,6 +3,7 @@
 // (payload `Empty` when it takes nothing). call() picks the types up from here.
 import type { Rules, RulesInput, KeywordPlace, PresetName, RuleField } from '../domain/rules';
 import type { EventStatus } from '../domain/lifecycle';
+import type { PhotoSource } from '../domain/photos';
 import type { Answer, Question, QuestionResult } from '../domain/questionnaire';
 import type * as R from '../resident/types';
 import type * as F from './family';
@@ -178,6 +179,7 @@ export interface Api {
     filePlan: Act<FilePlanInput, FilePlanResult>;
     checkIn: Act<CheckInInput, CheckInResult>;
     addPhoto: Act<AddPhotoInput, { photoId: string; hasLogo: boolean }>;
+    removePhoto: Act<{ eventId: string; fileID: string }, { photoId: string; removed: true }>;
     saveDraft: Act<SubmitReportInput, { savedAt: string }>;
     submitReport: Act<SubmitReportInput, SubmitReportResult>;
     attendees: Act<{ eventId: string }, R.Attendee[]>;
@@ -291,6 +293,9 @@ export interface AddPhotoInput {
   fileID: string;
   sha256: string;
   stamped: boolean;
+  source?: PhotoSource;
+  /** The list thumbnail (≤ 40 KB JPEG), uploaded beside the photo. */
+  thumbFileID?: string;
   takenAt?: string;
   latitude?: number;
   longitude?: number;
@@ -299,10 +304,18 @@ export interface AddPhotoInput {
   bytes?: number;
 }
 
-export interface EventPhoto {
+/** How every photo list shows a photo: the thumbnail, the original on tap, the album mark. */
+export interface PhotoLinks {
+  /** The original, opened on tap. */
+  url: string | null;
+  /** What lists show; the original for photos from before thumbnails. */
+  thumbUrl: string | null;
+  source: PhotoSource;
+}
+
+export interface EventPhoto extends PhotoLinks {
   photoId: string;
   fileID: string;
-  url?: string | null;
   stamped: boolean;
   hasLogo: boolean;
   logoConfirmed?: boolean;
@@ -426,7 +439,7 @@ export interface OfficeReportDetail {
         flags?: string[];
         deadline?: string;
         videos?: Array<{ fileID: string; bytes: number; seconds: number }>;
-        photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt?: string | null }>;
+        photos: Array<PhotoLinks & { photoId: string; hasLogo: boolean; stamped: boolean; takenAt?: string | null }>;
       })
     | null;
   versions?: Array<{
@@ -455,7 +468,7 @@ export interface OfficeReportDetail {
     deadline: string | null;
     late: boolean;
     workdaysLate: number;
-    photos: Array<{ photoId: string; url: string | null; hasLogo: boolean }>;
+    photos: Array<PhotoLinks & { photoId: string; hasLogo: boolean }>;
     versions: Array<{ version: number; submittedAt: string; late: boolean }>;
   } | null;
 }
@@ -498,7 +511,8 @@ export interface ShowcaseItem {
   date?: string;
   approvedAt?: string | null;
   publishedAt?: string | null;
-  photos: Array<{ url: string }>;
+  /** thumbUrl for the list, url (the original) when opened. */
+  photos: Array<{ url: string; thumbUrl: string }>;
 }
 
 // ---- The office's desk (issue 4): plan import, the year at a glance, units, rules ----
@@ -596,7 +610,7 @@ export interface OfficeEventDetail {
     outsidePlannedMonths: boolean;
   }>;
   checkin: { at?: string; distanceMeters: number | null; flags: string[] } | null;
-  photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt: string | null }>;
+  photos: Array<PhotoLinks & { photoId: string; hasLogo: boolean; stamped: boolean; takenAt: string | null }>;
   logoPhotoCount: number;
   report: {
     reportId: string;

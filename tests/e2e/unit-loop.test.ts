@@ -119,6 +119,9 @@ test('拍照：照片加盖标识后上传，长边不超过 1920、小于 400 K
   const jpeg = await cameraJpeg(unit, 1);
   expect(jpeg.length).toBeGreaterThan(400 * 1024);
   await shown(unit).getByTestId('camera-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  // Stamped, previewed, then sent with 提交.
+  await shown(unit).getByTestId('shot').waitFor({ timeout: 30_000 });
+  await shown(unit).getByTestId('shots-submit').click();
   await shown(unit).getByTestId('photo-message').waitFor({ timeout: 30_000 });
   await screenshot(unit, 'unit-photos');
   expect({ message: await shown(unit).getByTestId('photo-message').textContent(), unitErrors }).toEqual({

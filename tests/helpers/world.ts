@@ -161,6 +161,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     filePlan: (w) => ({ eventId: w.eventId, date: '2023-05-10', venue: { name: '区政务服务中心' } }),
     checkIn: (w) => ({ eventId: w.eventId, latitude: 28.11, longitude: 113.01, accuracy: 15 }),
     addPhoto: (w) => ({ eventId: w.eventId, fileID: w.photoFileID, sha256: w.photoSha, stamped: true }),
+    removePhoto: (w) => ({ eventId: w.eventId, fileID: w.photoFileID }),
     saveDraft: (w) => ({ eventId: w.eventId, ...REPORT, photoIds: [w.photoId] }),
     submitReport: (w) => ({ eventId: w.eventId, ...REPORT, photoIds: [w.photoId] }),
     attendees: (w) => ({ eventId: w.eventId }),

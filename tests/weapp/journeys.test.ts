@@ -89,15 +89,21 @@ describe('a unit’s event, by taps', () => {
     await s.waitForText('拍照（自动加盖政务公开主题日标识）');
     s.host.answers.media.push({ bytes: cameraJpeg(), name: 'camera.jpg' });
     await s.tap('拍照（自动加盖政务公开主题日标识）');
+    // Stamped and previewed first; sent with 提交.
+    await s.waitForText('提交 1 张照片', 20_000);
+    await s.tap('提交 1 张照片');
     await s.waitForText('照片已加盖标识并上传', 20_000);
     const add = s.host.log.calls.find((c) => c.name === 'unit' && c.data.action === 'addPhoto');
-    expect(add?.data).toMatchObject({ eventId, stamped: true, width: 1200, height: 900 });
+    expect(add?.data).toMatchObject({ eventId, stamped: true, source: 'camera', width: 1200, height: 900 });
+    // The list thumbnail went up beside the photo.
+    expect(String(add?.data.thumbFileID)).toMatch(/\/photos\/[0-9a-f]{64}\.thumb\.jpg$/);
     expect(Number(add?.data.bytes)).toBeLessThan(400 * 1024);
     // Exported through the documented path: the page's canvas node and canvasToTempFilePath.
     expect(s.host.log.trace).toContain('canvasToTempFilePath');
     expect(s.host.log.trace).not.toContain('createOffscreenCanvas');
     expect(s.errors).toEqual([]);
-  });
+    // Stamping, the thumbnail and two uploads: longer than the other steps on a busy machine.
+  }, 60_000);
   test('report submission with the stamped photo', async () => {
     const s = sim(y.eduStaff);
     s.launch(`/unit/report/index?eventId=${eventId}`);

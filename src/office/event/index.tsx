@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { OfficeEventDetail } from '../../api/types';
-import { Async, Button, Card, Empty, Img, Page, Section, Tag, Tap } from '../../components';
+import { Async, Button, Card, Empty, Page, PhotoTile, Section, Tag } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { fmtDateTime } from '../../domain/time';
 import { monthsLabel, NextLine, shortDate, StatusTag } from '../shared';
@@ -105,21 +105,10 @@ function Detail({ d }: { d: OfficeEventDetail }) {
 
       <Section title={`现场照片（${d.photos.length} 张，含标识 ${d.logoPhotoCount} 张）`}>
         {d.photos.length ? (
-          <View className='o-photos'>
-            {d.photos.map((p) =>
-              p.url ? (
-                <Tap
-                  key={p.photoId}
-                  className='o-photo'
-                  label='查看大图'
-                  onClick={() =>
-                    void Taro.previewImage({ urls: d.photos.map((x) => x.url).filter((u): u is string => Boolean(u)), current: p.url! })
-                  }
-                >
-                  <Img className='o-photo' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} />
-                </Tap>
-              ) : null,
-            )}
+          <View className='u-photos'>
+            {d.photos.map((p) => (
+              <PhotoTile key={p.photoId} p={p} all={d.photos} testId='office-photo' />
+            ))}
           </View>
         ) : (
           <Card>

@@ -5,7 +5,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeReportDetail } from '../../api/types';
-import { Async, Button, Card, Field, Img, Page, Section, Tag, Tap, TextArea } from '../../components';
+import { Async, Button, Card, Field, Page, PhotoTile, Section, Tag, TextArea } from '../../components';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
 import { REPORT_PART_LABELS, REPORT_PARTS } from '../../domain/reportParts';
@@ -97,14 +97,8 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               ) : null}
               <View style={{ marginTop: '8px' }}>{d.materials.text}</View>
               <View className='u-photos'>
-                {d.materials.photos.map((p) => (
-                  <View key={p.photoId} className='u-photo'>
-                    {p.url ? (
-                      <Img className='u-photo__img' src={p.url} mode='aspectFill' alt='专栏材料照片' />
-                    ) : (
-                      <View className='u-photo__img' />
-                    )}
-                  </View>
+                {d.materials.photos.map((p, _i, all) => (
+                  <PhotoTile key={p.photoId} p={p} all={all} />
                 ))}
               </View>
             </View>
@@ -202,24 +196,19 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
           <Section title={`照片 ${r.photos.length} 张，含标识 ${r.photos.filter((p) => p.hasLogo).length} 张`}>
             <View className='u-photos'>
               {r.photos.map((p) => (
-                <View key={p.photoId} className='u-photo' data-testid='review-photo'>
-                  {p.url ? (
-                    <Tap label='查看大图' onClick={() => void Taro.previewImage({ urls: [p.url!] })}>
-                      <Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} />
-                    </Tap>
-                  ) : (
-                    <View className='u-photo__img' />
+                <PhotoTile key={p.photoId} p={{ ...p, hasLogo: undefined }} all={r.photos} testId='review-photo'>
+                  {p.source === 'album' ? null : (
+                    <View className='u-photo__tag'>
+                      {p.hasLogo ? (
+                        <Tag tone='green'>{p.stamped ? '含标识' : '已确认标识'}</Tag>
+                      ) : (
+                        <Button size='small' inline onClick={() => void confirmLogo(p.photoId)}>
+                          确认含标识
+                        </Button>
+                      )}
+                    </View>
                   )}
-                  <View className='u-photo__tag'>
-                    {p.hasLogo ? (
-                      <Tag tone='green'>{p.stamped ? '含标识' : '已确认标识'}</Tag>
-                    ) : (
-                      <Button size='small' inline onClick={() => void confirmLogo(p.photoId)}>
-                        确认含标识
-                      </Button>
-                    )}
-                  </View>
-                </View>
+                </PhotoTile>
               ))}
             </View>
           </Section>

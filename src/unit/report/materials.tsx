@@ -6,7 +6,7 @@ import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, SubmitMaterialsResult, UnitEventDetail } from '../../api/types';
-import { Button, Card, Field, Section, TextArea } from '../../components';
+import { Button, Card, Field, PhotoMark, Section, TextArea } from '../../components';
 import { fmtInstant } from '../shared';
 
 export function MaterialsForm({ d }: { d: UnitEventDetail }) {
@@ -55,8 +55,9 @@ export function MaterialsForm({ d }: { d: UnitEventDetail }) {
                 data-testid='materials-photo'
                 onClick={() => setPhotoIds(on ? photoIds.filter((x) => x !== p.photoId) : [...photoIds, p.photoId])}
               >
-                {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
+                {p.thumbUrl ? <Image className='u-photo__img' src={p.thumbUrl} mode='aspectFill' /> : <View className='u-photo__img' />}
                 {on ? <View className='u-photo__check'>✓</View> : null}
+                <PhotoMark p={p} />
               </View>
             );
           })}
