@@ -147,15 +147,16 @@ function appOf(sim: WeappSimulator): unknown {
 // ------------------------------------------------------------ what the screen shows
 
 /** Template ids (`nn`) of the real base.wxml, found by what they render. */
-function templates(): { text: string; clickView: string; fullView: string; roleAttr: string } {
+function templates(): { text: string; plainView: string; clickView: string; fullView: string; roleAttr: string } {
   const wxml = fs.readFileSync(path.join(WEAPP_DIR, 'base.wxml'), 'utf8');
   const all = [...wxml.matchAll(/<template name="tmpl_0_(\w+)">\s*<([\w-]+)([^>]*)>/g)].map((m) => ({ nn: m[1], tag: m[2], attrs: m[3] }));
   const text = /<template name="tmpl_0_(\w+)">\s*<block>\{\{i\.v\}\}<\/block>/.exec(wxml)?.[1];
+  const plainView = all.find((t) => t.tag === 'view' && !/bindtap|hover-class|aria-role/.test(t.attrs));
   const clickView = all.find((t) => t.tag === 'view' && /bindtap="eh"/.test(t.attrs) && !/hover-class|aria-role/.test(t.attrs));
   const fullView = all.find((t) => t.tag === 'view' && /bindtap="eh"/.test(t.attrs) && /aria-role/.test(t.attrs));
   const roleAttr = fullView && /aria-role="\{\{i\.(\w+)\}\}"/.exec(fullView.attrs)?.[1];
-  if (!text || !clickView || !fullView || !roleAttr) throw new Error('base.wxml has changed shape: update templates()');
-  return { text, clickView: clickView.nn, fullView: fullView.nn, roleAttr };
+  if (!text || !plainView || !clickView || !fullView || !roleAttr) throw new Error('base.wxml has changed shape: update templates()');
+  return { text, plainView: plainView.nn, clickView: clickView.nn, fullView: fullView.nn, roleAttr };
 }
 
 /** A page whose data is Taro's render tree `cn`: what the data says, not what the template shows. */
@@ -200,4 +201,30 @@ test('unfilled placeholders, code values and openids on screen are caught', asyn
   for (const shown of ['{unit}', 'undefined', '[object Object]', 'an openid']) expect(errors).toContain(shown);
   // Explaining a placeholder (the rules page does) is not leaking one.
   expect(await run(pageWithTree([text('可用：{unit} 代表单位名称', '_n1')]), 'pages/index/index')).toBe('');
+});
+
+// Not a mistake of the app but the renderer's own check: base.wxml unrolls 15
+// levels; deeper nodes render through the recursive comp component, and a tap
+// there still bubbles out to the page's elements.
+test('a tree deeper than the templates renders through comp, and taps bubble out of it', async () => {
+  const t = templates();
+  let deep: Record<string, unknown> = {
+    nn: t.fullView,
+    sid: '_deep',
+    [t.roleAttr]: 'button',
+    cn: [{ nn: t.text, sid: '_t', v: '深处的按钮' }],
+  };
+  for (let i = 0; i < 20; i++) deep = { nn: t.plainView, sid: `_p${i}`, cn: [deep] };
+  const outer = { nn: t.fullView, sid: '_outer', [t.roleAttr]: 'button', cn: [deep] };
+  const dir = miniProgram({
+    'pages/index/index': `Page({ data: ${JSON.stringify({ root: { cn: [outer] } })},
+      eh: function (e) { (getApp().taps = getApp().taps || []).push(e.currentTarget.dataset.sid); } });`,
+  });
+  const sim = new WeappSimulator({ dir, cloudUrl: 'http://127.0.0.1:9', openid: 'x' });
+  sim.launch('/pages/index/index');
+  await sim.settle();
+  expect(sim.text()).toBe('深处的按钮');
+  await sim.tap('深处的按钮');
+  expect((appOf(sim) as { taps: string[] }).taps).toEqual(['_deep', '_outer']);
+  expect(sim.errors).toEqual([]);
 });
