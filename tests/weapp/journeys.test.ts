@@ -2,6 +2,7 @@
 // deployed function bundles with the deployment's template ids: a unit files a
 // plan (and accepts reminders), checks in, takes a stamped photo and reports; a
 // resident signs up, scans in and evaluates; an office imports an .xlsx.
+import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import { ok, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, YUHUA_TABLE, type Yuhua } from '../helpers/scenario';
@@ -103,7 +104,7 @@ describe('a unit’s event, by taps', () => {
     expect(s.host.log.trace).toContain('canvasToTempFilePath');
     expect(s.host.log.trace).not.toContain('createOffscreenCanvas');
     // The uploaded photo carries the stamp's text band: the photo darkened at its foot, white text on it.
-    const uploaded = [...s.files].filter(([p]) => p.endsWith('.jpg') && !p.endsWith('.thumb.jpg')).pop()![1];
+    const uploaded = [...s.files.values()].find((b) => createHash('sha256').update(b).digest('hex') === add?.data.sha256)!;
     const { width, height, data } = jpeg.decode(uploaded, { useTArray: true });
     const row = (y: number) => Array.from({ length: width }, (_, x) => [0, 1, 2].map((c) => data[(y * width + x) * 4 + c]));
     const mean = (y: number) => row(y).reduce((sum, [r, g, b]) => sum + r + g + b, 0) / width / 3;
