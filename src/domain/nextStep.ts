@@ -37,8 +37,7 @@ export interface DeskNext extends Due {
 
 /**
  * The unit's step at `now`. A filed event whose day has passed without a check-in
- * owes its report (the check-in can no longer happen). `rules` places the plan
- * deadline of an unfiled event; without them that deadline is unknown.
+ * owes its report (the check-in can no longer happen).
  */
 function unitRow(e: StepEvent, now: Date): Step<UnitStep> | null {
   const row = STATUS_TABLE[e.status].unitNext;
@@ -61,6 +60,7 @@ function dueOf(e: StepEvent, row: Step<string>, now: Date, rules: DeadlineRules 
   }
 }
 
+/** `rules` place the plan deadline of an unfiled event; without them that deadline is unknown. */
 export function unitNextStep(e: StepEvent, now: Date, rules?: DeadlineRules, reportDue?: string): UnitNext {
   const row = unitRow(e, now);
   if (!row) return { step: 'done', label: DONE_LABEL, overdue: false };
