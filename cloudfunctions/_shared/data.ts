@@ -4,6 +4,7 @@ import type { Rules } from '../../src/domain/rules';
 import type { EventStatus } from '../../src/domain/lifecycle';
 import type { MonthRange } from '../../src/domain/planTable';
 import { db } from './cloud';
+import type { ListingEntry, ListingRecord } from './publication';
 
 export const C = {
   jurisdictions: 'jurisdictions',
@@ -154,6 +155,9 @@ export interface EventDoc {
   /** Seat counters kept with the event so sign-ups can be checked in one transaction. */
   seats?: { confirmed: number; waitlisted: number };
   logoPhotoCount?: number;
+  /** The office's release of the open seats where its rules ask for review (office.publishListing); null once withdrawn. */
+  listing?: ListingRecord | null;
+  listingLog?: ListingEntry[];
   createdAt: Date;
   updatedAt: Date;
 }

@@ -75,6 +75,8 @@ export const POLICY = {
     publishPreview: 'office',
     publishReport: 'office',
     unpublishReport: 'office',
+    publishListing: 'office',
+    unpublishListing: 'office',
     exportColumn: 'office',
     inviteChild: 'office',
     acceptParent: 'anyOffice',

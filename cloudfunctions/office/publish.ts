@@ -15,7 +15,7 @@ import type { EventDoc } from '../_shared/data';
 import { requireEventOffice } from '../_shared/eventAccess';
 import { requireContentPass } from '../_shared/contentCheck';
 import { tempUrls } from '../_shared/files';
-import type { Publication, PublicationEntry, PublishableReport } from '../_shared/publication';
+import { checksSchema, type Publication, type PublicationEntry, type PublishableReport } from '../_shared/publication';
 import type { SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
 import { rebuildColumnQuietly } from './column';
@@ -66,18 +66,7 @@ export const publishPreview = action(z.object({ eventId: eventIdField }).strict(
   };
 });
 
-const mustConfirm = (message: string) => z.boolean().refine((v) => v, { message });
-const publishSchema = z
-  .object({
-    eventId: eventIdField,
-    checks: z
-      .object({
-        secrecy: mustConfirm('请确认已审查：不含国家秘密、工作秘密和敏感信息'),
-        personalData: mustConfirm('请确认已审查：个人信息已遮挡，不含群众姓名和电话'),
-      })
-      .strict(),
-  })
-  .strict();
+const publishSchema = z.object({ eventId: eventIdField, checks: checksSchema }).strict();
 
 export const publishReport = action(publishSchema, async ({ eventId }, caller) => {
   const { event, office } = await requireEventOffice(caller, eventId);

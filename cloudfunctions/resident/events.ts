@@ -8,6 +8,7 @@ import { _, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { JurisdictionDoc } from '../_shared/data';
+import { listedForResidents, listingState } from '../../src/domain/listing';
 import { signupIdOf } from '../_shared/signups';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
 import { action } from '../_shared/router';
@@ -56,13 +57,14 @@ export const openEvents = action(
     const res = (await db.collection(C.events).where(where).orderBy('plan.date', 'asc').limit(200).get()) as unknown as {
       data: SeatedEvent[];
     };
-    // The jurisdictions' names, for the filter: a second and last round trip.
+    // The jurisdictions (names for the filter, rules for the listing review): a second and last round trip.
     const ids = [...new Set(res.data.map((e) => e.jurisdictionId))];
-    const names = new Map(
-      (ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j.name]),
+    const jurisdictions = new Map(
+      (ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j]),
     );
     return res.data
-      .map((e) => ({ ...publicEvent(e, now), jurisdictionName: names.get(e.jurisdictionId) ?? '' }))
+      .filter((e) => listedForResidents(jurisdictions.get(e.jurisdictionId)?.rules ?? {}, e))
+      .map((e) => ({ ...publicEvent(e, now), jurisdictionName: jurisdictions.get(e.jurisdictionId)?.name ?? '' }))
       .sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
   },
 );
@@ -76,6 +78,9 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
   if (!event || !event.plan || event.removedFromPlan)
     throw new BusinessError('NOT_FOUND', '该活动尚未公布时间地点，请返回活动列表看看其他活动');
   const jurisdiction = await getById<JurisdictionDoc>(C.jurisdictions, event.jurisdictionId);
+  // Under review, the event is not public yet; a resident who signed up before still sees their sign-up.
+  if (listingState(jurisdiction?.rules ?? {}, event) === 'pending' && !(mine && mine.status !== 'cancelled'))
+    throw new BusinessError('NOT_FOUND', '该活动的报名信息正在公开办审查，暂未开放报名，请看看其他活动');
   const waitlist = event.waitlist ?? [];
   return {
     ...publicEvent(event, now),

@@ -11,6 +11,8 @@ import { fmtDateTime, shanghaiDate, toShanghaiISO } from '../../src/domain/time'
 import { _, db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
+import type { JurisdictionDoc } from '../_shared/data';
+import { listedForResidents } from '../../src/domain/listing';
 import { requireSignedIn } from '../_shared/auth';
 import { countersOf, seatFields, signupIdOf, withdrawInTx } from '../_shared/signups';
 import { notifyPromoted } from '../_shared/notify';
@@ -43,6 +45,9 @@ export const signUp = action(signUpSchema, async ({ eventId, name, phone, identi
     if (existing && existing.status !== 'cancelled') return resultOf(existing, event);
     const plan = event.plan;
     if (!plan || plan.publicSeats <= 0) throw new BusinessError('CONFLICT', '该活动未开放市民报名，请看看其他活动');
+    const jurisdiction = await txGet<JurisdictionDoc>(tx, C.jurisdictions, event.jurisdictionId);
+    if (!listedForResidents(jurisdiction?.rules ?? {}, event))
+      throw new BusinessError('CONFLICT', '该活动的报名信息正在公开办审查，暂未开放报名，请稍后再来');
     const now = serverNow();
     if (!signupOpen(plan, now)) {
       throw new BusinessError('DEADLINE_PASSED', `报名已于${fmtDateTime(toShanghaiISO(signupClosesAt(plan)))}截止，请关注其他活动`, {

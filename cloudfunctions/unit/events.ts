@@ -19,7 +19,7 @@ import type { DraftDoc, MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/rec
 import type { SignupDoc } from '../_shared/signups';
 import { suggestedParticipants } from '../../src/domain/reportParts';
 import { action } from '../_shared/router';
-import { earliestDateOrNull, iso, nextStep, statusLabel } from './next';
+import { earliestDateOrNull, iso, listingNotice, nextStep } from './next';
 
 const PHOTO_PAGE = 50;
 
@@ -31,8 +31,10 @@ export const myEvents = action(z.object({}).strict(), async (_input, caller) => 
     // A row dropped from the plan before anything was done is no longer work to do.
     (e) => !(e.removedFromPlan && e.status === 'planned'),
   );
-  // Rules are needed only to place events that have no filed date yet.
-  const needRules = [...new Set(events.filter((e) => e.status === 'planned').map((e) => e.jurisdictionId))];
+  // Rules place events that have no filed date yet, and say whether open seats wait for the office's review.
+  const needRules = [
+    ...new Set(events.filter((e) => e.status === 'planned' || (e.plan?.publicSeats ?? 0) > 0).map((e) => e.jurisdictionId)),
+  ];
   const jurisdictions = needRules.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(needRules) }) : [];
   const now = serverNow();
   const rulesOf = new Map<string, Rules>(jurisdictions.map((j) => [j._id, j.rules]));
@@ -41,7 +43,7 @@ export const myEvents = action(z.object({}).strict(), async (_input, caller) => 
   const rows = events.map((e) => {
     const next = nextStep(e, now, rulesOf.get(e.jurisdictionId), earliestOf.get(e.jurisdictionId));
     const late = {
-      ...(e.status === 'planned' && next.overdue ? { plan: true } : {}),
+      ...(next.step === 'file_plan' && next.overdue ? { plan: true } : {}),
       ...(e.status === 'plan_filed' && next.step === 'submit_report' ? { checkin: true } : {}),
       ...(e.report?.late ? { report: e.report.workdaysLate } : {}),
     };
@@ -54,7 +56,8 @@ export const myEvents = action(z.object({}).strict(), async (_input, caller) => 
       units: e.unitNames,
       months: e.months,
       status: e.status,
-      statusLabel: statusLabel(e),
+      statusLabel: STATUS_LABELS[e.status],
+      listingNotice: listingNotice(e, rulesOf.get(e.jurisdictionId)),
       ...(e.plan ? { date: e.plan.date, startTime: e.plan.startTime, venue: e.plan.venue } : {}),
       deadlines: e.deadlines
         ? { plan: e.deadlines.plan, report: e.deadlines.report, ...(e.deadlines.materials ? { materials: e.deadlines.materials } : {}) }
@@ -105,6 +108,7 @@ export const eventDetail = action(z.object({ eventId: z.string().min(1).max(64) 
       plannedDate: event.plannedDate ?? null,
       status: event.status,
       statusLabel: STATUS_LABELS[event.status],
+      listingNotice: listingNotice(event, jurisdiction.rules),
       removedFromPlan: event.removedFromPlan,
     },
     plan: event.plan ? { ...event.plan, filedAt: iso(event.plan.filedAt) } : null,

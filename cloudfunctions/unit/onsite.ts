@@ -2,7 +2,7 @@
 // app first; here only their file ids and fingerprints).
 import { z } from 'zod';
 import { BusinessError } from '../../src/domain/errors';
-import { transition } from '../../src/domain/lifecycle';
+import { transition, unitIsDone } from '../../src/domain/lifecycle';
 import { shanghaiDate } from '../../src/domain/time';
 import { cloud, db, _, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
@@ -143,7 +143,7 @@ export const addPhoto = action(
     // The same photo sent again (an offline retry) is the same record.
     if (existing) return { photoId, hasLogo: existing.hasLogo, duplicate: true };
     if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案，再上传活动照片。', { status: event.status });
-    if (event.status === 'approved' || event.status === 'published') {
+    if (unitIsDone(event.status)) {
       throw new BusinessError('CONFLICT', '情况报告已审核通过，不能再添加照片。', { status: event.status });
     }
     // The logo is looked for in the uploaded bytes; what the client says is only recorded.

@@ -4,6 +4,7 @@
 import type { Rules, RulesInput, KeywordPlace, PresetName, RuleField } from '../domain/rules';
 import type { EventStatus } from '../domain/lifecycle';
 import type { PhotoSource } from '../domain/photos';
+import type { DeskNext, UnitNext } from '../domain/nextStep';
 import type { Answer, Question, QuestionResult } from '../domain/questionnaire';
 import type * as R from '../resident/types';
 import type * as F from './family';
@@ -167,6 +168,11 @@ export interface Api {
       { eventId: string; reason: string },
       { eventId: string; status: EventStatus; unpublishedAt: string; reason: string; column: { rebuilt: boolean } }
     >;
+    publishListing: Act<
+      { eventId: string; checks: { secrecy: boolean; personalData: boolean } },
+      { eventId: string; planVersion: number; releasedAt: string }
+    >;
+    unpublishListing: Act<{ eventId: string; reason: string }, { eventId: string; withdrawnAt: string; reason: string }>;
     exportColumn: Act<
       { jurisdictionId: string; year: number },
       { fileID: string; url: string | null; reports: number; files: number; builtAt: string; prefix: string }
@@ -228,7 +234,7 @@ export type ResultOf<N extends FnName, A extends ActionOf<N>> = ActOf<N, A>['res
 
 // ---- Unit staff on site (issue 5): plan, check-in, photos, report, review, showcase ----
 
-export type NextStep = 'file_plan' | 'check_in' | 'submit_report' | 'fix_report' | 'wait_review' | 'done';
+export type NextStep = UnitNext['step'];
 
 export interface UnitEventSummary {
   eventId: string;
@@ -242,7 +248,9 @@ export interface UnitEventSummary {
   date?: string;
   venue?: Venue & { address?: string };
   deadlines: { plan?: string; report?: string; materials?: string };
-  next?: { step: NextStep; label: string; due?: string; overdue: boolean };
+  next?: UnitNext;
+  /** Open seats waiting for the office's review before residents see them (rules.listingNeedsReview). */
+  listingNotice?: string | null;
 }
 
 export interface PlanVenue extends Venue {
@@ -560,11 +568,7 @@ export interface JurisdictionRules {
   logoUrl: string | null;
 }
 
-export interface OfficeNextStep {
-  label: string;
-  due?: string;
-  overdue: boolean;
-}
+export type OfficeNextStep = DeskNext;
 
 export interface OfficeEventRow {
   eventId: string;
@@ -596,6 +600,8 @@ export interface OfficeEventDetail {
   removedFromPlan: boolean;
   deadlines: { plan: string; report: string; materials: string | null } | null;
   next: OfficeNextStep;
+  /** The open-seat listing the office released, if any (rules.listingNeedsReview). */
+  listing: { planVersion: number; by: string; at: string } | null;
   plans: Array<{
     version: number;
     date: string;

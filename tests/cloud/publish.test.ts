@@ -105,7 +105,7 @@ describe('before publishing', () => {
     expect(list.events.find((e) => e.eventId === a.eventId)).toMatchObject({
       status: 'approved',
       statusLabel: '待公开审查',
-      next: { label: '待公开审查' },
+      next: { who: 'office', step: 'publish_report', label: '待公开审查' },
     });
   });
 

@@ -9,6 +9,7 @@ import { Async, Button, Card, Empty, Page, PhotoTile, Section, Tag } from '../..
 import { useCall } from '../../hooks/useCall';
 import { fmtDateTime } from '../../domain/time';
 import { monthsLabel, NextLine, shortDate, StatusTag } from '../shared';
+import { ListingReview } from './Listing';
 
 const FLAG_LABELS: Record<string, string> = {
   far_from_venue: '距活动地点较远',
@@ -27,7 +28,7 @@ function KV({ k, children }: { k: string; children?: ReactNode }) {
 
 const time = (iso?: string) => fmtDateTime(iso) || '—';
 
-function Detail({ d }: { d: OfficeEventDetail }) {
+function Detail({ d, reload }: { d: OfficeEventDetail; reload: () => void }) {
   const plan = d.plans[0];
   return (
     <>
@@ -39,7 +40,7 @@ function Detail({ d }: { d: OfficeEventDetail }) {
           <StatusTag status={d.status} label={d.statusLabel} removed={d.removedFromPlan} />
           {d.units.join('、')} · 计划{monthsLabel(d.months)}
         </View>
-        <NextLine next={d.next} year={d.year} status={d.status} />
+        <NextLine next={d.next} year={d.year} />
         <View className='o-gap' />
         <KV k='活动形式'>{d.forms.join('、') || '—'}</KV>
         {d.deadlines ? (
@@ -80,6 +81,8 @@ function Detail({ d }: { d: OfficeEventDetail }) {
           </Card>
         )}
       </Section>
+
+      <ListingReview d={d} onChanged={reload} />
 
       <Section title='现场签到'>
         <Card>
@@ -160,7 +163,11 @@ export default function OfficeEvent() {
   const detail = useCall('office', 'eventDetail', eventId ? { eventId } : null);
   return (
     <Page>
-      {eventId ? <Async state={detail}>{(d) => <Detail d={d} />}</Async> : <Empty title='没有指定活动' desc='请从全年活动列表进入' />}
+      {eventId ? (
+        <Async state={detail}>{(d) => <Detail d={d} reload={detail.reload} />}</Async>
+      ) : (
+        <Empty title='没有指定活动' desc='请从全年活动列表进入' />
+      )}
     </Page>
   );
 }

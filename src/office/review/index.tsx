@@ -5,7 +5,8 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeReportDetail } from '../../api/types';
-import { Async, Button, Card, Field, Page, PhotoTile, Section, Tag, TextArea } from '../../components';
+import { Async, Button, Card, Field, Page, PhotoTile, Section, STATUS_TONE, Tag, TextArea } from '../../components';
+import { STATUS_LABELS } from '../../domain/lifecycle';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
 import { REPORT_PART_LABELS, REPORT_PARTS } from '../../domain/reportParts';
@@ -64,19 +65,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
         <View className='z-card__title'>{d.event.theme}</View>
         <View className='u-muted'>
           {(d.event.units ?? []).join('、')} ·{' '}
-          <Tag
-            tone={
-              d.event.status === 'reported'
-                ? 'orange'
-                : d.event.status === 'published'
-                  ? 'green'
-                  : d.event.status === 'approved'
-                    ? 'orange'
-                    : 'gray'
-            }
-          >
-            {d.event.statusLabel ?? d.event.status}
-          </Tag>
+          <Tag tone={STATUS_TONE[d.event.status]}>{d.event.statusLabel ?? STATUS_LABELS[d.event.status]}</Tag>
         </View>
       </Card>
       {result ? (
