@@ -6,6 +6,7 @@ import { Button, Card, Page, Section, Tag } from '../../components';
 import type { EventStatus } from '../../domain/lifecycle';
 import type { UnitEventDetail } from '../../api/types';
 import { OutboxPanel, fmtInstant, go, useEventDetail, useReloadOnShow, Keep } from '../shared';
+import { eventDaysLabel, placeLabel } from '../../domain/eventKinds';
 
 const STEPS = ['待报备', '已报备', '已举办', '已报告', '已通过'];
 const STEP_OF: Record<EventStatus, number> = { planned: 0, plan_filed: 1, held: 2, reported: 3, returned: 3, approved: 4, published: 4 };
@@ -100,8 +101,8 @@ export default function UnitEvent() {
             <NextAction d={d} />
             <Section title='活动安排'>
               <Card>
-                <Kv k='活动日期' v={d.plan ? `${d.plan.date}${d.plan.startTime ? ` ${d.plan.startTime}` : ''}` : '尚未报备'} />
-                <Kv k='活动地点' v={d.plan?.venue.name} />
+                <Kv k='活动日期' v={d.plan ? `${eventDaysLabel(d.plan)}${d.plan.startTime ? ` ${d.plan.startTime}` : ''}` : '尚未报备'} />
+                <Kv k='活动地点' v={d.plan ? placeLabel(d.plan.venue) : null} />
                 <Kv k='会标' v={d.plan?.banner} />
                 <Kv k='方案版本' v={d.plan ? `第 ${d.plan.version} 版，${fmtInstant(d.plan.filedAt)} 报备` : null} />
                 <Kv
@@ -132,7 +133,7 @@ export default function UnitEvent() {
                   </>
                 ) : (
                   <View className='u-muted'>
-                    方案须在活动日期前 {d.rules.planLeadWorkdays ?? 5} 个工作日报备
+                    方案须在活动日期前 {d.rules.planLeadWorkdays} 个工作日报备
                     {d.earliestDate ? `；现在报备，最早可选 ${d.earliestDate}` : ''}
                   </View>
                 )}

@@ -9,7 +9,7 @@ import { Button, Card, Img, Page, Section, Tag, Tap } from '../../components';
 import { StampCanvas } from '../../components/StampCanvas';
 import { flushOutbox, listOutbox, onSent, queuePhoto } from '../../lib/outbox';
 import { preparePlainPhoto, stampPhoto } from '../../lib/stamp';
-import { OutboxPanel, fmtInstant, useEventDetail, useOutbox, Keep } from '../shared';
+import { ImageFileInput, OutboxPanel, fmtInstant, useEventDetail, useOutbox, Keep } from '../shared';
 
 type Source = Blob | string;
 
@@ -88,31 +88,8 @@ function Photos({ d, reload }: { d: UnitEventDetail; reload: () => void }) {
     <>
       {process.env.TARO_ENV === 'h5' ? (
         <>
-          <input
-            id='u-camera-input'
-            data-testid='camera-input'
-            className='u-file'
-            type='file'
-            accept='image/*'
-            capture='environment'
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void take(f, true);
-            }}
-          />
-          <input
-            id='u-album-input'
-            data-testid='album-input'
-            className='u-file'
-            type='file'
-            accept='image/*'
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void take(f, false);
-            }}
-          />
+          <ImageFileInput id='u-camera-input' testId='camera-input' camera onFile={(f) => void take(f, true)} />
+          <ImageFileInput id='u-album-input' testId='album-input' onFile={(f) => void take(f, false)} />
         </>
       ) : null}
       <Card>
