@@ -34,7 +34,8 @@ export function eventDaysLabel(span: EventSpan, opts: { year?: number } = {}): s
 /** The place as a person reads it: an online event names its platform, not an address. */
 export function placeLabel(venue: EventPlace): string {
   if (!venue.online) return venue.address ? `${venue.name}（${venue.address}）` : venue.name;
-  return `线上活动：${venue.platform ?? venue.name}`;
+  const where = venue.platform ?? venue.link;
+  return where ? `线上活动：${where}` : '线上活动';
 }
 
 /** Check-in flags as the office reads them. */

@@ -97,6 +97,7 @@ function OnlineProof({ d, busy, onSubmit }: { d: UnitEventDetail; busy: boolean;
       <Button size='small' inline loading={uploading !== null} onClick={() => void choose()}>
         {uploading !== null ? `上传中 ${uploading}%` : shot ? '重新选择截图' : '上传活动截图'}
       </Button>
+      <View className='u-gap' />
       <Field label='或粘贴活动链接' hint={d.plan?.venue.link ? `方案中的链接：${d.plan.venue.link}` : undefined}>
         <TextInput value={link} onChange={setLink} placeholder='活动链接，如 https://…' maxlength={300} />
       </Field>
