@@ -50,8 +50,8 @@ type FileDoc = { _id: string; owner: string | null; bytes: number; uploadedAt: D
 /** getTempFileURL's default lifetime here; WeChat's links are short-lived too. */
 const TEMP_URL_SECONDS = 2 * 3600;
 const MAX_TEMP_URL_SECONDS = 24 * 3600;
-/** Where the app keeps photos and logos: these must be JPEG or PNG by their bytes. */
-const IMAGE_PATH = /^(logos\/|events\/[^/]+\/photos\/)/;
+/** Where the app keeps photos, check-in screenshots and logos: these must be JPEG or PNG by their bytes. */
+const IMAGE_PATH = /^(logos\/|events\/[^/]+\/(photos|checkin)\/)/;
 const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

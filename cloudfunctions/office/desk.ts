@@ -125,6 +125,7 @@ export const eventDetail = action(z.object({ eventId: id }).strict(), async ({ e
       .map((p) => ({
         version: p.version,
         date: p.date,
+        endDate: p.endDate,
         startTime: p.startTime ?? null,
         venue: p.venue,
         forms: p.forms ?? [],

@@ -40,7 +40,8 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
   const pick = (ids: string[]) => ids.map((pid) => photos.find((p) => p._id === pid)).filter((p): p is PhotoDoc => Boolean(p));
   const reportPhotos = latest ? pick(latest.photoIds) : [];
   const materialsPhotos = materials ? pick(materials.photoIds) : [];
-  const urls = await tempUrls(photoFiles([...reportPhotos, ...materialsPhotos]));
+  const evidence = checkin?.evidenceFileID;
+  const urls = await tempUrls([...photoFiles([...reportPhotos, ...materialsPhotos]), ...(evidence ? [evidence] : [])]);
   return {
     event: {
       eventId,
@@ -68,6 +69,9 @@ export const reportDetail = action(z.object({ eventId: z.string().min(1).max(64)
           flags: checkin.flags,
           latitude: checkin.latitude,
           longitude: checkin.longitude,
+          // An online event's proof: the screenshot (a temporary link) or the link the unit gave.
+          evidenceUrl: evidence ? (urls.get(evidence) ?? null) : null,
+          evidenceLink: checkin.evidenceLink ?? null,
         }
       : null,
     report: latest

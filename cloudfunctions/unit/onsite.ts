@@ -75,6 +75,7 @@ export const checkIn = action(
     assertEventDay(event.plan, today);
     const online = event.plan.venue.online;
     assertCheckinProof(online, input);
+    if (input.evidenceFileID) requireFileInScope(input.evidenceFileID, { events: event._id }, 'evidenceFileID');
     const accuracy = input.accuracy ?? null;
     const position =
       input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null;

@@ -255,11 +255,17 @@ export interface UnitEventSummary {
 
 export interface PlanVenue extends Venue {
   address?: string;
+  /** An online event: the platform or link stands in for the address and position. */
+  online?: boolean;
+  platform?: string;
+  link?: string;
 }
 
 export interface FilePlanInput {
   eventId: string;
   date: string;
+  /** Last day of a multi-day event; the report and materials deadlines count from it. */
+  endDate?: string;
   startTime?: string;
   venue: PlanVenue;
   forms?: string[];
@@ -274,6 +280,7 @@ export interface FilePlanInput {
 
 export interface FilePlanResult {
   version: number;
+  endDate?: string;
   planDeadline: string;
   reportDeadline: string;
   materialsDeadline?: string | null;
@@ -282,12 +289,11 @@ export interface FilePlanResult {
   seats: { promoted: number; movedBack: number; notified: number };
 }
 
-export interface CheckInInput {
-  eventId: string;
-  latitude: number;
-  longitude: number;
-  accuracy?: number;
-}
+/** At a venue: the phone's position. Online: a screenshot (under events/<id>/checkin/) or a link instead. */
+export type CheckInInput =
+  | { eventId: string; latitude: number; longitude: number; accuracy?: number }
+  | { eventId: string; evidenceFileID: string }
+  | { eventId: string; evidenceLink: string };
 
 export interface CheckInResult {
   checkinId: string;
@@ -413,7 +419,7 @@ export interface EventReport extends ReportDraft {
 }
 
 /** A filed plan: what was filed, with its version and time. */
-export type EventPlan = Omit<FilePlanInput, 'eventId' | 'shrinkSeats'> & { version: number; filedAt?: string };
+export type EventPlan = Omit<FilePlanInput, 'eventId' | 'shrinkSeats'> & { version: number; filedAt?: string; uncapped?: boolean };
 
 export interface UnitEventDetail {
   event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number; plannedDate?: string | null };
@@ -424,8 +430,19 @@ export interface UnitEventDetail {
   photos: EventPhoto[];
   report: EventReport | null;
   draft: (ReportDraft & { savedAt?: string }) | null;
-  rules: Pick<Rules, 'keyword' | 'reportKeywordPlaces' | 'minLogoPhotos' | 'bannerTemplates'> &
-    Partial<Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar' | 'preset'>>;
+  /** The rules and calendar the server applies to this event: the plan form previews deadlines with exactly these. */
+  rules: Pick<
+    Rules,
+    | 'keyword'
+    | 'reportKeywordPlaces'
+    | 'minLogoPhotos'
+    | 'bannerTemplates'
+    | 'planLeadWorkdays'
+    | 'reportWithinWorkdays'
+    | 'materialsWithinWorkdays'
+    | 'calendar'
+  > &
+    Partial<Pick<Rules, 'preset'>>;
   materials?: EventMaterials | null;
   participants?: { confirmed: number; attended: number; suggested: number };
   contact?: { office: string; name: string; phone: string; email: string };
@@ -439,7 +456,16 @@ export interface OfficeReportDetail {
   deadlines: { plan: string; report: string; materials: string | null } | null;
   plan: EventPlan | null;
   planVersions?: Array<{ version: number; date: string; filedAt: string; outsidePlannedMonths?: boolean }>;
-  checkin: (CheckInResult & { latitude?: number; longitude?: number; accuracy?: number | null }) | null;
+  checkin:
+    | (CheckInResult & {
+        latitude?: number;
+        longitude?: number;
+        accuracy?: number | null;
+        /** An online event's screenshot (a temporary link) or the link the unit gave. */
+        evidenceUrl?: string | null;
+        evidenceLink?: string | null;
+      })
+    | null;
   report:
     | (EventReport & {
         reviewable: boolean;
@@ -606,7 +632,8 @@ export interface OfficeEventDetail {
     version: number;
     date: string;
     startTime: string | null;
-    venue: Venue & { address?: string };
+    endDate?: string;
+    venue: PlanVenue;
     forms: string[];
     invitees: string[];
     banner: string;

@@ -8,14 +8,9 @@ import type { OfficeEventDetail } from '../../api/types';
 import { Async, Button, Card, Empty, Page, PhotoTile, Section, Tag } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { fmtDateTime } from '../../domain/time';
+import { CHECKIN_FLAG_LABELS, eventDaysLabel, placeLabel } from '../../domain/eventKinds';
 import { monthsLabel, NextLine, shortDate, StatusTag } from '../shared';
 import { ListingReview } from './Listing';
-
-const FLAG_LABELS: Record<string, string> = {
-  far_from_venue: '距活动地点较远',
-  no_venue_location: '方案未标注地点坐标',
-  low_accuracy: '定位精度低',
-};
 
 function KV({ k, children }: { k: string; children?: ReactNode }) {
   return (
@@ -64,10 +59,10 @@ function Detail({ d, reload }: { d: OfficeEventDetail; reload: () => void }) {
                 {p.outsidePlannedMonths ? <Tag tone='orange'>不在计划月份</Tag> : null}
               </View>
               <KV k='活动日期'>
-                {p.date}
+                {eventDaysLabel(p)}
                 {p.startTime ? ` ${p.startTime}` : ''}
               </KV>
-              <KV k='地点'>{p.venue.name}</KV>
+              <KV k='地点'>{placeLabel(p.venue)}</KV>
               <KV k='形式'>{p.forms.join('、') || '—'}</KV>
               <KV k='会标'>{p.banner || '—'}</KV>
               <KV k='邀请'>{p.invitees.join('、') || '—'}</KV>
@@ -94,7 +89,7 @@ function Detail({ d, reload }: { d: OfficeEventDetail; reload: () => void }) {
                 <KV k='提示'>
                   {d.checkin.flags.map((f) => (
                     <Tag key={f} tone='orange'>
-                      {FLAG_LABELS[f] ?? f}
+                      {CHECKIN_FLAG_LABELS[f] ?? '有待核对的情况'}
                     </Tag>
                   ))}
                 </KV>

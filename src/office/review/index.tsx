@@ -5,23 +5,19 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeReportDetail } from '../../api/types';
-import { Async, Button, Card, Field, Page, PhotoTile, Section, STATUS_TONE, Tag, TextArea } from '../../components';
+import { Async, Button, Card, Field, Img, Page, PhotoTile, Section, STATUS_TONE, Tag, Tap, TextArea } from '../../components';
 import { STATUS_LABELS } from '../../domain/lifecycle';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
 import { REPORT_PART_LABELS, REPORT_PARTS } from '../../domain/reportParts';
 import { useCall } from '../../hooks/useCall';
 import { fmtDateTime } from '../../domain/time';
+import { CHECKIN_FLAG_LABELS, eventDaysLabel, placeLabel } from '../../domain/eventKinds';
 import type { CallState } from '../../hooks/useCall';
 import { PublishStep } from './Publish';
 import '../office.css';
 
-const FLAG_TEXT: Record<string, string> = {
-  far_from_venue: '签到位置距活动地点超过 500 米',
-  poor_accuracy: '签到定位精度较差',
-  no_venue_location: '方案未标注地点位置，未核对距离',
-  no_checkin: '未在活动当天签到',
-};
+const FLAG_TEXT = CHECKIN_FLAG_LABELS;
 
 const fmt = (iso?: string | null) => fmtDateTime(iso);
 
@@ -102,7 +98,9 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
         <Card>
           <View className='u-kv'>
             <View className='u-kv__k'>活动</View>
-            <View className='u-kv__v'>{d.plan ? `${d.plan.date} ${d.plan.startTime ?? ''} · ${d.plan.venue.name}` : '未报备'}</View>
+            <View className='u-kv__v' data-testid='review-plan'>
+              {d.plan ? `${eventDaysLabel(d.plan)} ${d.plan.startTime ?? ''} · ${placeLabel(d.plan.venue)}` : '未报备'}
+            </View>
           </View>
           <View className='u-kv'>
             <View className='u-kv__k'>签到</View>
@@ -113,10 +111,23 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
             </View>
           </View>
           {(d.checkin?.flags ?? []).map((f) => (
-            <View key={f} className='u-red'>
-              {FLAG_TEXT[f] ?? f}
+            <View key={f} className={f === 'online' ? 'u-muted' : 'u-red'}>
+              {FLAG_TEXT[f] ?? '签到有待核对的情况'}
             </View>
           ))}
+          {d.checkin?.evidenceLink ? (
+            <View className='u-kv'>
+              <View className='u-kv__k'>活动链接</View>
+              <View className='u-kv__v' data-testid='review-evidence-link'>
+                {d.checkin.evidenceLink}
+              </View>
+            </View>
+          ) : null}
+          {d.checkin?.evidenceUrl ? (
+            <Tap label='查看签到截图' onClick={() => void Taro.previewImage({ urls: [d.checkin!.evidenceUrl!] })}>
+              <Img className='u-photo__img' src={d.checkin.evidenceUrl} mode='aspectFit' alt='线上活动签到截图' />
+            </Tap>
+          ) : null}
         </Card>
       </Section>
       {r ? (
@@ -129,7 +140,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               {r.late ? <Tag tone='red'>逾期 {r.workdaysLate} 个工作日</Tag> : <Tag tone='green'>按时</Tag>}
               {(r.flags ?? []).map((f) => (
                 <Tag key={f} tone='red'>
-                  {FLAG_TEXT[f] ?? f}
+                  {FLAG_TEXT[f] ?? '有待核对的情况'}
                 </Tag>
               ))}
               {r.parts && Object.keys(r.parts).length

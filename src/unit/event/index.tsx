@@ -6,6 +6,7 @@ import { Button, Card, Page, Section, Tag } from '../../components';
 import { STATUS_LABELS, STATUS_TABLE, type EventStatus } from '../../domain/lifecycle';
 import type { UnitEventDetail } from '../../api/types';
 import { OutboxPanel, fmtInstant, go, useEventDetail, useReloadOnShow, Keep } from '../shared';
+import { eventDaysLabel, placeLabel } from '../../domain/eventKinds';
 
 // The path an event takes; a returned report stands where the report is.
 const PATH: EventStatus[] = ['planned', 'plan_filed', 'held', 'reported', 'approved', 'published'];
@@ -106,8 +107,8 @@ export default function UnitEvent() {
             <NextAction d={d} />
             <Section title='活动安排'>
               <Card>
-                <Kv k='活动日期' v={d.plan ? `${d.plan.date}${d.plan.startTime ? ` ${d.plan.startTime}` : ''}` : '尚未报备'} />
-                <Kv k='活动地点' v={d.plan?.venue.name} />
+                <Kv k='活动日期' v={d.plan ? `${eventDaysLabel(d.plan)}${d.plan.startTime ? ` ${d.plan.startTime}` : ''}` : '尚未报备'} />
+                <Kv k='活动地点' v={d.plan ? placeLabel(d.plan.venue) : null} />
                 <Kv k='会标' v={d.plan?.banner} />
                 <Kv k='方案版本' v={d.plan ? `第 ${d.plan.version} 版，${fmtInstant(d.plan.filedAt)} 报备` : null} />
                 <Kv
@@ -138,7 +139,7 @@ export default function UnitEvent() {
                   </>
                 ) : (
                   <View className='u-muted'>
-                    方案须在活动日期前 {d.rules.planLeadWorkdays ?? 5} 个工作日报备
+                    方案须在活动日期前 {d.rules.planLeadWorkdays} 个工作日报备
                     {d.earliestDate ? `；现在报备，最早可选 ${d.earliestDate}` : ''}
                   </View>
                 )}

@@ -13,7 +13,7 @@ import { StampCanvas } from '../../components/StampCanvas';
 import { ALBUM_MARK, type PhotoSource } from '../../domain/photos';
 import { flushOutbox, listOutbox, onSent, queuePhoto, type PhotoItem } from '../../lib/outbox';
 import { preparePlainPhoto, stampPhoto, type PreparedPhoto } from '../../lib/stamp';
-import { OutboxPanel, fmtInstant, useEventDetail, useOutbox, Keep } from '../shared';
+import { ImageFileInput, OutboxPanel, fmtInstant, useEventDetail, useOutbox, Keep } from '../shared';
 
 type Source = Blob | string;
 type Message = { tone: 'ok' | 'warn' | 'error'; text: string };
@@ -164,35 +164,13 @@ function Photos({ d, reload }: { d: UnitEventDetail; reload: () => void }) {
     if (r.ok) reload();
   };
 
-  const onFiles = (camera: boolean) => (e: { target: HTMLInputElement }) => {
-    const files = Array.from(e.target.files ?? []);
-    e.target.value = '';
-    if (files.length) void take(files, camera);
-  };
-
   const logoCount = d.photos.filter((p) => p.hasLogo).length;
   return (
     <>
       {process.env.TARO_ENV === 'h5' ? (
         <>
-          <input
-            id='u-camera-input'
-            data-testid='camera-input'
-            className='u-file'
-            type='file'
-            accept='image/*'
-            capture='environment'
-            onChange={onFiles(true)}
-          />
-          <input
-            id='u-album-input'
-            data-testid='album-input'
-            className='u-file'
-            type='file'
-            accept='image/*'
-            multiple
-            onChange={onFiles(false)}
-          />
+          <ImageFileInput id='u-camera-input' testId='camera-input' camera onFiles={(fs) => void take(fs, true)} />
+          <ImageFileInput id='u-album-input' testId='album-input' multiple onFiles={(fs) => void take(fs, false)} />
         </>
       ) : null}
       <Card>
