@@ -2,7 +2,8 @@
 // Sizes (weapp packages, h5 initial JS, function bundles); database round trips
 // per core action and p50/p95 latency with 50 concurrent callers, with 10,000
 // events and 100,000 sign-ups loaded; the reminders run at that size; the photo
-// stamp in Chromium. Goals (README) are printed beside each figure.
+// stamp in Chromium. Goals (README) are printed beside each figure, and the
+// round trips and latencies beside those measured before the SQLite store.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../tests/helpers/cl
 import { coldOfficeListEvents, functionSizes, h5InitialJs, weappSizes } from './sizes';
 import { stampBench } from './stamp';
 import { planParseBench } from './planParse';
+import { vsBeforeDatabase } from './beforeDatabase';
 
 const ROOT = path.resolve(__dirname, '..');
 const JURISDICTIONS = 100;
@@ -325,6 +327,7 @@ async function main(): Promise<void> {
   await cloud.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
   result.goals = goals(result);
+  result.vsBeforeDatabase = vsBeforeDatabase(actions, { roundTrips: Number(res.headers.get('x-db-round-trips')), ms });
   console.log(JSON.stringify(result, null, 2));
 }
 

@@ -30,7 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // TARO_OUTPUT lets parallel builds (several developers, CI) write to separate folders.
     outputRoot: process.env.TARO_OUTPUT || `dist/${env}`,
-    plugins: [],
+    // weapp: the accessibility attributes the kit sets reach WeChat's templates (config/weapp-aria).
+    plugins: [`${process.cwd()}/config/weapp-aria/plugin.js`],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'local-dev'),
       // Subscribe-message template ids: the variables the reminders function reads

@@ -43,10 +43,12 @@ export class LocalDatabase {
     private readonly onRoundTrip: () => void,
     /** Told when the disk refused a write, so the caller's envelope can say so (the SDK reduces it to an error string). */
     private readonly onWriteRefused: (e: StoreWriteError) => void = () => undefined,
+    private readonly latencyMs = 0,
   ) {}
 
   async send(action: string, params: Params = {}): Promise<Reply> {
     this.onRoundTrip();
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const requestId = `local-${Date.now()}`;
     try {
       const data = await this.dispatch(action, params);

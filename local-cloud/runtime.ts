@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   sync?: 'normal' | 'full';
   /** Test hook (LOCAL_FAULT_DISK_FULL): while this file exists, database and storage writes fail as on a full disk. */
   diskFullFlag?: string;
+  /** Test hook (LOCAL_DB_LATENCY_MS): each database round trip takes this long, as over the network, so concurrent calls interleave. */
+  dbLatencyMs?: number;
 }
 
 interface Invocation {
@@ -49,8 +51,8 @@ type FileDoc = { _id: string; owner: string | null; bytes: number; uploadedAt: D
 /** getTempFileURL's default lifetime here; WeChat's links are short-lived too. */
 const TEMP_URL_SECONDS = 2 * 3600;
 const MAX_TEMP_URL_SECONDS = 24 * 3600;
-/** Where the app keeps photos and logos: these must be JPEG or PNG by their bytes. */
-const IMAGE_PATH = /^(logos\/|events\/[^/]+\/photos\/)/;
+/** Where the app keeps photos, check-in screenshots and logos: these must be JPEG or PNG by their bytes. */
+const IMAGE_PATH = /^(logos\/|events\/[^/]+\/(photos|checkin)\/)/;
 const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -114,6 +116,7 @@ export class LocalRuntime {
       () => this.now(),
       () => this.countRoundTrip(),
       (e) => this.noteWriteRefused(e),
+      opts.dbLatencyMs,
     );
     if (opts.now) this.setClock(opts.now);
     this.installSdk();
@@ -260,7 +263,7 @@ export class LocalRuntime {
    * Stores a file and returns its fileID. An upload from a person (`trusted: false`)
    * may create a file or replace one they uploaded themselves; replacing someone
    * else's is refused unless the bytes are the same (a retried or shared photo).
-   * Photos and logos must be JPEG or PNG by their bytes.
+   * Photos and logos must be JPEG or PNG by their bytes, and are never replaced.
    */
   saveFile(rawPath: string, content: Buffer, who: { openid: string | undefined; trusted: boolean }): string {
     const cloudPath = normaliseCloudPath(rawPath);
@@ -271,9 +274,12 @@ export class LocalRuntime {
     const full = this.fullPath(cloudPath);
     const meta = this.store.get(FILES, cloudPath) as FileDoc | undefined;
     const exists = fs.existsSync(full);
-    if (!who.trusted && (meta || exists) && meta?.owner !== who.openid) {
+    if (!who.trusted && (meta || exists)) {
       if (exists && fs.readFileSync(full).equals(content)) return fileID;
-      throw new StorageRefusal(403, 'FORBIDDEN', '这个文件是别人上传的，不能覆盖；请换一个文件名再上传');
+      if (meta?.owner !== who.openid) throw new StorageRefusal(403, 'FORBIDDEN', '这个文件是别人上传的，不能覆盖；请换一个文件名再上传');
+      // The server may already have checked these bytes (the logo, the fingerprint): they stay.
+      if (IMAGE_PATH.test(cloudPath))
+        throw new StorageRefusal(409, 'CONFLICT', '照片和标识上传后不能更改；如需换图，请重新拍摄或选择后上传');
     }
     // Write then rename, so a crash never leaves half a photo behind a fileID; the owner is
     // recorded before the rename, so a file is never readable without one.

@@ -17,6 +17,7 @@ export interface LocalCloudOptions {
   timers?: boolean;
   sync?: 'normal' | 'full';
   diskFullFlag?: string;
+  dbLatencyMs?: number;
 }
 
 export interface LocalCloud {
@@ -130,6 +131,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     now: opts.now,
     sync: opts.sync,
     diskFullFlag: opts.diskFullFlag,
+    dbLatencyMs: opts.dbLatencyMs,
   });
   if (opts.timers !== false) runtime.startScheduler();
 

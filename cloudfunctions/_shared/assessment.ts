@@ -12,6 +12,7 @@
 // - avgRating: mean of the residents' ratings.
 // Shares are percentages with one decimal, null when there is no event.
 import type { Figures } from '../../src/domain/figures';
+import { isHeld, STATUS_TABLE } from '../../src/domain/lifecycle';
 import type { EventDoc } from './data';
 
 export type { Figures };
@@ -26,13 +27,7 @@ export interface EventExtras {
   ratings: Map<string, number[]>;
 }
 
-const HELD: ReadonlySet<string> = new Set(['held', 'reported', 'returned', 'approved', 'published']);
-
 export const share = (n: number, of: number): number | null => (of ? Math.round((n / of) * 1000) / 10 : null);
-
-export function isHeld(e: Pick<EventDoc, 'checkin' | 'status'>): boolean {
-  return Boolean(e.checkin) || HELD.has(e.status);
-}
 
 export function residentsReached(e: Pick<EventDoc, '_id'>, x: EventExtras): number {
   return Math.max(x.attended.get(e._id) ?? 0, x.reported.get(e._id) ?? 0);
@@ -55,7 +50,7 @@ export function figuresOf(events: EventDoc[], x: EventExtras): Figures {
     }
     if (e.plan?.onTime) planOnTime += 1;
     if (e.report && !e.report.late) reportOnTime += 1;
-    if (e.status === 'published') published += 1;
+    if (STATUS_TABLE[e.status].group === 'done') published += 1;
     reached += residentsReached(e, x);
     for (const r of x.ratings.get(e._id) ?? []) {
       ratingSum += r;

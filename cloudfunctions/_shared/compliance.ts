@@ -14,6 +14,7 @@
 //   not done at `now` (doneAt null; workdaysLate counted up to today).
 import { isOnTime, unfiledPlanDeadline, workdaysLate } from '../../src/domain/deadlines';
 import { endOfDayInstant, parseInstant, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
+import { isHeld, STATUS_TABLE } from '../../src/domain/lifecycle';
 import type { Rules } from '../../src/domain/rules';
 import type { EventDoc } from './data';
 import type { Dashboard, DashboardCounts as Counts, LateItem, LateKind, MonthRow, UnitRow } from '../../src/contract';
@@ -25,8 +26,6 @@ export interface Rating {
   eventId: string;
   rating: number;
 }
-
-const HELD: ReadonlySet<string> = new Set(['held', 'reported', 'returned', 'approved', 'published']);
 
 type RuleSet = Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar'>;
 
@@ -136,7 +135,7 @@ function addEvent(c: Counts & { ratingSum?: number }, e: EventDoc, items: LateIt
   c.events += 1;
   if (e.plan) c.planFiled += 1;
   if (e.plan?.onTime) c.planOnTime += 1;
-  if (e.checkin || HELD.has(e.status)) c.held += 1;
+  if (isHeld(e)) c.held += 1;
   if (e.report) c.reported += 1;
   if (e.report && !e.report.late) c.reportOnTime += 1;
   if (e.deadlines?.materials) c.materialsDue += 1;
@@ -257,7 +256,7 @@ export function dueItemsOf(
     if (d && soon(d)) out.push({ ...base, kind: 'plan_due', of: 'plan', deadline: d, workdaysLate: 0 });
     return out;
   }
-  if (e.plan.date === today && !e.checkin && e.status === 'plan_filed')
+  if (e.plan.date === today && !e.checkin && STATUS_TABLE[e.status].unitNext?.step === 'check_in')
     out.push({ ...base, kind: 'event_today', of: 'event', deadline: endOfDayInstant(today), workdaysLate: 0 });
   if (!e.deadlines) return out;
   if (!e.report && soon(e.deadlines.report))

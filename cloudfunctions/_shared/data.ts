@@ -5,6 +5,7 @@ import type { EventStatus } from '../../src/domain/lifecycle';
 import type { MonthRange } from '../../src/domain/planTable';
 import type { Identity } from '../../src/domain/signups';
 import { db } from './cloud';
+import type { ListingEntry, ListingRecord } from './publication';
 
 export const C = {
   jurisdictions: 'jurisdictions',
@@ -27,6 +28,8 @@ export interface JurisdictionDoc {
   level: 'city' | 'county' | 'district';
   rules: Rules;
   logoFileID?: string;
+  /** Written by every office-staff removal, so concurrent removals conflict (see office/units.ts). */
+  officeStaffChangedAt?: Date;
   createdAt: Date;
   createdBy: string;
 }
@@ -153,6 +156,9 @@ export interface EventDoc {
   /** Seat counters kept with the event so sign-ups can be checked in one transaction. */
   seats?: { confirmed: number; waitlisted: number };
   logoPhotoCount?: number;
+  /** The office's release of the open seats where its rules ask for review (office.publishListing); null once withdrawn. */
+  listing?: ListingRecord | null;
+  listingLog?: ListingEntry[];
   createdAt: Date;
   updatedAt: Date;
 }

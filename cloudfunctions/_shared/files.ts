@@ -67,6 +67,17 @@ export function requireFileInScope(fileID: string, scope: FileScope, field = 'fi
   }
 }
 
+/**
+ * The sha256 a photo's file id is named by (`events/<eventId>/photos/<sha256>.jpg`, the
+ * name the app uploads under), or null. The name is checked against the bytes when the
+ * photo is added, so whoever later reads the file can tell whether it was changed since.
+ */
+export function photoShaOf(fileID: string): string | null {
+  const parsed = fileSegments(fileID);
+  if ('reason' in parsed || parsed.segments.length !== 4 || parsed.segments[2] !== 'photos') return null;
+  return /^([0-9a-f]{64})\.jpg$/.exec(parsed.segments[3])?.[1] ?? null;
+}
+
 /** The same check for a list of file ids (report videos). */
 export function requireFilesInScope(fileIDs: readonly string[], scope: FileScope, field: string): void {
   for (const f of fileIDs) requireFileInScope(f, scope, field);

@@ -1,7 +1,10 @@
 // Whether an uploaded photo carries the jurisdiction's logo, decided from its
 // bytes (the client's `stamped` is only recorded). The app falls back to the
-// default logo when the office's cannot be loaded, so either one counts.
+// default logo when the office's cannot be loaded, so either one counts. The list
+// thumbnail beside a photo is checked here too, by its bytes.
+import crypto from 'node:crypto';
 import { BusinessError } from '../../src/domain/errors';
+import { isJpegBytes, THUMB_MAX_BYTES } from '../../src/domain/photos';
 import { cloud } from './cloud';
 import { DEFAULT_LOGO_GRID } from './defaultLogoGrid';
 import { decodeGrid, decodeImage, GRID, logoGrid, matchLogo, type LogoGrid } from './image';
@@ -17,6 +20,8 @@ export interface LogoCheck {
   correlation: number;
   /** Which logo matched best. */
   logo: 'jurisdiction' | 'default';
+  /** sha256 of the bytes that were checked. */
+  sha256: string;
   at: Date;
 }
 
@@ -64,6 +69,24 @@ export async function checkPhotoLogo(
   const best = results.find((r) => r.m.passed) ?? results[0];
   return {
     hasLogo: best.m.passed,
-    logoCheck: { method: LOGO_CHECK_METHOD, score: best.m.meanDiff, correlation: best.m.correlation, logo: best.logo, at: now },
+    logoCheck: {
+      method: LOGO_CHECK_METHOD,
+      score: best.m.meanDiff,
+      correlation: best.m.correlation,
+      logo: best.logo,
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+      at: now,
+    },
   };
+}
+
+/** A list thumbnail must be a small JPEG by its bytes: lists load dozens of them. */
+export async function checkThumb(fileID: string): Promise<void> {
+  const bytes = await download(fileID);
+  const fields = ['thumbFileID'];
+  if (!bytes) throw new BusinessError('NOT_FOUND', '找不到上传的缩略图，请重新上传照片', { fields });
+  if (bytes.length > THUMB_MAX_BYTES)
+    throw new BusinessError('INVALID_ARGUMENT', '缩略图超过 40KB，请重新上传照片', { fields, bytes: bytes.length, max: THUMB_MAX_BYTES });
+  if (!isJpegBytes(bytes) || !decodeImage(bytes))
+    throw new BusinessError('INVALID_ARGUMENT', '缩略图不是 JPEG 图片，请重新上传照片', { fields });
 }

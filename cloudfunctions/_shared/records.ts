@@ -4,6 +4,7 @@
 import type { KeywordPlace } from '../../src/domain/rules';
 import type { LogoCheck } from './logoCheck';
 import type { ReportPart } from '../../src/domain/reportParts';
+import type { PhotoSource } from '../../src/domain/photos';
 
 /** Drafts are working copies, never submissions: their own collection, one per event. */
 export const DRAFTS = 'drafts';
@@ -13,9 +14,13 @@ export interface PhotoDoc {
   eventId: string;
   jurisdictionId: string;
   fileID: string;
+  /** The small JPEG lists show (≤ 40 KB); absent on photos from before thumbnails. */
+  thumbFileID?: string;
   sha256: string;
   /** What the app said; recorded, never counted. */
   stamped: boolean;
+  /** Absent on older records: see photoSourceOf. An album photo never counts as a logo photo. */
+  source?: PhotoSource;
   /** The server's logo check, or the office's confirmation by eye. */
   hasLogo: boolean;
   logoCheck?: LogoCheck;

@@ -3,6 +3,7 @@
 // with the waitlist order (event.waitlist of signupIds) beside them, because a
 // transaction can read single documents only: one transaction reads the event
 // and a sign-up and writes both, so the cap is never exceeded.
+import { releaseSeat, type SeatCounters } from '../../src/domain/seats';
 import type { Identity } from '../../src/domain/signups';
 import { _, type Tx } from './cloud';
 import { C } from './data';
@@ -63,6 +64,16 @@ export type SeatedEvent = EventDoc & { waitlist?: string[] };
 
 export const signupIdOf = (eventId: string, openid: string) => `${eventId}:${openid}`;
 
+/** The event's seat counters as the domain's seat rules take them. */
+export function countersOf(event: SeatedEvent): SeatCounters {
+  return { seats: event.plan?.publicSeats ?? 0, confirmed: event.seats?.confirmed ?? 0, waitlist: event.waitlist ?? [] };
+}
+
+/** The event's update for new counters (the waiting count always follows the list). */
+export function seatFields(c: SeatCounters): Record<string, unknown> {
+  return { seats: _.set({ confirmed: c.confirmed, waitlisted: c.waitlist.length }), waitlist: _.set([...c.waitlist]) };
+}
+
 /**
  * Takes one sign-up off the event inside a transaction the caller already read
  * both docs in: frees its seat or its waitlist place, and when a confirmed seat
@@ -75,22 +86,8 @@ export async function withdrawInTx(
   now: Date,
   extra: Record<string, unknown> = {},
 ): Promise<string | null> {
-  const seats = { confirmed: event.seats?.confirmed ?? 0, waitlisted: event.seats?.waitlisted ?? 0 };
-  let waitlist = [...(event.waitlist ?? [])];
-  let promoted: string | null = null;
-  if (signup.status === 'confirmed') {
-    seats.confirmed = Math.max(0, seats.confirmed - 1);
-    const publicSeats = event.plan?.publicSeats ?? 0;
-    if (waitlist.length > 0 && seats.confirmed < publicSeats) {
-      promoted = waitlist[0];
-      waitlist = waitlist.slice(1);
-      seats.confirmed += 1;
-      seats.waitlisted = Math.max(0, seats.waitlisted - 1);
-    }
-  } else if (signup.status === 'waitlisted') {
-    waitlist = waitlist.filter((id) => id !== signup._id);
-    seats.waitlisted = Math.max(0, seats.waitlisted - 1);
-  }
+  if (signup.status === 'cancelled') return null;
+  const { counters, promoted } = releaseSeat(countersOf(event), signup._id, signup.status);
   await tx
     .collection(C.signups)
     .doc(signup._id)
@@ -103,6 +100,6 @@ export async function withdrawInTx(
   await tx
     .collection(C.events)
     .doc(event._id)
-    .update({ data: { seats: _.set(seats), waitlist: _.set(waitlist) } });
+    .update({ data: seatFields(counters) });
   return promoted;
 }

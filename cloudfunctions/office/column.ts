@@ -15,6 +15,7 @@ import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
 import type { JurisdictionDoc } from '../_shared/data';
 import { requireOffice } from '../_shared/auth';
+import { photoShaOf } from '../_shared/files';
 import { findAll } from '../_shared/findAll';
 import type { PublishableReport } from '../_shared/publication';
 import { webPhoto } from '../_shared/webPhoto';
@@ -67,13 +68,19 @@ export async function rebuildColumn(jurisdictionId: string, year: number) {
   const known = new Map((prev?.images ?? []).map((i) => [i.src, i]));
   const fileIdOf = new Map((prev?.files ?? []).map((f) => [f.path, f.fileID]));
   const sources = [...new Set(reports.flatMap((r) => (r.publication?.photoFileIDs ?? []).slice(0, PHOTOS_PER_REPORT)))];
-  const images = await pool(sources, 4, async (src) => {
+  const made = await pool(sources, 4, async (src) => {
     const had = known.get(src);
     const hadFile = had && fileIdOf.get(had.path);
     if (had && hadFile) return { ...had, bytes: await download(hadFile) };
-    const photo = webPhoto(await download(src));
+    const original = await download(src);
+    // A photo whose bytes no longer match the name they were checked under was replaced
+    // in storage after review: it stays out of the public column.
+    const named = photoShaOf(src);
+    if (named && named !== sha256(original)) return null;
+    const photo = webPhoto(original);
     return { src, path: `img/${sha256(Buffer.from(src)).slice(0, 24)}.jpg`, width: photo.width, height: photo.height, bytes: photo.bytes };
   });
+  const images = made.filter((i) => i !== null);
   const imageOf = new Map(images.map((i) => [i.src, i]));
 
   const now = serverNow();

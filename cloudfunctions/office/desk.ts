@@ -1,16 +1,17 @@
 // The office's desk: the year at a glance, one event in full, more office staff
 // (invitations with role 'office'), and the jurisdiction's logo for the photo stamp.
 import { BusinessError } from '../../src/domain/errors';
-import { eventDeadlines, isOnTime, unfiledPlanDeadline } from '../../src/domain/deadlines';
-import { STATUS_LABELS } from '../../src/domain/lifecycle';
-import type { Rules } from '../../src/domain/rules';
-import { endOfDayInstant, toShanghaiISO } from '../../src/domain/time';
+import { eventDeadlines } from '../../src/domain/deadlines';
+import { REMOVED_LABEL, STATUS_LABELS } from '../../src/domain/lifecycle';
+import { deskNextStep } from '../../src/domain/nextStep';
+import { toShanghaiISO } from '../../src/domain/time';
 import { cloud, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { Deadlines, EventDoc, InviteDoc, JurisdictionDoc, PlanDoc, StaffDoc } from '../_shared/data';
 import { requireOffice, requireSignedIn } from '../_shared/auth';
 import { requireFileInScope } from '../_shared/files';
+import { photoFiles, photoLinks, type PhotoFiles } from '../_shared/photoLinks';
 import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { inviteCode } from '../_shared/ids';
@@ -35,43 +36,6 @@ async function eventsOfYear(jurisdictionId: string, year: number): Promise<Event
   }
 }
 
-export interface NextStep {
-  label: string;
-  due?: string;
-  overdue: boolean;
-}
-
-/** The next thing the unit (or the office) owes on this event, judged at `now`. */
-export function nextStep(
-  e: Pick<EventDoc, 'year' | 'months' | 'status' | 'plan' | 'removedFromPlan'>,
-  deadlines: Deadlines | undefined,
-  now: Date,
-  rules: Rules | undefined,
-): NextStep {
-  const past = (due: string) => !isOnTime(due, now);
-  const step = (label: string, due?: string): NextStep => (due ? { label, due, overdue: past(due) } : { label, overdue: false });
-  if (e.removedFromPlan) return step('已移出计划');
-  switch (e.status) {
-    case 'planned': {
-      // No date yet: the same definition the unit and the dashboard use.
-      return step('待报备', (rules && unfiledPlanDeadline(e.year, e.months, rules)) || undefined);
-    }
-    case 'plan_filed':
-      return step('待举办签到', e.plan ? endOfDayInstant(e.plan.date) : undefined);
-    case 'held':
-      return step('待提交情况报告', deadlines?.report);
-    case 'reported':
-      return step('待公开办审核');
-    case 'returned':
-      return step('待单位修改重报');
-    case 'approved':
-      // Approved is not public yet: the office owes the publishing review (publish.ts).
-      return step('待公开审查');
-    default:
-      return step('已完成');
-  }
-}
-
 /** Deadlines as the unit function stored them, or computed from the filed date if absent. */
 function deadlinesOf(e: EventDoc, j: JurisdictionDoc | null): Deadlines | undefined {
   if (e.deadlines) return e.deadlines;
@@ -86,8 +50,10 @@ function deadlinesOf(e: EventDoc, j: JurisdictionDoc | null): Deadlines | undefi
 export const listEvents = action(contract.office.listEvents, async ({ jurisdictionId, year }, caller) => {
   await requireOffice(caller, jurisdictionId);
   const events = await eventsOfYear(jurisdictionId, year);
-  // Rules place unfiled events (and filed ones lacking stored deadlines).
-  const needRules = events.some((e) => e.status === 'planned' || (e.plan?.date && !e.deadlines));
+  // Rules place unfiled events (and filed ones lacking stored deadlines), and say whether open seats await review.
+  const needRules = events.some(
+    (e) => e.status === 'planned' || (e.plan?.date && !e.deadlines) || (e.status === 'plan_filed' && (e.plan?.publicSeats ?? 0) > 0),
+  );
   const j = needRules ? await getById<JurisdictionDoc>(C.jurisdictions, jurisdictionId) : null;
   const now = serverNow();
   return {
@@ -101,19 +67,18 @@ export const listEvents = action(contract.office.listEvents, async ({ jurisdicti
       unitIds: e.unitIds,
       months: e.months,
       status: e.status,
-      statusLabel: e.removedFromPlan ? '已移出计划' : STATUS_LABELS[e.status],
+      statusLabel: e.removedFromPlan ? REMOVED_LABEL : STATUS_LABELS[e.status],
       removedFromPlan: e.removedFromPlan,
       ...(e.plan?.date ? { date: e.plan.date } : {}),
-      next: nextStep(e, deadlinesOf(e, j), now, j?.rules),
+      next: deskNextStep(e, now, j?.rules, deadlinesOf(e, j)?.report),
     })),
   };
 });
 
 /** Photos as the unit function stores them; read defensively, only what the office sees. */
-interface PhotoRow {
+interface PhotoRow extends PhotoFiles {
   _id: string;
   eventId: string;
-  fileID: string;
   hasLogo?: boolean;
   stamped?: boolean;
   takenAt?: Date | string;
@@ -132,7 +97,7 @@ export const eventDetail = action(contract.office.eventDetail, async ({ eventId 
     findWhere<PhotoRow>(C.photos, { eventId }),
     getById<JurisdictionDoc>(C.jurisdictions, e.jurisdictionId),
   ]);
-  const urls = await tempUrls(photos.map((p) => p.fileID));
+  const urls = await tempUrls(photoFiles(photos));
   const deadlines = deadlinesOf(e, j);
   const now = serverNow();
   return {
@@ -146,15 +111,17 @@ export const eventDetail = action(contract.office.eventDetail, async ({ eventId 
     months: e.months,
     raw: e.raw,
     status: e.status,
-    statusLabel: e.removedFromPlan ? '已移出计划' : STATUS_LABELS[e.status],
+    statusLabel: e.removedFromPlan ? REMOVED_LABEL : STATUS_LABELS[e.status],
     removedFromPlan: e.removedFromPlan,
     deadlines: deadlines ?? null,
-    next: nextStep(e, deadlines, now, j?.rules),
+    next: deskNextStep(e, now, j?.rules, deadlines?.report),
+    listing: e.listing ? { planVersion: e.listing.planVersion, by: e.listing.by, at: toShanghaiISO(new Date(e.listing.at)) } : null,
     plans: plans
       .sort((a, b) => b.version - a.version)
       .map((p) => ({
         version: p.version,
         date: p.date,
+        endDate: p.endDate,
         startTime: p.startTime ?? null,
         venue: p.venue,
         forms: p.forms ?? [],
@@ -168,7 +135,7 @@ export const eventDetail = action(contract.office.eventDetail, async ({ eventId 
     checkin: e.checkin ? { at: iso(e.checkin.at), distanceMeters: e.checkin.distanceMeters, flags: e.checkin.flags } : null,
     photos: photos.map((p) => ({
       photoId: p._id,
-      url: urls.get(p.fileID) ?? null,
+      ...photoLinks(p, urls),
       hasLogo: Boolean(p.hasLogo),
       stamped: Boolean(p.stamped),
       takenAt: iso(p.takenAt ?? p.createdAt) ?? null,

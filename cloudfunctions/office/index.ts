@@ -9,6 +9,7 @@ import { dashboard, exportDashboard } from './dashboard';
 import { eventDetail, inviteOffice, listEvents, listStaff, setLogo } from './desk';
 import { confirmPhotoLogo, reportDetail, reviewReport } from './review';
 import { publishPreview, publishReport, unpublishReport } from './publish';
+import { publishListing, unpublishListing } from './listing';
 import { exportColumn } from './column';
 import { acceptParent, family, inviteChild, unlinkChild, unlinkParent } from './family';
 import { evidencePack } from './evidencePack';
@@ -36,6 +37,8 @@ export const main = createFunction('office', {
   publishPreview,
   publishReport,
   unpublishReport,
+  publishListing,
+  unpublishListing,
   exportColumn,
   inviteChild,
   acceptParent,

@@ -10,7 +10,9 @@ import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, PlanDoc } from '../_shared/data';
 import { requireSignedIn } from '../_shared/auth';
 import { requireEventOffice } from '../_shared/eventAccess';
+import { ALBUM_MARK, photoSourceOf } from '../../src/domain/photos';
 import { tempUrls } from '../_shared/files';
+import { photoFiles, photoLinks } from '../_shared/photoLinks';
 import { eventIdOf, MATERIALS } from '../_shared/records';
 import { QUESTIONNAIRES, type QuestionnaireDoc } from '../_shared/questionnaires';
 import type { MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
@@ -37,7 +39,8 @@ export const reportDetail = action(contract.office.reportDetail, async ({ eventI
   const pick = (ids: string[]) => ids.map((pid) => photos.find((p) => p._id === pid)).filter((p): p is PhotoDoc => Boolean(p));
   const reportPhotos = latest ? pick(latest.photoIds) : [];
   const materialsPhotos = materials ? pick(materials.photoIds) : [];
-  const urls = await tempUrls([...reportPhotos, ...materialsPhotos].map((p) => p.fileID));
+  const evidence = checkin?.evidenceFileID;
+  const urls = await tempUrls([...photoFiles([...reportPhotos, ...materialsPhotos]), ...(evidence ? [evidence] : [])]);
   return {
     event: {
       eventId,
@@ -65,6 +68,9 @@ export const reportDetail = action(contract.office.reportDetail, async ({ eventI
           flags: checkin.flags,
           latitude: checkin.latitude,
           longitude: checkin.longitude,
+          // An online event's proof: the screenshot (a temporary link) or the link the unit gave.
+          evidenceUrl: evidence ? (urls.get(evidence) ?? null) : null,
+          evidenceLink: checkin.evidenceLink ?? null,
         }
       : null,
     report: latest
@@ -92,7 +98,7 @@ export const reportDetail = action(contract.office.reportDetail, async ({ eventI
           comment: latest.review?.comment ?? null,
           photos: reportPhotos.map((p) => ({
             photoId: p._id,
-            url: urls.get(p.fileID) ?? null,
+            ...photoLinks(p, urls),
             hasLogo: p.hasLogo,
             stamped: p.stamped,
             takenAt: p.takenAt ?? null,
@@ -129,7 +135,7 @@ export const reportDetail = action(contract.office.reportDetail, async ({ eventI
           deadline: materials.deadline,
           late: event.materials?.late ?? materials.late,
           workdaysLate: event.materials?.workdaysLate ?? materials.workdaysLate,
-          photos: materialsPhotos.map((p) => ({ photoId: p._id, url: urls.get(p.fileID) ?? null, hasLogo: p.hasLogo })),
+          photos: materialsPhotos.map((p) => ({ photoId: p._id, ...photoLinks(p, urls), hasLogo: p.hasLogo })),
           versions: materialsVersions.map((m) => ({ version: m.version, submittedAt: iso(m.submittedAt), late: m.late })),
         }
       : null,
@@ -187,6 +193,8 @@ export const confirmPhotoLogo = action(contract.office.confirmPhotoLogo, async (
   const [{ office }, photo] = await Promise.all([requireEventOffice(caller, eventId), getById<PhotoDoc>(C.photos, photoId)]);
   if (!photo || photo.eventId !== eventId) throw new BusinessError('NOT_FOUND', '找不到该照片', { photoId });
   const value = hasLogo ?? true;
+  if (value && photoSourceOf(photo) === 'album')
+    throw new BusinessError('CONFLICT', `${ALBUM_MARK}不能算作含标识的现场照片，请让单位在活动现场用小程序拍照`, { photoId });
   const now = serverNow();
   await db
     .collection(C.photos)

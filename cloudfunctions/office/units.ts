@@ -2,7 +2,7 @@
 // code), and removing a person from a unit.
 import { BusinessError } from '../../src/domain/errors';
 import { toShanghaiISO } from '../../src/domain/time';
-import { cloud, db } from '../_shared/cloud';
+import { cloud, db, runTransaction, txGet } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, InviteDoc, StaffDoc, UnitDoc } from '../_shared/data';
@@ -80,15 +80,28 @@ export const removeStaff = action(contract.office.removeStaff, async (input, cal
 });
 
 async function removeOfficeStaff(jurisdictionId: string, openid: string, caller: Caller) {
-  await requireOffice(caller, jurisdictionId);
+  const me = await requireOffice(caller, jurisdictionId);
   const office = await findWhere<StaffDoc>(C.staff, { jurisdictionId, role: 'office' });
   if (!office.some((s) => s.openid === openid)) throw new BusinessError('NOT_FOUND', '该人员不是本辖区公开办的工作人员');
-  if (office.length <= 1) {
-    throw new BusinessError('CONFLICT', '这是本辖区公开办最后一位工作人员，不能移除；请先邀请新同事加入，再移除', {
-      officeStaff: office.length,
-    });
-  }
-  const res = (await db.collection(C.staff).doc(`${openid}:office:${jurisdictionId}`).remove()) as { stats: { removed: number } };
-  if (res.stats.removed === 0) throw new BusinessError('NOT_FOUND', '该人员已被移除');
-  return { removed: true as const };
+  // Counted again and removed in one transaction, so two colleagues removing each other (or
+  // themselves) at once leave one. The jurisdiction is written too: under the cloud database's
+  // snapshot isolation that makes such transactions conflict instead of both passing the count.
+  return runTransaction(async (tx) => {
+    const present = (await Promise.all(office.map((s) => txGet<StaffDoc>(tx, C.staff, s._id)))).filter((s) => s !== null);
+    if (!present.some((s) => s.openid === me.openid)) {
+      throw new BusinessError('FORBIDDEN', '您已被移出本辖区公开办，不能再移除他人', { jurisdictionId });
+    }
+    if (!present.some((s) => s.openid === openid)) throw new BusinessError('NOT_FOUND', '该人员已被移除');
+    if (present.length <= 1) {
+      throw new BusinessError('CONFLICT', '这是本辖区公开办最后一位工作人员，不能移除；请先邀请新同事加入，再移除', {
+        officeStaff: present.length,
+      });
+    }
+    await tx.collection(C.staff).doc(`${openid}:office:${jurisdictionId}`).remove();
+    await tx
+      .collection(C.jurisdictions)
+      .doc(jurisdictionId)
+      .update({ data: { officeStaffChangedAt: serverNow() } });
+    return { removed: true as const };
+  });
 }

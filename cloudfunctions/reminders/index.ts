@@ -10,6 +10,7 @@
 // Round trips do not grow with events or people: a few paged bulk reads, one
 // bulk insert of the records, one bulk update of spent consents.
 import { addWorkdays, isWorkday } from '../../src/domain/calendar';
+import { STATUS_TABLE, statusesWhere } from '../../src/domain/lifecycle';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import type { Rules } from '../../src/domain/rules';
 import { addDays, fmtDate, fmtDateTime, shanghaiDate, shanghaiYear, toShanghaiISO } from '../../src/domain/time';
@@ -28,8 +29,9 @@ import { pool } from '../_shared/pool';
 
 type Draft = Omit<MessageDoc, 'status' | 'createdAt' | 'error'>;
 
-/** Filed, report still to come (returned: to be resubmitted). */
-const FILED_OPEN = ['plan_filed', 'held', 'returned'];
+/** Filed, the unit still owes the day itself or the report (returned: to be resubmitted). */
+const FILED_OPEN = statusesWhere((r) => r.unitNext?.due === 'event' || r.unitNext?.due === 'report');
+const UNFILED = statusesWhere((r) => r.unitNext?.due === 'plan');
 const SEND_CONCURRENCY = 8;
 
 const WHAT: Record<DueItem['kind'], (i: DueItem) => string> = {
@@ -184,7 +186,7 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
       _.and([
         { removedFromPlan: false },
         _.or([
-          { status: 'planned', year, 'months.to': _.lte(month + 2) },
+          { status: _.in(UNFILED), year, 'months.to': _.lte(month + 2) },
           { status: _.in(FILED_OPEN), 'plan.date': _.lte(tomorrow) },
           // Reported already, but the 专栏材料 (their own delivery) still to come.
           { year, 'plan.date': _.lte(tomorrow), 'deadlines.materials': _.gt(''), materials: _.exists(false) },
@@ -195,7 +197,9 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
     findAll<SubscriptionDoc>(C.subscriptions, _.or([{ oneTime: _.gt(0) }, { longTerm: true }]) as unknown as Record<string, unknown>),
     findAll<MessageDoc>(C.messages, { day }),
   ]);
-  const tomorrowEvents = events.filter((e) => e.plan?.date === tomorrow && e.status === 'plan_filed' && (e.plan.publicSeats ?? 0) > 0);
+  const tomorrowEvents = events.filter(
+    (e) => e.plan?.date === tomorrow && STATUS_TABLE[e.status].unitNext?.due === 'event' && (e.plan.publicSeats ?? 0) > 0,
+  );
   const signups = tomorrowEvents.length
     ? await findAll<SignupDoc>(C.signups, { eventId: _.in(tomorrowEvents.map((e) => e._id)), status: 'confirmed' })
     : [];

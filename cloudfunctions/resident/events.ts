@@ -7,6 +7,7 @@ import { _, db } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { JurisdictionDoc } from '../_shared/data';
+import { listedForResidents, listingState } from '../../src/domain/listing';
 import { signupIdOf } from '../_shared/signups';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
 import { contract } from '../../src/contract';
@@ -51,13 +52,14 @@ export const openEvents = action(contract.resident.openEvents, async ({ jurisdic
   const res = (await db.collection(C.events).where(where).orderBy('plan.date', 'asc').limit(200).get()) as unknown as {
     data: SeatedEvent[];
   };
-  // The jurisdictions' names, for the filter: a second and last round trip.
+  // The jurisdictions (names for the filter, rules for the listing review): a second and last round trip.
   const ids = [...new Set(res.data.map((e) => e.jurisdictionId))];
-  const names = new Map(
-    (ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j.name]),
+  const jurisdictions = new Map(
+    (ids.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(ids) }) : []).map((j) => [j._id, j]),
   );
   return res.data
-    .map((e) => ({ ...publicEvent(e, now), jurisdictionName: names.get(e.jurisdictionId) ?? '' }))
+    .filter((e) => listedForResidents(jurisdictions.get(e.jurisdictionId)?.rules ?? {}, e))
+    .map((e) => ({ ...publicEvent(e, now), jurisdictionName: jurisdictions.get(e.jurisdictionId)?.name ?? '' }))
     .sort((a, b) => (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? '')));
 });
 
@@ -70,6 +72,9 @@ export const eventDetail = action(contract.resident.eventDetail, async ({ eventI
   if (!event || !event.plan || event.removedFromPlan)
     throw new BusinessError('NOT_FOUND', '该活动尚未公布时间地点，请返回活动列表看看其他活动');
   const jurisdiction = await getById<JurisdictionDoc>(C.jurisdictions, event.jurisdictionId);
+  // Under review, the event is not public yet; a resident who signed up before still sees their sign-up.
+  if (listingState(jurisdiction?.rules ?? {}, event) === 'pending' && !(mine && mine.status !== 'cancelled'))
+    throw new BusinessError('NOT_FOUND', '该活动的报名信息正在公开办审查，暂未开放报名，请看看其他活动');
   const waitlist = event.waitlist ?? [];
   return {
     ...publicEvent(event, now),

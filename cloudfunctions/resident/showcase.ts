@@ -4,8 +4,10 @@
 import { maskForPublic } from '../../src/domain/publicText';
 import { toShanghaiISO } from '../../src/domain/time';
 import { db } from '../_shared/cloud';
-import { C } from '../_shared/data';
+import { C, findWhere } from '../_shared/data';
 import { tempUrls } from '../_shared/files';
+import { photoFiles } from '../_shared/photoLinks';
+import type { PhotoDoc } from '../_shared/records';
 import type { PublishableReport } from '../_shared/publication';
 import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
@@ -55,7 +57,11 @@ export const showcase = action(contract.resident.showcase, async ({ jurisdiction
     })
     .get()) as unknown as { data: ShowcaseRow[] };
   const rows = res.data.map((r) => ({ ...r, photoFileIDs: r.publication?.photoFileIDs ?? r.photoFileIDs }));
-  const urls = await tempUrls(rows.flatMap((r) => r.photoFileIDs.slice(0, PHOTOS_PER_REPORT)));
+  const shown = rows.flatMap((r) => r.photoFileIDs.slice(0, PHOTOS_PER_REPORT));
+  // The column lists thumbnails; the photo records say which (older photos have none).
+  const records = shown.length ? await findWhere<Pick<PhotoDoc, 'fileID' | 'thumbFileID'>>(C.photos, { fileID: db.command.in(shown) }) : [];
+  const thumbOf = new Map(records.map((p) => [p.fileID, p.thumbFileID]));
+  const urls = await tempUrls([...shown, ...photoFiles(records)]);
   return rows.map((r) => ({
     reportId: r._id,
     eventId: r.eventId,
@@ -67,9 +73,12 @@ export const showcase = action(contract.resident.showcase, async ({ jurisdiction
     paragraphs: r.publication?.paragraphs ?? r.paragraphs.map(masked),
     photos: r.photoFileIDs
       .slice(0, PHOTOS_PER_REPORT)
-      .map((f) => urls.get(f))
-      .filter((u): u is string => Boolean(u))
-      .map((url) => ({ url })),
+      .filter((f) => urls.has(f))
+      .map((f) => {
+        const url = urls.get(f)!;
+        const thumb = thumbOf.get(f);
+        return { url, thumbUrl: (thumb && urls.get(thumb)) || url };
+      }),
     approvedAt: r.approvedAt ? toShanghaiISO(new Date(r.approvedAt)) : null,
     publishedAt: r.publishedAt ? toShanghaiISO(new Date(r.publishedAt)) : null,
   }));

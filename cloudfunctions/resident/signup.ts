@@ -2,13 +2,16 @@
 // The seat cap holds however many sign up at once: one transaction reads the
 // event (seat counters + waitlist order) and the caller's sign-up, then writes both.
 import { BusinessError } from '../../src/domain/errors';
-import { cancelClosesAt, eventStart, signupClosesAt } from '../../src/domain/signups';
+import { takeSeat } from '../../src/domain/seats';
+import { cancelClosesAt, eventStart, signupClosesAt, signupOpen } from '../../src/domain/signups';
 import { fmtDateTime, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
 import { _, db, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere } from '../_shared/data';
+import type { JurisdictionDoc } from '../_shared/data';
+import { listedForResidents } from '../../src/domain/listing';
 import { requireSignedIn } from '../_shared/auth';
-import { signupIdOf, withdrawInTx } from '../_shared/signups';
+import { countersOf, seatFields, signupIdOf, withdrawInTx } from '../_shared/signups';
 import { notifyPromoted } from '../_shared/notify';
 import type { SeatedEvent, SignupDoc } from '../_shared/signups';
 import { contract } from '../../src/contract';
@@ -26,20 +29,17 @@ export const signUp = action(contract.resident.signUp, async ({ eventId, name, p
     if (existing && existing.status !== 'cancelled') return resultOf(existing, event);
     const plan = event.plan;
     if (!plan || plan.publicSeats <= 0) throw new BusinessError('CONFLICT', '该活动未开放市民报名，请看看其他活动');
+    const jurisdiction = await txGet<JurisdictionDoc>(tx, C.jurisdictions, event.jurisdictionId);
+    if (!listedForResidents(jurisdiction?.rules ?? {}, event))
+      throw new BusinessError('CONFLICT', '该活动的报名信息正在公开办审查，暂未开放报名，请稍后再来');
     const now = serverNow();
-    if (now >= signupClosesAt(plan) || shanghaiDate(now) > plan.date) {
+    if (!signupOpen(plan, now)) {
       throw new BusinessError('DEADLINE_PASSED', `报名已于${fmtDateTime(toShanghaiISO(signupClosesAt(plan)))}截止，请关注其他活动`, {
         signupDeadline: toShanghaiISO(signupClosesAt(plan)),
       });
     }
-    const seats = { confirmed: event.seats?.confirmed ?? 0, waitlisted: event.seats?.waitlisted ?? 0 };
-    const waitlist = [...(event.waitlist ?? [])];
-    const status = seats.confirmed < plan.publicSeats ? 'confirmed' : 'waitlisted';
-    if (status === 'confirmed') seats.confirmed += 1;
-    else {
-      seats.waitlisted += 1;
-      waitlist.push(signupId);
-    }
+    const taken = takeSeat(countersOf(event), signupId);
+    const status = taken.status;
     const doc: Omit<SignupDoc, '_id'> = {
       eventId,
       jurisdictionId: event.jurisdictionId,
@@ -60,8 +60,8 @@ export const signUp = action(contract.resident.signUp, async ({ eventId, name, p
     await tx
       .collection(C.events)
       .doc(eventId)
-      .update({ data: { seats: _.set(seats), waitlist: _.set(waitlist) } });
-    return status === 'confirmed' ? { signupId, status } : { signupId, status, position: waitlist.length };
+      .update({ data: seatFields(taken.counters) });
+    return taken.status === 'confirmed' ? { signupId, status: taken.status } : { signupId, status: taken.status, position: taken.position };
   });
 });
 

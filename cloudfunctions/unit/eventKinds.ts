@@ -8,9 +8,6 @@ import type { PlanSummary } from '../_shared/data';
 /** The longest event a plan may span (a 宣传周, a month-long 开放月). */
 export const MAX_EVENT_DAYS = 31;
 
-/** Seats of an online event nobody capped: the counters still work, nobody waits. */
-export const UNCAPPED_SEATS = 100_000;
-
 /** Refuses an end date before the date or too far after it. */
 export function assertEventSpan(date: string, endDate: string | undefined): void {
   if (endDate === undefined) return;
@@ -28,12 +25,6 @@ export function assertOnlineVenue(venue: { online?: boolean; platform?: string; 
       fields: ['venue.platform', 'venue.link'],
     });
   }
-}
-
-/** Seats: what the unit set; an online event without a number is open to all. */
-export function seatsOf(online: boolean | undefined, publicSeats: number | undefined): { publicSeats: number; uncapped?: true } {
-  if (online && publicSeats === undefined) return { publicSeats: UNCAPPED_SEATS, uncapped: true };
-  return { publicSeats: publicSeats ?? 0 };
 }
 
 /** Refuses a check-in outside the event's days (any day of a multi-day event is fine). */

@@ -12,13 +12,14 @@ import { requireSignedIn, rolesOf } from '../_shared/auth';
 import { requireEventStaff } from '../_shared/eventAccess';
 import type { UnitStaff } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
+import { photoFiles, photoLinks } from '../_shared/photoLinks';
 import { DRAFTS, MATERIALS } from '../_shared/records';
 import type { DraftDoc, MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import type { SignupDoc } from '../_shared/signups';
 import { suggestedParticipants } from '../../src/domain/reportParts';
 import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
-import { earliestDateOrNull, iso, nextStep, statusLabel } from './next';
+import { earliestDateOrNull, iso, listingNotice, nextStep } from './next';
 
 const PHOTO_PAGE = 50;
 
@@ -30,8 +31,10 @@ export const myEvents = action(contract.unit.myEvents, async (_input, caller) =>
     // A row dropped from the plan before anything was done is no longer work to do.
     (e) => !(e.removedFromPlan && e.status === 'planned'),
   );
-  // Rules are needed only to place events that have no filed date yet.
-  const needRules = [...new Set(events.filter((e) => e.status === 'planned').map((e) => e.jurisdictionId))];
+  // Rules place events that have no filed date yet, and say whether open seats wait for the office's review.
+  const needRules = [
+    ...new Set(events.filter((e) => e.status === 'planned' || (e.plan?.publicSeats ?? 0) > 0).map((e) => e.jurisdictionId)),
+  ];
   const jurisdictions = needRules.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(needRules) }) : [];
   const now = serverNow();
   const rulesOf = new Map<string, Rules>(jurisdictions.map((j) => [j._id, j.rules]));
@@ -40,7 +43,7 @@ export const myEvents = action(contract.unit.myEvents, async (_input, caller) =>
   const rows = events.map((e) => {
     const next = nextStep(e, now, rulesOf.get(e.jurisdictionId), earliestOf.get(e.jurisdictionId));
     const late = {
-      ...(e.status === 'planned' && next.overdue ? { plan: true } : {}),
+      ...(next.step === 'file_plan' && next.overdue ? { plan: true } : {}),
       ...(e.status === 'plan_filed' && next.step === 'submit_report' ? { checkin: true } : {}),
       ...(e.report?.late ? { report: e.report.workdaysLate } : {}),
     };
@@ -53,7 +56,8 @@ export const myEvents = action(contract.unit.myEvents, async (_input, caller) =>
       units: e.unitNames,
       months: e.months,
       status: e.status,
-      statusLabel: statusLabel(e),
+      statusLabel: STATUS_LABELS[e.status],
+      listingNotice: listingNotice(e, rulesOf.get(e.jurisdictionId)),
       ...(e.plan ? { date: e.plan.date, startTime: e.plan.startTime, venue: e.plan.venue } : {}),
       deadlines: e.deadlines
         ? { plan: e.deadlines.plan, report: e.deadlines.report, ...(e.deadlines.materials ? { materials: e.deadlines.materials } : {}) }
@@ -88,7 +92,7 @@ export const eventDetail = action(contract.unit.eventDetail, async ({ eventId },
   ]);
   const photos = photosRes.data;
   // The office's own logo, if it uploaded one, is what the photo stamp draws.
-  const urls = await tempUrls([...photos.map((p) => p.fileID), ...(jurisdiction.logoFileID ? [jurisdiction.logoFileID] : [])]);
+  const urls = await tempUrls([...photoFiles(photos), ...(jurisdiction.logoFileID ? [jurisdiction.logoFileID] : [])]);
   const now = serverNow();
   const rules = jurisdiction.rules;
   const earliestDate = earliestDateOrNull(now, rules);
@@ -104,6 +108,7 @@ export const eventDetail = action(contract.unit.eventDetail, async ({ eventId },
       plannedDate: event.plannedDate ?? null,
       status: event.status,
       statusLabel: STATUS_LABELS[event.status],
+      listingNotice: listingNotice(event, jurisdiction.rules),
       removedFromPlan: event.removedFromPlan,
     },
     plan: event.plan ? { ...event.plan, filedAt: iso(event.plan.filedAt) } : null,
@@ -113,7 +118,7 @@ export const eventDetail = action(contract.unit.eventDetail, async ({ eventId },
     photos: photos.map((p) => ({
       photoId: p._id,
       fileID: p.fileID,
-      url: urls.get(p.fileID) ?? null,
+      ...photoLinks(p, urls),
       hasLogo: p.hasLogo,
       stamped: p.stamped,
       takenAt: p.takenAt ?? null,

@@ -3,7 +3,7 @@
 import { createFunction } from '../_shared/router';
 import { eventDetail, myEvents } from './events';
 import { filePlan } from './plan';
-import { addPhoto, checkIn } from './onsite';
+import { addPhoto, checkIn, removePhoto } from './onsite';
 import { saveDraft, submitReport } from './report';
 import { attendees, eventCode } from './attendees';
 import { attachQuestionnaire, exportQuestionnaire, questionnaireResults, setQuestionnaire } from './questionnaire';
@@ -16,6 +16,7 @@ export const main = createFunction('unit', {
   filePlan,
   checkIn,
   addPhoto,
+  removePhoto,
   saveDraft,
   submitReport,
   attendees,

@@ -1,17 +1,17 @@
 // On the day: checking in at the venue, and photos (uploaded to storage by the
 // app first; here only their file ids and fingerprints).
 import { BusinessError } from '../../src/domain/errors';
-import { transition } from '../../src/domain/lifecycle';
+import { transition, unitIsDone } from '../../src/domain/lifecycle';
 import { shanghaiDate } from '../../src/domain/time';
-import { db, _ } from '../_shared/cloud';
+import { cloud, db, _, runTransaction, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
-import { C, getById } from '../_shared/data';
+import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, Venue } from '../_shared/data';
 import { requireEventStaff } from '../_shared/eventAccess';
-import { requireFileInScope } from '../_shared/files';
-import { checkPhotoLogo } from '../_shared/logoCheck';
-import { checkinIdOf, defined, photoIdOf } from '../_shared/records';
-import type { PhotoDoc } from '../_shared/records';
+import { photoShaOf, requireFileInScope } from '../_shared/files';
+import { checkPhotoLogo, checkThumb } from '../_shared/logoCheck';
+import { checkinIdOf, defined, DRAFTS, MATERIALS, photoIdOf } from '../_shared/records';
+import type { DraftDoc, MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { iso } from './next';
@@ -60,6 +60,7 @@ export const checkIn = action(contract.unit.checkIn, async (input, caller) => {
   assertEventDay(event.plan, today);
   const online = event.plan.venue.online;
   assertCheckinProof(online, input);
+  if (input.evidenceFileID) requireFileInScope(input.evidenceFileID, { events: event._id }, 'evidenceFileID');
   const accuracy = input.accuracy ?? null;
   const position =
     input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null;
@@ -99,24 +100,41 @@ export const addPhoto = action(contract.unit.addPhoto, async (input, caller) => 
     getById<PhotoDoc>(C.photos, photoId),
   ]);
   requireFileInScope(input.fileID, { events: event._id });
+  // Named by its own sha256 (as the app uploads it), so the name keeps saying which bytes were checked.
+  if (photoShaOf(input.fileID) !== input.sha256) {
+    throw new BusinessError('INVALID_ARGUMENT', '照片文件名与照片指纹不一致，请重新拍摄或选择照片后上传', { fields: ['fileID'] });
+  }
+  if (input.thumbFileID) requireFileInScope(input.thumbFileID, { events: event._id }, 'thumbFileID');
   // The same photo sent again (an offline retry) is the same record.
   if (existing) return { photoId, hasLogo: existing.hasLogo, duplicate: true };
   if (!event.plan) throw new BusinessError('CONFLICT', '请先报备活动方案，再上传活动照片。', { status: event.status });
-  if (event.status === 'approved' || event.status === 'published') {
+  if (unitIsDone(event.status)) {
     throw new BusinessError('CONFLICT', '情况报告已审核通过，不能再添加照片。', { status: event.status });
   }
   // The logo is looked for in the uploaded bytes; what the client says is only recorded.
   const now = serverNow();
-  const { hasLogo, logoCheck } = await checkPhotoLogo(input.fileID, jurisdiction.logoFileID, now);
+  const [{ hasLogo, logoCheck }] = await Promise.all([
+    checkPhotoLogo(input.fileID, jurisdiction.logoFileID, now),
+    input.thumbFileID ? checkThumb(input.thumbFileID) : Promise.resolve(),
+  ]);
+  // What was checked is what the record says: the bytes must be the ones the name promises.
+  if (logoCheck.sha256 !== input.sha256) {
+    throw new BusinessError('INVALID_ARGUMENT', '上传的照片内容与照片指纹不一致，请重新拍摄或选择照片后上传', { fields: ['fileID'] });
+  }
+  // Only the app's album button says album; `stamped` alone stays a claim that is just recorded.
+  const source = input.source ?? 'camera';
   const doc: PhotoDoc = defined({
     _id: photoId,
     eventId: event._id,
     jurisdictionId: event.jurisdictionId,
     fileID: input.fileID,
+    thumbFileID: input.thumbFileID,
     sha256: input.sha256,
     stamped: input.stamped,
+    source,
     // Counts toward minLogoPhotos; the office can still confirm a logo by eye (confirmPhotoLogo).
-    hasLogo,
+    // An album photo was not taken at the event by the app: a logo in it proves nothing.
+    hasLogo: source === 'camera' && hasLogo,
     logoCheck,
     takenAt: input.takenAt,
     latitude: input.latitude,
@@ -138,7 +156,43 @@ export const addPhoto = action(contract.unit.addPhoto, async (input, caller) => 
   return {
     photoId,
     hasLogo: doc.hasLogo,
+    source,
     duplicate: false,
     logoCheck: { method: logoCheck.method, score: logoCheck.score, correlation: logoCheck.correlation, logo: logoCheck.logo },
   };
+});
+
+/** Photos can be removed until the report goes to the office; submitted versions keep theirs. */
+const PHOTOS_LOCKED = new Set(['reported', 'approved', 'published']);
+const LOCKED_MESSAGE = '情况报告已提交，照片不能再删除；如需更换，请在报告被退回后再删除。';
+
+export const removePhoto = action(contract.unit.removePhoto, async (input, caller) => {
+  const { event } = await requireEventStaff(caller, input.eventId);
+  const [photo] = await findWhere<PhotoDoc>(C.photos, { eventId: event._id, fileID: input.fileID }, 1);
+  if (!photo) throw new BusinessError('NOT_FOUND', '找不到这张照片，可能已被删除，请刷新后再看', { fields: ['fileID'] });
+  if (PHOTOS_LOCKED.has(event.status)) throw new BusinessError('CONFLICT', LOCKED_MESSAGE, { status: event.status });
+  const [reports, materials] = await Promise.all([
+    findWhere<ReportDoc>(C.reports, { eventId: event._id, photoIds: photo._id }, 1),
+    findWhere<MaterialsDoc>(MATERIALS, { eventId: event._id, photoIds: photo._id }, 1),
+  ]);
+  if (reports.length || materials.length) {
+    const what = reports.length ? `第 ${reports[0].version} 版情况报告` : `第 ${materials[0].version} 版专栏材料`;
+    throw new BusinessError('CONFLICT', `这张照片已随${what}报送，不能删除。`, { photoId: photo._id });
+  }
+  // The record, and the draft's choice of it, go together; the event's status is read
+  // again inside, so a report submitted meanwhile keeps its photo.
+  await runTransaction(async (tx: Tx) => {
+    const [cur, draft] = await Promise.all([txGet<EventDoc>(tx, C.events, event._id), txGet<DraftDoc>(tx, DRAFTS, event._id)]);
+    if (!cur || PHOTOS_LOCKED.has(cur.status)) throw new BusinessError('CONFLICT', LOCKED_MESSAGE, { status: cur?.status });
+    await tx.collection(C.photos).doc(photo._id).remove();
+    if (draft?.photoIds.includes(photo._id)) {
+      await tx
+        .collection(DRAFTS)
+        .doc(event._id)
+        .update({ data: { photoIds: draft.photoIds.filter((id) => id !== photo._id) } });
+    }
+  });
+  // Files go after the record: a failure here leaves only unreferenced bytes.
+  await cloud.deleteFile({ fileList: [photo.fileID, ...(photo.thumbFileID ? [photo.thumbFileID] : [])] });
+  return { photoId: photo._id, removed: true as const };
 });

@@ -9,12 +9,15 @@ import { db, _, txGet, type Tx } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
 import type { EventDoc, PlanDoc, PlanSummary } from '../_shared/data';
+import type { SeatedEvent } from '../_shared/signups';
 import { requireEventStaff } from '../_shared/eventAccess';
 import { requireFileInScope } from '../_shared/files';
 import { defined, omitId } from '../_shared/records';
 import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
-import { assertEventSpan, assertOnlineVenue, seatsOf } from './eventKinds';
+import { seatsOf } from '../../src/domain/seats';
+import { assertEventSpan, assertOnlineVenue } from './eventKinds';
+import { confirmedInOrder, reconcileInTx, tellResidents } from './seats';
 
 function refuse(result: ReturnType<typeof transition>, status: string): asserts result is { ok: true; state: EventDoc['status'] } {
   if (!result.ok) throw new BusinessError(result.code, result.message, { status });
@@ -64,10 +67,12 @@ export const filePlan = action(contract.unit.filePlan, async (input, caller) => 
   // is filed); filing later, for a later date, is accepted but stays late.
   const planDue = unfiledPlanDeadline(event.year, event.months, rules);
   const filedInTime = !planDue || isOnTime(planDue, now);
+  // Only a shrink needs to know who was confirmed last; the transaction checks it is still so.
+  const shrink = { agreed: input.shrinkSeats === true, confirmedInOrder: input.shrinkSeats ? await confirmedInOrder(event._id) : [] };
 
-  const version = await db.runTransaction(async (tx: Tx) => {
-    // Re-read inside the transaction: the version number and status must be the ones we write over.
-    const cur = await txGet<EventDoc>(tx, C.events, event._id);
+  const filed = await db.runTransaction(async (tx: Tx) => {
+    // Re-read inside the transaction: the version number, status and seat counters must be the ones we write over.
+    const cur = await txGet<SeatedEvent>(tx, C.events, event._id);
     if (!cur) throw new BusinessError('NOT_FOUND', '找不到该活动，请返回列表刷新后重试', { eventId: event._id });
     const next = transition(cur.status, 'FILE_PLAN');
     refuse(next, cur.status);
@@ -91,6 +96,7 @@ export const filePlan = action(contract.unit.filePlan, async (input, caller) => 
       outsidePlannedMonths,
     });
     const doc: PlanDoc = { _id: `${event._id}:v${v}`, eventId: event._id, jurisdictionId: event.jurisdictionId, deadlines, ...summary };
+    const moves = await reconcileInTx(tx, cur, publicSeats, shrink, now);
     await tx
       .collection(C.plans)
       .doc(doc._id)
@@ -98,12 +104,13 @@ export const filePlan = action(contract.unit.filePlan, async (input, caller) => 
     await tx
       .collection(C.events)
       .doc(event._id)
-      .update({ data: { plan: _.set(summary), deadlines: _.set(deadlines), status: next.state, updatedAt: now } });
-    return v;
+      .update({ data: { plan: _.set(summary), deadlines: _.set(deadlines), status: next.state, updatedAt: now, ...moves.fields } });
+    return { version: v, before: cur.plan, event: { ...cur, plan: summary }, moves };
   });
+  const notified = await tellResidents(filed.before, filed.event, filed.moves, now);
 
   return {
-    version,
+    version: filed.version,
     date: input.date,
     endDate: input.endDate ?? input.date,
     filedAt: toShanghaiISO(now),
@@ -112,5 +119,6 @@ export const filePlan = action(contract.unit.filePlan, async (input, caller) => 
     materialsDeadline: deadlines.materials,
     banner,
     warnings,
+    seats: { promoted: filed.moves.promoted.length, movedBack: filed.moves.demoted.length, notified },
   };
 });

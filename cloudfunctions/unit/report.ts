@@ -1,7 +1,7 @@
 // The report after the event (情况报告): drafts, and submissions, each a new version.
 import { BusinessError } from '../../src/domain/errors';
 import { isEventOver, isOnTime, workdaysLate } from '../../src/domain/deadlines';
-import { transition } from '../../src/domain/lifecycle';
+import { transition, unitIsDone } from '../../src/domain/lifecycle';
 import type { EventStatus } from '../../src/domain/lifecycle';
 import { KEYWORD_PLACE_LABELS } from '../../src/domain/reportRules';
 import { checkNewsKeyword, partsToParagraphs, videoProblem } from '../../src/domain/reportParts';
@@ -21,7 +21,7 @@ import { iso } from './next';
 export const saveDraft = action(contract.unit.saveDraft, async (input, caller) => {
   const { event, staff } = await requireEventStaff(caller, input.eventId);
   requireFilesInScope(input.videoFileIDs ?? [], { events: event._id }, 'videoFileIDs');
-  if (event.status === 'approved' || event.status === 'published') {
+  if (unitIsDone(event.status)) {
     throw new BusinessError('CONFLICT', '情况报告已审核通过，无需再保存草稿。', { status: event.status });
   }
   const savedAt = serverNow();

@@ -96,7 +96,13 @@ export function Choice({ children, kind = 'radio', checked, label, className, te
   const toggle = () => onChange(kind === 'radio' ? true : !checked);
   if (process.env.TARO_ENV === 'weapp') {
     return (
-      <NativeButton className={`z-choice ${className ?? ''}`} hoverClass='none' ariaLabel={label} data-testid={testId} onClick={toggle}>
+      <NativeButton
+        className={`z-choice ${className ?? ''}`}
+        hoverClass='none'
+        data-testid={testId}
+        onClick={toggle}
+        {...controlProps({ role: kind, label, checked })}
+      >
         {children}
       </NativeButton>
     );

@@ -1,6 +1,7 @@
-// How the kit makes a View an accessible control on h5: Taro's h5 View is a
+// How the kit makes a View an accessible control. h5: Taro's h5 View is a
 // custom element that passes role / aria-* / tabIndex through as attributes.
-// (On weapp the kit uses WeChat's native <button> instead; see Button.tsx.)
+// weapp: WeChat's aria-role / aria-label / aria-checked, which Taro's templates
+// render only with config/weapp-aria (Button uses WeChat's native <button>).
 
 export type Role = 'button' | 'link' | 'checkbox' | 'radio' | 'switch';
 
@@ -14,9 +15,14 @@ export interface ControlA11y {
   onActivate?: () => void;
 }
 
-/** Props to spread on a h5 View: role, name, state, Tab focus, Enter/Space. */
+/** Props to spread on a View: role, name, state; on h5 also Tab focus and Enter/Space. */
 export function controlProps({ role, label, checked, pressed, disabled, onActivate }: ControlA11y): Record<string, unknown> {
-  if (process.env.TARO_ENV !== 'h5') return {};
+  if (process.env.TARO_ENV !== 'h5') {
+    const w: Record<string, unknown> = { ariaRole: role };
+    if (label) w.ariaLabel = label;
+    if (checked !== undefined) w.ariaChecked = checked;
+    return w;
+  }
   const p: Record<string, unknown> = { role, tabIndex: disabled ? -1 : 0 };
   if (label) p['aria-label'] = label;
   if (checked !== undefined) p['aria-checked'] = checked ? 'true' : 'false';

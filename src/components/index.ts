@@ -24,3 +24,5 @@ export { STATUS_TONE, Tag } from './Tag';
 export type { Tone } from './Tag';
 export { Field, TextInput, TextArea, Img } from './Field';
 export { confirmFirst } from './confirm';
+export { PhotoMark, PhotoTile, openOriginal, photoWords } from './PhotoTile';
+export type { ListedPhoto } from './PhotoTile';

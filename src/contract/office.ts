@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import type { Figures } from '../domain/figures';
 import type { EventStatus } from '../domain/lifecycle';
+import type { DeskNext } from '../domain/nextStep';
 import type { KeywordPlace, PresetName, RuleField, Rules } from '../domain/rules';
 import { defineAction } from './define';
 import { id, jurisdictionYear, year } from './fields';
-import type { CheckInResult, EventPlan, EventReport, ExcelFile, Months, UnitEventSummary, Venue } from './unit';
+import type { CheckInResult, EventPlan, EventReport, ExcelFile, Months, PhotoLinks, UnitEventSummary, Venue } from './unit';
 
 // ---- inputs ----
 
@@ -130,11 +131,7 @@ export interface JurisdictionRules {
   logoUrl: string | null;
 }
 
-export interface OfficeNextStep {
-  label: string;
-  due?: string;
-  overdue: boolean;
-}
+export type OfficeNextStep = DeskNext;
 
 export interface OfficeEventRow {
   eventId: string;
@@ -166,10 +163,13 @@ export interface OfficeEventDetail {
   removedFromPlan: boolean;
   deadlines: { plan: string; report: string; materials: string | null } | null;
   next: OfficeNextStep;
+  /** The open-seat listing the office released, if any (rules.listingNeedsReview). */
+  listing: { planVersion: number; by: string; at: string } | null;
   plans: Array<{
     version: number;
     date: string;
     startTime: string | null;
+    endDate?: string;
     venue: Venue;
     forms: string[];
     invitees: string[];
@@ -180,7 +180,7 @@ export interface OfficeEventDetail {
     outsidePlannedMonths: boolean;
   }>;
   checkin: { at?: string; distanceMeters: number | null; flags: string[] } | null;
-  photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt: string | null }>;
+  photos: Array<PhotoLinks & { photoId: string; hasLogo: boolean; stamped: boolean; takenAt: string | null }>;
   logoPhotoCount: number;
   report: {
     reportId: string;
@@ -198,7 +198,16 @@ export interface OfficeReportDetail {
   deadlines: { plan: string; report: string; materials: string | null } | null;
   plan: EventPlan | null;
   planVersions?: Array<{ version: number; date: string; filedAt: string; outsidePlannedMonths?: boolean }>;
-  checkin: (CheckInResult & { latitude?: number; longitude?: number; accuracy?: number | null }) | null;
+  checkin:
+    | (CheckInResult & {
+        latitude?: number;
+        longitude?: number;
+        accuracy?: number | null;
+        /** An online event's screenshot (a temporary link) or the link the unit gave. */
+        evidenceUrl?: string | null;
+        evidenceLink?: string | null;
+      })
+    | null;
   report:
     | (Omit<EventReport, 'photoIds'> & {
         reviewable: boolean;
@@ -206,7 +215,7 @@ export interface OfficeReportDetail {
         flags?: string[];
         deadline?: string;
         videos?: Array<{ fileID: string; bytes: number; seconds: number }>;
-        photos: Array<{ photoId: string; url: string | null; hasLogo: boolean; stamped: boolean; takenAt?: string | null }>;
+        photos: Array<PhotoLinks & { photoId: string; hasLogo: boolean; stamped: boolean; takenAt?: string | null }>;
       })
     | null;
   versions?: Array<{
@@ -235,7 +244,7 @@ export interface OfficeReportDetail {
     deadline: string | null;
     late: boolean;
     workdaysLate: number;
-    photos: Array<{ photoId: string; url: string | null; hasLogo: boolean }>;
+    photos: Array<PhotoLinks & { photoId: string; hasLogo: boolean }>;
     versions: Array<{ version: number; submittedAt: string; late: boolean }>;
   } | null;
 }
@@ -433,6 +442,10 @@ export const office = {
   unpublishReport: defineAction(
     z.object({ eventId: id, reason: z.string().trim().min(2, '请写明撤下原因（至少 2 个字）').max(500) }).strict(),
   ).returns<{ eventId: string; status: EventStatus; unpublishedAt: string; reason: string; column: { rebuilt: boolean } }>(),
+  publishListing: defineAction(publishReportInput).returns<{ eventId: string; planVersion: number; releasedAt: string }>(),
+  unpublishListing: defineAction(
+    z.object({ eventId: id, reason: z.string().trim().min(2, '请写明撤回原因（至少 2 个字）').max(500) }).strict(),
+  ).returns<{ eventId: string; withdrawnAt: string; reason: string }>(),
   exportColumn: defineAction(jurisdictionYear).returns<{
     fileID: string;
     url: string | null;

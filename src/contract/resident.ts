@@ -123,7 +123,8 @@ export interface ShowcaseItem {
   date: string | null;
   approvedAt: string | null;
   publishedAt: string | null;
-  photos: Array<{ url: string }>;
+  /** thumbUrl for the list, url (the original) when opened. */
+  photos: Array<{ url: string; thumbUrl: string }>;
 }
 
 export interface ResidentQuestionnaire {

@@ -1,6 +1,8 @@
 // unit: what a responsible unit's staff do, mostly on their phones at the event site.
 import { z } from 'zod';
 import type { EventStatus } from '../domain/lifecycle';
+import type { UnitNext } from '../domain/nextStep';
+import type { PhotoSource } from '../domain/photos';
 import type { Question, QuestionResult } from '../domain/questionnaire';
 import { questionnaireSchema } from '../domain/questionnaire';
 import { partsToParagraphs, VIDEO_LIMITS } from '../domain/reportParts';
@@ -46,6 +48,8 @@ const filePlanInput = z
     publicSeats: z.number().int().min(0).max(2000).optional(),
     signupDeadline: z.string().datetime({ offset: true }).optional(),
     attachmentFileID: z.string().regex(CLOUD_FILE_ID, '附件须先上传，再提交文件 ID').optional(),
+    // The unit agreed that fewer seats move the latest confirmations back to the waiting list.
+    shrinkSeats: z.boolean().optional(),
   })
   .strict();
 
@@ -66,17 +70,26 @@ const addPhotoInput = z
   .object({
     eventId: id,
     fileID: z.string().regex(CLOUD_FILE_ID, '请先上传照片，再提交文件 ID（cloud://…）'),
+    thumbFileID: z.string().regex(CLOUD_FILE_ID, '请先上传缩略图，再提交文件 ID（cloud://…）').optional(),
     sha256: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, 'sha256 须为 64 位十六进制')
       .transform((s) => s.toLowerCase()),
     stamped: z.boolean(),
+    source: z.enum(['camera', 'album']).optional(),
     takenAt: z.string().datetime({ offset: true }).optional(),
     latitude: lat.optional(),
     longitude: lng.optional(),
     width: z.number().int().min(1).max(20_000).optional(),
     height: z.number().int().min(1).max(20_000).optional(),
     bytes: z.number().int().min(1).max(50_000_000).optional(),
+  })
+  .strict();
+
+const removePhotoInput = z
+  .object({
+    eventId: id,
+    fileID: z.string().regex(CLOUD_FILE_ID, '请选择要删除的照片'),
   })
   .strict();
 
@@ -161,9 +174,13 @@ export interface Venue {
   address?: string;
   latitude?: number;
   longitude?: number;
+  /** An online event: the platform or link stands in for the address and position. */
+  online?: boolean;
+  platform?: string;
+  link?: string;
 }
 
-export type NextStep = 'file_plan' | 'check_in' | 'submit_report' | 'fix_report' | 'wait_review' | 'done';
+export type NextStep = UnitNext['step'];
 
 export interface UnitEventSummary {
   eventId: string;
@@ -177,15 +194,20 @@ export interface UnitEventSummary {
   date?: string;
   venue?: Venue;
   deadlines: { plan?: string; report?: string; materials?: string };
-  next?: { step: NextStep; label: string; due?: string; overdue: boolean };
+  next?: UnitNext;
+  /** Open seats waiting for the office's review before residents see them (rules.listingNeedsReview). */
+  listingNotice?: string | null;
 }
 
 export interface FilePlanResult {
   version: number;
+  endDate?: string;
   planDeadline: string;
   reportDeadline: string;
   materialsDeadline?: string | null;
   warnings?: string[];
+  /** Sign-ups moved by the new seat number, and residents told of the changes. */
+  seats: { promoted: number; movedBack: number; notified: number };
 }
 
 export interface CheckInResult {
@@ -195,10 +217,18 @@ export interface CheckInResult {
   flags: string[];
 }
 
-export interface EventPhoto {
+/** How every photo list shows a photo: the thumbnail, the original on tap, the album mark. */
+export interface PhotoLinks {
+  /** The original, opened on tap. */
+  url: string | null;
+  /** What lists show; the original for photos from before thumbnails. */
+  thumbUrl: string | null;
+  source: PhotoSource;
+}
+
+export interface EventPhoto extends PhotoLinks {
   photoId: string;
   fileID: string;
-  url?: string | null;
   stamped: boolean;
   hasLogo: boolean;
   logoConfirmed?: boolean;
@@ -263,7 +293,7 @@ export interface OfficeContactCard {
 }
 
 /** A filed plan: what was filed, with its version and time. */
-export type EventPlan = Omit<FilePlanInput, 'eventId'> & { version: number; filedAt?: string };
+export type EventPlan = Omit<FilePlanInput, 'eventId' | 'shrinkSeats'> & { version: number; filedAt?: string; uncapped?: boolean };
 
 export interface UnitEventDetail {
   event: Omit<UnitEventSummary, 'deadlines'> & { jurisdictionId?: string; year?: number; plannedDate?: string | null };
@@ -274,8 +304,19 @@ export interface UnitEventDetail {
   photos: EventPhoto[];
   report: EventReport | null;
   draft: (ReportDraft & { savedAt?: string }) | null;
-  rules: Pick<Rules, 'keyword' | 'reportKeywordPlaces' | 'minLogoPhotos' | 'bannerTemplates'> &
-    Partial<Pick<Rules, 'planLeadWorkdays' | 'reportWithinWorkdays' | 'materialsWithinWorkdays' | 'calendar' | 'preset'>>;
+  /** The rules and calendar the server applies to this event: the plan form previews deadlines with exactly these. */
+  rules: Pick<
+    Rules,
+    | 'keyword'
+    | 'reportKeywordPlaces'
+    | 'minLogoPhotos'
+    | 'bannerTemplates'
+    | 'planLeadWorkdays'
+    | 'reportWithinWorkdays'
+    | 'materialsWithinWorkdays'
+    | 'calendar'
+  > &
+    Partial<Pick<Rules, 'preset'>>;
   materials?: EventMaterials | null;
   participants?: { confirmed: number; attended: number; suggested: number };
   contact?: { office: string; name: string; phone: string; email: string };
@@ -330,6 +371,7 @@ export const unit = {
   filePlan: defineAction(filePlanInput).returns<FilePlanResult>(),
   checkIn: defineAction(checkInInput).returns<CheckInResult>(),
   addPhoto: defineAction(addPhotoInput).returns<{ photoId: string; hasLogo: boolean }>(),
+  removePhoto: defineAction(removePhotoInput).returns<{ photoId: string; removed: true }>(),
   saveDraft: defineAction(saveDraftInput).returns<{ savedAt: string }>(),
   submitReport: defineAction(submitReportInput).returns<SubmitReportResult>(),
   attendees: defineAction(eventOnly).returns<Attendee[]>(),

@@ -8,3 +8,4 @@ export * from './planTable';
 export * from './reportRules';
 export * from './lifecycle';
 export * from './reportParts';
+export * from './photos';

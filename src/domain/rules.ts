@@ -25,6 +25,8 @@ export interface Rules {
   calendar: CalendarAdjustments;
   /** Days after an event's date when residents' names, phones and comments for it are purged (at most a year, as the notice promises). */
   personalDataRetentionDays: number;
+  /** Open-seat listings wait for the office's review before residents see them (listing.ts); absent = off. */
+  listingNeedsReview?: boolean;
   /** The preset the jurisdiction started from; absent on jurisdictions opened before presets. */
   preset?: PresetName;
   /** Who units should reach at the office (联系人, 电话, 邮箱); null until the office enters it. */
@@ -66,6 +68,7 @@ export const PRESETS: Record<PresetName, Rules> = {
     bannerTemplates: BANNER_TEMPLATES,
     calendar: {},
     personalDataRetentionDays: 365,
+    listingNeedsReview: false,
     preset: 'standard',
     contact: null,
   },
@@ -79,6 +82,7 @@ export const PRESETS: Record<PresetName, Rules> = {
     bannerTemplates: BANNER_TEMPLATES,
     calendar: {},
     personalDataRetentionDays: 365,
+    listingNeedsReview: false,
     preset: 'news-strict',
     contact: null,
   },
@@ -104,13 +108,15 @@ const COMPARED: readonly RuleField[] = [
   'bannerTemplates',
   'calendar',
   'personalDataRetentionDays',
+  'listingNeedsReview',
 ];
 
 /** Which rules the office changed from the preset it started from (standard when unknown). */
 export function changedFromPreset(rules: Rules): RuleField[] {
   const base = PRESETS[rules.preset ?? 'standard'];
-  const norm = (v: unknown) => JSON.stringify(v ?? null);
-  return COMPARED.filter((k) => norm(rules[k]) !== norm(base[k]));
+  // Jurisdictions opened before the review rule existed have it off, as the presets do.
+  const norm = (k: RuleField, v: unknown) => JSON.stringify(v ?? (k === 'listingNeedsReview' ? false : null));
+  return COMPARED.filter((k) => norm(k, rules[k]) !== norm(k, base[k]));
 }
 
 const workdays = (label: string, max: number) =>
@@ -163,6 +169,7 @@ export const rulesInputSchema = z
       .int('保存天数须为整数')
       .min(1, '保存天数至少1天')
       .max(365, '保存天数不能超过365天（隐私说明承诺最长1年）'),
+    listingNeedsReview: z.boolean({ invalid_type_error: '报名前审查须为是或否' }),
     contact: z
       .object({
         name: z.string().trim().max(20, '联系人不超过20个字'),

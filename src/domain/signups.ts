@@ -43,3 +43,21 @@ export function cancelClosesAt(plan: SignupPlan): Date {
 export function signupOpen(plan: SignupPlan | undefined, now: Date): boolean {
   return Boolean(plan && plan.publicSeats > 0 && now < signupClosesAt(plan) && shanghaiDate(now) <= plan.date);
 }
+
+/** Where and when an event takes place, as the residents who signed up know it. */
+export interface EventWhereWhen {
+  date: string;
+  endDate?: string;
+  startTime?: string;
+  venue: { name: string; address?: string; online?: boolean; platform?: string; link?: string };
+}
+
+/** What changed for the residents who signed up when a plan is re-filed: '日期', '开始时间', '地点'. */
+export function changesForResidents(before: EventWhereWhen, after: EventWhereWhen): string[] {
+  const place = (v: EventWhereWhen['venue']) => [v.name, v.address ?? '', Boolean(v.online), v.platform ?? '', v.link ?? ''].join('\n');
+  const changes: string[] = [];
+  if (before.date !== after.date || (before.endDate ?? before.date) !== (after.endDate ?? after.date)) changes.push('日期');
+  if ((before.startTime ?? '') !== (after.startTime ?? '')) changes.push('开始时间');
+  if (place(before.venue) !== place(after.venue)) changes.push('地点');
+  return changes;
+}

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro';
 import { call } from '../api';
 import { uploadFile } from '../api/storage';
 import type { AddPhotoInput, CheckInInput, CheckInResult, Envelope, ErrorBody } from '../api/types';
+import { photoPathOf, thumbPathOf } from '../domain/photos';
 
 const QUEUE_KEY = 'zwgk.outbox';
 const IDB_NAME = 'zwgk-outbox';
@@ -23,13 +24,14 @@ interface Base {
 export type CheckinItem = Base & { kind: 'checkin'; payload: CheckInInput };
 export type PhotoItem = Base & {
   kind: 'photo';
-  payload: Omit<AddPhotoInput, 'fileID'>;
+  payload: Omit<AddPhotoInput, 'fileID' | 'thumbFileID'>;
   /** weapp: a saved file path; h5: the IndexedDB key of the blob. */
   file: string;
   /** Set once uploaded, so a retry does not upload again. */
   fileID?: string;
-  /** A small preview (data URL) to show while it waits. */
+  /** The list thumbnail, shown while it waits and uploaded beside the photo (h5: data URL; weapp: saved file). */
   thumb?: string;
+  thumbFileID?: string;
 };
 export type OutboxItem = CheckinItem | PhotoItem;
 
@@ -158,7 +160,7 @@ export function queueCheckin(payload: CheckInInput): CheckinItem {
   return item;
 }
 
-export async function queuePhoto(payload: Omit<AddPhotoInput, 'fileID'>, file: Blob | string, thumb?: string): Promise<PhotoItem> {
+export async function queuePhoto(payload: PhotoItem['payload'], file: Blob | string, thumb?: string): Promise<PhotoItem> {
   const same = listOutbox(payload.eventId).find((i): i is PhotoItem => i.kind === 'photo' && i.payload.sha256 === payload.sha256);
   if (same) return same;
   const id = newId();
@@ -171,7 +173,8 @@ export async function queuePhoto(payload: Omit<AddPhotoInput, 'fileID'>, file: B
     status: 'pending',
     payload,
     file: ref,
-    thumb,
+    // A data URL is kept as it is; a temp file is saved, like the photo.
+    thumb: thumb && process.env.TARO_ENV !== 'h5' ? await keepFile(thumb, `${id}.thumb`) : thumb,
   };
   save([...listOutbox(), item]);
   return item;
@@ -182,7 +185,12 @@ export async function dismiss(id: string): Promise<void> {
   const item = listOutbox().find((i) => i.id === id);
   if (!item) return;
   remove(id);
-  if (item.kind === 'photo') await dropFile(item.file);
+  if (item.kind === 'photo') await dropPhotoFiles(item);
+}
+
+async function dropPhotoFiles(item: PhotoItem): Promise<void> {
+  await dropFile(item.file);
+  if (item.thumb && process.env.TARO_ENV !== 'h5') await dropFile(item.thumb);
 }
 
 // ---- sending ----
@@ -229,29 +237,46 @@ async function sendCheckin(item: CheckinItem): Promise<boolean> {
   return true;
 }
 
-async function sendPhoto(item: PhotoItem): Promise<boolean> {
-  let fileID = item.fileID;
-  if (!fileID) {
-    const file = await loadFile(item.file);
-    if (!file) {
-      update(item.id, { status: 'failed', message: '照片文件已丢失，请重新拍摄' });
-      return true;
-    }
-    const cloudPath = `events/${item.eventId}/photos/${item.payload.sha256}.jpg`;
-    const up = await uploadFile(file, cloudPath, (p) => progressListeners.forEach((l) => l(item.id, p)));
-    if (!up.ok) {
-      if (retryable(up.error)) return false;
-      update(item.id, { status: 'failed', message: up.error.message });
-      return true;
-    }
-    fileID = up.data.fileID;
-    update(item.id, { fileID });
+/** Uploads once: the file id is kept on the item, so a retry skips what already arrived. `goOn`: it did not arrive (false: offline). */
+async function uploadOnce(
+  item: PhotoItem,
+  field: 'fileID' | 'thumbFileID',
+  file: Blob | string,
+  cloudPath: string,
+): Promise<{ fileID: string } | { goOn: boolean }> {
+  const done = item[field];
+  if (done) return { fileID: done };
+  const up = await uploadFile(file, cloudPath, (p) => (field === 'fileID' ? progressListeners.forEach((l) => l(item.id, p)) : undefined));
+  if (!up.ok) {
+    if (retryable(up.error)) return { goOn: false };
+    update(item.id, { status: 'failed', message: up.error.message });
+    return { goOn: true };
   }
-  const envelope = await call('unit', 'addPhoto', { ...item.payload, fileID });
+  update(item.id, { [field]: up.data.fileID });
+  return { fileID: up.data.fileID };
+}
+
+async function sendPhoto(item: PhotoItem): Promise<boolean> {
+  const { eventId, payload } = item;
+  let thumbFileID: string | undefined;
+  if (item.thumb) {
+    const thumb = await uploadOnce(item, 'thumbFileID', item.thumb, thumbPathOf(eventId, payload.sha256));
+    if ('goOn' in thumb) return thumb.goOn;
+    thumbFileID = thumb.fileID;
+  }
+  const file = item.fileID ? item.file : await loadFile(item.file);
+  if (!file) {
+    update(item.id, { status: 'failed', message: '照片文件已丢失，请重新拍摄' });
+    return true;
+  }
+  const up = await uploadOnce(item, 'fileID', file, photoPathOf(eventId, payload.sha256));
+  if ('goOn' in up) return up.goOn;
+  const fileID = up.fileID;
+  const envelope = await call('unit', 'addPhoto', { ...payload, fileID, thumbFileID });
   if (!envelope.ok && retryable(envelope.error)) return false;
   if (envelope.ok) {
     remove(item.id);
-    await dropFile(item.file);
+    await dropPhotoFiles(item);
   } else {
     update(item.id, { status: 'failed', message: envelope.error.message });
   }

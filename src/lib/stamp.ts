@@ -1,12 +1,15 @@
 // Stamps an on-site photo: the photo scaled so its long side is ≤ 1920 px, the
 // jurisdiction's 政务公开主题日 logo top-left, and a band at the bottom with the
 // banner text, the time and the place. Encoded as JPEG, quality lowered until
-// the file is under 400 KB. The same layout on h5 (HTMLCanvasElement) and
-// weapp (the page's <canvas type="2d"> node, see StampCanvas).
+// the file is under 400 KB. Beside it a list thumbnail (320 px long side,
+// quality lowered until ≤ 40 KB) drawn from the stamped picture. The same
+// layout on h5 (HTMLCanvasElement) and weapp (the page's <canvas type="2d">
+// node, see StampCanvas).
 import Taro from '@tarojs/taro';
 import defaultLogo from '../assets/logo-default.png';
 import { sha256Hex, sha256Of } from './sha256';
 import { logoBox } from '../domain/stampLayout';
+import { THUMB_LONG_SIDE, THUMB_MAX_BYTES } from '../domain/photos';
 
 export const MAX_LONG_SIDE = 1920;
 export const MAX_BYTES = 400 * 1024;
@@ -26,8 +29,8 @@ export interface PreparedPhoto {
   width: number;
   height: number;
   bytes: number;
-  /** A small data URL to show in lists. */
-  thumb?: string;
+  /** The list thumbnail (≤ 40 KB JPEG), to show and to upload: h5 a data URL, weapp a temp file path. */
+  thumb: string;
 }
 
 // Where the logo goes: shared with the server, which checks the stamp on every uploaded photo.
@@ -67,6 +70,16 @@ function drawOverlay(g: Ctx, w: number, h: number, logo: CanvasImageSource | nul
   g.font = `${small}px ${family}`;
   g.fillText(clip(g, `${text.time}  ${text.place}`, w - pad * 2), pad, h - band + pad * 2 + font);
 }
+
+/** Encodes at `start`, then lower qualities until the result is under `max` bytes (or quality hits 0.3). */
+async function encodeUnder<T>(encode: (q: number) => Promise<T>, size: (t: T) => number, max: number, start: number): Promise<T> {
+  let out = await encode(start);
+  for (let q = start - 0.08; size(out) > max && q >= 0.3; q -= 0.1) out = await encode(q);
+  return out;
+}
+
+/** Long sides to try for the thumbnail: smaller only if the lowest quality is still too big. */
+const THUMB_SIDES = [THUMB_LONG_SIDE, 240, 160];
 
 function clip(g: Ctx, s: string, max: number): string {
   if (g.measureText(s).width <= max) return s;
@@ -110,10 +123,32 @@ function toBlob(c: HTMLCanvasElement, q: number): Promise<Blob> {
   return new Promise((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob'))), 'image/jpeg', q));
 }
 
-async function encodeH5(c: HTMLCanvasElement): Promise<Blob> {
-  let blob = await toBlob(c, 0.88);
-  for (let q = 0.8; blob.size >= MAX_BYTES && q >= 0.3; q -= 0.1) blob = await toBlob(c, q);
-  return blob;
+function dataUrlOf(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(blob);
+  });
+}
+
+async function thumbH5(c: HTMLCanvasElement): Promise<string> {
+  let blob: Blob | null = null;
+  for (const long of THUMB_SIDES) {
+    const { width, height } = fit(c.width, c.height, long);
+    const t = document.createElement('canvas');
+    t.width = width;
+    t.height = height;
+    t.getContext('2d')?.drawImage(c, 0, 0, width, height);
+    blob = await encodeUnder(
+      (q) => toBlob(t, q),
+      (b) => b.size,
+      THUMB_MAX_BYTES,
+      0.7,
+    );
+    if (blob.size <= THUMB_MAX_BYTES) break;
+  }
+  return dataUrlOf(blob!);
 }
 
 async function prepareH5(src: Blob | string, stamp: { text: StampText; logoUrl: string } | null): Promise<PreparedPhoto> {
@@ -130,24 +165,24 @@ async function prepareH5(src: Blob | string, stamp: { text: StampText; logoUrl: 
     g.imageSmoothingQuality = 'high';
     g.drawImage(img, 0, 0, width, height);
     if (stamp) drawOverlay(g, width, height, logo, stamp.text);
-    const blob = await encodeH5(c);
+    const blob = await encodeUnder(
+      (q) => toBlob(c, q),
+      (b) => b.size,
+      MAX_BYTES - 1,
+      0.88,
+    );
     // Still too big at the lowest quality: shrink and try again.
     if (blob.size >= MAX_BYTES && long > 800) {
       long = Math.round(long * 0.8);
       continue;
     }
-    const t = document.createElement('canvas');
-    const tf = fit(width, height, 240);
-    t.width = tf.width;
-    t.height = tf.height;
-    t.getContext('2d')?.drawImage(c, 0, 0, tf.width, tf.height);
     return {
       file: blob,
       sha256: await sha256Of(await blob.arrayBuffer()),
       width,
       height,
       bytes: blob.size,
-      thumb: t.toDataURL('image/jpeg', 0.7),
+      thumb: await thumbH5(c),
     };
   }
 }
@@ -220,8 +255,10 @@ async function draw(
   }
 }
 
+type Exported = { path: string; data: ArrayBuffer };
+
 /** JPEG bytes of a canvas node at `quality`, through the documented temp-file export. */
-async function exportNode(canvas: WxCanvas, quality: number): Promise<{ path: string; data: ArrayBuffer }> {
+async function exportNode(canvas: WxCanvas, quality: number): Promise<Exported> {
   const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas, fileType: 'jpg', quality } as unknown as Parameters<
     typeof Taro.canvasToTempFilePath
   >[0]);
@@ -229,11 +266,32 @@ async function exportNode(canvas: WxCanvas, quality: number): Promise<{ path: st
 }
 
 /** Fallback: an OffscreenCanvas encoded by toDataURL, written to a user-data file. */
-function exportOffscreen(canvas: WxOffscreen, quality: number): { path: string; data: ArrayBuffer } {
+function exportOffscreen(canvas: WxOffscreen, quality: number): Exported {
   const data = Taro.base64ToArrayBuffer(canvas.toDataURL('image/jpeg', quality).split(',')[1]);
-  const path = `${Taro.env.USER_DATA_PATH}/stamp-${Date.now()}.jpg`;
+  const path = `${Taro.env.USER_DATA_PATH}/stamp-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`;
   Taro.getFileSystemManager().writeFileSync(path, data);
   return { path, data };
+}
+
+/** Where to draw at width × height: the page's canvas node, or an OffscreenCanvas on old base libraries. */
+function surface(node: WxCanvas | null, width: number, height: number): { canvas: WxCanvas; encode: (q: number) => Promise<Exported> } {
+  if (node) return { canvas: node, encode: (q) => exportNode(node, q) };
+  if (typeof Taro.createOffscreenCanvas !== 'function') throw new Error('此微信版本不支持照片加盖标识，请升级微信');
+  const createOffscreen = Taro.createOffscreenCanvas as unknown as (o: { type: '2d'; width: number; height: number }) => WxOffscreen;
+  const off = createOffscreen({ type: '2d', width, height });
+  return { canvas: off, encode: async (q) => exportOffscreen(off, q) };
+}
+
+async function thumbWeapp(node: WxCanvas | null, src: string, w: number, h: number): Promise<string> {
+  let out: Exported | null = null;
+  for (const long of THUMB_SIDES) {
+    const { width, height } = fit(w, h, long);
+    const s = surface(node, width, height);
+    await draw(s.canvas, src, width, height, null);
+    out = await encodeUnder(s.encode, (o) => o.data.byteLength, THUMB_MAX_BYTES, 0.7);
+    if (out.data.byteLength <= THUMB_MAX_BYTES) break;
+  }
+  return out!.path;
 }
 
 async function prepareWeapp(src: string, stamp: { text: StampText; logoUrl: string } | null): Promise<PreparedPhoto> {
@@ -242,25 +300,16 @@ async function prepareWeapp(src: string, stamp: { text: StampText; logoUrl: stri
   let long = MAX_LONG_SIDE;
   for (;;) {
     const { width, height } = fit(info.width, info.height, long);
-    let encode: (q: number) => Promise<{ path: string; data: ArrayBuffer }>;
-    if (node) {
-      await draw(node, src, width, height, stamp);
-      encode = (q) => exportNode(node, q);
-    } else {
-      if (typeof Taro.createOffscreenCanvas !== 'function') throw new Error('此微信版本不支持照片加盖标识，请升级微信');
-      const createOffscreen = Taro.createOffscreenCanvas as unknown as (o: { type: '2d'; width: number; height: number }) => WxOffscreen;
-      const off = createOffscreen({ type: '2d', width, height });
-      await draw(off, src, width, height, stamp);
-      encode = async (q) => exportOffscreen(off, q);
-    }
-    let out = await encode(0.88);
-    for (let q = 0.8; out.data.byteLength >= MAX_BYTES && q >= 0.3; q -= 0.1) out = await encode(q);
+    const s = surface(node, width, height);
+    await draw(s.canvas, src, width, height, stamp);
+    const out = await encodeUnder(s.encode, (o) => o.data.byteLength, MAX_BYTES - 1, 0.88);
     // Still too big at the lowest quality: shrink and try again.
     if (out.data.byteLength >= MAX_BYTES && long > 800) {
       long = Math.round(long * 0.8);
       continue;
     }
-    return { file: out.path, sha256: sha256Hex(out.data), width, height, bytes: out.data.byteLength };
+    const thumb = await thumbWeapp(node, out.path, width, height);
+    return { file: out.path, sha256: sha256Hex(out.data), width, height, bytes: out.data.byteLength, thumb };
   }
 }
 

@@ -84,12 +84,12 @@ export function shortDate(iso: string, year?: number): string {
   return fmtDate(iso, { year: year ?? 0 });
 }
 
-export function NextLine({ next, year, status }: { next: OfficeNextStep; year?: number; status?: EventStatus }) {
+export function NextLine({ next, year }: { next: OfficeNextStep; year?: number }) {
   // Unfiled: the due date is the last day to file for a date still inside the planned
   // months, the same deadline the unit, the dashboard and the reminders use.
   const when = !next.due
     ? ''
-    : status === 'planned'
+    : next.step === 'file_plan'
       ? next.overdue
         ? `（应于 ${shortDate(next.due, year)} 前报备，已逾期）`
         : `（最晚 ${shortDate(next.due, year)} 报备）`

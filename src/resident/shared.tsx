@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { OpenEvent } from '../api/types';
 import { Tag } from '../components';
+import { freeSeats, isUncapped } from '../domain/seats';
 import { fmtDate as fmtDay, fmtDateTime } from '../domain/time';
 import './resident.css';
 
@@ -42,14 +43,14 @@ export function backToMine() {
 /** 报名中 / 可候补 / 报名截止 */
 export function SeatTag({ e }: { e: Pick<OpenEvent, 'signupOpen' | 'seats' | 'confirmed'> }) {
   if (!e.signupOpen) return <Tag tone='gray'>报名截止</Tag>;
-  if (e.confirmed >= e.seats) return <Tag tone='orange'>已满·可候补</Tag>;
+  if (freeSeats(e) === 0) return <Tag tone='orange'>已满·可候补</Tag>;
   return <Tag tone='green'>报名中</Tag>;
 }
 
 export function SeatLine({ e }: { e: Pick<OpenEvent, 'seats' | 'confirmed' | 'waitlisted'> }) {
   return (
     <Text className='r-seats'>
-      已报 {e.confirmed}/{e.seats}
+      {isUncapped(e.seats) ? `已报 ${e.confirmed} 人，不限名额` : `已报 ${e.confirmed}/${e.seats}`}
       {e.waitlisted ? `，候补 ${e.waitlisted} 人` : ''}
     </Text>
   );

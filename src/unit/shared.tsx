@@ -107,10 +107,12 @@ export interface DateInputProps {
   mode: 'date' | 'time';
   placeholder: string;
   testId?: string;
+  /** Earliest date the picker offers (YYYY-MM-DD). */
+  min?: string;
 }
 
 /** h5: the browser's own date/time input; weapp: Picker. */
-export function DateInput({ value, onChange, mode, placeholder, testId }: DateInputProps) {
+export function DateInput({ value, onChange, mode, placeholder, testId, min }: DateInputProps) {
   if (process.env.TARO_ENV === 'h5') {
     return (
       <input
@@ -118,13 +120,14 @@ export function DateInput({ value, onChange, mode, placeholder, testId }: DateIn
         type={mode}
         value={value}
         placeholder={placeholder}
+        min={min}
         data-testid={testId}
         onChange={(e) => onChange(e.target.value)}
       />
     );
   }
   return (
-    <Picker mode={mode} value={value} onChange={(e) => onChange(String(e.detail.value))}>
+    <Picker mode={mode} value={value} start={min} onChange={(e) => onChange(String(e.detail.value))}>
       <View className='z-input u-picker'>{value || <View className='u-placeholder'>{placeholder}</View>}</View>
     </Picker>
   );
@@ -152,4 +155,39 @@ export function useReloadOnShow(reload: () => void): void {
 export function Keep<T>({ state, children }: { state: CallState<T>; children: (data: T) => ReactNode }) {
   if (state.data !== undefined && !state.error) return <>{children(state.data)}</>;
   return <Async state={state}>{children}</Async>;
+}
+
+/**
+ * h5 only: a hidden image file input, opened by a button through its id (tests set
+ * files on it directly). Cleared after each pick so the same file can be picked again.
+ */
+export function ImageFileInput({
+  id,
+  testId,
+  camera,
+  multiple,
+  onFiles,
+}: {
+  id: string;
+  testId: string;
+  camera?: boolean;
+  multiple?: boolean;
+  onFiles: (files: File[]) => void;
+}) {
+  return (
+    <input
+      id={id}
+      data-testid={testId}
+      className='u-file'
+      type='file'
+      accept='image/*'
+      capture={camera ? 'environment' : undefined}
+      multiple={multiple}
+      onChange={(e) => {
+        const files = Array.from(e.target.files ?? []);
+        e.target.value = ''; // the same file chosen again still fires a change
+        if (files.length) onFiles(files);
+      }}
+    />
+  );
 }

@@ -66,7 +66,7 @@ beforeAll(async () => {
   // the column materials were due end of Sun 4/23 (make-up day) → 5 late (4/24–4/28).
   // The photo is added on the day: checking its logo takes a moment, and the clock runs.
   const photo = stampedPhoto('edu1');
-  const fileID = await cloud.upload(`events/${edu1}/photos/a.jpg`, photo.bytes, y.eduStaff);
+  const fileID = await cloud.upload(`events/${edu1}/photos/${photo.sha256}.jpg`, photo.bytes, y.eduStaff);
   const { photoId } = ok(
     await cloud.call<{ photoId: string }>(
       'unit',

@@ -2,6 +2,7 @@
 // the logo on a photo is looked for in its bytes: a foreign or `../` file id is
 // refused on every action that takes one; a photo without the stamp does not
 // count as a logo photo, whatever the app claims.
+import crypto from 'node:crypto';
 import { ok, refused, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
 import { pngOf, plainPhoto, scene, stampedPhoto } from '../helpers/photos';
@@ -158,16 +159,36 @@ describe('the logo is looked for in the photo’s bytes', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/JPEG/) } });
-    // addPhoto decodes the bytes too: a JPEG header over junk, and a non-image elsewhere in the event's folder.
+    // addPhoto decodes the bytes too: a JPEG header over junk.
     const fake = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('not really a photo')]);
-    const e = refused(await add(fake, 'e'.repeat(64), true, 'fake'), 'INVALID_ARGUMENT');
+    const e = refused(await add(fake, crypto.createHash('sha256').update(fake).digest('hex'), true), 'INVALID_ARGUMENT');
     expect(e.message).toMatch(/JPEG/);
     expect(e.details.fields).toEqual(['fileID']);
-    const elsewhere = await cloud.upload(`events/${mine}/videos/x.svg`, svg, y.eduStaff);
-    const e2 = refused(
-      await cloud.call('unit', { action: 'addPhoto', eventId: mine, fileID: elsewhere, sha256: 'f'.repeat(64), stamped: true }, y.eduStaff),
-      'INVALID_ARGUMENT',
-    );
-    expect(e2.message).toMatch(/JPEG/);
+  });
+
+  test('a photo is named by the sha256 of its bytes: another name, other bytes, or a file elsewhere are refused and not recorded', async () => {
+    const p = stampedPhoto('fingerprint');
+    const other = stampedPhoto('fingerprint-other');
+    const svg = await cloud.upload(`events/${mine}/videos/x.svg`, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), y.eduStaff);
+    const cases: Array<[string, Promise<Awaited<ReturnType<typeof add>>>, RegExp]> = [
+      ['named IMG_0001.jpg', add(p.bytes, p.sha256, true, 'IMG_0001'), /文件名与照片指纹不一致/],
+      ['named by another photo’s sha256', add(p.bytes, other.sha256, true), /内容与照片指纹不一致/],
+      [
+        'a file outside photos/',
+        cloud.call<Added>('unit', { action: 'addPhoto', eventId: mine, fileID: svg, sha256: p.sha256, stamped: true }, y.eduStaff),
+        /文件名与照片指纹不一致/,
+      ],
+    ];
+    for (const [what, call, message] of cases) {
+      const e = refused(await call, 'INVALID_ARGUMENT');
+      expect({ what, message: e.message, fields: e.details.fields }).toEqual({
+        what,
+        message: expect.stringMatching(message),
+        fields: ['fileID'],
+      });
+    }
+    // None of them became a photo of the event; the honest upload of the same photo does.
+    const ok1 = ok(await add(p.bytes, p.sha256, true));
+    expect(ok1).toMatchObject({ hasLogo: true, duplicate: false });
   });
 });

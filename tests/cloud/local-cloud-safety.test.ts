@@ -130,14 +130,29 @@ describe('storage: owners, signed links, safe types', () => {
   });
 
   test("only the uploader may replace a file (the same bytes again are fine); someone else's is refused", async () => {
-    expect((await upload('events/o1/photos/a.jpg', JPEG, 'owner')).status).toBe(200);
-    expect((await upload('events/o1/photos/a.jpg', PNG, 'owner')).status).toBe(200);
-    const other = await upload('events/o1/photos/a.jpg', JPEG, 'intruder');
+    const doc = 'events/o1/plan/plan.docx';
+    expect((await upload(doc, Buffer.from('v1'), 'owner')).status).toBe(200);
+    expect((await upload(doc, Buffer.from('v2'), 'owner')).status).toBe(200);
+    const other = await upload(doc, Buffer.from('v3'), 'intruder');
     expect(other.status).toBe(403);
     expect(((await other.json()) as { error: { message: string } }).error.message).toMatch(/别人上传的/);
-    expect((await upload('events/o1/photos/a.jpg', PNG, 'colleague')).status).toBe(200); // identical bytes: nothing changes
-    expect(Buffer.from(await (await read('cloud://local/events/o1/photos/a.jpg', 'owner')).arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await upload(doc, Buffer.from('v2'), 'colleague')).status).toBe(200); // identical bytes: nothing changes
+    expect(Buffer.from(await (await read(`cloud://local/${doc}`, 'owner')).arrayBuffer()).toString()).toBe('v2');
   });
+
+  test.each(['events/o2/photos/a.jpg', 'logos/j2/logo-1.png'])(
+    'a stored photo or logo (%s) keeps its bytes: not even its uploader may replace them',
+    async (p) => {
+      expect((await upload(p, JPEG, 'owner')).status).toBe(200);
+      expect((await upload(p, JPEG, 'owner')).status).toBe(200); // a retry of the same bytes
+      for (const who of ['owner', 'intruder']) {
+        const res = await upload(p, PNG, who);
+        expect(res.status).toBe(who === 'owner' ? 409 : 403);
+        expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/不能更改|不能覆盖/);
+      }
+      expect(Buffer.from(await (await read(`cloud://local/${p}`, 'owner')).arrayBuffer()).equals(JPEG)).toBe(true);
+    },
+  );
 
   test('reads: the uploader, or the signed link getTempFileURL made; not anonymous, not another user, not a forged or expired link', async () => {
     const office = 'office-files';

@@ -74,7 +74,7 @@ describe('listEvents', () => {
     // An April event's plan is owed by the plan deadline of April's last day (4/30, in the
     // Labour Day break): 5 working days back is Mon 4/24. Nothing is overdue on April 10.
     const april = events.find((e) => e.months?.to === 4)!;
-    expect(april.next).toEqual({ label: '待报备', due: '2023-04-24T23:59:59+08:00', overdue: false });
+    expect(april.next).toEqual({ who: 'unit', step: 'file_plan', label: '待报备', due: '2023-04-24T23:59:59+08:00', overdue: false });
     expect(events.every((e) => !e.next.overdue)).toBe(true);
   });
 
@@ -132,7 +132,7 @@ describe('eventDetail', () => {
       status: 'planned',
       statusLabel: '待报备',
       // 8/31 is a Thursday: five working days back is Thu 8/24.
-      next: { label: '待报备', due: '2023-08-24T23:59:59+08:00', overdue: false },
+      next: { who: 'unit', step: 'file_plan', label: '待报备', due: '2023-08-24T23:59:59+08:00', overdue: false },
       plans: [],
       checkin: null,
       photos: [],

@@ -365,6 +365,10 @@ describe('news-strict preset (雨花区)', () => {
     const cell = (h: string) => eduRow![headerRow.indexOf(h)];
     expect([cell('已报告'), cell('应报专栏材料'), cell('已报专栏材料'), cell('按时报送材料'), cell('新闻稿')]).toEqual([1, 1, 1, 1, 1]);
     expect(wb.getWorksheet('无活动单位')).toBeDefined();
+    // The late list names the missing materials as their own item, apart from the report.
+    const late: unknown[][] = [];
+    wb.getWorksheet('逾期明细')!.eachRow((row) => late.push(row.values as unknown[]));
+    expect(late.some((row) => row.includes('区司法局') && row.includes('专栏材料'))).toBe(true);
   });
 });
 
@@ -400,6 +404,114 @@ describe('online events', () => {
       ),
     );
     expect(c).toMatchObject({ distanceMeters: null, flags: ['online'] });
+    const r = ok(
+      await cloud.call<{ checkin: { evidenceLink: string; evidenceUrl: string | null } }>(
+        'office',
+        { action: 'reportDetail', eventId },
+        y.office,
+      ),
+    );
+    expect(r.checkin).toMatchObject({ evidenceLink: 'https://wz.rednet.cn/live/123', evidenceUrl: null });
+  });
+});
+
+describe('a two-day online event', () => {
+  // 区教育局's event 7 as an online interview on 5/10–5/11 (Wed–Thu).
+  let eventId: string;
+  const ONLINE = { name: '在线访谈', online: true, platform: '雨花区政府网在线访谈', link: 'https://www.yuhua.gov.cn/ft/2023' };
+  /** Uploads a real screenshot-sized JPEG into `folder` of an event and returns its file id. */
+  const screenshot = (event: string, folder: string, who: string) =>
+    cloud.upload(
+      `events/${event}/${folder}/${crypto.randomUUID()}.jpg`,
+      plainPhoto(crypto.randomUUID(), { width: 390, height: 844 }).bytes,
+      who,
+    );
+
+  test('its report and materials deadlines count from the end date, as filePlan and eventDetail say', async () => {
+    await cloud.setClock('2023-04-20T10:00:00+08:00', true);
+    eventId = y.event(7).eventId;
+    const plan = ok(
+      await cloud.call<{ endDate: string; reportDeadline: string; materialsDeadline: string }>(
+        'unit',
+        { action: 'filePlan', eventId, date: '2023-05-10', endDate: '2023-05-11', venue: ONLINE },
+        y.eduStaff,
+      ),
+    );
+    // Materials: Fri 5/12 and Mon 5/15; report: 5/12, 5/15–5/18.
+    expect(plan).toMatchObject({
+      endDate: '2023-05-11',
+      materialsDeadline: '2023-05-15T23:59:59+08:00',
+      reportDeadline: '2023-05-18T23:59:59+08:00',
+    });
+    const d = ok(
+      await cloud.call<{ plan: { endDate: string; venue: { online: boolean; platform: string } }; deadlines: { materials: string } }>(
+        'unit',
+        { action: 'eventDetail', eventId },
+        y.eduStaff,
+      ),
+    );
+    expect(d.plan).toMatchObject({ endDate: '2023-05-11', venue: { online: true, platform: ONLINE.platform } });
+    expect(d.deadlines.materials).toBe('2023-05-15T23:59:59+08:00');
+  });
+
+  test('not before its first day', async () => {
+    await cloud.setClock('2023-05-09T09:00:00+08:00', true);
+    const err = refused(
+      await cloud.call('unit', { action: 'checkIn', eventId, evidenceLink: 'https://www.yuhua.gov.cn/ft/2023' }, y.eduStaff),
+      'NOT_EVENT_DAY',
+    );
+    expect(err.message).toContain('2023-05-10至2023-05-11');
+  });
+
+  test('a screenshot from another event, a path that climbs out, or a file that is not an image is refused', async () => {
+    await cloud.setClock('2023-05-11T15:00:00+08:00', true);
+    const foreign = await screenshot(y.event(1).eventId, 'checkin', y.eduStaff);
+    const forbidden = refused(await cloud.call('unit', { action: 'checkIn', eventId, evidenceFileID: foreign }, y.eduStaff), 'FORBIDDEN');
+    expect(forbidden.details.fields).toEqual(['evidenceFileID']);
+    refused(
+      await cloud.call(
+        'unit',
+        { action: 'checkIn', eventId, evidenceFileID: `cloud://local/events/${eventId}/../${y.event(1).eventId}/checkin/a.jpg` },
+        y.eduStaff,
+      ),
+      'INVALID_ARGUMENT',
+    );
+    await expect(cloud.upload(`events/${eventId}/checkin/shot.jpg`, Buffer.from('<html>not a picture</html>'), y.eduStaff)).rejects.toThrow(
+      /JPEG 或 PNG/,
+    );
+    // Nothing of the refusals stuck: the event still waits for its check-in.
+    const d = ok(await cloud.call<{ checkin: unknown }>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
+    expect(d.checkin).toBeNull();
+  });
+
+  test('on its second day it is checked in with a screenshot and no position; the office sees the screenshot', async () => {
+    const shot = await screenshot(eventId, 'checkin', y.eduStaff);
+    const c = ok(
+      await cloud.call<{ distanceMeters: number | null; flags: string[]; first: boolean }>(
+        'unit',
+        { action: 'checkIn', eventId, evidenceFileID: shot },
+        y.eduStaff,
+      ),
+    );
+    expect(c).toMatchObject({ distanceMeters: null, flags: ['online'], first: true });
+    const r = ok(
+      await cloud.call<{
+        plan: { endDate: string };
+        checkin: { flags: string[]; evidenceUrl: string | null; evidenceLink: string | null };
+      }>('office', { action: 'reportDetail', eventId }, y.office),
+    );
+    expect(r.plan.endDate).toBe('2023-05-11');
+    expect(r.checkin).toMatchObject({ flags: ['online'], evidenceLink: null });
+    const res = await fetch(r.checkin.evidenceUrl!);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    const office = ok(
+      await cloud.call<{ plans: Array<{ endDate?: string; venue: { online?: boolean } }> }>(
+        'office',
+        { action: 'eventDetail', eventId },
+        y.office,
+      ),
+    );
+    expect(office.plans[0]).toMatchObject({ endDate: '2023-05-11', venue: { online: true } });
   });
 });
 

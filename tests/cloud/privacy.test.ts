@@ -1,6 +1,9 @@
-// Residents' personal data really goes: erase blanks the comments as well as the
-// names and phones; the daily timer purges them a year (or the office's shorter
-// period) after the event; the public column masks numbers however written.
+// Residents' personal data really goes, from the answers and from every file under
+// DATA_DIR: erase blanks the comments as well as the names and phones; the daily
+// timer purges them a year (or the office's shorter period) after the event; the
+// public column masks numbers however written.
+import fs from 'node:fs';
+import path from 'node:path';
 import { ok, refused, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
 
@@ -20,6 +23,22 @@ const comments = async (eventId: string) =>
   ok(await cloud.call<Ratings>('office', { action: 'ratings', jurisdictionId: y.jurisdictionId, year: 2023 }, y.office)).events.find(
     (e) => e.eventId === eventId,
   )?.comments ?? [];
+
+/** Every file under DATA_DIR (db.sqlite, its WAL and shm, storage, any kept copy) whose bytes contain needle. */
+function filesHolding(needle: string, dir = cloud.dataDir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return filesHolding(needle, full);
+    return fs.readFileSync(full).includes(Buffer.from(needle, 'utf8')) ? [full] : [];
+  });
+}
+
+/** Once the WAL is checkpointed (within about a second of a write), no byte of them is left anywhere under DATA_DIR. */
+async function expectGoneFromDisk(strings: string[]): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (strings.some((s) => filesHolding(s).length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  for (const s of strings) expect({ s, files: filesHolding(s) }).toEqual({ s, files: [] });
+}
 
 beforeAll(async () => {
   cloud = await startCloud({ now: '2023-04-10T09:00:00+08:00', frozen: true });
@@ -60,15 +79,21 @@ afterAll(() => cloud.stop());
 
 test('erase blanks the resident’s comment as well as the name and phone; others stay', async () => {
   expect(await comments(held)).toContain('讲得好，有问题打我电话 138 0000 2222');
+  const erased = ['赵敏', '13800002222', '138 0000 2222'];
+  // The search finds them before, so finding nothing after means something.
+  for (const s of erased) expect(filesHolding(s)).not.toEqual([]);
   const res = ok(await cloud.call<{ erased: number; commentsErased: number }>('resident', { action: 'erase' }, 'r-erase'));
   expect(res).toMatchObject({ erased: 1, commentsErased: 1 });
   expect(await comments(held)).toEqual(['钱多多：很有收获']);
   const people = JSON.stringify(await attendees(held));
   expect(people).not.toMatch(/赵敏|13800002222/);
   expect(people).toContain('钱多多');
+  await expectGoneFromDisk(erased);
+  expect(filesHolding('钱多多')).not.toEqual([]);
 });
 
 test('the daily timer purges names, phones and comments 365 days after the event, not a day earlier', async () => {
+  for (const s of ['钱多多', '13900003333', '很有收获']) expect(filesHolding(s)).not.toEqual([]);
   await cloud.setClock('2024-04-25T09:00:00+08:00', true); // 364 days after 2023-04-27
   const before = ok(await cloud.trigger<{ purged: { signups: number; comments: number } }>('reminders'));
   expect(before.purged).toMatchObject({ signups: 0, comments: 0 });
@@ -80,6 +105,7 @@ test('the daily timer purges names, phones and comments 365 days after the event
   const people = JSON.stringify(await attendees(held));
   expect(people).not.toMatch(/钱多多|13900003333/);
   expect(await comments(held)).toEqual([]);
+  await expectGoneFromDisk(['钱多多', '13900003333', '很有收获']);
   // The later event keeps its people until its own year is up.
   expect(JSON.stringify(await attendees(later))).toContain('孙立');
   // Running again finds nothing left.

@@ -49,7 +49,7 @@ type Detail = {
 async function addPhoto(eventId: string, stamped: boolean) {
   const seed = crypto.randomUUID();
   const { bytes, sha256 } = stamped ? stampedPhoto(seed) : plainPhoto(seed);
-  const fileID = await cloud.upload(`events/${eventId}/photos/${seed}.jpg`, bytes, y.lawStaff);
+  const fileID = await cloud.upload(`events/${eventId}/photos/${sha256}.jpg`, bytes, y.lawStaff);
   return ok(await cloud.call<{ photoId: string }>('unit', { action: 'addPhoto', eventId, fileID, sha256, stamped }, y.lawStaff)).photoId;
 }
 
@@ -211,7 +211,7 @@ describe('confirmPhotoLogo', () => {
     await cloud.setClock('2023-05-10T09:00:00+08:00', true);
     ok(await cloud.call('unit', { action: 'checkIn', eventId, latitude: 28.1357, longitude: 113.0353 }, y.eduStaff));
     const { bytes, sha256 } = plainPhoto('no logo');
-    const fileID = await cloud.upload(`events/${eventId}/photos/p.jpg`, bytes, y.eduStaff);
+    const fileID = await cloud.upload(`events/${eventId}/photos/${sha256}.jpg`, bytes, y.eduStaff);
     const { photoId, hasLogo } = ok(
       await cloud.call<{ photoId: string; hasLogo: boolean }>(
         'unit',

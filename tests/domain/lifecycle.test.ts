@@ -1,4 +1,16 @@
-import { EVENT_STATUSES, LIFECYCLE_EVENTS, STATUS_LABELS, transition, type EventStatus, type LifecycleEvent } from '@/domain/lifecycle';
+import {
+  EVENT_STATUSES,
+  isHeld,
+  LIFECYCLE_EVENTS,
+  STATUS_LABELS,
+  STATUS_TABLE,
+  statusesWhere,
+  transition,
+  type EventStatus,
+  type LifecycleEvent,
+  type StatusGroup,
+  type StatusRow,
+} from '@/domain/lifecycle';
 
 const allowed: [string, EventStatus, LifecycleEvent, EventStatus][] = [
   ['首次报备方案', 'planned', 'FILE_PLAN', 'plan_filed'],
@@ -56,6 +68,47 @@ test.each([
   if (!r.ok) expect(r.message).toContain(text);
 });
 
-test('状态中文标签', () => {
-  expect(Object.values(STATUS_LABELS)).toEqual(['待报备', '已报备', '已举办', '已报告', '已退回', '待公开审查', '已公开']);
+// One row per status: its label, its group and who owes what next. A changed cell fails its row.
+test.each<[string, EventStatus, string, StatusGroup, string | null, string | null]>([
+  ['未报备：单位报备方案', 'planned', '待报备', 'open', 'file_plan', null],
+  ['已报备未举办：单位到现场签到', 'plan_filed', '已报备', 'open', 'check_in', null],
+  ['已举办：单位交报告', 'held', '已举办', 'held', 'submit_report', null],
+  ['已报告：单位等待，公开办审核', 'reported', '已报告', 'held', 'wait_review', 'review_report'],
+  ['已退回：单位修改重报', 'returned', '已退回', 'held', 'fix_report', null],
+  ['已通过未公开：公开办还欠公开审查，不算完成', 'approved', '待公开审查', 'held', null, 'publish_report'],
+  ['已公开：谁也不欠', 'published', '已公开', 'done', null, null],
+])('状态表：%s', (_name, status, label, group, unitStep, officeStep) => {
+  const row = STATUS_TABLE[status];
+  expect([row.label, row.group, row.unitNext?.step ?? null, row.officeNext?.step ?? null]).toEqual([label, group, unitStep, officeStep]);
+  expect(STATUS_LABELS[status]).toBe(label);
+});
+
+test('状态表的每个标签和步骤都是中文', () => {
+  const texts = EVENT_STATUSES.flatMap((s) => {
+    const r = STATUS_TABLE[s];
+    return [r.label, r.unitNext?.label, r.unitNext?.waiting, r.officeNext?.label, r.officeNext?.waiting].filter(Boolean);
+  });
+  for (const t of texts) expect(t).toMatch(/^[\u4e00-\u9fa5（），、]+$/);
+});
+
+test.each<[string, (r: StatusRow) => boolean, EventStatus[]]>([
+  ['已举办（含之后各步）', (r) => r.group !== 'open', ['held', 'reported', 'returned', 'approved', 'published']],
+  [
+    '单位欠活动当天或报告期限的（提醒查询）',
+    (r) => r.unitNext?.due === 'event' || r.unitNext?.due === 'report',
+    ['plan_filed', 'held', 'returned'],
+  ],
+  ['公开办的待办', (r) => r.officeNext !== null, ['reported', 'approved']],
+])('按状态表挑状态：%s', (_name, test, expected) => {
+  expect(statusesWhere(test)).toEqual(expected);
+});
+
+test.each<[string, { status: EventStatus; checkin?: object }, boolean]>([
+  ['已报备未签到：未举办', { status: 'plan_filed' }, false],
+  ['已报备且已签到：已举办', { status: 'plan_filed', checkin: { at: '2023-05-04T09:00:00+08:00' } }, true],
+  ['未签到直接交了报告：已举办', { status: 'reported' }, true],
+  ['已公开：已举办', { status: 'published' }, true],
+  ['未报备：未举办', { status: 'planned' }, false],
+])('是否已举办：%s', (_name, e, held) => {
+  expect(isHeld(e)).toBe(held);
 });

@@ -50,6 +50,18 @@ describe('plan deadlines', () => {
     expect(JSON.parse(r.stdout)).toEqual(expected);
   });
 
+  test('issue 的原样命令：npm run --silent plan -- deadlines 2023-05-04 --preset news-strict 打印专栏材料期限', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'plan', '--', 'deadlines', '2023-05-04', '--preset', 'news-strict'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    // One JSON line and nothing else: npm's own banner is silenced.
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ materialsDeadline: '2023-05-06T23:59:59+08:00' });
+  });
+
   test.each([
     ['未知预设', ['deadlines', '2023-05-04', '--preset', 'lenient'], '预设“lenient”不存在', 'Unknown --preset'],
     ['结束日期早于活动日期', ['deadlines', '2023-05-04', '--end', '2023-05-03'], '结束日期', 'Invalid --end'],

@@ -22,7 +22,8 @@ describe('规则预设', () => {
         minLogoPhotos: 1,
       },
     ],
-  ])('%s', (_name, preset, expected) => {
+  ])('%s；报名前审查默认关闭', (_name, preset, expected) => {
+    expect(presetRules(preset).listingNeedsReview).toBe(false);
     expect(presetRules(preset)).toMatchObject({ ...expected, preset, keyword: KW });
   });
 
@@ -42,6 +43,8 @@ describe('规则预设', () => {
       ['reportKeywordPlaces', 'minLogoPhotos'],
     ],
     ['改回预设值不算改动', presetRules('news-strict'), { materialsWithinWorkdays: 2 }, []],
+    ['开启报名前审查', presetRules('news-strict'), { listingNeedsReview: true }, ['listingNeedsReview']],
+    ['旧辖区没有报名前审查一项，等同关闭，不算改动', { ...presetRules('standard'), listingNeedsReview: undefined }, {}, []],
     ['联系人不算规则改动', presetRules('standard'), { contact: { name: '李明', phone: '0731-85888888', email: 'gkb@yuhua.gov.cn' } }, []],
   ])('与预设相比改动了什么：%s', (_name, start, input, expected) => {
     expect(changedFromPreset(mergeRules(start, input))).toEqual(expected);

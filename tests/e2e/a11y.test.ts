@@ -39,6 +39,20 @@ beforeAll(async () => {
     ),
   );
   ok(await cloud.call('resident', { action: 'signUp', eventId, name: '李四', phone: '13900000001', identity: '人大代表' }, 'resident-1'));
+  // A two-day online event: the plan form and the check-in show their online fields.
+  ok(
+    await cloud.call(
+      'unit',
+      {
+        action: 'filePlan',
+        eventId: y.event(7).eventId,
+        date: '2023-05-11',
+        endDate: '2023-05-12',
+        venue: { name: '在线访谈', online: true, platform: '雨花区政府网在线访谈', link: 'https://www.yuhua.gov.cn/ft/2023' },
+      },
+      y.eduStaff,
+    ),
+  );
   ({ scene: attendScene } = ok(await cloud.call<{ scene: string }>('unit', { action: 'eventCode', eventId }, y.eduStaff)));
 });
 
@@ -75,6 +89,7 @@ const SCREENS: Screen[] = [
   { name: 'unit-event', who: 'staff', route: () => `/unit/event/index?eventId=${eventId}` },
   { name: 'unit-plan', who: 'staff', route: () => `/unit/plan/index?eventId=${y.event(7).eventId}` },
   { name: 'unit-checkin', who: 'staff', route: () => `/unit/checkin/index?eventId=${eventId}` },
+  { name: 'unit-checkin-online', who: 'staff', route: () => `/unit/checkin/index?eventId=${y.event(7).eventId}`, action: '提交签到' },
   { name: 'unit-photos', who: 'staff', route: () => `/unit/photos/index?eventId=${eventId}` },
   { name: 'unit-report', who: 'staff', route: () => `/unit/report/index?eventId=${eventId}` },
   { name: 'unit-attendees', who: 'staff', route: () => `/unit/attendees/index?eventId=${eventId}` },

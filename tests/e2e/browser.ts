@@ -98,3 +98,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function field(page: Page, placeholder: string) {
   return page.locator(`taro-input-core[placeholder="${placeholder}"] input, taro-textarea-core[placeholder="${placeholder}"] textarea`);
 }
+
+/** The h5 router keeps earlier pages in the DOM, hidden: look only at the one shown. */
+export const shown = (page: Page) => page.locator('.taro_page >> visible=true');
+
+/** field(), within the page shown. */
+export const shownField = (page: Page, placeholder: string) =>
+  shown(page).locator(`taro-input-core[placeholder="${placeholder}"] input, taro-textarea-core[placeholder="${placeholder}"] textarea`);

@@ -2,10 +2,10 @@
 // ("待上传"), survive a reload, and reach the server exactly once when the
 // network returns.
 import type { Browser, Page } from 'playwright-core';
-import { ok, startCloud, type TestCloud } from '../helpers/cloud';
-import { seedYuhua, type Yuhua } from '../helpers/scenario';
-import { goto, launch, newPage, screenshot } from './browser';
-import { cameraJpeg } from './unitPhoto';
+import { ok, type TestCloud } from '../helpers/cloud';
+import type { Yuhua } from '../helpers/scenario';
+import { goto, screenshot } from './browser';
+import { cameraJpeg, eventDay } from './unitPhoto';
 
 jest.setTimeout(120_000);
 
@@ -14,27 +14,13 @@ let browser: Browser;
 let y: Yuhua;
 let eventId: string;
 let unit: Page;
-const VENUE = { latitude: 28.1136, longitude: 113.0107 };
 const shown = (p: Page) => p.locator('.taro_page >> visible=true');
 
 type Detail = { event: { status: string }; photos: Array<{ photoId: string; stamped: boolean }>; checkin: { checkinId: string } | null };
 const detail = async () => ok(await cloud.call<Detail>('unit', { action: 'eventDetail', eventId }, y.eduStaff));
 
 beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T10:00:00+08:00', frozen: true }), launch()]);
-  y = await seedYuhua(cloud);
-  eventId = y.event(1).eventId;
-  ok(
-    await cloud.call(
-      'unit',
-      { action: 'filePlan', eventId, date: '2023-04-15', startTime: '09:30', venue: { name: '区教育局一楼报告厅', ...VENUE } },
-      y.eduStaff,
-    ),
-  );
-  await cloud.setClock('2023-04-15T09:00:00+08:00', true);
-  ({ page: unit } = await newPage(browser, cloud.url, y.eduStaff));
-  await unit.context().grantPermissions(['geolocation']);
-  await unit.context().setGeolocation({ ...VENUE, accuracy: 20 });
+  ({ cloud, browser, y, eventId, unit } = await eventDay('2023-04-15T09:00:00+08:00'));
 });
 
 afterAll(async () => {
@@ -55,10 +41,10 @@ test('离线拍照、签到：待上传，刷新后仍在，联网后各上传�
     await shown(unit)
       .getByTestId('camera-input')
       .setInputFiles({ name: `IMG_${i}.jpg`, mimeType: 'image/jpeg', buffer });
-    await shown(unit)
-      .getByText(`待上传 ${i + 1}`)
-      .waitFor({ timeout: 30_000 });
+    await shown(unit).getByTestId('shot').nth(i).waitFor({ timeout: 30_000 });
   }
+  await shown(unit).getByTestId('shots-submit').click();
+  await shown(unit).getByText('待上传 2').waitFor({ timeout: 30_000 });
   await shown(unit).getByText('当前没有网络，照片已保存在本机，联网后自动上传').waitFor();
   await screenshot(unit, 'unit-offline-photos');
 

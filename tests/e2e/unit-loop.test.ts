@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ok, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
-import { goto, launch, newPage, screenshot, SCREENS_DIR } from './browser';
+import { goto, launch, newPage, screenshot, shown, shownField, SCREENS_DIR } from './browser';
 import { cameraJpeg, inspectStamped } from './unitPhoto';
 
 jest.setTimeout(180_000);
@@ -21,11 +21,7 @@ let unit: Page;
 let unitErrors: string[];
 const VENUE = { latitude: 28.1136, longitude: 113.0107 };
 const KW = '“政务公开主题日”';
-/** The h5 router keeps earlier pages in the DOM, hidden: look only at the one shown. */
-const shown = (p: Page) => p.locator('.taro_page >> visible=true');
-/** field() of browser.ts, within the page shown. */
-const input = (p: Page, placeholder: string) =>
-  shown(p).locator(`taro-input-core[placeholder="${placeholder}"] input, taro-textarea-core[placeholder="${placeholder}"] textarea`);
+const input = shownField;
 
 beforeAll(async () => {
   [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T10:00:00+08:00', frozen: true }), launch()]);
@@ -119,6 +115,9 @@ test('拍照：照片加盖标识后上传，长边不超过 1920、小于 400 K
   const jpeg = await cameraJpeg(unit, 1);
   expect(jpeg.length).toBeGreaterThan(400 * 1024);
   await shown(unit).getByTestId('camera-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  // Stamped, previewed, then sent with 提交.
+  await shown(unit).getByTestId('shot').waitFor({ timeout: 30_000 });
+  await shown(unit).getByTestId('shots-submit').click();
   await shown(unit).getByTestId('photo-message').waitFor({ timeout: 30_000 });
   await screenshot(unit, 'unit-photos');
   expect({ message: await shown(unit).getByTestId('photo-message').textContent(), unitErrors }).toEqual({

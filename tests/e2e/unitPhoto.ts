@@ -1,6 +1,28 @@
-// Test helpers for the unit's on-site screens: a big camera-like JPEG made in
-// the page, and a check of a stamped photo's logo corner done in the page.
-import type { Page } from 'playwright-core';
+// Test helpers for the unit's on-site screens: the event day with the unit's
+// phone open, a big camera-like JPEG made in the page, and a check of a stamped
+// photo's logo corner done in the page.
+import type { Browser, Page } from 'playwright-core';
+import { ok, startCloud, type TestCloud } from '../helpers/cloud';
+import { seedYuhua, type Yuhua } from '../helpers/scenario';
+import { launch, newPage } from './browser';
+
+export const VENUE = { latitude: 28.1136, longitude: 113.0107 };
+
+/** 雨花区 with event 1's plan filed for 2023-04-15, the clock at `now` that day, and its unit's staff on a phone at the venue. */
+export async function eventDay(
+  now: string,
+): Promise<{ cloud: TestCloud; browser: Browser; y: Yuhua; eventId: string; unit: Page; errors: string[] }> {
+  const [cloud, browser] = await Promise.all([startCloud({ now: '2023-04-10T10:00:00+08:00', frozen: true }), launch()]);
+  const y = await seedYuhua(cloud);
+  const eventId = y.event(1).eventId;
+  const venue = { name: '区教育局一楼报告厅', ...VENUE };
+  ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-04-15', startTime: '09:30', venue }, y.eduStaff));
+  await cloud.setClock(now, true);
+  const { page: unit, errors } = await newPage(browser, cloud.url, y.eduStaff);
+  await unit.context().grantPermissions(['geolocation']);
+  await unit.context().setGeolocation({ ...VENUE, accuracy: 20 });
+  return { cloud, browser, y, eventId, unit, errors };
+}
 
 /** A 4000×3000 JPEG with a blue–green gradient and noise (no red anywhere), like a phone photo. */
 export async function cameraJpeg(page: Page, seed = 1): Promise<Buffer> {

@@ -2,6 +2,7 @@
 // deployed function bundles with the deployment's template ids: a unit files a
 // plan (and accepts reminders), checks in, takes a stamped photo and reports; a
 // resident signs up, scans in and evaluates; an office imports an .xlsx.
+import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import { ok, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, YUHUA_TABLE, type Yuhua } from '../helpers/scenario';
@@ -89,15 +90,32 @@ describe('a unit’s event, by taps', () => {
     await s.waitForText('拍照（自动加盖政务公开主题日标识）');
     s.host.answers.media.push({ bytes: cameraJpeg(), name: 'camera.jpg' });
     await s.tap('拍照（自动加盖政务公开主题日标识）');
-    await s.waitForText('照片已加盖标识并上传', 20_000);
+    // Stamped and previewed first; sent with 提交. Pure-JS JPEG encodes of a noisy 1200×900 photo
+    // (photo and thumbnail) take seconds each on a loaded machine.
+    await s.waitForText('提交 1 张照片', 80_000);
+    await s.tap('提交 1 张照片');
+    await s.waitForText('照片已加盖标识并上传', 80_000);
     const add = s.host.log.calls.find((c) => c.name === 'unit' && c.data.action === 'addPhoto');
-    expect(add?.data).toMatchObject({ eventId, stamped: true, width: 1200, height: 900 });
+    expect(add?.data).toMatchObject({ eventId, stamped: true, source: 'camera', width: 1200, height: 900 });
+    // The list thumbnail went up beside the photo.
+    expect(String(add?.data.thumbFileID)).toMatch(/\/photos\/[0-9a-f]{64}\.thumb\.jpg$/);
     expect(Number(add?.data.bytes)).toBeLessThan(400 * 1024);
     // Exported through the documented path: the page's canvas node and canvasToTempFilePath.
     expect(s.host.log.trace).toContain('canvasToTempFilePath');
     expect(s.host.log.trace).not.toContain('createOffscreenCanvas');
+    // The uploaded photo carries the stamp's text band: the photo darkened at its foot, white text on it.
+    const uploaded = [...s.files.values()].find((b) => createHash('sha256').update(b).digest('hex') === add?.data.sha256)!;
+    const { width, height, data } = jpeg.decode(uploaded, { useTArray: true });
+    const row = (y: number) => Array.from({ length: width }, (_, x) => [0, 1, 2].map((c) => data[(y * width + x) * 4 + c]));
+    const mean = (y: number) => row(y).reduce((sum, [r, g, b]) => sum + r + g + b, 0) / width / 3;
+    const white = (y: number) => row(y).filter((px) => px.every((v) => v > 200)).length;
+    const band = 137; // pad 23 × 3 + banner 38 px + line 30 px, for the 900 px short side (src/lib/stamp.ts)
+    expect(mean(height - band + 5) / mean(height - band - 5)).toBeLessThan(0.6);
+    const textRow = white(height - band + 23 + 19);
+    expect(textRow).toBeGreaterThan(100);
+    expect(textRow).toBeGreaterThan(5 * white(height - band - 5));
     expect(s.errors).toEqual([]);
-  });
+  }, 180_000);
   test('report submission with the stamped photo', async () => {
     const s = sim(y.eduStaff);
     s.launch(`/unit/report/index?eventId=${eventId}`);

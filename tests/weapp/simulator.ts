@@ -1,24 +1,16 @@
 // Runs dist/weapp as WeChat's app service does: app.js and the page files in a
 // WeChat-only realm (realm.ts), `wx` from WeChat's typings (wx.ts), lifecycles
 // in WeChat's order, setData with WeChat's path syntax and size limit, and taps
-// dispatched to Taro's event handler (`eh`) with WeChat's bubbling and catch
-// rules. What a page shows is read from its data through the templates of the
-// built base.wxml (tree.ts): the text each node renders and the events it binds.
+// dispatched to the handler each rendered element binds (Taro's `eh`) with
+// WeChat's bubbling and catch rules. What a page shows is its data rendered by
+// WeChat's template compiler over the built WXML (render.ts); after each settled
+// render the screen rules of screen.ts are checked and any breach is an error.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Realm } from './realm';
-import {
-  applySetData,
-  pageText,
-  readTemplates,
-  SET_DATA_LIMIT,
-  textOf,
-  viewTree,
-  walk,
-  type TaroNode,
-  type TemplateInfo,
-  type ViewNode,
-} from './tree';
+import { binding, datasetOf, pageText, textOf, visible, walk, WxmlRenderer, type RNode } from './render';
+import { screenProblems } from './screen';
+import { applySetData, SET_DATA_LIMIT } from './setData';
 import { createWx, type WxHost } from './wx';
 
 type Obj = Record<string, unknown>;
@@ -50,7 +42,8 @@ export interface SimOptions {
   without?: string[];
 }
 
-export const WEAPP_DIR = path.resolve(__dirname, '../../dist/weapp');
+/** The build under test: dist/weapp, or WEAPP_DIR for a build of one's own (TARO_OUTPUT). */
+export const WEAPP_DIR = path.resolve(__dirname, '../..', process.env.WEAPP_DIR ?? 'dist/weapp');
 
 export class WeappSimulator {
   readonly dir: string;
@@ -62,7 +55,9 @@ export class WeappSimulator {
   readonly files: Map<string, Buffer>;
   openid: string;
   private readonly realm: Realm;
-  private readonly templates: Map<string, TemplateInfo>;
+  private readonly renderer: WxmlRenderer;
+  private rendered: { page: PageInstance; count: number; nodes: RNode[] } | null = null;
+  private readonly reported = new Set<string>();
   private readonly pageDefs = new Map<string, Obj>();
   private app: Obj | null = null;
   private loadingRoute: string | null = null;
@@ -76,7 +71,7 @@ export class WeappSimulator {
     this.dir = opts.dir ?? WEAPP_DIR;
     this.openid = opts.openid;
     this.appJson = JSON.parse(fs.readFileSync(path.join(this.dir, 'app.json'), 'utf8')) as AppJson;
-    this.templates = readTemplates(this.dir);
+    this.renderer = new WxmlRenderer(this.dir);
     const record =
       (list: string[]) =>
       (...args: unknown[]) =>
@@ -163,7 +158,7 @@ export class WeappSimulator {
         const id = selector.replace(/^#/, '');
         const top = this.stack[this.stack.length - 1];
         if (!top) return null;
-        for (const n of walk(this.view(top))) if (n.node.uid === id || n.node.sid === id) return { id, tag: n.tag };
+        for (const n of walk(this.view(top))) if (n.attr.id === id) return { id, tag: n.tag };
         return null;
       },
       cloud: { url: opts.cloudUrl, openid: () => this.openid },
@@ -378,8 +373,27 @@ export class WeappSimulator {
     return top;
   }
 
-  view(page: PageInstance = this.page): ViewNode[] {
-    return viewTree(page.data.root as { cn?: TaroNode[] }, this.templates);
+  /** The page as WeChat's view layer renders its current data (rendered again only after a setData). */
+  view(page: PageInstance = this.page): RNode[] {
+    const r = this.rendered;
+    if (r && r.page === page && r.count === this.setDataCount) return r.nodes;
+    const nodes = this.renderer.render(page.route, { root: page.data.root });
+    for (const w of this.renderer.takeWarnings()) this.report(`template on ${page.route}: ${w}`);
+    this.rendered = { page, count: this.setDataCount, nodes };
+    return nodes;
+  }
+
+  /** A problem found on screen, recorded once as an error. */
+  private report(problem: string): void {
+    if (this.reported.has(problem)) return;
+    this.reported.add(problem);
+    this.errors.push(problem);
+  }
+
+  /** The screen rules (screen.ts) over what the top page shows now. */
+  private checkScreen(): void {
+    if (!this.stack.length) return;
+    for (const p of screenProblems(this.view(), this.openid)) this.report(`screen rule on ${this.page.route}: ${p}`);
   }
 
   text(page: PageInstance = this.page): string {
@@ -396,15 +410,19 @@ export class WeappSimulator {
       if (this.inflight === 0 && this.setDataCount === last) quiet++;
       else quiet = 0;
       last = this.setDataCount;
-      if (quiet >= 3) return;
+      if (quiet >= 3) break;
     }
+    this.checkScreen();
   }
 
   async waitForText(text: string | RegExp, timeoutMs = 10_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     const has = () => (typeof text === 'string' ? this.text().includes(text) : text.test(this.text()));
     while (Date.now() < end) {
-      if (this.stack.length && has()) return;
+      if (this.stack.length && has()) {
+        this.checkScreen();
+        return;
+      }
       await new Promise((r) => setTimeout(r, 20));
     }
     throw new Error(
@@ -415,10 +433,10 @@ export class WeappSimulator {
   // ------------------------------------------------------------ user input
 
   /** The innermost element whose text matches, among those a tap on which someone handles. */
-  find(text: string | RegExp, nth = 0): ViewNode {
+  find(text: string | RegExp, nth = 0): RNode {
     const matches = (s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s));
-    const candidates: ViewNode[] = [];
-    for (const n of walk(this.view())) {
+    const candidates: RNode[] = [];
+    for (const n of visible(this.view())) {
       if (n.tag === '#text' || !matches(textOf(n))) continue;
       // Innermost: no child element also matches.
       if (n.children.some((c) => c.tag !== '#text' && matches(textOf(c)))) continue;
@@ -429,8 +447,8 @@ export class WeappSimulator {
     return hit;
   }
 
-  private event(type: string, target: ViewNode, current: ViewNode, detail: Obj): Obj {
-    const ref = (n: ViewNode) => ({ id: n.node.uid ?? n.node.sid, dataset: { sid: n.node.sid }, offsetLeft: 0, offsetTop: 0 });
+  private event(type: string, target: RNode, current: RNode, detail: Obj): Obj {
+    const ref = (n: RNode) => ({ id: n.attr.id ?? '', dataset: datasetOf(n), offsetLeft: 0, offsetTop: 0 });
     return {
       type,
       timeStamp: Date.now(),
@@ -444,19 +462,19 @@ export class WeappSimulator {
     };
   }
 
-  /** A tap: WeChat calls each bound `eh` from the target up, and stops after a catch. */
-  async tap(text: string | RegExp | ViewNode, nth = 0): Promise<void> {
-    const target = typeof text === 'object' && 'node' in text ? text : this.find(text, nth);
+  /** A tap: WeChat calls the handler each element binds, from the target up, and stops after a catch. */
+  async tap(text: string | RegExp | RNode, nth = 0): Promise<void> {
+    const target = typeof text === 'object' && 'tag' in text ? text : this.find(text, nth);
     const page = this.page;
     let handled = false;
     this.tapDepth++;
     try {
-      for (let n: ViewNode | null = target; n; n = n.parent) {
-        const how = n.info?.events.tap;
-        if (!how) continue;
+      for (let n: RNode | null = target; n; n = n.parent) {
+        const bound = binding(n, 'tap');
+        if (!bound) continue;
         handled = true;
-        this.invoke(page, 'eh', this.event('tap', target, n, { x: 10, y: 10 }));
-        if (how === 'catch') break;
+        this.invoke(page, bound.handler, this.event('tap', target, n, { x: 10, y: 10 }));
+        if (bound.how === 'catch') break;
       }
     } finally {
       this.tapDepth--;
@@ -465,9 +483,9 @@ export class WeappSimulator {
     await this.settle();
   }
 
-  /** Inputs and textareas, with their attributes (placeholder, value) as Taro set them. */
-  fields(): ViewNode[] {
-    return [...walk(this.view())].filter((n) => n.tag === 'input' || n.tag === 'textarea');
+  /** Inputs and textareas on screen, with their attributes (placeholder, value) as rendered. */
+  fields(): RNode[] {
+    return [...visible(this.view())].filter((n) => n.tag === 'input' || n.tag === 'textarea');
   }
 
   /** Types into the field whose placeholder (or any attribute) contains `label`. */
@@ -476,26 +494,32 @@ export class WeappSimulator {
     const field =
       typeof label === 'number'
         ? fields[label]
-        : fields.find((f) => Object.entries(f.node).some(([k, v]) => k !== 'cn' && typeof v === 'string' && v.includes(label)));
-    if (!field)
-      throw new Error(`no input "${label}" on ${this.page.route}; inputs: ${safeJson(fields.map((f) => ({ ...f.node, cn: undefined })))}`);
+        : fields.find((f) => Object.values(f.attr).some((v) => typeof v === 'string' && v.includes(label)));
+    if (!field) throw new Error(`no input "${label}" on ${this.page.route}; inputs: ${safeJson(fields.map((f) => f.attr))}`);
     // input is not a bubbling event: only the field's own binding runs.
-    this.invoke(this.page, 'eh', this.event('input', field, field, { value, cursor: value.length, keyCode: 0 }));
+    this.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
     await this.settle();
   }
 
   /** Chooses `value` in the picker showing `text` (its placeholder or current value). */
   async pick(text: string, value: string): Promise<void> {
-    let n: ViewNode | null = this.find(text);
+    let n: RNode | null = this.find(text);
     while (n && n.tag !== 'picker') n = n.parent;
     if (!n) throw new Error(`"${text}" is not inside a picker on ${this.page.route}`);
     await this.change(n, value);
   }
 
   /** A picker or switch reporting a new value. */
-  async change(node: ViewNode, value: unknown): Promise<void> {
-    this.invoke(this.page, 'eh', this.event('change', node, node, { value }));
+  async change(node: RNode, value: unknown): Promise<void> {
+    this.dispatch(node, 'change', { value });
     await this.settle();
+  }
+
+  /** A non-bubbling event on one element: only its own binding runs. */
+  private dispatch(node: RNode, type: string, detail: Obj): void {
+    const bound = binding(node, type);
+    if (!bound) throw new Error(`${textOf(node) || `<${node.tag}>`} on ${this.page.route} does not bind ${type}`);
+    this.invoke(this.page, bound.handler, this.event(type, node, node, detail));
   }
 }
 

@@ -5,7 +5,7 @@
 // FileSystemManager, UploadTask, Image) are Proxies that refuse undocumented
 // members. The platform rules that bite are enforced and reported.
 import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import { context2d, imageBytes, imageSize, rasterise, type DrawOp } from './canvas';
 import { membersOf, wxMembers, cloudMembers } from './typings';
 
 type Obj = Record<string, unknown>;
@@ -89,99 +89,6 @@ export function documented<T extends object>(kind: string, impl: T, host: WxHost
       return Reflect.set(target, prop, value);
     },
   });
-}
-
-/** Width and height from a PNG or JPEG header. */
-export function imageSize(b: Buffer): { width: number; height: number; type: 'png' | 'jpeg' } | null {
-  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20), type: 'png' };
-  if (b[0] === 0xff && b[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < b.length) {
-      if (b[i] !== 0xff) return null;
-      const marker = b[i + 1];
-      const len = b.readUInt16BE(i + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7), type: 'jpeg' };
-      }
-      i += 2 + len;
-    }
-  }
-  return null;
-}
-
-/** One drawImage call on a canvas node: the image's bytes and where they went. */
-interface Drawn {
-  bytes: Buffer;
-  args: number[];
-}
-
-/** The bytes behind each image the page loaded (createImage), so drawImage can be rasterised. */
-const imageBytes = new WeakMap<object, Buffer>();
-
-/**
- * A 2d context that accepts drawing calls and measures text roughly as a phone
- * would. drawImage calls are recorded (when `draws` is given) so the export can
- * put the photo and the logo where the page drew them; other drawing is not rasterised.
- */
-function context2d(draws?: Drawn[]): Obj {
-  const state: Obj = { font: '10px sans-serif', fillStyle: '#000', textBaseline: 'alphabetic', textAlign: 'start' };
-  return new Proxy(state, {
-    get(t, prop) {
-      if (prop === 'measureText') {
-        return (s: string) => {
-          const px = Number(/(\d+)px/.exec(String(t.font))?.[1] ?? 10);
-          return { width: [...String(s)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? px : px * 0.55), 0) };
-        };
-      }
-      if (prop === 'drawImage') {
-        return (img: object, ...args: number[]) => {
-          const bytes = imageBytes.get(img);
-          if (draws && bytes) draws.push({ bytes, args });
-        };
-      }
-      if (typeof prop === 'string' && prop in t) return t[prop];
-      return () => undefined; // other drawing calls: nothing to check in pixels here
-    },
-    set(t, prop, v) {
-      t[prop as string] = v;
-      return true;
-    },
-  });
-}
-
-function decodeImage(b: Buffer): { width: number; height: number; data: Uint8Array } | null {
-  const size = imageSize(b);
-  if (!size) return null;
-  if (size.type === 'png') {
-    const png = PNG.sync.read(b);
-    return { width: png.width, height: png.height, data: png.data };
-  }
-  const img = jpeg.decode(b, { useTArray: true, maxMemoryUsageInMB: 512 });
-  return { width: img.width, height: img.height, data: img.data };
-}
-
-/** Composites recorded drawImage calls (3-, 5- and 9-argument forms) onto RGBA pixels, nearest neighbour, with alpha. */
-function rasterise(pixels: Buffer, width: number, height: number, draws: Drawn[]): void {
-  for (const { bytes, args } of draws) {
-    const src = decodeImage(bytes);
-    if (!src) continue;
-    const [sx, sy, sw, sh, dx, dy, dw, dh] =
-      args.length >= 8
-        ? args
-        : args.length >= 4
-          ? [0, 0, src.width, src.height, args[0], args[1], args[2], args[3]]
-          : [0, 0, src.width, src.height, args[0], args[1], src.width, src.height];
-    for (let y = Math.max(0, Math.floor(dy)); y < Math.min(height, dy + dh); y++) {
-      for (let x = Math.max(0, Math.floor(dx)); x < Math.min(width, dx + dw); x++) {
-        const u = Math.min(src.width - 1, Math.floor(sx + ((x - dx) * sw) / dw));
-        const v = Math.min(src.height - 1, Math.floor(sy + ((y - dy) * sh) / dh));
-        const si = (v * src.width + u) * 4;
-        const di = (y * width + x) * 4;
-        const a = src.data[si + 3] / 255;
-        for (let c = 0; c < 3; c++) pixels[di + c] = Math.round(src.data[si + c] * a + pixels[di + c] * (1 - a));
-      }
-    }
-  }
 }
 
 export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } {
@@ -307,14 +214,13 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
       const canvas = opt.canvas as { width?: number; height?: number; __canvasNode?: boolean } | undefined;
       // A <canvas type="2d"> node is the documented source; an OffscreenCanvas is not.
       if (!canvas || !canvasNodes.has(canvas as object)) throw fail('canvasToTempFilePath', 'canvas is not a <canvas type="2d"> node');
-      const { width, height, draws } = canvasNodes.get(canvas as object)!;
+      const { width, height, ops } = canvasNodes.get(canvas as object)!;
       const quality = Math.round(Math.max(0, Math.min(1, Number(opt.quality ?? 1))) * 100);
       const type = opt.fileType === 'jpg' ? 'jpg' : 'png';
       if (type !== 'jpg') throw fail('canvasToTempFilePath', 'the simulator only exports jpg');
       const pixels = Buffer.alloc(width * height * 4);
-      // A gradient with light noise stands in for what is not rasterised (text, shapes),
-      // so the file has the canvas's size and quality changes its bytes; drawn images
-      // (the photo, the logo) are composited where the page drew them.
+      // Under what the page drew (canvas.ts), a gradient with light noise, so an
+      // undrawn canvas still gives a file whose bytes change with quality.
       for (let i = 0, n = 0; i < pixels.length; i += 4, n++) {
         const x = n % width;
         const y = (n / width) | 0;
@@ -324,7 +230,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
         pixels[i + 2] = 128 + noise;
         pixels[i + 3] = 255;
       }
-      rasterise(pixels, width, height, draws);
+      rasterise(pixels, width, height, ops);
       const out = jpeg.encode({ data: pixels, width, height }, quality).data;
       const p = tempPath('jpg');
       files.set(p, Buffer.from(out));
@@ -403,7 +309,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
   };
 
   // ------------------------------------------------------------ sync members
-  const canvasNodes = new WeakMap<object, { width: number; height: number; draws: Drawn[] }>();
+  const canvasNodes = new WeakMap<object, { width: number; height: number; ops: DrawOp[] }>();
   const makeImage = () => {
     const img: Obj = { width: 0, height: 0, onload: null, onerror: null, referrerPolicy: '' };
     let src = '';
@@ -496,7 +402,7 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     createOffscreenCanvas: (opt: { type?: string; width?: number; height?: number } = {}) =>
       documented(
         'OffscreenCanvas',
-        { width: opt.width ?? 300, height: opt.height ?? 150, getContext: () => context2d(), createImage: makeImage },
+        { width: opt.width ?? 300, height: opt.height ?? 150, getContext: () => context2d([]), createImage: makeImage },
         host,
       ),
     createSelectorQuery: () => {
@@ -590,12 +496,26 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     createAnimation: () => ({}),
   };
   function canvasNode(): unknown {
-    const draws: Drawn[] = [];
+    const ops: DrawOp[] = [];
+    const size = { width: 300, height: 150 };
+    // Setting a canvas's size clears it, as on a phone. (`ops` is not documented: app code cannot reach it through the proxy.)
     const node = {
-      width: 300,
-      height: 150,
-      draws,
-      getContext: () => context2d(draws),
+      get width() {
+        return size.width;
+      },
+      set width(v: number) {
+        size.width = v;
+        ops.length = 0;
+      },
+      get height() {
+        return size.height;
+      },
+      set height(v: number) {
+        size.height = v;
+        ops.length = 0;
+      },
+      ops,
+      getContext: () => context2d(ops),
       createImage: makeImage,
       requestAnimationFrame: (f: () => void) => setTimeout(f, 16),
       cancelAnimationFrame: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { DashboardCounts, ChildRow, DashboardReview, ReviewFigures } from '../../api/types';
-import { Async, Section } from '../../components';
+import { Async, Section, Tap } from '../../components';
 import { useCall } from '../../hooks/useCall';
 
 const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
@@ -37,9 +37,9 @@ function ChildUnits({ child, year, onBack }: { child: ChildRow; year: number; on
   const dash = useCall('office', 'dashboard', { jurisdictionId: child.jurisdictionId, year });
   return (
     <>
-      <View className='d-back' onClick={onBack}>
+      <Tap role='button' className='d-back' label='返回下级县市区' onClick={onBack}>
         ‹ 返回下级县市区
-      </View>
+      </Tap>
       <Async state={dash}>
         {(d) => (
           <View className='d-table' data-testid='child-units'>

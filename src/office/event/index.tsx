@@ -5,16 +5,12 @@ import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { OfficeEventDetail } from '../../api/types';
-import { Async, Button, Card, Empty, Img, Page, Section, Tag, Tap } from '../../components';
+import { Async, Button, Card, Empty, Page, PhotoTile, Section, Tag } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { fmtDateTime } from '../../domain/time';
+import { CHECKIN_FLAG_LABELS, eventDaysLabel, placeLabel } from '../../domain/eventKinds';
 import { monthsLabel, NextLine, shortDate, StatusTag } from '../shared';
-
-const FLAG_LABELS: Record<string, string> = {
-  far_from_venue: '距活动地点较远',
-  no_venue_location: '方案未标注地点坐标',
-  low_accuracy: '定位精度低',
-};
+import { ListingReview } from './Listing';
 
 function KV({ k, children }: { k: string; children?: ReactNode }) {
   return (
@@ -27,7 +23,7 @@ function KV({ k, children }: { k: string; children?: ReactNode }) {
 
 const time = (iso?: string) => fmtDateTime(iso) || '—';
 
-function Detail({ d }: { d: OfficeEventDetail }) {
+function Detail({ d, reload }: { d: OfficeEventDetail; reload: () => void }) {
   const plan = d.plans[0];
   return (
     <>
@@ -39,7 +35,7 @@ function Detail({ d }: { d: OfficeEventDetail }) {
           <StatusTag status={d.status} label={d.statusLabel} removed={d.removedFromPlan} />
           {d.units.join('、')} · 计划{monthsLabel(d.months)}
         </View>
-        <NextLine next={d.next} year={d.year} status={d.status} />
+        <NextLine next={d.next} year={d.year} />
         <View className='o-gap' />
         <KV k='活动形式'>{d.forms.join('、') || '—'}</KV>
         {d.deadlines ? (
@@ -63,10 +59,10 @@ function Detail({ d }: { d: OfficeEventDetail }) {
                 {p.outsidePlannedMonths ? <Tag tone='orange'>不在计划月份</Tag> : null}
               </View>
               <KV k='活动日期'>
-                {p.date}
+                {eventDaysLabel(p)}
                 {p.startTime ? ` ${p.startTime}` : ''}
               </KV>
-              <KV k='地点'>{p.venue.name}</KV>
+              <KV k='地点'>{placeLabel(p.venue)}</KV>
               <KV k='形式'>{p.forms.join('、') || '—'}</KV>
               <KV k='会标'>{p.banner || '—'}</KV>
               <KV k='邀请'>{p.invitees.join('、') || '—'}</KV>
@@ -81,6 +77,8 @@ function Detail({ d }: { d: OfficeEventDetail }) {
         )}
       </Section>
 
+      <ListingReview d={d} onChanged={reload} />
+
       <Section title='现场签到'>
         <Card>
           {d.checkin ? (
@@ -91,7 +89,7 @@ function Detail({ d }: { d: OfficeEventDetail }) {
                 <KV k='提示'>
                   {d.checkin.flags.map((f) => (
                     <Tag key={f} tone='orange'>
-                      {FLAG_LABELS[f] ?? f}
+                      {CHECKIN_FLAG_LABELS[f] ?? '有待核对的情况'}
                     </Tag>
                   ))}
                 </KV>
@@ -105,21 +103,10 @@ function Detail({ d }: { d: OfficeEventDetail }) {
 
       <Section title={`现场照片（${d.photos.length} 张，含标识 ${d.logoPhotoCount} 张）`}>
         {d.photos.length ? (
-          <View className='o-photos'>
-            {d.photos.map((p) =>
-              p.url ? (
-                <Tap
-                  key={p.photoId}
-                  className='o-photo'
-                  label='查看大图'
-                  onClick={() =>
-                    void Taro.previewImage({ urls: d.photos.map((x) => x.url).filter((u): u is string => Boolean(u)), current: p.url! })
-                  }
-                >
-                  <Img className='o-photo' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} />
-                </Tap>
-              ) : null,
-            )}
+          <View className='u-photos'>
+            {d.photos.map((p) => (
+              <PhotoTile key={p.photoId} p={p} all={d.photos} testId='office-photo' />
+            ))}
           </View>
         ) : (
           <Card>
@@ -171,7 +158,11 @@ export default function OfficeEvent() {
   const detail = useCall('office', 'eventDetail', eventId ? { eventId } : null);
   return (
     <Page>
-      {eventId ? <Async state={detail}>{(d) => <Detail d={d} />}</Async> : <Empty title='没有指定活动' desc='请从全年活动列表进入' />}
+      {eventId ? (
+        <Async state={detail}>{(d) => <Detail d={d} reload={detail.reload} />}</Async>
+      ) : (
+        <Empty title='没有指定活动' desc='请从全年活动列表进入' />
+      )}
     </Page>
   );
 }

@@ -27,7 +27,7 @@ function EventRow({ e, year }: { e: OfficeEventRow; year: number }) {
           <StatusTag status={e.status} label={e.statusLabel} removed={e.removedFromPlan} />
           {e.units.join('、')} · {e.date ? fmtDate(e.date) : monthsLabel(e.months)}
         </View>
-        <NextLine next={e.next} year={year} status={e.status} />
+        <NextLine next={e.next} year={year} />
       </View>
     </Tap>
   );
@@ -125,37 +125,35 @@ function Year({ jurisdictionId }: { jurisdictionId: string }) {
   );
 }
 
-/** 待审核: the reports waiting for the office, each opening its review. */
+/** The office's queue: what it owes (reports to review, to publish, listings to release), each opening its screen. */
 function ReviewQueue({ jurisdictionId }: { jurisdictionId: string }) {
   const [year] = useWorkingYear(jurisdictionId);
   const list = useCall('office', 'listEvents', { jurisdictionId, year });
+  const queue = (d: { events: OfficeEventRow[] }) => d.events.filter((e) => e.next.who === 'office');
+  // Reports open their review; a listing to release opens the event itself.
+  const url = (e: OfficeEventRow) =>
+    `/office/${e.next.step === 'release_listing' ? 'event' : 'review'}/index?eventId=${encodeURIComponent(e.eventId)}`;
   return (
     <Async
       state={list}
-      isEmpty={(d) => !d.events.some((e) => e.status === 'reported')}
-      empty={<Empty title='没有待审核的报告' desc='单位提交情况报告后会出现在这里' />}
+      isEmpty={(d) => queue(d).length === 0}
+      empty={<Empty title='没有待公开办处理的事项' desc='单位提交情况报告、或开放报名待审查时会出现在这里' />}
     >
       {(d) => (
-        <Section title={`待审核的情况报告（${d.events.filter((e) => e.status === 'reported').length}项）`}>
-          {d.events
-            .filter((e) => e.status === 'reported')
-            .map((e) => (
-              <Tap
-                key={e.eventId}
-                className='o-row'
-                testId='review-row'
-                onClick={() => void Taro.navigateTo({ url: `/office/review/index?eventId=${encodeURIComponent(e.eventId)}` })}
-              >
-                <View className='o-row__seq'>{e.seq}</View>
-                <View className='o-row__main'>
-                  <View className='o-row__theme'>{e.theme}</View>
-                  <View className='o-row__meta'>
-                    {e.units.join('、')}
-                    {e.date ? ` · ${fmtDate(e.date, { year })}举办` : ''}
-                  </View>
+        <Section title={`待公开办处理（${queue(d).length}项）`}>
+          {queue(d).map((e) => (
+            <Tap key={e.eventId} className='o-row' testId='review-row' onClick={() => void Taro.navigateTo({ url: url(e) })}>
+              <View className='o-row__seq'>{e.seq}</View>
+              <View className='o-row__main'>
+                <View className='o-row__theme'>{e.theme}</View>
+                <View className='o-row__meta'>
+                  <StatusTag status={e.status} label={e.next.label} />
+                  {e.units.join('、')}
+                  {e.date ? ` · ${fmtDate(e.date, { year })}举办` : ''}
                 </View>
-              </Tap>
-            ))}
+              </View>
+            </Tap>
+          ))}
         </Section>
       )}
     </Async>
@@ -240,7 +238,7 @@ export default function OfficeEvents() {
   const { params } = useRouter();
   const show = params.show === 'review' || params.show === 'late' ? params.show : null;
   useEffect(() => {
-    if (show) void Taro.setNavigationBarTitle({ title: show === 'review' ? '待审核' : '逾期清单' });
+    if (show) void Taro.setNavigationBarTitle({ title: show === 'review' ? '待公开办处理' : '逾期清单' });
   }, [show]);
   const body = (jurisdictionId: string) =>
     show === 'review' ? (

@@ -77,9 +77,9 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
   const list = useCall('office', 'listEvents', { jurisdictionId, year });
   const events = list.data?.events.filter((e) => !e.removedFromPlan) ?? [];
   const overdue = events.filter((e) => e.next.overdue).length;
-  const filed = events.filter((e) => e.status !== 'planned').length;
-  // The office's queue: reports to review, and approved ones still to review for publishing.
-  const toReview = events.filter((e) => e.status === 'reported' || e.status === 'approved').length;
+  const filed = events.filter((e) => e.date !== undefined).length;
+  // The office's queue: reports to review or publish, open-seat listings to release.
+  const toReview = events.filter((e) => e.next.who === 'office').length;
   const go = (path: string, more: Record<string, string | number> = {}) => `/office/${path}/index?${q(jurisdictionId, more)}`;
   return (
     <>
@@ -114,7 +114,7 @@ function Desk({ jurisdictionId }: { jurisdictionId: string }) {
               onClick={() => void Taro.navigateTo({ url: go('events', { year, show: 'review' }) })}
             >
               <View className='o-count__n'>{toReview}</View>
-              <View className='o-count__l'>待审核/公开</View>
+              <View className='o-count__l'>待公开办处理</View>
             </Tap>
             <Tap
               className={overdue ? 'o-count o-count--hot' : 'o-count'}

@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, ImportPlanInput, ImportPlanResult, ImportWarning } from '../../api/types';
-import { Button, Empty, ErrorView, Loading, Page, Section, TextArea } from '../../components';
+import { Button, Empty, ErrorView, Loading, Page, Section, Tap, TextArea } from '../../components';
 import { monthsLabel, q, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
 
 type Source = { kind: 'text' } | { kind: 'file'; fileID: string; name: string };
@@ -53,9 +53,15 @@ function NotInTable({ r, removeMissing, onToggle }: { r: ImportPlanResult; remov
   if (list.length === 0) return null;
   return (
     <Section title={removeMissing ? `将移出计划 ${list.length} 项` : `本年已有、这次没有粘贴的 ${list.length} 项（保留）`}>
-      <View className='o-muted' onClick={() => setOpen(!open)} data-testid='not-in-table-toggle'>
+      <Tap
+        role='button'
+        className='o-muted'
+        label={open ? '收起未粘贴的活动' : '查看未粘贴的是哪几项'}
+        testId='not-in-table-toggle'
+        onClick={() => setOpen(!open)}
+      >
         {open ? '收起 ▲' : '查看是哪几项 ▼'}
-      </View>
+      </Tap>
       {open ? list.map((e) => <View key={e.eventId} className='o-muted'>{`序号${e.seq} ${e.theme}`}</View>) : null}
       <View
         className='o-choice'

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { call } from '../../api';
 import type { ErrorBody, EvidencePack } from '../../api/types';
-import { Button, Card, Empty, ErrorView, Loading, Page, Section } from '../../components';
+import { Button, Card, Choice, Empty, ErrorView, Loading, Page, Section } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { openDownload, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
 import './index.css';
@@ -44,19 +44,24 @@ function Builder({ jurisdictionId, year }: { jurisdictionId: string; year: numbe
           <ErrorView error={units.error} onRetry={units.reload} />
         ) : (
           <View className='o-checks'>
-            <View className={unitId === null ? 'o-check o-check--on' : 'o-check'} onClick={() => setUnitId(null)}>
+            <Choice
+              checked={unitId === null}
+              className={unitId === null ? 'o-check o-check--on' : 'o-check'}
+              onChange={() => setUnitId(null)}
+            >
               全辖区
-            </View>
+            </Choice>
             {(units.data ?? [])
               .filter((u) => u.eventCount > 0)
               .map((u) => (
-                <View
+                <Choice
                   key={u.unitId}
+                  checked={unitId === u.unitId}
                   className={unitId === u.unitId ? 'o-check o-check--on' : 'o-check'}
-                  onClick={() => setUnitId(u.unitId)}
+                  onChange={() => setUnitId(u.unitId)}
                 >
                   {u.name}
-                </View>
+                </Choice>
               ))}
           </View>
         )}

@@ -5,22 +5,19 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeReportDetail } from '../../api/types';
-import { Async, Button, Card, Field, Img, Page, Section, Tag, Tap, TextArea } from '../../components';
+import { Async, Button, Card, Field, Img, Page, PhotoTile, Section, STATUS_TONE, Tag, Tap, TextArea } from '../../components';
+import { STATUS_LABELS } from '../../domain/lifecycle';
 import { KEYWORD_PLACE_LABELS } from '../../domain/reportRules';
 import { KEYWORD_PLACES } from '../../domain/rules';
 import { REPORT_PART_LABELS, REPORT_PARTS } from '../../domain/reportParts';
 import { useCall } from '../../hooks/useCall';
 import { fmtDateTime } from '../../domain/time';
+import { CHECKIN_FLAG_LABELS, eventDaysLabel, placeLabel } from '../../domain/eventKinds';
 import type { CallState } from '../../hooks/useCall';
 import { PublishStep } from './Publish';
 import '../office.css';
 
-const FLAG_TEXT: Record<string, string> = {
-  far_from_venue: '签到位置距活动地点超过 500 米',
-  poor_accuracy: '签到定位精度较差',
-  no_venue_location: '方案未标注地点位置，未核对距离',
-  no_checkin: '未在活动当天签到',
-};
+const FLAG_TEXT = CHECKIN_FLAG_LABELS;
 
 const fmt = (iso?: string | null) => fmtDateTime(iso);
 
@@ -64,19 +61,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
         <View className='z-card__title'>{d.event.theme}</View>
         <View className='u-muted'>
           {(d.event.units ?? []).join('、')} ·{' '}
-          <Tag
-            tone={
-              d.event.status === 'reported'
-                ? 'orange'
-                : d.event.status === 'published'
-                  ? 'green'
-                  : d.event.status === 'approved'
-                    ? 'orange'
-                    : 'gray'
-            }
-          >
-            {d.event.statusLabel ?? d.event.status}
-          </Tag>
+          <Tag tone={STATUS_TONE[d.event.status]}>{d.event.statusLabel ?? STATUS_LABELS[d.event.status]}</Tag>
         </View>
       </Card>
       {result ? (
@@ -97,14 +82,8 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               ) : null}
               <View style={{ marginTop: '8px' }}>{d.materials.text}</View>
               <View className='u-photos'>
-                {d.materials.photos.map((p) => (
-                  <View key={p.photoId} className='u-photo'>
-                    {p.url ? (
-                      <Img className='u-photo__img' src={p.url} mode='aspectFill' alt='专栏材料照片' />
-                    ) : (
-                      <View className='u-photo__img' />
-                    )}
-                  </View>
+                {d.materials.photos.map((p, _i, all) => (
+                  <PhotoTile key={p.photoId} p={p} all={all} />
                 ))}
               </View>
             </View>
@@ -119,7 +98,9 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
         <Card>
           <View className='u-kv'>
             <View className='u-kv__k'>活动</View>
-            <View className='u-kv__v'>{d.plan ? `${d.plan.date} ${d.plan.startTime ?? ''} · ${d.plan.venue.name}` : '未报备'}</View>
+            <View className='u-kv__v' data-testid='review-plan'>
+              {d.plan ? `${eventDaysLabel(d.plan)} ${d.plan.startTime ?? ''} · ${placeLabel(d.plan.venue)}` : '未报备'}
+            </View>
           </View>
           <View className='u-kv'>
             <View className='u-kv__k'>签到</View>
@@ -130,10 +111,23 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
             </View>
           </View>
           {(d.checkin?.flags ?? []).map((f) => (
-            <View key={f} className='u-red'>
-              {FLAG_TEXT[f] ?? f}
+            <View key={f} className={f === 'online' ? 'u-muted' : 'u-red'}>
+              {FLAG_TEXT[f] ?? '签到有待核对的情况'}
             </View>
           ))}
+          {d.checkin?.evidenceLink ? (
+            <View className='u-kv'>
+              <View className='u-kv__k'>活动链接</View>
+              <View className='u-kv__v' data-testid='review-evidence-link'>
+                {d.checkin.evidenceLink}
+              </View>
+            </View>
+          ) : null}
+          {d.checkin?.evidenceUrl ? (
+            <Tap label='查看签到截图' onClick={() => void Taro.previewImage({ urls: [d.checkin!.evidenceUrl!] })}>
+              <Img className='u-photo__img' src={d.checkin.evidenceUrl} mode='aspectFit' alt='线上活动签到截图' />
+            </Tap>
+          ) : null}
         </Card>
       </Section>
       {r ? (
@@ -146,7 +140,7 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
               {r.late ? <Tag tone='red'>逾期 {r.workdaysLate} 个工作日</Tag> : <Tag tone='green'>按时</Tag>}
               {(r.flags ?? []).map((f) => (
                 <Tag key={f} tone='red'>
-                  {FLAG_TEXT[f] ?? f}
+                  {FLAG_TEXT[f] ?? '有待核对的情况'}
                 </Tag>
               ))}
               {r.parts && Object.keys(r.parts).length
@@ -202,24 +196,19 @@ function Review({ d, reload }: { d: OfficeReportDetail; reload: () => void }) {
           <Section title={`照片 ${r.photos.length} 张，含标识 ${r.photos.filter((p) => p.hasLogo).length} 张`}>
             <View className='u-photos'>
               {r.photos.map((p) => (
-                <View key={p.photoId} className='u-photo' data-testid='review-photo'>
-                  {p.url ? (
-                    <Tap label='查看大图' onClick={() => void Taro.previewImage({ urls: [p.url!] })}>
-                      <Img className='u-photo__img' src={p.url} alt={p.hasLogo ? '含标识的现场照片' : '现场照片'} />
-                    </Tap>
-                  ) : (
-                    <View className='u-photo__img' />
+                <PhotoTile key={p.photoId} p={{ ...p, hasLogo: undefined }} all={r.photos} testId='review-photo'>
+                  {p.source === 'album' ? null : (
+                    <View className='u-photo__tag'>
+                      {p.hasLogo ? (
+                        <Tag tone='green'>{p.stamped ? '含标识' : '已确认标识'}</Tag>
+                      ) : (
+                        <Button size='small' inline onClick={() => void confirmLogo(p.photoId)}>
+                          确认含标识
+                        </Button>
+                      )}
+                    </View>
                   )}
-                  <View className='u-photo__tag'>
-                    {p.hasLogo ? (
-                      <Tag tone='green'>{p.stamped ? '含标识' : '已确认标识'}</Tag>
-                    ) : (
-                      <Button size='small' inline onClick={() => void confirmLogo(p.photoId)}>
-                        确认含标识
-                      </Button>
-                    )}
-                  </View>
-                </View>
+                </PhotoTile>
               ))}
             </View>
           </Section>

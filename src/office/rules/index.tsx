@@ -49,6 +49,7 @@ interface Form {
   bannerTemplates: string;
   publishedYears: string;
   days: DayRow[];
+  listingNeedsReview: boolean;
   contactName: string;
   contactPhone: string;
   contactEmail: string;
@@ -65,6 +66,7 @@ function toForm(r: JurisdictionRules['rules']): Form {
     bannerTemplates: r.bannerTemplates.join('\n'),
     publishedYears: (r.calendar.publishedYears ?? []).join('、'),
     days: (r.calendar.days ?? []).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? '' })),
+    listingNeedsReview: Boolean(r.listingNeedsReview),
     contactName: r.contact?.name ?? '',
     contactPhone: r.contact?.phone ?? '',
     contactEmail: r.contact?.email ?? '',
@@ -81,6 +83,7 @@ const FIELD_LABELS: Record<RuleField, string> = {
   bannerTemplates: '会标模板',
   calendar: '工作日历调整',
   personalDataRetentionDays: '群众个人信息保存天数',
+  listingNeedsReview: '开放报名前公开审查',
 };
 
 /** Which preset the office started from, and what it changed since. */
@@ -120,6 +123,7 @@ function toRules(f: Form): RulesInput {
         .map(num),
       days: f.days.map((d) => ({ date: d.date.trim(), kind: d.kind, ...(d.name.trim() ? { name: d.name.trim() } : {}) })),
     },
+    listingNeedsReview: f.listingNeedsReview,
     contact:
       f.contactName.trim() || f.contactPhone.trim() || f.contactEmail.trim()
         ? { name: f.contactName.trim(), phone: f.contactPhone.trim(), email: f.contactEmail.trim() }
@@ -301,6 +305,24 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
           >
             <TextArea value={f.bannerTemplates} maxlength={700} onChange={(v) => set('bannerTemplates', v)} />
           </Field>
+        </View>
+      </Section>
+      <Section title='市民报名'>
+        <View className='z-card'>
+          <Choice
+            kind='checkbox'
+            checked={f.listingNeedsReview}
+            className={f.listingNeedsReview ? 'o-check o-check--on' : 'o-check'}
+            testId='rule-listing-review'
+            onChange={(on) => set('listingNeedsReview', on)}
+          >
+            {f.listingNeedsReview ? '✓ ' : ''}开放报名前由公开办审查
+          </Choice>
+          <View className='o-muted' data-testid='rule-listing-review-hint'>
+            {f.listingNeedsReview
+              ? '单位报备的活动开放市民报名前，须经公开办审查保密和个人信息，审查通过后市民才能看到并报名。'
+              : '单位报备方案后，开放名额的活动立即对市民开放报名。'}
+          </View>
         </View>
       </Section>
       <Section title='工作日历调整'>

@@ -28,7 +28,7 @@ function Story({ s }: { s: ShowcaseItem }) {
               label='查看大图'
               onClick={() => void Taro.previewImage({ urls: s.photos.map((x) => x.url), current: ph.url })}
             >
-              <Img className='c-photo' src={ph.url} alt={`${s.theme}现场照片`} />
+              <Img className='c-photo' src={ph.thumbUrl} alt={`${s.theme}现场照片`} />
             </Tap>
           ))}
         </View>

@@ -14,7 +14,7 @@ const KIND: Record<MessageItem['kind'], string> = {
   unit: '单位待办',
   office: '逾期督办',
   event: '活动提醒',
-  waitlist: '候补转正',
+  waitlist: '报名名额',
   urge: '公开办催办',
 };
 

@@ -5,6 +5,7 @@ import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useRef } from 'react';
 import { Async, Button, Card, Page, Section, Tag } from '../../components';
 import { useCall } from '../../hooks/useCall';
+import { freeSeats } from '../../domain/seats';
 import type { EventDetail, PublicVenue } from '../../api/types';
 import { fmtDate, fmtInstant, go, InfoRow, SeatLine, SeatTag } from '../shared';
 
@@ -120,7 +121,7 @@ export default function ResidentDetail() {
               <Section>
                 {d.signupOpen ? (
                   <Button type='primary' onClick={() => go(`/resident/signup/index?eventId=${d.eventId}`)}>
-                    {d.confirmed >= d.seats ? '名额已满，报名候补' : '我要报名'}
+                    {freeSeats(d) === 0 ? '名额已满，报名候补' : '我要报名'}
                   </Button>
                 ) : (
                   <Button disabled>报名已截止</Button>

@@ -1,26 +1,28 @@
-// One event: where it stands (待报备 → 已报备 → 已举办 → 已报告 → 已通过), its
+// One event: where it stands (待报备 → 已报备 → 已举办 → 已报告 → 待公开审查 → 已公开), its
 // deadlines, the next thing to do, and what still waits on the phone.
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button, Card, Page, Section, Tag } from '../../components';
-import type { EventStatus } from '../../domain/lifecycle';
+import { STATUS_LABELS, STATUS_TABLE, type EventStatus } from '../../domain/lifecycle';
 import type { UnitEventDetail } from '../../api/types';
 import { OutboxPanel, fmtInstant, go, useEventDetail, useReloadOnShow, Keep } from '../shared';
+import { eventDaysLabel, placeLabel } from '../../domain/eventKinds';
 
-const STEPS = ['待报备', '已报备', '已举办', '已报告', '已通过'];
-const STEP_OF: Record<EventStatus, number> = { planned: 0, plan_filed: 1, held: 2, reported: 3, returned: 3, approved: 4, published: 4 };
+// The path an event takes; a returned report stands where the report is.
+const PATH: EventStatus[] = ['planned', 'plan_filed', 'held', 'reported', 'approved', 'published'];
 
 function Timeline({ status }: { status: EventStatus }) {
-  const at = STEP_OF[status];
+  const at = PATH.indexOf(status === 'returned' ? 'reported' : status);
+  const finished = STATUS_TABLE[status].group === 'done';
   return (
     <View className='u-timeline' data-testid='timeline'>
-      {STEPS.map((s, i) => (
+      {PATH.map((s, i) => (
         <View
           key={s}
-          className={`u-step ${i < at || (i === at && at === 4) ? 'u-step--done' : ''} ${i === at && at < 4 ? 'u-step--now' : ''}`}
+          className={`u-step ${i < at || (i === at && finished) ? 'u-step--done' : ''} ${i === at && !finished ? 'u-step--now' : ''}`}
         >
           <View className='u-step__dot' />
-          {i === 3 && status === 'returned' ? '已退回' : s}
+          {STATUS_LABELS[i === at ? status : s]}
         </View>
       ))}
     </View>
@@ -88,6 +90,11 @@ export default function UnitEvent() {
               <View className='u-gap' />
               <Timeline status={d.event.status} />
             </Card>
+            {d.event.listingNotice ? (
+              <View className='u-notice u-notice--warn' data-testid='unit-listing-notice'>
+                {d.event.listingNotice}
+              </View>
+            ) : null}
             {d.next && d.next.step !== 'done' ? (
               <View className={d.next.overdue ? 'u-notice u-notice--error' : 'u-notice u-notice--warn'} data-testid='next-step'>
                 下一步：{d.next.label}
@@ -100,8 +107,8 @@ export default function UnitEvent() {
             <NextAction d={d} />
             <Section title='活动安排'>
               <Card>
-                <Kv k='活动日期' v={d.plan ? `${d.plan.date}${d.plan.startTime ? ` ${d.plan.startTime}` : ''}` : '尚未报备'} />
-                <Kv k='活动地点' v={d.plan?.venue.name} />
+                <Kv k='活动日期' v={d.plan ? `${eventDaysLabel(d.plan)}${d.plan.startTime ? ` ${d.plan.startTime}` : ''}` : '尚未报备'} />
+                <Kv k='活动地点' v={d.plan ? placeLabel(d.plan.venue) : null} />
                 <Kv k='会标' v={d.plan?.banner} />
                 <Kv k='方案版本' v={d.plan ? `第 ${d.plan.version} 版，${fmtInstant(d.plan.filedAt)} 报备` : null} />
                 <Kv
@@ -132,7 +139,7 @@ export default function UnitEvent() {
                   </>
                 ) : (
                   <View className='u-muted'>
-                    方案须在活动日期前 {d.rules.planLeadWorkdays ?? 5} 个工作日报备
+                    方案须在活动日期前 {d.rules.planLeadWorkdays} 个工作日报备
                     {d.earliestDate ? `；现在报备，最早可选 ${d.earliestDate}` : ''}
                   </View>
                 )}

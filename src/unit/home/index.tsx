@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Async, Card, Empty, Page, Section, STATUS_TONE, Tag } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import type { UnitEventSummary } from '../../api/types';
+import { STATUS_LABELS } from '../../domain/lifecycle';
 import { eventUrl, fmtDay, fmtInstant, useReloadOnShow } from '../shared';
 
 function monthsText(m: UnitEventSummary['months']): string {
@@ -19,10 +20,15 @@ function EventCard({ e }: { e: UnitEventSummary }) {
         {e.theme}
       </View>
       <View className='u-muted'>
-        <Tag tone={STATUS_TONE[e.status]}>{e.statusLabel ?? e.status}</Tag>
+        <Tag tone={STATUS_TONE[e.status]}>{e.statusLabel ?? STATUS_LABELS[e.status]}</Tag>
         {e.date ? `活动日期 ${e.date}` : monthsText(e.months)}
         {e.venue?.name ? ` · ${e.venue.name}` : ''}
       </View>
+      {e.listingNotice ? (
+        <View className='u-due' data-testid='unit-listing-notice'>
+          {e.listingNotice}
+        </View>
+      ) : null}
       {next && next.step !== 'done' ? (
         <View className={next.overdue ? 'u-due u-due--overdue' : 'u-due'}>
           下一步：{next.label}

@@ -10,7 +10,20 @@ import { uploadFile } from '../../api/storage';
 import type { Attendance, ErrorBody, SubmitReportInput, SubmitReportResult, UnitEventDetail } from '../../api/types';
 import { REPORT_PART_LABELS, REPORT_PARTS, VIDEO_LIMITS, VIDEO_LIMITS_TEXT, type ReportPart } from '../../domain/reportParts';
 import { MaterialsForm } from './materials';
-import { Button, Card, Choice, Field, Img, Page, Section, Tag, TextArea, TextInput, confirmFirst } from '../../components';
+import {
+  Button,
+  Card,
+  Choice,
+  Field,
+  Img,
+  Page,
+  PhotoMark,
+  Section,
+  TextArea,
+  TextInput,
+  confirmFirst,
+  photoWords,
+} from '../../components';
 import { KEYWORD_PLACE_LABELS, checkReportKeyword } from '../../domain/reportRules';
 import { KEYWORD_PLACES, type KeywordPlace } from '../../domain/rules';
 import { fmtInstant, go, useEventDetail, Keep } from '../shared';
@@ -321,14 +334,14 @@ function ReportForm({ d }: { d: UnitEventDetail }) {
                   key={p.photoId}
                   kind='checkbox'
                   checked={on}
-                  label={`${p.hasLogo ? '含标识' : '未加盖标识'}的照片，${on ? '已选' : '未选'}`}
+                  label={`${photoWords(p)}，${on ? '已选' : '未选'}`}
                   className={on ? 'u-photo u-photo--on' : 'u-photo'}
                   testId='report-photo'
                   onChange={() => set({ photoIds: on ? f.photoIds.filter((x) => x !== p.photoId) : [...f.photoIds, p.photoId] })}
                 >
-                  {p.url ? <Img className='u-photo__img' src={p.url} alt='现场照片' /> : <View className='u-photo__img' />}
+                  {p.thumbUrl ? <Img className='u-photo__img' src={p.thumbUrl} alt={photoWords(p)} /> : <View className='u-photo__img' />}
                   {on ? <View className='u-photo__check'>✓</View> : null}
-                  <View className='u-photo__tag'>{p.hasLogo ? <Tag tone='green'>含标识</Tag> : <Tag tone='gray'>未加盖标识</Tag>}</View>
+                  <PhotoMark p={p} />
                 </Choice>
               );
             })}

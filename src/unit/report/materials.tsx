@@ -2,11 +2,11 @@
 // delivery of its own, due N working days after the event ends where the
 // office's rules ask for it. Each submission is a new version.
 import { useState } from 'react';
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, SubmitMaterialsResult, UnitEventDetail } from '../../api/types';
-import { Button, Card, Field, Section, TextArea } from '../../components';
+import { Button, Card, Choice, Field, Img, PhotoMark, Section, TextArea } from '../../components';
 import { fmtInstant } from '../shared';
 
 export function MaterialsForm({ d }: { d: UnitEventDetail }) {
@@ -49,15 +49,19 @@ export function MaterialsForm({ d }: { d: UnitEventDetail }) {
           {d.photos.map((p) => {
             const on = photoIds.includes(p.photoId);
             return (
-              <View
+              <Choice
                 key={p.photoId}
+                kind='checkbox'
+                checked={on}
+                label={`现场照片，${on ? '已选' : '未选'}`}
                 className={on ? 'u-photo u-photo--on' : 'u-photo'}
-                data-testid='materials-photo'
-                onClick={() => setPhotoIds(on ? photoIds.filter((x) => x !== p.photoId) : [...photoIds, p.photoId])}
+                testId='materials-photo'
+                onChange={() => setPhotoIds(on ? photoIds.filter((x) => x !== p.photoId) : [...photoIds, p.photoId])}
               >
-                {p.url ? <Image className='u-photo__img' src={p.url} mode='aspectFill' /> : <View className='u-photo__img' />}
+                {p.thumbUrl ? <Img className='u-photo__img' src={p.thumbUrl} alt='现场照片' /> : <View className='u-photo__img' />}
                 {on ? <View className='u-photo__check'>✓</View> : null}
-              </View>
+                <PhotoMark p={p} />
+              </Choice>
             );
           })}
         </View>
