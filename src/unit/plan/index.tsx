@@ -10,6 +10,7 @@ import type { ErrorBody, FilePlanInput, FilePlanResult, UnitEventDetail } from '
 import { Button, Card, Choice, Field, Page, Section, TextInput } from '../../components';
 import { eventDeadlines } from '../../domain/deadlines';
 import { bannerText } from '../../domain/reportRules';
+import { fmtDate, shanghaiDateOf } from '../../domain/time';
 import { choosePlace, currentPosition } from '../../lib/location';
 import { askSubscribe } from '../../lib/subscribe';
 import { DateInput, fmtInstant, go, useEventDetail, Keep } from '../shared';
@@ -50,7 +51,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
   const [topic, setTopic] = useState('');
   const [open, setOpen] = useState((p?.publicSeats ?? 0) > 0);
   const [seats, setSeats] = useState(p?.publicSeats ? String(p.publicSeats) : '20');
-  const [signupBy, setSignupBy] = useState(p?.signupDeadline?.slice(0, 10) ?? '');
+  const [signupBy, setSignupBy] = useState(shanghaiDateOf(p?.signupDeadline));
   const [attachment, setAttachment] = useState<{ fileID: string; name: string } | null>(
     p?.attachmentFileID ? { fileID: p.attachmentFileID, name: '已上传的附件' } : null,
   );
@@ -337,7 +338,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
           {error.message}
           {earliest ? (
             <>
-              <View className='u-big'>最早可报备 {earliest}</View>
+              <View className='u-big'>最早可报备 {fmtDate(earliest, { weekday: true })}</View>
               <Button
                 size='small'
                 inline
@@ -346,7 +347,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
                   setError(null);
                 }}
               >
-                改为 {earliest}
+                改为 {fmtDate(earliest)}
               </Button>
             </>
           ) : null}
