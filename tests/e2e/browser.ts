@@ -116,8 +116,12 @@ export async function enlargeText(page: Page, factor: number): Promise<void> {
       const root = (new Function(`return (${find})()`) as () => HTMLElement | null)();
       if (!root) return;
       const all = [root, ...Array.from(root.querySelectorAll<HTMLElement>('*'))];
-      const sizes = all.map((el) => parseFloat(getComputedStyle(el).fontSize));
-      all.forEach((el, i) => el.style.setProperty('font-size', `${sizes[i] * f}px`, 'important'));
+      // Measured once per element: a page visited again (the router keeps it) is not enlarged twice.
+      const sizes = all.map((el) => el.dataset.textBase ?? getComputedStyle(el).fontSize);
+      all.forEach((el, i) => {
+        el.dataset.textBase = sizes[i];
+        el.style.setProperty('font-size', `${parseFloat(sizes[i]) * f}px`, 'important');
+      });
     },
     [shownPage.toString(), factor] as const,
   );

@@ -57,6 +57,9 @@ test('公开办批量邀请没有工作人员的单位，得到邀请单；新�
   await expect(page.getByRole('button', { name: '打印邀请单' }).isVisible()).resolves.toBe(false);
   await expect(page.getByTestId('care-switch').isVisible()).resolves.toBe(false);
   await screenshot(page, 'journey-invite-many-print');
+  // The whole sheet reaches the paper, not just the screenful the app scrolls in.
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
   await page.emulateMedia({ media: 'screen' });
   // At 200% text the sheet and the unit list lose nothing.
   await enlargeText(page, 2);
