@@ -206,7 +206,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
             {tooLate ? '，已过期限' : ''}；情况报告 {fmtInstant(live.report)} 前报送
           </View>
         ) : d.earliestDate ? (
-          <View className='u-muted'>现在报备，最早可选 {d.earliestDate}</View>
+          <View className='u-muted'>现在报备，最早可选 {fmtDate(d.earliestDate, { weekday: true })}</View>
         ) : null}
         <Field label='开始时间'>
           <DateInput mode='time' value={startTime} onChange={setStartTime} placeholder='如 09:30' testId='plan-time' />
