@@ -138,6 +138,7 @@ export interface Api {
     importPlan: Act<ImportPlanInput, ImportPlanResult>;
     listUnits: Act<{ jurisdictionId: string }, OfficeUnit[]>;
     invite: Act<{ unitId: string }, { code: string; expiresAt: string; unitName: string; qrFileID: string | null }>;
+    inviteMany: Act<{ jurisdictionId: string; units: string[] }, BatchInvites>;
     getRules: Act<{ jurisdictionId: string }, JurisdictionRules>;
     removeStaff: Act<{ unitId: string; openid: string }, { removed: true }>;
     listEvents: Act<{ jurisdictionId: string; year: number }, { now: string; events: OfficeEventRow[] }>;
@@ -580,6 +581,14 @@ export interface OfficeUnit {
   staffCount: number;
   /** name: given when joining (null for those who joined before names were asked). */
   staff: Array<{ openid: string; name: string | null; since: string }>;
+}
+
+/** office.inviteMany: one single-use code per unit, all valid until expiresAt; merged: units named twice. */
+export interface BatchInvites {
+  invites: Array<{ unitId: string; unitName: string; code: string }>;
+  expiresAt: string;
+  jurisdictionName: string;
+  merged: string[];
 }
 
 export interface JurisdictionRules {
