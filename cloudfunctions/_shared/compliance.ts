@@ -13,7 +13,7 @@
 // - a late item is a deadline that was missed: done after it (doneAt set) or still
 //   not done at `now` (doneAt null; workdaysLate counted up to today).
 import { isOnTime, unfiledPlanDeadline, workdaysLate } from '../../src/domain/deadlines';
-import { endOfDayInstant, parseInstant, shanghaiDate, toShanghaiISO } from '../../src/domain/time';
+import { endOfDayInstant, parseInstant, shanghaiDate, shanghaiMonthOf, toShanghaiISO } from '../../src/domain/time';
 import { isHeld, STATUS_TABLE } from '../../src/domain/lifecycle';
 import type { Rules } from '../../src/domain/rules';
 import type { EventDoc } from './data';
@@ -108,7 +108,7 @@ function firstSubmittedAt(e: EventDoc): Date | string {
 
 /** The month an event belongs to: its filed date's, else the first planned month, else null (待定). */
 export function monthOf(e: EventDoc): number | null {
-  if (e.plan?.date) return Number(e.plan.date.slice(5, 7));
+  if (e.plan?.date) return shanghaiMonthOf(e.plan.date);
   return e.months ? e.months.from : null;
 }
 

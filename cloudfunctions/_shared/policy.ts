@@ -60,6 +60,7 @@ export const POLICY = {
     importPlan: 'office',
     listUnits: 'office',
     invite: 'office',
+    inviteMany: 'office',
     removeStaff: 'office',
     listEvents: 'office',
     eventDetail: 'office',

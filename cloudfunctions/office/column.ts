@@ -9,7 +9,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { BusinessError } from '../../src/domain/errors';
 import { renderColumnSite, slugOf, type ColumnReport } from '../../src/domain/columnSite';
 import { maskForPublic } from '../../src/domain/publicText';
-import { toShanghaiISO } from '../../src/domain/time';
+import { fileStamp, toShanghaiISO } from '../../src/domain/time';
 import { cloud, db, _ } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
@@ -110,7 +110,7 @@ export async function rebuildColumn(jurisdictionId: string, year: number) {
 
   const zip: Zippable = {};
   for (const f of all) zip[f.path] = [f.bytes, { level: f.path.startsWith('img/') ? 0 : 6 }];
-  const stamp = toShanghaiISO(now).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = fileStamp(now);
   const zipFileID = await upload(`column-exports/${jurisdictionId}/${year}-column-${stamp}.zip`, zipSync(zip));
 
   // The stable prefix: upload what changed, delete what is no longer in the site.

@@ -4,6 +4,7 @@ import { createFunction } from '../_shared/router';
 import { bootstrap, getRules, setRules } from './setup';
 import { importPlan } from './plan';
 import { invite, listUnits, removeStaff } from './units';
+import { inviteMany } from './invites';
 import { ratings } from './ratings';
 import { dashboard, exportDashboard } from './dashboard';
 import { eventDetail, inviteOffice, listEvents, listStaff, setLogo } from './desk';
@@ -22,6 +23,7 @@ export const main = createFunction('office', {
   importPlan,
   listUnits,
   invite,
+  inviteMany,
   removeStaff,
   listEvents,
   eventDetail,

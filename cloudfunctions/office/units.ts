@@ -37,11 +37,17 @@ export const invite = action(contract.office.invite, async ({ unitId }, caller) 
   const unit = await getById<UnitDoc>(C.units, unitId);
   if (!unit) throw new BusinessError('NOT_FOUND', '找不到该单位，请刷新单位列表后重试');
   const office = await requireOffice(caller, unit.jurisdictionId);
-  const now = serverNow();
-  const doc: InviteDoc = {
+  const doc = unitInvite(unit, office, serverNow());
+  await db.collection(C.invites).add({ data: doc });
+  return { code: doc._id, expiresAt: doc.expiresAt.toISOString(), unitName: unit.name, qrFileID: await inviteQr(doc._id) };
+});
+
+/** A new single-use invitation to join `unit`, valid for two weeks. */
+export function unitInvite(unit: UnitDoc, office: StaffDoc, now: Date): InviteDoc {
+  return {
     _id: inviteCode(),
     role: 'unit',
-    unitId,
+    unitId: unit._id,
     unitName: unit.name,
     jurisdictionId: unit.jurisdictionId,
     jurisdictionName: office.jurisdictionName,
@@ -49,9 +55,7 @@ export const invite = action(contract.office.invite, async ({ unitId }, caller) 
     createdAt: now,
     expiresAt: new Date(now.getTime() + INVITE_VALID_DAYS * 86_400_000),
   };
-  await db.collection(C.invites).add({ data: doc });
-  return { code: doc._id, expiresAt: doc.expiresAt.toISOString(), unitName: unit.name, qrFileID: await inviteQr(doc._id) };
-});
+}
 
 /** The mini-program code that opens the join page with the code filled in. */
 export async function inviteQr(code: string): Promise<string | null> {

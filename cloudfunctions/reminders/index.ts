@@ -13,7 +13,7 @@ import { addWorkdays, isWorkday } from '../../src/domain/calendar';
 import { STATUS_TABLE, statusesWhere } from '../../src/domain/lifecycle';
 import { DEFAULT_RULES } from '../../src/domain/rules';
 import type { Rules } from '../../src/domain/rules';
-import { addDays, fmtDate, fmtDateTime, shanghaiDate, shanghaiYear, toShanghaiISO } from '../../src/domain/time';
+import { addDays, fmtDate, fmtDateTime, shanghaiDate, shanghaiMonthOf, shanghaiYear, toShanghaiISO } from '../../src/domain/time';
 import { callerOpenid, cloud, db, _ } from '../_shared/cloud';
 import { serverNow } from '../_shared/clock';
 import { C } from '../_shared/data';
@@ -172,7 +172,7 @@ export async function runReminders(jurisdictionsRead?: Promise<JurisdictionDoc[]
   const day = shanghaiDate(now);
   const year = shanghaiYear(now);
   const tomorrow = addDays(day, 1);
-  const month = Number(day.slice(5, 7));
+  const month = shanghaiMonthOf(day);
   const tpl = templateIds();
   const longTerm = longTermTemplates();
 

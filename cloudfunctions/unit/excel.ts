@@ -2,7 +2,7 @@
 // excel.js and loaded only when a unit exports (see _shared/lazyExcel.ts).
 import ExcelJS from 'exceljs';
 import { QUESTION_KIND_LABELS, type tally } from '../../src/domain/questionnaire';
-import { toShanghaiISO } from '../../src/domain/time';
+import { fmtDateTime } from '../../src/domain/time';
 
 export async function questionnaireWorkbook(questions: ReturnType<typeof tally>, respondents: number, now: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -27,6 +27,6 @@ export async function questionnaireWorkbook(questions: ReturnType<typeof tally>,
     } else for (const o of res.options) ws.addRow({ q, kind, o: o.label, n: o.count, p: `${o.percent}%` });
   });
   ws.addRow({});
-  ws.addRow({ q: `答卷 ${respondents} 份`, kind: '', o: `导出时间 ${toShanghaiISO(now).slice(0, 16).replace('T', ' ')}` });
+  ws.addRow({ q: `答卷 ${respondents} 份`, kind: '', o: `导出时间 ${fmtDateTime(now.toISOString(), { year: 0 })}` });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -119,6 +119,14 @@ export interface OfficeUnit {
   staff: Array<{ openid: string; name: string | null; since: string }>;
 }
 
+/** office.inviteMany: one single-use code per unit, all valid until expiresAt; merged: units named twice. */
+export interface BatchInvites {
+  invites: Array<{ unitId: string; unitName: string; code: string }>;
+  expiresAt: string;
+  jurisdictionName: string;
+  merged: string[];
+}
+
 export interface JurisdictionRules {
   name: string;
   level: 'city' | 'county' | 'district';
@@ -401,6 +409,15 @@ export const office = {
     unitName: string;
     qrFileID: string | null;
   }>(),
+  inviteMany: defineAction(
+    z
+      .object({
+        jurisdictionId: id,
+        /** Unit ids or names of the jurisdiction's units (as in its plan table); checked one by one in the handler. */
+        units: z.array(z.string().max(100)).max(1000),
+      })
+      .strict(),
+  ).returns<BatchInvites>(),
   removeStaff: defineAction(
     z.union([
       z.object({ unitId: id, openid: z.string().min(1).max(64) }).strict(),

@@ -5,6 +5,7 @@
  * out. Pages need no script and request nothing outside the site (styles are
  * inline, the theme-day mark is inline SVG, photos are files in the site).
  */
+import { fmtDateTime, shanghaiMonthOf } from './time';
 
 export interface ColumnPhoto {
   /** Path inside the site, e.g. img/3f2a….jpg */
@@ -110,14 +111,14 @@ function page(o: {
 <main id="main">
 ${o.body}
 </main>
-<footer><p>${escapeHtml(site.jurisdictionName)}政务公开办 · 本页生成于 ${escapeHtml(site.generatedAt.slice(0, 16).replace('T', ' '))}</p></footer>
+<footer><p>${escapeHtml(site.jurisdictionName)}政务公开办 · 本页生成于 ${escapeHtml(fmtDateTime(site.generatedAt, { year: 0 }))}</p></footer>
 </div>
 </body>
 </html>
 `;
 }
 
-const monthOf = (r: ColumnReport) => (r.date ? Number(r.date.slice(5, 7)) : null);
+const monthOf = (r: ColumnReport) => (r.date ? shanghaiMonthOf(r.date) : null);
 const byDateDesc = (a: ColumnReport, b: ColumnReport) =>
   (b.date ?? '').localeCompare(a.date ?? '') || b.publishedAt.localeCompare(a.publishedAt);
 

@@ -2,7 +2,7 @@
 import { addWorkdays, countWorkdaysBetween } from './calendar';
 import { BusinessError } from './errors';
 import type { Rules } from './rules';
-import { addDays, endOfDayInstant, fmtDate, isValidDate, parseInstant, shanghaiDate } from './time';
+import { addDays, endOfDayInstant, fmtDate, isoDate, isValidDate, parseInstant, shanghaiDate } from './time';
 
 export interface EventDeadlines {
   /** End of the Nth working day before the event date. */
@@ -111,7 +111,7 @@ export function assertPlanFilable(eventDate: string, now: Date, rules: DeadlineR
 export function lastPlannedDay(year: number, months: { from: number; to: number } | null): string | null {
   if (!months) return null;
   const to = Math.max(months.from, months.to);
-  return addDays(to === 12 ? `${year + 1}-01-01` : `${year}-${String(to + 1).padStart(2, '0')}-01`, -1);
+  return addDays(to === 12 ? isoDate(year + 1, 1, 1) : isoDate(year, to + 1, 1), -1);
 }
 
 /**

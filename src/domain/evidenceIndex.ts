@@ -3,6 +3,7 @@
 // from the unzipped folder (photos are linked by their paths in the pack).
 // Nobody is named by an openid here: people appear as their role (or their
 // name where one is on record); residents only as numbers and ratings.
+import { fmtDateTime } from './time';
 
 export interface PackPlanVersion {
   version: number;
@@ -100,7 +101,7 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 export const esc = (s: string | number | null | undefined): string => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 
 /** "2023-04-24T23:59:59+08:00" → "2023-04-24 23:59". */
-export const when = (iso: string | null | undefined): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}`.trim() : '—');
+export const when = (iso: string | null | undefined): string => fmtDateTime(iso, { year: 0 }) || '—';
 
 const FLAG_LABELS: Record<string, string> = {
   far_from_venue: '距活动地点超过500米',

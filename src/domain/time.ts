@@ -18,7 +18,7 @@ function shanghaiWallClock(instant: Date): Date {
 /** Calendar date (YYYY-MM-DD) in Shanghai of an instant. */
 export function shanghaiDate(instant: Date): string {
   const w = shanghaiWallClock(instant);
-  return `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}`;
+  return isoDate(w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate());
 }
 
 export function shanghaiYear(instant: Date): number {
@@ -29,6 +29,17 @@ export function shanghaiYear(instant: Date): number {
 export function toShanghaiISO(instant: Date): string {
   const w = shanghaiWallClock(instant);
   return `${shanghaiDate(instant)}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}+08:00`;
+}
+
+/** YYYY-MM-DD of a year, month (1–12) and day, padded: 2023, 5, 1 → 2023-05-01. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** A compact Shanghai stamp for file names: 20230420093000. */
+export function fileStamp(instant: Date): string {
+  const w = shanghaiWallClock(instant);
+  return `${shanghaiDate(instant).replace(/-/g, '')}${pad(w.getUTCHours())}${pad(w.getUTCMinutes())}${pad(w.getUTCSeconds())}`;
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2023-02-30 is false). */
@@ -61,7 +72,7 @@ export function dayOfWeek(date: string): number {
 export function addDays(date: string, n: number): string {
   const [y, m, d] = parts(date);
   const t = new Date(Date.UTC(y, m - 1, d) + n * DAY_MS);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 /** Instant at which a Shanghai date starts (00:00:00+08:00). */
@@ -107,6 +118,19 @@ function wallParts(value: string): { y: number; m: number; d: number; hh: string
     mm: pad(w.getUTCMinutes()),
     dow: w.getUTCDay(),
   };
+}
+
+/** The Shanghai date (YYYY-MM-DD) of an ISO instant or a date; '' for nothing or garbage. */
+export function shanghaiDateOf(value: string | null | undefined): string {
+  const p = value ? wallParts(value) : null;
+  return p ? isoDate(p.y, p.m, p.d) : '';
+}
+
+/** The Shanghai month (1–12) of an ISO instant or a YYYY-MM-DD date; throws on garbage. */
+export function shanghaiMonthOf(value: string): number {
+  const p = wallParts(value);
+  if (!p) throw new RangeError(`Not a date or instant: ${value}`);
+  return p.m;
 }
 
 export interface DateFormat {

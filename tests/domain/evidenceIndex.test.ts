@@ -47,7 +47,7 @@ test.each([
 ])('esc(%p) = %p', (input, out) => expect(esc(input)).toBe(out));
 
 test.each([
-  ['2023-04-24T23:59:59+08:00', '2023-04-24 23:59'],
+  ['2023-04-24T23:59:59+08:00', '2023年4月24日 23:59'],
   [null, '—'],
 ])('when(%p) = %p', (input, out) => expect(when(input)).toBe(out));
 
@@ -57,7 +57,7 @@ test.each([
 ])('flagLabel(%p) = %p', (f, out) => expect(flagLabel(f)).toBe(out));
 
 test.each<[string, Partial<PackEvent>, string[]]>([
-  ['no plan: late by the planned months', {}, ['未报备活动方案', '2023-04-24 23:59', '无现场签到记录', '未提交情况报告']],
+  ['no plan: late by the planned months', {}, ['未报备活动方案', '2023年4月24日 23:59', '无现场签到记录', '未提交情况报告']],
   [
     'a late plan with its deadline',
     {
@@ -80,12 +80,12 @@ test.each<[string, Partial<PackEvent>, string[]]>([
         },
       ],
     },
-    ['活动方案 第2版（最新）', '逾期报备', '2023-04-13 23:59', '县住建局工作人员'],
+    ['活动方案 第2版（最新）', '逾期报备', '2023年4月13日 23:59', '县住建局工作人员'],
   ],
   [
     'a check-in far away',
     { checkin: { at: '2023-04-20T09:40:00+08:00', distanceMeters: 812, accuracy: 20, flags: ['far_from_venue'], by: '县住建局工作人员' } },
-    ['812 米', '距活动地点超过500米', '2023-04-20 09:40'],
+    ['812 米', '距活动地点超过500米', '2023年4月20日 09:40'],
   ],
   [
     'a photo whose bytes changed since upload',

@@ -105,3 +105,71 @@ export const shown = (page: Page) => page.locator('.taro_page >> visible=true');
 /** field(), within the page shown. */
 export const shownField = (page: Page, placeholder: string) =>
   shown(page).locator(`taro-input-core[placeholder="${placeholder}"] input, taro-textarea-core[placeholder="${placeholder}"] textarea`);
+
+/** The page Taro's h5 router shows on top. */
+function shownPage(): HTMLElement | null {
+  const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.style.display !== 'none');
+  return shown[shown.length - 1] ?? null;
+}
+
+/**
+ * Text at `factor` × its size, as a phone's text-size setting does: every element
+ * of the shown page gets its own font size times `factor`; layout lengths (rem,
+ * set on <html> by Taro) stay as they are.
+ */
+export async function enlargeText(page: Page, factor: number): Promise<void> {
+  await page.evaluate(
+    ([find, f]) => {
+      const root = (new Function(`return (${find})()`) as () => HTMLElement | null)();
+      if (!root) return;
+      const all = [root, ...Array.from(root.querySelectorAll<HTMLElement>('*'))];
+      // Measured once per element: a page visited again (the router keeps it) is not enlarged twice.
+      const sizes = all.map((el) => el.dataset.textBase ?? getComputedStyle(el).fontSize);
+      all.forEach((el, i) => {
+        el.dataset.textBase = sizes[i];
+        el.style.setProperty('font-size', `${parseFloat(sizes[i]) * f}px`, 'important');
+      });
+    },
+    [shownPage.toString(), factor] as const,
+  );
+}
+
+/**
+ * What a person would lose on the shown page: a document wider than the screen,
+ * an element reaching past its edges (outside a horizontal scroller), text cut
+ * off by an overflow:hidden box, a button, checkbox, radio or link under 44×44 px.
+ */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate((find) => {
+    const root = (new Function(`return (${find})()`) as () => HTMLElement | null)();
+    if (!root) return ['没有页面'];
+    const problems: string[] = [];
+    const vw = window.innerWidth;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')}「${(el.textContent ?? '').trim().slice(0, 16)}」`;
+    if (document.documentElement.scrollWidth > vw) problems.push(`页面宽 ${document.documentElement.scrollWidth}px，超过屏幕 ${vw}px`);
+    const scrolls = (el: Element | null): boolean => {
+      for (let a = el?.parentElement; a && a !== root; a = a.parentElement) {
+        const o = getComputedStyle(a).overflowX;
+        if (o === 'auto' || o === 'scroll') return true;
+      }
+      return false;
+    };
+    for (const el of [root, ...Array.from(root.querySelectorAll<HTMLElement>('*'))]) {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
+      if ((r.right > vw + 1 || r.left < -1) && !scrolls(el))
+        problems.push(`超出屏幕（${Math.round(r.left)}–${Math.round(r.right)}px）：${name(el)}`);
+      const s = getComputedStyle(el);
+      const cuts = (o: string) => o === 'hidden' || o === 'clip';
+      const cutX = cuts(s.overflowX) && el.scrollWidth > el.clientWidth + 1;
+      const cutY = cuts(s.overflowY) && el.scrollHeight > el.clientHeight + 1;
+      if ((cutX || cutY) && el.tagName !== 'IMG' && el.innerText?.trim())
+        problems.push(`文字被裁掉（${el.scrollWidth}×${el.scrollHeight} 装在 ${el.clientWidth}×${el.clientHeight} 里）：${name(el)}`);
+      const role = el.getAttribute('role');
+      if ((role === 'button' || role === 'checkbox' || role === 'radio') && (r.height < 44 || r.width < 44))
+        problems.push(`按钮太小（${Math.round(r.width)}×${Math.round(r.height)}px）：${name(el)}`);
+    }
+    return problems;
+  }, shownPage.toString());
+}

@@ -72,9 +72,9 @@ test('方案报备：日期太晚时提示最早可报备日期，一点即改�
   await shown(unit).getByText('提交报备').click();
   await shown(unit).getByTestId('plan-error').waitFor();
   await screenshot(unit, 'unit-plan-deadline-passed');
-  await shown(unit).getByText('最早可报备 2023-04-15').waitFor();
+  await shown(unit).getByText('最早可报备 4月15日 周六').waitFor();
   await screenshot(unit, 'unit-plan-deadline-passed');
-  await shown(unit).getByText('改为 2023-04-15').click();
+  await shown(unit).getByText('改为 4月15日').click();
   expect(await shown(unit).getByTestId('plan-date').inputValue()).toBe('2023-04-15');
   await shown(unit).getByTestId('plan-deadline').getByText('4月10日 23:59', { exact: false }).waitFor();
   await shown(unit).getByText('提交报备').click();

@@ -130,6 +130,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, (w: World) => Payload
     importPlan: (w) => ({ jurisdictionId: w.y.jurisdictionId, year: 2023, text: YUHUA_TABLE, dryRun: true }),
     listUnits: (w) => ({ jurisdictionId: w.y.jurisdictionId }),
     invite: (w) => ({ unitId: w.y.eduUnitId }),
+    inviteMany: (w) => ({ jurisdictionId: w.y.jurisdictionId, units: [w.y.eduUnitId] }),
     removeStaff: (w) => ({ unitId: w.y.eduUnitId, openid: 'nobody-here' }),
     listEvents: (w) => ({ jurisdictionId: w.y.jurisdictionId, year: 2023 }),
     eventDetail: (w) => ({ eventId: w.eventId }),

@@ -4,6 +4,7 @@
  * a quarter, a half year, "全年", "6月底前", "待定". What is understood but not
  * exact comes with a note for the office; what is not understood is { ok: false }.
  */
+import { isoDate } from '../time';
 import { toHalfWidth } from './text';
 import { TBD } from './vocabulary';
 import type { MonthRange } from './types';
@@ -100,5 +101,5 @@ export function parseMonths(input: string): MonthsParse {
 export function dateOf(year: number, d: MonthDay): string | null {
   const t = new Date(Date.UTC(year, d.month - 1, d.day));
   if (t.getUTCMonth() !== d.month - 1) return null;
-  return `${year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return isoDate(year, d.month, d.day);
 }

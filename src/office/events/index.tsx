@@ -6,7 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../api';
 import type { ErrorBody, OfficeEventRow, RemindLateResult } from '../../api/types';
 import { Async, Button, Choice, Empty, ErrorView, Loading, Page, Section, Tap } from '../../components';
-import { fmtDate } from '../../domain/time';
+import { fmtDate, parseInstant, shanghaiMonthOf, shanghaiYear } from '../../domain/time';
 import { useCall } from '../../hooks/useCall';
 import { monthsLabel, NextLine, StatusTag, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
 
@@ -44,7 +44,7 @@ function Year({ jurisdictionId }: { jurisdictionId: string }) {
   const [view, setView] = useState<'month' | 'unit'>('month');
   const [month, setMonth] = useState<number | null>(null);
   const events = useMemo(() => list.data?.events ?? [], [list.data]);
-  const nowMonth = list.data && Number(list.data.now.slice(0, 4)) === year ? Number(list.data.now.slice(5, 7)) : null;
+  const nowMonth = list.data && shanghaiYear(parseInstant(list.data.now)) === year ? shanghaiMonthOf(list.data.now) : null;
   const months = MONTHS;
   const counts = useMemo(() => months.map((m) => events.filter((e) => inMonth(e, m)).length), [events, months]);
   // The current month by default, else the first month with events.

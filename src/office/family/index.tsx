@@ -8,6 +8,7 @@ import { call } from '../../api';
 import type { ErrorBody, Family } from '../../api/types';
 import { Async, Button, Card, Empty, ErrorView, Field, Loading, Page, Section, TextInput } from '../../components';
 import { useCall } from '../../hooks/useCall';
+import { fmtDate } from '../../domain/time';
 import { useJurisdiction } from '../shared';
 
 function LinkCode({ jurisdictionId }: { jurisdictionId: string }) {
@@ -31,7 +32,7 @@ function LinkCode({ jurisdictionId }: { jurisdictionId: string }) {
           <View className='o-code' data-testid='link-code'>
             {code.code}
           </View>
-          <View className='o-muted'>有效期至 {code.expiresAt.slice(0, 10)}，只能使用一次</View>
+          <View className='o-muted'>有效期至 {fmtDate(code.expiresAt)}，只能使用一次</View>
         </>
       ) : null}
       {error ? <View className='z-field__error'>{error.message}</View> : null}
@@ -96,7 +97,7 @@ function Links({ jurisdictionId }: { jurisdictionId: string }) {
                 <View className='o-kv' data-testid='parent-link'>
                   <View className='o-kv__k'>已关联</View>
                   <View className='o-kv__v'>
-                    {f.parent.name}（{f.parent.linkedAt.slice(0, 10)}起）
+                    {f.parent.name}（{fmtDate(f.parent.linkedAt)}起）
                   </View>
                 </View>
                 <View className='o-gap' />
@@ -117,7 +118,7 @@ function Links({ jurisdictionId }: { jurisdictionId: string }) {
                 <Card key={c.jurisdictionId}>
                   <View className='o-staff' data-testid='child-link'>
                     <View>
-                      {c.name}（{c.linkedAt.slice(0, 10)}起）
+                      {c.name}（{fmtDate(c.linkedAt)}起）
                     </View>
                     <Button
                       size='small'

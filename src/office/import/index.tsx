@@ -10,6 +10,7 @@ import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, ImportPlanInput, ImportPlanResult, ImportWarning } from '../../api/types';
 import { Button, Empty, ErrorView, Loading, Page, Section, Tap, TextArea } from '../../components';
+import { fmtDate } from '../../domain/time';
 import { monthsLabel, q, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
 
 type Source = { kind: 'text' } | { kind: 'file'; fileID: string; name: string };
@@ -77,7 +78,17 @@ function NotInTable({ r, removeMissing, onToggle }: { r: ImportPlanResult; remov
   );
 }
 
-function Preview({ r, removeMissing, onToggle }: { r: ImportPlanResult; removeMissing: boolean; onToggle: () => void }) {
+function Preview({
+  r,
+  year,
+  removeMissing,
+  onToggle,
+}: {
+  r: ImportPlanResult;
+  year: number;
+  removeMissing: boolean;
+  onToggle: () => void;
+}) {
   const { atRow, elsewhere } = byRow(r);
   return (
     <>
@@ -101,7 +112,7 @@ function Preview({ r, removeMissing, onToggle }: { r: ImportPlanResult; removeMi
                   <View className='o-td o-td--forms'>{e.forms.join('、') || '—'}</View>
                   <View className='o-td o-td--units'>{e.units.join('、')}</View>
                   <View className='o-td o-td--months'>
-                    {e.date ? `${e.date.slice(5)}${e.endDate ? `至${e.endDate.slice(5)}` : ''}` : monthsLabel(e.months)}
+                    {e.date ? `${fmtDate(e.date, { year })}${e.endDate ? `至${fmtDate(e.endDate, { year })}` : ''}` : monthsLabel(e.months)}
                   </View>
                 </View>
                 {ws.map((w) => (
@@ -221,7 +232,7 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
       />
       {preview ? (
         <>
-          <Preview r={preview} removeMissing={removeMissing} onToggle={() => setRemoveMissing(!removeMissing)} />
+          <Preview r={preview} year={year} removeMissing={removeMissing} onToggle={() => setRemoveMissing(!removeMissing)} />
           {error ? <ErrorView error={error} /> : null}
           <View className='o-actions'>
             <Button onClick={reset}>返回修改</Button>

@@ -7,8 +7,7 @@ import { call } from '../../api';
 import type { ErrorBody, PublishPreview } from '../../api/types';
 import { Async, Button, Card, Field, Section, Tag, TextArea } from '../../components';
 import { useCall } from '../../hooks/useCall';
-
-const fmt = (iso?: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '');
+import { fmtDateTime } from '../../domain/time';
 
 const CHECKS = [
   { key: 'secrecy', text: '已审查：不含国家秘密、工作秘密和敏感信息' },
@@ -118,7 +117,7 @@ function Body({
       {p.published ? (
         <>
           {p.publication ? (
-            <View className='o-note'>{fmt(p.publication.at)} 由公开办审查公开（保密审查、个人信息审查均已确认）</View>
+            <View className='o-note'>{fmtDateTime(p.publication.at)} 由公开办审查公开（保密审查、个人信息审查均已确认）</View>
           ) : null}
           <Field label='撤下原因' hint='必填，记录在案'>
             <TextArea value={reason} onChange={setReason} placeholder='撤下原因' maxlength={500} />
@@ -133,7 +132,7 @@ function Body({
         <View className='o-note' data-testid='publish-log'>
           {p.log.map((e, i) => (
             <View key={i}>
-              {fmt(e.at)} {e.kind === 'publish' ? '公开' : `撤下：${e.reason ?? ''}`}
+              {fmtDateTime(e.at)} {e.kind === 'publish' ? '公开' : `撤下：${e.reason ?? ''}`}
             </View>
           ))}
         </View>

@@ -5,11 +5,12 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { call } from '../../api';
-import type { ErrorBody, OfficeUnit } from '../../api/types';
+import type { BatchInvites, ErrorBody, OfficeUnit } from '../../api/types';
 import { Async, Button, Empty, ErrorView, Img, Loading, Page, Section } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { fmtDate, fmtDateTime } from '../../domain/time';
 import { useFileSrc, useJurisdiction } from '../shared';
+import { BatchInvite, InviteSheet, joinLink, joinPath } from './BatchInvite';
 
 interface Invitation {
   code: string;
@@ -18,14 +19,9 @@ interface Invitation {
   forWhom: string;
 }
 
-const joinPath = (code: string) => `/pages/join/index?code=${encodeURIComponent(code)}`;
-
 /** What the office pastes into a chat: says where the code goes, and (h5) a link that fills it in. */
 export function inviteText(inv: Invitation): string {
-  const link =
-    process.env.TARO_ENV === 'h5' && typeof window !== 'undefined'
-      ? `\n或直接打开：${window.location.origin}${window.location.pathname}#${joinPath(inv.code)}`
-      : '';
+  const link = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? `\n或直接打开：${joinLink(inv.code)}` : '';
   return `【政务公开主题日】${inv.forWhom}邀请您加入。\n打开微信小程序“政务公开主题日”，在首页点“加入单位 · 我有邀请码”，填写邀请码：${inv.code}\n（${fmtDateTime(inv.expiresAt)}前有效，只能使用一次）${link}`;
 }
 
@@ -164,8 +160,12 @@ function OfficeStaff({ jurisdictionId, name }: { jurisdictionId: string; name?: 
 
 function Units({ jurisdictionId, name }: { jurisdictionId: string; name?: string }) {
   const units = useCall('office', 'listUnits', { jurisdictionId });
+  const [sheet, setSheet] = useState<BatchInvites | null>(null);
+  // The sheet alone fills the page, so printing it prints nothing else.
+  if (sheet) return <InviteSheet batch={sheet} onClose={() => setSheet(null)} />;
   return (
     <>
+      {units.data?.length ? <BatchInvite jurisdictionId={jurisdictionId} units={units.data} onSheet={setSheet} /> : null}
       <Section title='责任单位'>
         <Async state={units} empty={<Empty title='还没有责任单位' desc='导入年度计划时，计划表中的责任单位会自动建立' />}>
           {(list) => list.map((u) => <UnitCard key={u.unitId} u={u} onChanged={units.reload} />)}

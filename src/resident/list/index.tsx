@@ -5,6 +5,7 @@ import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Async, Card, Choice, Empty, Page } from '../../components';
 import { useCall } from '../../hooks/useCall';
+import { addDays } from '../../domain/time';
 import type { OpenEvent } from '../../api/types';
 import { fmtDate, fmtInstant, go, SeatLine, SeatTag } from '../shared';
 
@@ -51,7 +52,7 @@ export default function ResidentList() {
     const days = SPANS.find((s) => s.key === span)?.days ?? null;
     const first = list[0]?.date;
     // Spans count from the first listed day (the server's today or later), not the phone's clock.
-    const limit = days && first ? new Date(Date.parse(`${first}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) : null;
+    const limit = days && first ? addDays(first, days) : null;
     return list.filter((e) => (!place || e.jurisdictionId === place) && (!limit || e.date < limit));
   };
 

@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button, Card, Page, Section, Tag } from '../../components';
 import { STATUS_LABELS, STATUS_TABLE, type EventStatus } from '../../domain/lifecycle';
+import { fmtDate } from '../../domain/time';
 import type { UnitEventDetail } from '../../api/types';
 import { OutboxPanel, fmtInstant, go, useEventDetail, useReloadOnShow, Keep } from '../shared';
 import { eventDaysLabel, placeLabel } from '../../domain/eventKinds';
@@ -140,7 +141,7 @@ export default function UnitEvent() {
                 ) : (
                   <View className='u-muted'>
                     方案须在活动日期前 {d.rules.planLeadWorkdays} 个工作日报备
-                    {d.earliestDate ? `；现在报备，最早可选 ${d.earliestDate}` : ''}
+                    {d.earliestDate ? `；现在报备，最早可选 ${fmtDate(d.earliestDate, { weekday: true })}` : ''}
                   </View>
                 )}
               </Card>

@@ -14,6 +14,7 @@ import { eventDeadlines, type EventDeadlines } from '../../domain/deadlines';
 import { eventDaysLabel } from '../../domain/eventKinds';
 import { bannerText } from '../../domain/reportRules';
 import { IDENTITIES, type Identity } from '../../domain/signups';
+import { fmtDate, shanghaiDateOf } from '../../domain/time';
 import { choosePlace, currentPosition } from '../../lib/location';
 import { askSubscribe } from '../../lib/subscribe';
 import { DateInput, fmtInstant, go, useEventDetail, Keep } from '../shared';
@@ -58,7 +59,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
   const [open, setOpen] = useState((p?.publicSeats ?? 0) > 0);
   // An online event nobody capped keeps the seats field empty: 不限人数.
   const [seats, setSeats] = useState(p?.uncapped ? '' : p?.publicSeats ? String(p.publicSeats) : p?.venue.online ? '' : '20');
-  const [signupBy, setSignupBy] = useState(p?.signupDeadline?.slice(0, 10) ?? '');
+  const [signupBy, setSignupBy] = useState(shanghaiDateOf(p?.signupDeadline));
   const [attachment, setAttachment] = useState<{ fileID: string; name: string } | null>(
     p?.attachmentFileID ? { fileID: p.attachmentFileID, name: '已上传的附件' } : null,
   );
@@ -262,7 +263,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
             {multiDay && lastDay >= date ? '（从结束日期起算）' : ''}
           </View>
         ) : d.earliestDate ? (
-          <View className='u-muted'>现在报备，最早可选 {d.earliestDate}</View>
+          <View className='u-muted'>现在报备，最早可选 {fmtDate(d.earliestDate, { weekday: true })}</View>
         ) : null}
         <Field label='开始时间'>
           <DateInput mode='time' value={startTime} onChange={setStartTime} placeholder='如 09:30' testId='plan-time' />
@@ -406,7 +407,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
           {error.message}
           {earliest ? (
             <>
-              <View className='u-big'>最早可报备 {earliest}</View>
+              <View className='u-big'>最早可报备 {fmtDate(earliest, { weekday: true })}</View>
               <Button
                 size='small'
                 inline
@@ -415,7 +416,7 @@ function PlanForm({ d }: { d: UnitEventDetail }) {
                   setError(null);
                 }}
               >
-                改为 {earliest}
+                改为 {fmtDate(earliest)}
               </Button>
             </>
           ) : null}
