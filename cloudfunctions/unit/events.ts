@@ -114,7 +114,7 @@ export const eventDetail = action(contract.unit.eventDetail, async ({ eventId },
     plan: event.plan ? { ...event.plan, filedAt: iso(event.plan.filedAt) } : null,
     planVersions: event.plan?.version ?? 0,
     deadlines: event.deadlines ?? null,
-    checkin: event.checkin ? { ...event.checkin, at: iso(event.checkin.at) } : null,
+    checkin: event.checkin ? checkinForApp(event.checkin) : null,
     photos: photos.map((p) => ({
       photoId: p._id,
       fileID: p.fileID,
@@ -201,3 +201,8 @@ export const eventDetail = action(contract.unit.eventDetail, async ({ eventId },
     next: nextStep(event, now, rules, earliestDate),
   };
 });
+
+/** The check-in as the unit's screen shows it: who pressed the button stays on the server. */
+function checkinForApp({ openid: _staff, ...checkin }: NonNullable<EventDoc['checkin']>) {
+  return { ...checkin, at: iso(checkin.at) };
+}

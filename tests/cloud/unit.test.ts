@@ -305,6 +305,12 @@ describe('on the day', () => {
       ),
     );
     expect(again).toMatchObject({ checkinId: first.checkinId, at: first.at, distanceMeters: first.distanceMeters, flags: [] });
+    // The unit's screen sees the check-in, never the openid of the colleague who made it.
+    const shown = ok(
+      await cloud.call<{ checkin: Record<string, unknown> }>('unit', { action: 'eventDetail', eventId: y.event(21).eventId }, y.lawStaff),
+    );
+    expect(shown.checkin).toMatchObject({ checkinId: first.checkinId, at: first.at });
+    expect(JSON.stringify(shown)).not.toContain(y.lawStaff);
     // Held: the plan can no longer be changed.
     refused(
       await cloud.call('unit', { action: 'filePlan', eventId: y.event(21).eventId, date: '2023-05-15', venue: VENUE }, y.lawStaff),
