@@ -1,7 +1,8 @@
 // 开放报名前的公开审查 in Chromium against the h5 build: the office turns the rule
 // on in its rules screen; a filed event with open seats is hidden from residents,
 // the unit reads why, the office finds it in its queue, confirms the two checks and
-// releases it, and the event then appears in the residents' list.
+// releases it, and the event then appears in the residents' list; withdrawn, it
+// leaves the list again.
 import type { Browser, Page } from 'playwright-core';
 import { ok, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
@@ -101,6 +102,27 @@ test('开放后：市民列表出现该活动，可以报名', async () => {
   await shown(resident).getByText(theme).first().click();
   await shown(resident).getByText('我要报名').waitFor();
   await screenshot(resident, 'listing-resident-detail');
+  await resident.context().close();
+  expect(errors).toEqual([]);
+});
+
+test('公开办撤回报名：需写明原因、先确认，市民列表随即不再出现该活动', async () => {
+  await goto(office, `/office/event/index?eventId=${eventId}`);
+  await shown(office).getByTestId('listing-released').waitFor();
+  const withdraw = shown(office).getByRole('button', { name: '撤回报名' });
+  await withdraw.click();
+  await shown(office).getByText('请写明撤回原因', { exact: false }).waitFor();
+  await shown(office).getByPlaceholder('撤回原因').fill('活动地点需调整');
+  await withdraw.click();
+  await office.locator('.taro__modal').getByText('撤回', { exact: true }).click();
+  await shown(office).getByText('开放报名前的公开审查').waitFor();
+  await screenshot(office, 'listing-office-withdrawn');
+
+  const { page: resident } = await newPage(browser, cloud.url, 'resident-3');
+  await goto(resident, '/resident/list/index');
+  // The list has loaded: either the day headings or the empty state.
+  await shown(resident).getByText('近期还没有开放报名的活动').or(shown(resident).locator('.r-day').first()).waitFor();
+  await expect(shown(resident).getByText(theme).count()).resolves.toBe(0);
   await resident.context().close();
   expect(errors).toEqual([]);
 });

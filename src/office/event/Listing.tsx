@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { call } from '../../api';
 import type { ErrorBody, OfficeEventDetail } from '../../api/types';
-import { Button, Card, Choice, Section } from '../../components';
+import { Button, Card, Choice, Field, Section, TextArea, confirmFirst } from '../../components';
 import { fmtDateTime } from '../../domain/time';
 
 const CHECKS = [
@@ -19,13 +19,7 @@ export function ListingReview({ d, onChanged }: { d: OfficeEventDetail; onChange
   const [error, setError] = useState<ErrorBody | null>(null);
   const plan = d.plans[0];
   if (d.listing && plan && d.listing.planVersion === plan.version) {
-    return (
-      <Section title='市民报名'>
-        <Card>
-          <View data-testid='listing-released'>已于 {fmtDateTime(d.listing.at)} 审查通过，市民可以看到并报名。</View>
-        </Card>
-      </Section>
-    );
+    return <ListingReleased d={d} at={d.listing.at} onChanged={onChanged} />;
   }
   if (d.next.step !== 'release_listing' || !plan) return null;
   const release = async () => {
@@ -58,6 +52,38 @@ export function ListingReview({ d, onChanged }: { d: OfficeEventDetail; onChange
         {error ? <View className='z-field__error'>{error.message}</View> : null}
         <Button type='primary' loading={busy} disabled={!checks.secrecy || !checks.personalData} onClick={() => void release()}>
           审查通过，开放市民报名
+        </Button>
+      </Card>
+    </Section>
+  );
+}
+
+/** Released: residents see the event. The office can take it back, with the reason on record. */
+function ListingReleased({ d, at, onChanged }: { d: OfficeEventDetail; at: string; onChanged: () => void }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const withdraw = async () => {
+    if (reason.trim().length < 2) return setError({ code: 'INVALID_ARGUMENT', message: '请写明撤回原因（至少 2 个字）' });
+    const sure = await confirmFirst('撤回报名', '撤回后市民将看不到该活动，也不能再报名；已报名的市民不受影响。', '撤回');
+    if (!sure) return;
+    setBusy(true);
+    const res = await call('office', 'unpublishListing', { eventId: d.eventId, reason: reason.trim() });
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    setError(null);
+    onChanged();
+  };
+  return (
+    <Section title='市民报名'>
+      <Card>
+        <View data-testid='listing-released'>已于 {fmtDateTime(at)} 审查通过，市民可以看到并报名。</View>
+        <Field label='撤回原因' hint='发现问题时可撤回，原因记录在案'>
+          <TextArea value={reason} onChange={setReason} placeholder='撤回原因' maxlength={500} />
+        </Field>
+        {error ? <View className='z-field__error'>{error.message}</View> : null}
+        <Button type='danger' loading={busy} onClick={() => void withdraw()}>
+          撤回报名
         </Button>
       </Card>
     </Section>

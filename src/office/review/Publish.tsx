@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Image, View } from '@tarojs/components';
 import { call } from '../../api';
 import type { ErrorBody, PublishPreview } from '../../api/types';
-import { Async, Button, Card, Field, Section, Tag, TextArea } from '../../components';
+import { Async, Button, Card, Choice, Field, Section, Tag, TextArea } from '../../components';
 import { useCall } from '../../hooks/useCall';
 import { fmtDateTime } from '../../domain/time';
 
@@ -15,18 +15,13 @@ const CHECKS = [
 ] as const;
 type CheckKey = (typeof CHECKS)[number]['key'];
 
+/** A confirmation the office must tick: a checkbox to assistive technology on both platforms. */
 function Check({ on, text, onToggle }: { on: boolean; text: string; onToggle: () => void }) {
   return (
-    <View
-      className='o-check'
-      ariaRole='checkbox'
-      ariaLabel={`${on ? '已勾选' : '未勾选'}：${text}`}
-      onClick={onToggle}
-      data-testid='publish-check'
-    >
+    <Choice kind='checkbox' checked={on} className='o-check' testId='publish-check' onChange={onToggle}>
       <View className={on ? 'o-check__box o-check__box--on' : 'o-check__box'}>{on ? '✓' : ''}</View>
       <View>{text}</View>
-    </View>
+    </Choice>
   );
 }
 
