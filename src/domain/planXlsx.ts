@@ -21,7 +21,12 @@ function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
   const rows: SourceRow[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellText(row.getCell(c).value).trim());
+    for (let c = 1; c <= row.cellCount; c += 1) {
+      const cell = row.getCell(c);
+      // A cell merged across a row is one cell ("一、4月" over the whole table); merged down, each row has its value.
+      const sideways = cell.isMerged && cell.master !== cell && cell.master.row === cell.row;
+      cells.push(sideways ? '' : cellText(cell.value).trim());
+    }
     rows.push({ line: rowNumber, cells, text: cells.join('\t') });
   });
   return rows;

@@ -2,7 +2,7 @@
 import { assign } from './align';
 import { splitForms, splitUnits, unitProblem } from './cells';
 import { nonEmpty, type Header } from './header';
-import { SEQ_CELL, type Fragment, type Segmented, type TableRecord } from './records';
+import { SEQ_CELL, type Fragment, type Section, type Segmented, type TableRecord } from './records';
 import { joinCellLines, joinWrapped, squash } from './text';
 import { TBD } from './vocabulary';
 import { dateOf, parseWhen } from './when';
@@ -65,6 +65,25 @@ function cellsOf(rec: TableRecord, warn: Warn): RowCells {
     },
     has: (kind) => dataCols.includes(kind),
   };
+}
+
+const COLUMN_NAMES: Partial<Record<ColumnKind, string>> = { units: '责任单位', months: '活动时间', forms: '活动形式' };
+
+/**
+ * Columns left of the theme group the rows below them (责任单位 or 月份 first,
+ * merged over several rows in Excel); a copy of the sheet leaves them blank
+ * under the first row of the group.
+ */
+function groupingColumns(rec: TableRecord): ColumnKind[] {
+  if (rec.layout === 'lines') return [];
+  return rec.columns.slice(0, rec.columns.indexOf('theme')).filter((k) => k in COLUMN_NAMES);
+}
+
+/** The grouping cells of the row above, for blanks left by merged cells. */
+interface Group {
+  section: Section | null;
+  cells: Map<ColumnKind, string>;
+  filled: Set<ColumnKind>;
 }
 
 function titleYear(rows: SourceRow[], header: Header): { year: number; row: number } | null {
@@ -141,13 +160,22 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
   const seenSeq = new Map<number, number>();
   let prevSeq: number | null = null;
   let lastNumbered = 0;
+  let group: Group | null = null;
   for (const rec of seg.records) {
     const filled = rec.layout === 'lines' ? rec.fragments.length + 1 : nonEmpty(rec.cells).length;
-    const c = rec.layout === 'lines' || filled >= 2 ? cellsOf(rec, warn) : null;
-    if (!c) {
+    const read = rec.layout === 'lines' || filled >= 2 ? cellsOf(rec, warn) : null;
+    if (!read) {
       strays.push({ row: rec.row, text: nonEmpty(rec.cells).join(' ') });
       continue;
     }
+    const above: Group | null = group?.section === rec.section ? group : null;
+    const fills = new Map<ColumnKind, string>();
+    for (const k of groupingColumns(rec)) {
+      const up = above?.cells.get(k);
+      if (!read.get(k).trim() && up) fills.set(k, up);
+    }
+    const c: RowCells = { ...read, get: (k) => fills.get(k) ?? read.get(k) };
+    group = { section: rec.section, cells: new Map(groupingColumns(rec).map((k) => [k, c.get(k)])), filled: new Set(fills.keys()) };
     let seq: number;
     if (c.seq !== null) {
       seq = c.seq;
@@ -167,6 +195,10 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       if (rec.columns.includes('seq')) warn(rec.row, `这一行没有序号，已按序号${seq}导入，请核对是否是一项活动`, 'seq');
       seenSeq.set(seq, rec.row);
     }
+
+    for (const [k, value] of fills)
+      if (!above?.filled.has(k))
+        warn(rec.row, `序号${seq}起${COLUMN_NAMES[k]}空白，已按合并单元格沿用上方的“${value}”，请核对`, k as PlanWarning['field']);
 
     const theme = squash(
       c
@@ -192,7 +224,8 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       if (problem) warn(rec.row, problem, 'units');
     }
 
-    const monthsText = squash(c.get('months').replace(/\n/g, ''));
+    // A row under a heading such as "4月份" or "第二季度" takes its time from the heading when its own cell is blank.
+    const monthsText = squash(c.get('months').replace(/\n/g, '')) || (rec.section?.when ?? '');
     const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), opts, warn);
     events.push({ seq, theme, forms, units, ...when, row: rec.row, raw: rec.rows.map((r) => r.text).join('\n') });
   }

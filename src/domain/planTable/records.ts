@@ -26,6 +26,16 @@ export interface TableRecord {
   /** 'lines': the row's lines, to be laid over the columns. */
   fragments: Fragment[];
   rows: SourceRow[];
+  /** The section heading above the row ("一、4月", "第二季度", "（二）区直部门"), or null. */
+  section: Section | null;
+}
+
+/** A heading line inside the table that groups the rows below it. */
+export interface Section {
+  row: number;
+  text: string;
+  /** The time it names ("4月份", "二、第二季度"), as a time cell would print it; null for a group of units. */
+  when: string | null;
 }
 
 export interface Stray {
@@ -58,6 +68,24 @@ function continuesLast(kind: ColumnKind, text: string): boolean {
 }
 
 export const SEQ_CELL = /^(\d{1,4})[.、．]?$/;
+
+/** An ordinal that opens a heading: 一、 （一） (一) 第一部分 … */
+const HEADING_ORDINAL =
+  /^([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]、?|第[一二三四五六七八九十]+(部分|阶段|批)[:：、]?)\s*/;
+
+/** The time a heading line names ("一、4月" → "4月", "五月份", "第二季度（3项）"), or null. */
+export function headingTime(text: string): string | null {
+  const t = text
+    .trim()
+    .replace(HEADING_ORDINAL, '')
+    .replace(/[（(][^（()）]*[)）]$/, '')
+    .replace(/[:：]$/, '')
+    .replace(/(开展的?活动|活动安排|活动)$/, '')
+    .trim();
+  if (!t || t.length > 12) return null;
+  const w = parseWhen(t);
+  return w.ok && w.months !== null && w.days === null ? t : null;
+}
 /** Lines a record of the 'lines' layout may take per column before the rest counts as unmatched. */
 const LINES_PER_COLUMN = 3;
 
@@ -117,6 +145,7 @@ export function segment(rows: SourceRow[]): Segmented {
     if (open) out.records.push(open);
     open = null;
   };
+  let section: Section | null = null;
   const startRecord = (row: SourceRow, h: Header, cells: string[], fragments: Fragment[]): TableRecord => ({
     row: row.line,
     columns: h.kinds,
@@ -124,7 +153,12 @@ export function segment(rows: SourceRow[]): Segmented {
     cells,
     fragments,
     rows: [row],
+    section,
   });
+  const startSection = (row: SourceRow, text: string) => {
+    close();
+    section = { row: row.line, text, when: headingTime(text) };
+  };
 
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i];
@@ -149,13 +183,29 @@ export function segment(rows: SourceRow[]): Segmented {
       continue;
     }
     if (!header || ended) continue;
+    const text = filled.join(' ');
+    const seqAt = header.kinds.indexOf('seq');
     if (END_OF_TABLE.test(filled[0])) {
+      // "一、区直部门" above more rows of the table groups them; after the last row it is the notice going on.
+      if (filled.length === 1 && HEADING_ORDINAL.test(filled[0]) && rowFollows(rows, i + 1, header, lastSeq)) {
+        startSection(row, filled[0]);
+        continue;
+      }
       close();
       ended = true;
       continue;
     }
-    const text = filled.join(' ');
-    const seqAt = header.kinds.indexOf('seq');
+    // "4月份", "第二季度": a heading over the rows of that time, once the row above is complete.
+    const openRow: TableRecord | null = open;
+    const midRow =
+      openRow !== null && (header.layout === 'lines' ? !lastColumnFits(openRow) : openRow.cells.length < openRow.columns.length);
+    if (filled.length === 1 && !midRow && headingTime(filled[0]) !== null) {
+      const alone = header.layout === 'lines' || !SEQ_CELL.test(filled[0]);
+      if (alone && rowFollows(rows, i + 1, header, lastSeq)) {
+        startSection(row, filled[0]);
+        continue;
+      }
+    }
 
     if (header.layout === 'lines') {
       const seqMatch = seqAt === 0 ? SEQ_CELL.exec(filled[0]) : null;
@@ -229,4 +279,24 @@ export function segment(rows: SourceRow[]): Segmented {
   }
   close();
   return out;
+}
+
+/** True when the next non-empty row after a heading starts a row of the table. */
+function rowFollows(rows: SourceRow[], from: number, header: Header, lastSeq: number): boolean {
+  for (let k = from; k < rows.length && k < from + 3; k += 1) {
+    const filled = nonEmpty(rows[k].cells);
+    if (filled.length === 0) continue;
+    const seqAt = header.kinds.indexOf('seq');
+    if (header.layout === 'lines') {
+      const m = SEQ_CELL.exec(filled[0]);
+      return seqAt === 0 && m !== null && Number(m[1]) === lastSeq + 1;
+    }
+    const segs =
+      header.layout === 'spaces' && rows[k].cells.length === 1 ? splitOnSpaces(rows[k].cells[0]) : rows[k].cells.map((c) => c.trim());
+    const filledCells = nonEmpty(segs).length;
+    if (seqAt >= 0) return filledCells >= 2 && SEQ_CELL.test(segs[seqAt] ?? '');
+    // No 序号: a row of the table's width (merged cells copied as blanks), not a line of prose.
+    return filledCells >= 2 && (segs.length >= header.kinds.length - 1 || filledCells >= 3);
+  }
+  return false;
 }

@@ -1,0 +1,253 @@
+// Plan tables grouped by headings ("一、4月", "五月份", "第二季度", "（一）区直部门")
+// and tables whose first columns were merged cells in Excel (a copy leaves them
+// blank under the first row of each group). Every row must come out with the
+// time or unit its group gives it, and a heading must not end the table.
+import ExcelJS from 'exceljs';
+import { headingTime } from '@/domain/planTable/records';
+import { parsePlanTable } from '@/domain/planTable';
+import { parsePlanXlsx } from '@/domain/planXlsx';
+
+const brief = (r: ReturnType<typeof parsePlanTable>) => r.events.map(({ seq, theme, units, months }) => ({ seq, theme, units, months }));
+
+describe('headingTime: a heading line that names a time', () => {
+  test.each([
+    ['一、4月', '4月'],
+    ['二、5月份', '5月份'],
+    ['五月份', '五月份'],
+    ['（一）第二季度', '第二季度'],
+    ['(二)下半年', '下半年'],
+    ['三、6月（3项）', '6月'],
+    ['第一阶段：4月-5月', '4月-5月'],
+    ['7月开展的活动', '7月'],
+  ])('“%s” → %s', (line, when) => {
+    expect(headingTime(line)).toBe(when);
+  });
+
+  test.each([['一、区直部门'], ['4月23日'], ['开放日'], ['一、活动时间安排及要求说明文字很长很长很长'], ['（此处内容被删除）']])(
+    '“%s” is not a time heading',
+    (line) => {
+      expect(headingTime(line)).toBeNull();
+    },
+  );
+});
+
+describe('rows grouped under time headings, no time column', () => {
+  const rows = [
+    '1\t税务开放日\t现场观摩\t区税务局',
+    '2\t就业政策宣讲\t政策宣讲\t区人社局',
+    '3\t民生座谈会\t座谈交流\t区民政局',
+    '4\t安全生产宣传\t设点宣传\t区应急管理局',
+  ];
+  test.each([
+    ['一、4月 / 二、5月', ['一、4月', '二、5月']],
+    ['四月份 / 五月份', ['四月份', '五月份']],
+    ['（一）第二季度 / （二）第三季度', ['（一）第二季度', '（二）第三季度']],
+    ['4月（2项） / 5-6月', ['4月（2项）', '5-6月']],
+  ])('%s', (_name, [first, second]) => {
+    const text = [
+      '2024年政务公开主题日活动安排表',
+      '序号\t活动主题\t活动形式\t责任单位',
+      first,
+      rows[0],
+      rows[1],
+      second,
+      rows[2],
+      rows[3],
+    ].join('\n');
+    const r = parsePlanTable(text, { year: 2024 });
+    expect(r.warnings).toEqual([]);
+    const a = parsePlanTable(
+      `序号\t活动主题\t活动形式\t责任单位\t时间\n1\tx\t现场观摩\t区税务局\t${first.replace(/^[（(]?[一二三四五六七八九十]+[)）、]/, '').replace(/（2项）$/, '')}`,
+    ).events[0].months;
+    const b = parsePlanTable(
+      `序号\t活动主题\t活动形式\t责任单位\t时间\n1\tx\t现场观摩\t区税务局\t${second.replace(/^[（(]?[一二三四五六七八九十]+[)）、]/, '')}`,
+    ).events[0].months;
+    expect(a).not.toBeNull();
+    expect(b).not.toBeNull();
+    expect(brief(r)).toEqual([
+      { seq: 1, theme: '税务开放日', units: ['区税务局'], months: a },
+      { seq: 2, theme: '就业政策宣讲', units: ['区人社局'], months: a },
+      { seq: 3, theme: '民生座谈会', units: ['区民政局'], months: b },
+      { seq: 4, theme: '安全生产宣传', units: ['区应急管理局'], months: b },
+    ]);
+  });
+
+  test('a heading over rows that have their own time: the row’s cell wins, a blank cell takes the heading', () => {
+    const r = parsePlanTable(
+      [
+        '序号\t活动主题\t活动形式\t责任单位\t时间',
+        '第二季度',
+        '1\t税务开放日\t现场观摩\t区税务局\t4月',
+        '2\t就业政策宣讲\t政策宣讲\t区人社局\t',
+      ].join('\n'),
+    );
+    expect(brief(r).map((e) => e.months)).toEqual([
+      { from: 4, to: 4 },
+      { from: 4, to: 6 },
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('Word one cell per line: headings between rows', () => {
+    const text = [
+      '序号',
+      '活动主题',
+      '活动形式',
+      '责任单位',
+      '一、4月',
+      '1',
+      '税务开放日',
+      '现场观摩',
+      '区税务局',
+      '二、5月',
+      '2',
+      '民生座谈会',
+      '座谈交流',
+      '区民政局',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(brief(r)).toEqual([
+      { seq: 1, theme: '税务开放日', units: ['区税务局'], months: { from: 4, to: 4 } },
+      { seq: 2, theme: '民生座谈会', units: ['区民政局'], months: { from: 5, to: 5 } },
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('PDF copy, columns by spaces: headings between rows', () => {
+    const text = [
+      '序号  活动主题  活动形式  责任单位',
+      '一、4月',
+      '1  税务开放日  现场观摩  区税务局',
+      '二、5月',
+      '2  民生座谈会  座谈交流  区民政局',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(brief(r).map((e) => [e.seq, e.months])).toEqual([
+      [1, { from: 4, to: 4 }],
+      [2, { from: 5, to: 5 }],
+    ]);
+  });
+});
+
+describe('group headings that are not times', () => {
+  test('“一、区直部门 / 二、街道” keep the table going', () => {
+    const text = [
+      '序号\t活动主题\t活动形式\t责任单位\t时间',
+      '一、区直部门',
+      '1\t税务开放日\t现场观摩\t区税务局\t4月',
+      '二、街道（镇）',
+      '2\t社区议事会\t座谈交流\t东塘街道\t5月',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(brief(r).map((e) => [e.seq, e.units])).toEqual([
+      [1, ['区税务局']],
+      [2, ['东塘街道']],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('the notice going on after the table (“一、活动要求”) still ends it', () => {
+    const text = [
+      '序号\t活动主题\t活动形式\t责任单位\t时间',
+      '1\t税务开放日\t现场观摩\t区税务局\t4月',
+      '一、活动要求',
+      '各单位要高度重视，认真组织。',
+      '2.活动结束后5个工作日内报送总结。',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(r.events).toHaveLength(1);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('merged cells copied from Excel: blanks under the first row of a group', () => {
+  test('责任单位 first and merged: each row takes the unit above, one warning per group', () => {
+    const text = [
+      '责任单位\t活动主题\t活动形式\t开展时间',
+      '区教育局\t校园开放日\t现场观摩\t4月',
+      '\t家长政策宣讲会\t政策宣讲\t9月',
+      '\t招生政策解读\t政策解读\t6月',
+      '区卫健委\t健康义诊进社区\t现场咨询\t5月',
+      '\t医改政策大家谈\t座谈交流\t7月',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(brief(r).map((e) => [e.seq, e.theme, e.units])).toEqual([
+      [1, '校园开放日', ['区教育局']],
+      [2, '家长政策宣讲会', ['区教育局']],
+      [3, '招生政策解读', ['区教育局']],
+      [4, '健康义诊进社区', ['区卫健委']],
+      [5, '医改政策大家谈', ['区卫健委']],
+    ]);
+    expect(r.warnings).toEqual([
+      { row: 3, field: 'units', message: '序号2起责任单位空白，已按合并单元格沿用上方的“区教育局”，请核对' },
+      { row: 6, field: 'units', message: '序号5起责任单位空白，已按合并单元格沿用上方的“区卫健委”，请核对' },
+    ]);
+  });
+
+  test('序号 then 月份 merged: each row takes the month above', () => {
+    const text = [
+      '序号\t月份\t活动主题\t活动形式\t责任单位',
+      '1\t4月\t税务开放日\t现场观摩\t区税务局',
+      '2\t\t就业政策宣讲\t政策宣讲\t区人社局',
+      '3\t5月\t民生座谈会\t座谈交流\t区民政局',
+      '4\t\t安全生产宣传\t设点宣传\t区应急管理局',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(brief(r).map((e) => e.months)).toEqual([
+      { from: 4, to: 4 },
+      { from: 4, to: 4 },
+      { from: 5, to: 5 },
+      { from: 5, to: 5 },
+    ]);
+    expect(r.warnings.map((w) => w.row)).toEqual([3, 5]);
+  });
+
+  test('a blank unit right of the theme is not guessed: it is reported', () => {
+    const text = [
+      '序号\t活动主题\t活动形式\t责任单位\t时间',
+      '1\t税务开放日\t现场观摩\t区税务局\t4月',
+      '2\t就业政策宣讲\t政策宣讲\t\t5月',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(r.events[1].units).toEqual([]);
+    expect(r.warnings).toEqual([{ row: 3, field: 'units', message: '序号2没有填写责任单位，请补上后重新导入，否则这项活动没有单位负责' }]);
+  });
+
+  test('a heading between groups stops the fill: the unit is not carried across it', () => {
+    const text = [
+      '责任单位\t活动主题\t活动形式\t开展时间',
+      '一、4月',
+      '区教育局\t校园开放日\t现场观摩\t',
+      '二、5月',
+      '\t家长政策宣讲会\t政策宣讲\t',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(brief(r).map((e) => [e.units, e.months])).toEqual([
+      [['区教育局'], { from: 4, to: 4 }],
+      [[], { from: 5, to: 5 }],
+    ]);
+  });
+});
+
+test('.xlsx: month headings in merged rows and a merged 责任单位 column', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('计划表');
+  ws.addRow(['2024年政务公开主题日活动计划表']);
+  ws.mergeCells('A1:D1');
+  ws.addRow(['责任单位', '活动主题', '活动形式', '序号']);
+  ws.addRow(['一、4月']);
+  ws.mergeCells('A3:D3');
+  ws.addRow(['区教育局', '校园开放日', '现场观摩', 1]);
+  ws.addRow(['', '家长政策宣讲会', '政策宣讲', 2]);
+  ws.mergeCells('A4:A5');
+  ws.addRow(['二、5月']);
+  ws.mergeCells('A6:D6');
+  ws.addRow(['区卫健委', '健康义诊进社区', '现场咨询', 3]);
+  const r = await parsePlanXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), { year: 2024 });
+  expect(brief(r)).toEqual([
+    { seq: 1, theme: '校园开放日', units: ['区教育局'], months: { from: 4, to: 4 } },
+    { seq: 2, theme: '家长政策宣讲会', units: ['区教育局'], months: { from: 4, to: 4 } },
+    { seq: 3, theme: '健康义诊进社区', units: ['区卫健委'], months: { from: 5, to: 5 } },
+  ]);
+  expect(r.warnings).toEqual([]);
+});
