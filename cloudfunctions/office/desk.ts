@@ -115,7 +115,7 @@ export const eventDetail = action(contract.office.eventDetail, async ({ eventId 
     removedFromPlan: e.removedFromPlan,
     deadlines: deadlines ?? null,
     next: deskNextStep(e, now, j?.rules, deadlines?.report),
-    listing: e.listing ? { planVersion: e.listing.planVersion, by: e.listing.by, at: toShanghaiISO(new Date(e.listing.at)) } : null,
+    listing: e.listing ? { planVersion: e.listing.planVersion, at: toShanghaiISO(new Date(e.listing.at)) } : null,
     plans: plans
       .sort((a, b) => b.version - a.version)
       .map((p) => ({

@@ -18,6 +18,7 @@ import { QUESTIONNAIRES, type QuestionnaireDoc } from '../_shared/questionnaires
 import type { MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
+import { planForApp } from '../_shared/planView';
 
 const iso = (d: Date | string) => toShanghaiISO(new Date(d));
 
@@ -52,7 +53,7 @@ export const reportDetail = action(contract.office.reportDetail, async ({ eventI
       statusLabel: STATUS_LABELS[event.status],
     },
     deadlines: event.deadlines ?? null,
-    plan: plans[0] ? { ...plans[0], filedAt: iso(plans[0].filedAt) } : null,
+    plan: plans[0] ? planForApp(plans[0]) : null,
     planVersions: plans.map((p) => ({
       version: p.version,
       date: p.date,

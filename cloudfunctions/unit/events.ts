@@ -13,6 +13,7 @@ import { requireEventStaff } from '../_shared/eventAccess';
 import type { UnitStaff } from '../_shared/eventAccess';
 import { tempUrls } from '../_shared/files';
 import { photoFiles, photoLinks } from '../_shared/photoLinks';
+import { planForApp } from '../_shared/planView';
 import { DRAFTS, MATERIALS } from '../_shared/records';
 import type { DraftDoc, MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
 import type { SignupDoc } from '../_shared/signups';
@@ -111,7 +112,7 @@ export const eventDetail = action(contract.unit.eventDetail, async ({ eventId },
       listingNotice: listingNotice(event, jurisdiction.rules),
       removedFromPlan: event.removedFromPlan,
     },
-    plan: event.plan ? { ...event.plan, filedAt: iso(event.plan.filedAt) } : null,
+    plan: event.plan ? planForApp(event.plan) : null,
     planVersions: event.plan?.version ?? 0,
     deadlines: event.deadlines ?? null,
     checkin: event.checkin ? checkinForApp(event.checkin) : null,

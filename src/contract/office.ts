@@ -172,7 +172,7 @@ export interface OfficeEventDetail {
   deadlines: { plan: string; report: string; materials: string | null } | null;
   next: OfficeNextStep;
   /** The open-seat listing the office released, if any (rules.listingNeedsReview). */
-  listing: { planVersion: number; by: string; at: string } | null;
+  listing: { planVersion: number; at: string } | null;
   plans: Array<{
     version: number;
     date: string;

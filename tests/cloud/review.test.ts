@@ -93,6 +93,8 @@ describe('reportDetail', () => {
       expect.objectContaining({ photoId: first.photoId, hasLogo: true, url: expect.stringMatching(/^http/) }),
     ]);
     expect(d.versions.map((v) => v.version)).toEqual([1]);
+    // Who filed and checked in is the unit's business: no staff openid reaches the office's screen.
+    expect(JSON.stringify(d)).not.toContain(y.lawStaff);
   });
 
   test.each([

@@ -305,7 +305,7 @@ describe('on the day', () => {
       ),
     );
     expect(again).toMatchObject({ checkinId: first.checkinId, at: first.at, distanceMeters: first.distanceMeters, flags: [] });
-    // The unit's screen sees the check-in, never the openid of the colleague who made it.
+    // The unit's screen sees the check-in and the plan, never the openid of the colleague who made or filed them.
     const shown = ok(
       await cloud.call<{ checkin: Record<string, unknown> }>('unit', { action: 'eventDetail', eventId: y.event(21).eventId }, y.lawStaff),
     );

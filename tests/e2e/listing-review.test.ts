@@ -112,7 +112,7 @@ test('公开办撤回报名：需写明原因、先确认，市民列表随即�
   const withdraw = shown(office).getByRole('button', { name: '撤回报名' });
   await withdraw.click();
   await shown(office).getByText('请写明撤回原因', { exact: false }).waitFor();
-  await shown(office).getByPlaceholder('撤回原因').fill('活动地点需调整');
+  await shown(office).getByRole('textbox', { name: '撤回原因' }).fill('活动地点需调整');
   await withdraw.click();
   await office.locator('.taro__modal').getByText('撤回', { exact: true }).click();
   await shown(office).getByText('开放报名前的公开审查').waitFor();
