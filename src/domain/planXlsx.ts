@@ -5,14 +5,24 @@
 import ExcelJS from 'exceljs';
 import { parseRows, type PlanParseOptions, type PlanParseResult, type SourceRow } from './planTable';
 
-function cellText(value: ExcelJS.CellValue): string {
+/**
+ * A date typed into the time column, as its cell format shows it: "2024年5月15日"
+ * when the format has a day, else "2024年5月" (a month typed as a date).
+ */
+function dateText(d: Date, numFmt: string): string {
+  const month = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月`;
+  const format = numFmt.replace(/"[^"]*"|\[[^\]]*\]/g, '');
+  return /d/i.test(format) || (format === '' && d.getUTCDate() !== 1) ? `${month}${d.getUTCDate()}日` : month;
+}
+
+function cellText(value: ExcelJS.CellValue, numFmt = ''): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return `${value.getUTCMonth() + 1}月`; // a month typed as a date
+  if (value instanceof Date) return dateText(value, numFmt);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value) return cellText(value.result as ExcelJS.CellValue, numFmt);
   if ('error' in value) return '';
   return '';
 }
@@ -25,7 +35,7 @@ function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
       const cell = row.getCell(c);
       // A cell merged across a row is one cell ("一、4月" over the whole table); merged down, each row has its value.
       const sideways = cell.isMerged && cell.master !== cell && cell.master.row === cell.row;
-      cells.push(sideways ? '' : cellText(cell.value).trim());
+      cells.push(sideways ? '' : cellText(cell.value, cell.numFmt ?? '').trim());
     }
     rows.push({ line: rowNumber, cells, text: cells.join('\t') });
   });

@@ -33,6 +33,30 @@ describe('when.ts：时间一列照印的读', () => {
     ['季度', '第二季度', { months: { from: 4, to: 6 }, days: null, year: null }],
     ['全年', '全年', { months: { from: 1, to: 12 }, days: null, year: null }],
     ['待定', '待定', { months: null, days: null, year: null }],
+    ['点号年月', '2024.5', { months: { from: 5, to: 5 }, days: null, year: 2024 }],
+    ['横线年月', '2024-06', { months: { from: 6, to: 6 }, days: null, year: 2024 }],
+    ['斜线年月', '2024/6', { months: { from: 6, to: 6 }, days: null, year: 2024 }],
+    [
+      '点号年月日',
+      '2024.5.15',
+      { months: { from: 5, to: 5 }, days: { from: { month: 5, day: 15 }, to: { month: 5, day: 15 } }, year: 2024 },
+    ],
+    [
+      '横线年月日',
+      '2024-05-15',
+      { months: { from: 5, to: 5 }, days: { from: { month: 5, day: 15 }, to: { month: 5, day: 15 } }, year: 2024 },
+    ],
+    ['点号月日', '5.15', { months: { from: 5, to: 5 }, days: { from: { month: 5, day: 15 }, to: { month: 5, day: 15 } }, year: null }],
+    [
+      '点号月日段',
+      '5.15-5.20',
+      { months: { from: 5, to: 5 }, days: { from: { month: 5, day: 15 }, to: { month: 5, day: 20 } }, year: null },
+    ],
+    [
+      '斜线月日跨月',
+      '4/28至5/2',
+      { months: { from: 4, to: 5 }, days: { from: { month: 4, day: 28 }, to: { month: 5, day: 2 } }, year: null },
+    ],
   ])('%s：%s', (_n, text, expected) => {
     expect(parseWhen(text)).toEqual({ ok: true, ...expected });
   });
@@ -40,6 +64,8 @@ describe('when.ts：时间一列照印的读', () => {
   test.each([
     ['“6月底前”按6月读并提醒', '6月底前', '“6月底前”按6月处理，请核对是否需要更早开展'],
     ['几个月份并列', '4月、6月', '“4月、6月”是几个月份，已按4月至6月处理，请核对'],
+    ['常态化：按全年并提醒', '常态化', '“常态化”没有具体月份，已按全年处理，请责任单位报备方案时确定日期'],
+    ['每季度：按全年并提醒', '每季度', '“每季度”没有具体月份，已按全年处理，请责任单位报备方案时确定日期'],
   ])('%s', (_n, text, note) => {
     expect(parseWhen(text)).toMatchObject({ ok: true, note });
   });
@@ -49,6 +75,8 @@ describe('when.ts：时间一列照印的读', () => {
     ['倒着的日期段', '4月27日-25日'],
     ['几个日期并列（不截成月份）', '4月23日、25日'],
     ['近期', '近期'],
+    ['不存在的点号日期', '2024.2.30'],
+    ['十三月', '2024.13'],
   ])('无法识别：%s', (_n, text) => {
     expect(parseWhen(text)).toEqual({ ok: false });
   });
@@ -110,8 +138,26 @@ describe('header.ts：表头与排版', () => {
       '标题\n序号\n活动主题\n活动方式\n责任单位\n活动时间\n1',
       { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'lines', line: 2, used: 5 },
     ],
+    [
+      '表头带括号注释',
+      '标题\n序号\t活动主题（内容）\t活动形式\t责任单位（牵头）\t时间（月份）\t配合单位（协办）',
+      { kinds: ['seq', 'theme', 'forms', 'units', 'months', 'other'], layout: 'cells', line: 2, used: 1 },
+    ],
+    [
+      '没见过的表头用词',
+      '标题\n序号\t活动名称及主要内容\t开展方式\t具体负责部门\t具体开展时间\t活动地点及参与对象',
+      { kinds: ['seq', 'theme', 'forms', 'units', 'months', 'other'], layout: 'cells', line: 2, used: 1 },
+    ],
   ])('%s', (_n, text, header) => {
     expect(detectHeader(textToRows(text), 1)).toEqual(header);
+  });
+
+  test.each([
+    ['一行活动', '1\t学习主题活动\t现场观摩\t区税务局\t4月'],
+    ['通知正文', '各单位要按照活动主题和活动形式，由责任单位在规定时间内开展'],
+    ['两格数据', '政策宣讲活动\t区税务局单位\t4月时间'],
+  ])('不是表头：%s', (_n, text) => {
+    expect(detectHeader(textToRows(`标题\n${text}`), 1)).toBeNull();
   });
 });
 

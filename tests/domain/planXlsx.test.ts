@@ -70,3 +70,23 @@ test('不是 Excel 文件：提示另存为 .xlsx', async () => {
   expect(r.events).toEqual([]);
   expect(r.warnings[0].message).toContain('.xlsx');
 });
+
+test('Excel：时间一列填的是日期格式：有日的按日读，只显示年月的按月读', async () => {
+  const bytes = await workbookBytes((wb) => {
+    const ws = wb.addWorksheet('计划表');
+    ws.addRow(['序号', '活动主题', '活动形式', '责任单位', '时间']);
+    ws.addRow([1, '税务开放日', '现场观摩', '区税务局', new Date(Date.UTC(2024, 4, 15))]);
+    ws.getCell('E2').numFmt = 'yyyy/m/d';
+    ws.addRow([2, '民生座谈会', '座谈交流', '区民政局', new Date(Date.UTC(2024, 5, 1))]);
+    ws.getCell('E3').numFmt = 'yyyy"年"m"月"';
+    ws.addRow([3, '就业政策宣讲', '政策宣讲', '区人社局', new Date(Date.UTC(2024, 6, 1))]);
+    ws.getCell('E4').numFmt = 'yyyy-mm-dd';
+  });
+  const r = await parsePlanXlsx(bytes, { year: 2024 });
+  expect(r.events.map(({ seq, months, date }) => ({ seq, months, date }))).toEqual([
+    { seq: 1, months: { from: 5, to: 5 }, date: '2024-05-15' },
+    { seq: 2, months: { from: 6, to: 6 }, date: null },
+    { seq: 3, months: { from: 7, to: 7 }, date: '2024-07-01' },
+  ]);
+  expect(r.warnings).toEqual([]);
+});

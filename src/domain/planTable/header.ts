@@ -1,6 +1,6 @@
 /** The header row: which column is which, and how the paste lays out its cells. */
 import { toHalfWidth } from './text';
-import { HEADER_WORDS } from './vocabulary';
+import { HEADER_PARTS, HEADER_WORDS } from './vocabulary';
 import type { ColumnKind, SourceRow } from './types';
 
 /**
@@ -25,6 +25,11 @@ export interface Header {
 export function headerKind(cell: string): ColumnKind | null {
   const c = toHalfWidth(cell).replace(/[\s:：*]/g, '');
   for (const [re, kind] of HEADER_WORDS) if (re.test(c)) return kind;
+  // "责任单位(牵头)", "时间(月份)", "活动名称及主要内容": the words inside, without notes in brackets.
+  const bare = c.replace(/\([^()]*\)|【[^【】]*】|\[[^[\]]*\]/g, '');
+  if (bare !== c && bare) for (const [re, kind] of HEADER_WORDS) if (re.test(bare)) return kind;
+  if (bare.length < 2 || bare.length > 10 || /\d/.test(bare)) return null;
+  for (const [re, kind] of HEADER_PARTS) if (re.test(bare)) return kind;
   return null;
 }
 

@@ -3,7 +3,8 @@
  * Excel/WPS, Word copies (a line starting with a tab opens a new cell, a line
  * without one continues the cell above), one cell per line, PDF copies with
  * columns separated by runs of spaces, headers repeated on every page, notice
- * prose around the table.
+ * prose around the table, rows grouped under headings ("一、4月", "第二季度",
+ * "（一）区直部门"), and first columns merged in Excel (blank below the first row).
  *
  *   vocabulary.ts  the words it knows, and which real table each came from
  *   when.ts        the time column: months, days, ranges, quarters, 待定

@@ -98,6 +98,19 @@ export const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   [/^(备注|配合单位|协办单位|联系人|联系电话|地点|活动地点|参与对象|邀请对象)$/, 'other'],
 ];
 
+/**
+ * Header cells in words no table here used, by what they contain (other: "活动名称及主要内容",
+ * "责任单位（牵头）" once its bracket is gone, "具体开展时间"). Checked in order, after
+ * HEADER_WORDS, on short cells only, so a row of data is never taken for a header.
+ */
+export const HEADER_PARTS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
+  [/配合|协办|协助|参与单位|联系|电话|备注|地点|场所|对象|人数|经费|预算|要求|目标|成效/, 'other'],
+  [/形式|方式/, 'forms'],
+  [/单位|部门/, 'units'],
+  [/时间|月份|日期|时限|期限/, 'months'],
+  [/主题|名称|内容|项目|活动/, 'theme'],
+];
+
 /** Lines after which the table is over: 000 and 002 go on with 附件2, 一、… and 抄送. */
 export const END_OF_TABLE = /^(附件|附表|注[:：]|说明[:：]|抄送|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
 

@@ -42,10 +42,17 @@ export function parseWhen(input: string): When {
   let s = toHalfWidth(input).replace(/\s+/g, '');
   if (s === '') return { ok: false };
   if (TBD.test(s)) return { ok: true, months: null, days: null, year: null };
+  // Numbers as spreadsheets and forms write them: 2024.5.15, 2024-05-15, 2024/5, 5.15, 5.15-5.20.
+  s = s
+    .replace(/(20\d{2})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/g, '$1年$2月$3日')
+    .replace(/(20\d{2})[./-](\d{1,2})(?![\d./-])/g, '$1年$2月')
+    .replace(/(^|[^\d年])(\d{1,2})[./](\d{1,2})(?![\d./])/g, '$1$2月$3日');
   const y = /^(20\d{2})年(度)?/.exec(s);
   const year = y ? Number(y[1]) : null;
   if (y) s = s.slice(y[0].length);
   if (/^(全年|全年度|常年|每月|全年开展)$/.test(s)) return monthsOnly(1, 12, year);
+  if (/^(常态化|长期|持续开展|每季度|每季|定期开展|常态化开展)$/.test(s))
+    return monthsOnly(1, 12, year, `“${input.trim()}”没有具体月份，已按全年处理，请责任单位报备方案时确定日期`);
   if (s === '上半年') return monthsOnly(1, 6, year);
   if (s === '下半年') return monthsOnly(7, 12, year);
   if (/^(年底|年末)$/.test(s)) return monthsOnly(12, 12, year);
