@@ -1,4 +1,4 @@
-// Plan tables grouped by headings ("一、4月", "五月份", "第二季度", "（一）区直部门")
+// Plan tables in layouts beyond the seed notices: grouped by headings ("一、4月", "五月份", "第二季度", "（一）区直部门")
 // and tables whose first columns were merged cells in Excel (a copy leaves them
 // blank under the first row of each group). Every row must come out with the
 // time or unit its group gives it, and a heading must not end the table.
@@ -250,4 +250,58 @@ test('.xlsx: month headings in merged rows and a merged 责任单位 column', as
     { seq: 3, theme: '健康义诊进社区', units: ['区卫健委'], months: { from: 5, to: 5 } },
   ]);
   expect(r.warnings).toEqual([]);
+});
+
+describe('headers no table here used', () => {
+  test('a column the reader has no word for (县市区) is kept in raw, the others still read', () => {
+    const text = [
+      '序号\t县市区\t活动主题\t活动形式\t责任单位\t时间',
+      '1\t大祥区\t税务开放日\t现场观摩\t大祥区税务局\t4月',
+      '2\t双清区\t民生座谈会\t座谈交流\t双清区民政局\t5月',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(brief(r)).toEqual([
+      { seq: 1, theme: '税务开放日', units: ['大祥区税务局'], months: { from: 4, to: 4 } },
+      { seq: 2, theme: '民生座谈会', units: ['双清区民政局'], months: { from: 5, to: 5 } },
+    ]);
+    expect(r.events[0].raw).toContain('大祥区');
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('two unknown columns are not a header: a row of data never becomes one', () => {
+    const r = parsePlanTable('序号\t县市区\t牵头领导\t活动主题\t活动形式\n1\t大祥区\t张三\t税务开放日\t现场观摩');
+    expect(r.events).toEqual([]);
+  });
+
+  test('a two-row header: “活动安排” over 主题 and 形式', () => {
+    const text = [
+      '序号\t活动安排\t\t责任单位\t时间',
+      '\t主题\t形式\t\t',
+      '1\t税务开放日\t现场观摩\t区税务局\t4月',
+      '2\t民生座谈会\t座谈交流\t区民政局\t5月',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(r.events.map(({ seq, theme, forms, units, months }) => ({ seq, theme, forms, units, months }))).toEqual([
+      { seq: 1, theme: '税务开放日', forms: ['现场观摩'], units: ['区税务局'], months: { from: 4, to: 4 } },
+      { seq: 2, theme: '民生座谈会', forms: ['座谈交流'], units: ['区民政局'], months: { from: 5, to: 5 } },
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('.xlsx two-row header with merged cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('计划表');
+    ws.addRow(['序号', '活动安排', '', '责任单位', '时间']);
+    ws.addRow(['', '主题', '形式', '', '']);
+    ws.mergeCells('A1:A2');
+    ws.mergeCells('B1:C1');
+    ws.mergeCells('D1:D2');
+    ws.mergeCells('E1:E2');
+    ws.addRow([1, '税务开放日', '现场观摩', '区税务局', '4月']);
+    const r = await parsePlanXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(r.events.map(({ seq, theme, forms, units }) => ({ seq, theme, forms, units }))).toEqual([
+      { seq: 1, theme: '税务开放日', forms: ['现场观摩'], units: ['区税务局'] },
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
 });

@@ -42,9 +42,33 @@ export function nonEmpty(cells: string[]): string[] {
   return cells.map((c) => c.trim()).filter(Boolean);
 }
 
+/** A header cell the reader has no word for ("县市区"): kept as 'other' when short and without figures. */
+const unknownColumn = (cell: string) => cell.length <= 8 && !/\d/.test(cell);
+
 function allKinds(parts: string[]): ColumnKind[] | null {
   const kinds = parts.map(headerKind);
-  return kinds.every((k): k is ColumnKind => k !== null) && isHeaderSet(kinds) ? kinds : null;
+  // One column the reader has no word for is allowed; two such cells are more likely a row of data.
+  if (kinds.filter((k) => k === null).length > 1 || parts.some((p, i) => kinds[i] === null && !unknownColumn(p))) return null;
+  const known = kinds.map((k) => k ?? 'other');
+  return isHeaderSet(known) && kinds.filter((k) => k !== null && k !== 'other').length >= 3 ? known : null;
+}
+
+/**
+ * A second header row under the first, as a two-row header pastes ("序号 | 活动安排 |   | 责任单位"
+ * over "  | 主题 | 形式 |  "): the columns by position, the lower row's word where it has one.
+ */
+function twoRowKinds(top: string[], below: string[] | undefined): ColumnKind[] | null {
+  if (!below) return null;
+  const words = nonEmpty(below);
+  if (words.length < 2 || words.length === below.length || !words.every((w) => headerKind(w) !== null)) return null;
+  const n = Math.max(top.length, below.length);
+  const kinds: ColumnKind[] = [];
+  for (let p = 0; p < n; p += 1) {
+    const b = (below[p] ?? '').trim();
+    const t = (top[p] ?? '').trim();
+    kinds.push((b ? headerKind(b) : t ? headerKind(t) : null) ?? 'other');
+  }
+  return isHeaderSet(kinds) ? kinds : null;
 }
 
 /** A header starting at rows[i]: in one row, or one cell per row (with or without tab markers). */
@@ -55,7 +79,9 @@ export function detectHeader(rows: SourceRow[], i: number): Header | null {
   if (cells.length === 0 || (headerKind(cells[0]) === null && headerKind(cells[0].split(/[\s\u3000]+/)[0]) === null)) return null;
   if (cells.length >= 3) {
     const kinds = allKinds(cells);
-    return kinds ? { kinds, layout: 'cells', line, used: 1 } : null;
+    if (!kinds) return null;
+    const two = twoRowKinds(rows[i].cells, rows[i + 1]?.cells);
+    return two ? { kinds: two, layout: 'cells', line, used: 2 } : { kinds, layout: 'cells', line, used: 1 };
   }
   if (cells.length !== 1) return null;
   const bySpace = cells[0].split(/[\s\u3000]+/);
