@@ -305,3 +305,22 @@ describe('headers no table here used', () => {
     expect(r.warnings).toEqual([]);
   });
 });
+
+test('序号 written as (1) / 3、 and a totals row at the foot: three activities, no warning', () => {
+  const text = [
+    '2024年度XX区政务公开主题日活动计划表',
+    '填报单位（盖章）：区政务公开办    填报日期：2024年3月1日',
+    '序号\t活动主题\t活动形式\t责任单位\t时间',
+    '（1）\t税务开放日\t现场观摩\t区税务局\t4月',
+    '(2)\t民生座谈会\t座谈交流\t区民政局\t5月',
+    '3、\t就业宣讲\t政策宣讲\t区人社局\t6月',
+    '合计\t3项\t\t\t',
+  ].join('\n');
+  const r = parsePlanTable(text, { year: 2024 });
+  expect(r.events.map((e) => [e.seq, e.theme])).toEqual([
+    [1, '税务开放日'],
+    [2, '民生座谈会'],
+    [3, '就业宣讲'],
+  ]);
+  expect(r.warnings).toEqual([]);
+});

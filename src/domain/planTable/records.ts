@@ -6,7 +6,7 @@
  */
 import { looksLikeUnit, splitForms, splitOnSpaces, splitUnits } from './cells';
 import { detectHeader, nonEmpty, type Header, type Layout } from './header';
-import { END_OF_TABLE, KNOWN_FORMS, PAGE_MARK } from './vocabulary';
+import { END_OF_TABLE, KNOWN_FORMS, PAGE_MARK, TOTAL_ROW } from './vocabulary';
 import { parseWhen } from './when';
 import type { ColumnKind, SourceRow } from './types';
 
@@ -67,7 +67,8 @@ function continuesLast(kind: ColumnKind, text: string): boolean {
   }
 }
 
-export const SEQ_CELL = /^(\d{1,4})[.、．]?$/;
+/** A 序号 cell: 1, 1., 1、, (1), （1）. */
+export const SEQ_CELL = /^[（(]?(\d{1,4})[.、．)）]?$/;
 
 /** An ordinal that opens a heading: 一、 （一） (一) 第一部分 … */
 const HEADING_ORDINAL =
@@ -185,6 +186,10 @@ export function segment(rows: SourceRow[]): Segmented {
     if (!header || ended) continue;
     const text = filled.join(' ');
     const seqAt = header.kinds.indexOf('seq');
+    if (TOTAL_ROW.test(filled[0].replace(/\s/g, ''))) {
+      close();
+      continue;
+    }
     if (END_OF_TABLE.test(filled[0])) {
       // "一、区直部门" above more rows of the table groups them; after the last row it is the notice going on.
       if (filled.length === 1 && HEADING_ORDINAL.test(filled[0]) && rowFollows(rows, i + 1, header, lastSeq)) {

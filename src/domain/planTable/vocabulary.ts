@@ -114,5 +114,8 @@ export const HEADER_PARTS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
 /** Lines after which the table is over: 000 and 002 go on with 附件2, 一、… and 抄送. */
 export const END_OF_TABLE = /^(附件|附表|注[:：]|说明[:：]|抄送|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
 
+/** A totals row at the foot of a table or a group (合计 3 项): not an activity. */
+export const TOTAL_ROW = /^(合计|总计|小计|共计)[:：]?/;
+
 /** Page numbers that Word and PDF copies leave between rows ("— 2 —", "第 3 页 共 5 页", "2/5"). */
 export const PAGE_MARK = /^([-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*|\d+\s*\/\s*\d+)$/;
