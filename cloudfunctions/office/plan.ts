@@ -17,9 +17,9 @@ import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
 import { randomId, stableId } from '../_shared/ids';
 
-const MAX_XLSX_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Reads the uploaded workbook; only files uploaded for this jurisdiction's plans. */
+/** Reads the uploaded .xlsx or .csv; only files uploaded for this jurisdiction's plans. */
 async function parseUploaded(fileID: string, jurisdictionId: string, year: number): Promise<PlanParseResult> {
   requireFileInScope(fileID, { plans: jurisdictionId });
   let bytes: Buffer;
@@ -28,9 +28,19 @@ async function parseUploaded(fileID: string, jurisdictionId: string, year: numbe
   } catch {
     throw new BusinessError('NOT_FOUND', '找不到上传的文件，请重新选择文件上传', { fields: ['fileID'] });
   }
-  if (bytes.length > MAX_XLSX_BYTES)
-    throw new BusinessError('INVALID_ARGUMENT', 'Excel 文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new BusinessError('INVALID_ARGUMENT', '文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
+  if (/\.(csv|txt)$/i.test(fileID)) return parsePlanTable(decodeText(bytes), { year });
   return excel().parsePlanXlsx(new Uint8Array(bytes), { year });
+}
+
+/** A .csv saved by Excel or WPS: UTF-8 (with or without BOM), or GB18030 as Chinese Windows saves it. */
+function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }
 
 const rowKey = (theme: string, units: string[]) => `${theme.replace(/\s+/g, '')}|${[...units].sort().join('、')}`;
@@ -81,7 +91,7 @@ export const importPlan = action(
     const { events: parsed, warnings } =
       fileID !== undefined ? await parseUploaded(fileID, jurisdictionId, year) : parsePlanTable(text ?? '', { year });
     if (parsed.length === 0) {
-      const what = fileID !== undefined ? '上传的 Excel 文件' : '粘贴的内容';
+      const what = fileID !== undefined ? '上传的文件' : '粘贴的内容';
       throw new BusinessError('INVALID_ARGUMENT', `没有识别出任何活动。请确认${what}是含“序号、活动主题、责任单位”等表头的计划安排表。`, {
         fields: [fileID !== undefined ? 'fileID' : 'text'],
         warnings,

@@ -22,7 +22,7 @@ const importPlanInput = z
     year,
     /** The table as pasted, or… */
     text: z.string().min(1).max(90_000).optional(),
-    /** …an .xlsx the app uploaded to storage under plans/<jurisdictionId>/. */
+    /** …an .xlsx or .csv (UTF-8 or GB18030) the app uploaded to storage under plans/<jurisdictionId>/. */
     fileID: z.string().min(1).max(500).optional(),
     /** Preview only: parse and compare, write nothing. */
     dryRun: z.boolean().optional(),

@@ -246,6 +246,26 @@ describe('importPlan from an uploaded .xlsx', () => {
     );
   });
 
+  test.each([
+    ['UTF-8 with a BOM', (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')])],
+    // As Excel on Chinese Windows saves "CSV": GB18030 (GBK); 政务 is d5fe cef1.
+    ['GB18030', (t: string) => gbk(t)],
+  ])('a .csv in %s is read like a paste', async (_enc, encode) => {
+    const csv =
+      '序号,活动主题,活动形式,责任单位,时间\r\n1,"政务公开日,走进税务",现场观摩,区税务局,4月\r\n2,民生座谈会,座谈交流,区民政局,5月\r\n';
+    const fileID = await cloud.upload(`plans/${fresh}/2024-${Date.now()}.csv`, encode(csv), office);
+    const preview = ok(
+      await cloud.call<{ created: number; events: Row[]; warnings: unknown[] }>(
+        'office',
+        { action: 'importPlan', jurisdictionId: fresh, year: 2024, fileID, dryRun: true },
+        office,
+      ),
+    );
+    expect(preview.created).toBe(2);
+    expect(preview.events.map((e) => e.theme)).toEqual(['政务公开日,走进税务', '民生座谈会']);
+    expect(preview.warnings).toEqual([]);
+  });
+
   test('a file that is not a workbook is INVALID_ARGUMENT with the reason', async () => {
     const fileID = await cloud.upload(`plans/${fresh}/notes.xlsx`, Buffer.from('这不是 Excel'), office);
     const err = refused(
@@ -424,3 +444,20 @@ describe('setLogo and getRules', () => {
     );
   });
 });
+
+/** Text in GB18030 for the characters the CSV test uses (Node can decode GB18030 but not encode it). */
+function gbk(text: string): Buffer {
+  const table: Record<string, number[]> = {};
+  const decoder = new TextDecoder('gb18030');
+  const wanted = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
+  for (let hi = 0x81; hi <= 0xfe && wanted.size > 0; hi += 1)
+    for (let lo = 0x40; lo <= 0xfe; lo += 1) {
+      const c = decoder.decode(Buffer.from([hi, lo]));
+      if (wanted.has(c)) {
+        table[c] = [hi, lo];
+        wanted.delete(c);
+      }
+    }
+  if (wanted.size > 0) throw new Error(`not in GB18030 two-byte range: ${[...wanted].join('')}`);
+  return Buffer.from([...text].flatMap((c) => table[c] ?? [c.charCodeAt(0)]));
+}

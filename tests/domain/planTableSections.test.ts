@@ -324,3 +324,42 @@ test('序号 written as (1) / 3、 and a totals row at the foot: three activitie
   ]);
   expect(r.warnings).toEqual([]);
 });
+
+describe('CSV (a .csv file opened as text)', () => {
+  test('commas inside quoted cells, a quoted cell over two lines, UTF-8 BOM', () => {
+    const text =
+      '\ufeff序号,活动主题,活动形式,责任单位,时间\r\n1,税务开放日,现场观摩,区税务局,4月\r\n2,"政策宣讲,进社区",政策宣讲,"区人社局,区医保局",5月\r\n3,"“放管服”改革\r\n大家谈",座谈交流,区发改局,6月\r\n';
+    const r = parsePlanTable(text);
+    expect(r.events.map(({ seq, theme, forms, units, months }) => ({ seq, theme, forms, units, months }))).toEqual([
+      { seq: 1, theme: '税务开放日', forms: ['现场观摩'], units: ['区税务局'], months: { from: 4, to: 4 } },
+      { seq: 2, theme: '政策宣讲,进社区', forms: ['政策宣讲'], units: ['区人社局', '区医保局'], months: { from: 5, to: 5 } },
+      { seq: 3, theme: '“放管服”改革 大家谈', forms: ['座谈交流'], units: ['区发改局'], months: { from: 6, to: 6 } },
+    ]);
+    expect(r.events[1].raw).toBe('2,"政策宣讲,进社区",政策宣讲,"区人社局,区医保局",5月');
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('prose with commas and no tab is not read as CSV', () => {
+    const r = parsePlanTable('各单位要高度重视, 认真组织, 按时报送。\n请于3月底前, 报送联系人。');
+    expect(r.events).toEqual([]);
+    expect(r.warnings[0].message).toContain('没有找到计划表的表头');
+  });
+});
+
+test('a table per month, each under its own heading and header', () => {
+  const text = [
+    '一、4月',
+    '序号\t活动主题\t活动形式\t责任单位',
+    '1\t税务开放日\t现场观摩\t区税务局',
+    '',
+    '二、5月',
+    '序号\t活动主题\t活动形式\t责任单位',
+    '2\t民生座谈会\t座谈交流\t区民政局',
+  ].join('\n');
+  const r = parsePlanTable(text);
+  expect(brief(r).map((e) => [e.seq, e.months])).toEqual([
+    [1, { from: 4, to: 4 }],
+    [2, { from: 5, to: 5 }],
+  ]);
+  expect(r.warnings).toEqual([]);
+});

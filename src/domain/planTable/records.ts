@@ -5,7 +5,7 @@
  * proportion to its length.
  */
 import { looksLikeUnit, splitForms, splitOnSpaces, splitUnits } from './cells';
-import { detectHeader, nonEmpty, type Header, type Layout } from './header';
+import { detectHeader, headerKind, nonEmpty, type Header, type Layout } from './header';
 import { END_OF_TABLE, KNOWN_FORMS, PAGE_MARK, TOTAL_ROW } from './vocabulary';
 import { parseWhen } from './when';
 import type { ColumnKind, SourceRow } from './types';
@@ -90,35 +90,71 @@ export function headingTime(text: string): string | null {
 /** Lines a record of the 'lines' layout may take per column before the rest counts as unmatched. */
 const LINES_PER_COLUMN = 3;
 
-/** Splits text into rows, cells on tabs; a cell quoted by Excel may hold line breaks ("a\nb"). */
+/**
+ * Splits text into rows, cells on tabs; a cell quoted by Excel may hold line breaks ("a\nb").
+ * Text without a tab whose header is comma-separated is read as CSV (a .csv file opened
+ * as text), with commas inside quoted cells kept.
+ */
 export function textToRows(text: string): SourceRow[] {
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const sep = !text.includes('\t') && lines.slice(0, 40).some(isCsvHeader) ? ',' : '\t';
   const rows: SourceRow[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     let line = lines[i];
     const start = i;
-    if (line.includes('\t')) {
-      while (quoteOpen(line) && i + 1 < lines.length) {
+    if (line.includes(sep)) {
+      while (quoteOpen(line, sep) && i + 1 < lines.length) {
         i += 1;
         line += `\n${lines[i]}`;
       }
     }
-    const cells = line.includes('\t') ? line.split('\t').map(unquote) : [line];
+    const cells = !line.includes(sep) ? [line] : sep === ',' ? splitQuoted(line, sep) : line.split(sep).map(unquote);
     rows.push({ line: start + 1, cells, text: line });
   }
   return rows;
 }
 
-function quoteOpen(line: string): boolean {
-  if (!line.split('\t').some((c) => c.startsWith('"'))) return false;
+function isCsvHeader(line: string): boolean {
+  const cells = splitQuoted(line, ',').map((c) => c.trim());
+  return cells.length >= 3 && cells.filter((c) => headerKind(c) !== null).length >= 3 && headerKind(cells[0]) !== null;
+}
+
+function quoteOpen(line: string, sep: string): boolean {
+  if (!line.split(sep).some((c) => c.startsWith('"'))) return false;
   let quotes = 0;
   for (const c of line) if (c === '"') quotes += 1;
   return quotes % 2 === 1;
 }
 
+/** A tab-separated cell as Excel quotes it: whole in quotes, "" for one quote; anything else as it is. */
 function unquote(cell: string): string {
   if (cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"')) return cell.slice(1, -1).replace(/""/g, '"');
   return cell;
+}
+
+/** CSV cells of one line; a cell in double quotes may hold the separator, and "" stands for one quote. */
+function splitQuoted(line: string, sep: string): string[] {
+  const cells: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let k = 0; k < line.length; k += 1) {
+    const c = line[k];
+    if (quoted) {
+      if (c === '"' && line[k + 1] === '"') {
+        cur += '"';
+        k += 1;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"' && cur.trim() === '') {
+      quoted = true;
+      cur = '';
+    } else if (c === sep) {
+      cells.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  cells.push(cur);
+  return cells;
 }
 
 function lastColumnFits(rec: TableRecord): boolean {
@@ -177,6 +213,9 @@ export function segment(rows: SourceRow[]): Segmented {
     const h = detectHeader(rows, i);
     if (h) {
       close();
+      // "一、4月" just above a header: a table per month, each with its own header.
+      const above = i > 0 ? lastFilledAbove(rows, i) : null;
+      if (above && headingTime(above.text) !== null) section = { row: above.row.line, text: above.text, when: headingTime(above.text) };
       header = h;
       ended = false;
       out.headers.push(h);
@@ -304,4 +343,14 @@ function rowFollows(rows: SourceRow[], from: number, header: Header, lastSeq: nu
     return filledCells >= 2 && (segs.length >= header.kinds.length - 1 || filledCells >= 3);
   }
   return false;
+}
+
+/** The nearest non-empty row above rows[i] when it is a single cell (a heading), else null. */
+function lastFilledAbove(rows: SourceRow[], i: number): { row: SourceRow; text: string } | null {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k -= 1) {
+    const filled = nonEmpty(rows[k].cells);
+    if (filled.length === 0) continue;
+    return filled.length === 1 ? { row: rows[k], text: filled[0] } : null;
+  }
+  return null;
 }

@@ -1,4 +1,4 @@
-// Importing the year's plan table: paste it, or pick an .xlsx (uploaded to
+// Importing the year's plan table: paste it, or pick an .xlsx or .csv (uploaded to
 // storage first). The preview is importPlan with dryRun: the counts, every parsed
 // row with its warnings beside it, and — collapsed, as a separate choice — the
 // year's events this table does not have. Nothing is saved until 确认导入.
@@ -170,7 +170,8 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
   const upload = async (file: string | Blob, name: string) => {
     reset();
     setBusy('upload');
-    const env = await uploadFile(file, `plans/${jurisdictionId}/${year}-${Date.now()}.xlsx`);
+    const ext = /\.csv$/i.test(name) ? 'csv' : 'xlsx';
+    const env = await uploadFile(file, `plans/${jurisdictionId}/${year}-${Date.now()}.${ext}`);
     setBusy('');
     if (!env.ok) return setError(env.error);
     setSource({ kind: 'file', fileID: env.data.fileID, name });
@@ -178,7 +179,7 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
 
   const pickWeapp = async () => {
     try {
-      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
       const f = res.tempFiles[0];
       if (f) await upload(f.path, f.name);
     } catch {
@@ -256,7 +257,7 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
               }}
             />
           </Section>
-          <Section title='方式二：选择 Excel 文件（.xlsx）'>
+          <Section title='方式二：选择 Excel 文件（.xlsx 或 .csv）'>
             {process.env.TARO_ENV === 'h5' ? (
               <>
                 {/* The browser's own file control reads "Choose File" in English: hidden behind a Chinese button. */}
@@ -264,7 +265,7 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
                   id='o-xlsx-input'
                   className='u-file'
                   type='file'
-                  accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+                  accept='.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
                   onChange={pickH5}
                   data-testid='xlsx-input'
                   tabIndex={-1}
