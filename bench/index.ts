@@ -24,6 +24,7 @@ const OPEN_EVENTS = 1000; // events with a filed plan and public seats
 const SIGNUPS_PER_OPEN_EVENT = 100; // 100,000 sign-ups
 const CONCURRENCY = 50;
 const CALLS_PER_ACTION = 500;
+const SEEDED_VENUE = { name: '政务服务中心', latitude: 28.1, longitude: 113.0 };
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
@@ -110,7 +111,7 @@ async function seed(cloud: TestCloud): Promise<World> {
           eventId,
           date,
           startTime: '09:30',
-          venue: { name: '政务服务中心', latitude: 28.1, longitude: 113.0 },
+          venue: SEEDED_VENUE,
           publicSeats: 200,
         },
         staff,
@@ -239,15 +240,26 @@ async function main(): Promise<void> {
     payload: { action: 'eventDetail', eventId: openEvent.eventId },
     openid: openEvent.staff,
   }));
+  // A new version of the plan that changes nothing residents are told about (as measured before the database)…
   actions['unit.filePlan'] = await measure(cloud, 'filePlan', (i) => {
     const e = world.open[(i % 100) + 100];
+    return {
+      fn: 'unit',
+      payload: { action: 'filePlan', eventId: e.eventId, date: e.date, startTime: '09:30', venue: SEEDED_VENUE, publicSeats: 200 },
+      openid: e.staff,
+    };
+  });
+  // …and one that moves the venue: each of the event's 100 signed-up residents gets a message.
+  actions['unit.filePlan, venue moved'] = await measure(cloud, 'filePlan', (i) => {
+    const e = world.open[(i % 100) + 200];
     return {
       fn: 'unit',
       payload: {
         action: 'filePlan',
         eventId: e.eventId,
         date: e.date,
-        venue: { name: `会议室${i}`, latitude: 28.1, longitude: 113.0 },
+        startTime: '09:30',
+        venue: { ...SEEDED_VENUE, name: `会议室${i}` },
         publicSeats: 200,
       },
       openid: e.staff,

@@ -16,7 +16,7 @@ import { photoFiles, photoLinks } from '../_shared/photoLinks';
 import { planForApp } from '../_shared/planView';
 import { DRAFTS, MATERIALS } from '../_shared/records';
 import type { DraftDoc, MaterialsDoc, PhotoDoc, ReportDoc } from '../_shared/records';
-import type { SignupDoc } from '../_shared/signups';
+import { countersOf } from '../_shared/signups';
 import { suggestedParticipants } from '../../src/domain/reportParts';
 import { contract } from '../../src/contract';
 import { action } from '../_shared/router';
@@ -80,18 +80,23 @@ export const myEvents = action(contract.unit.myEvents, async (_input, caller) =>
 
 export const eventDetail = action(contract.unit.eventDetail, async ({ eventId }, caller) => {
   const { event, staff, jurisdiction } = await requireEventStaff(caller, eventId, { withRules: true });
-  const [photosRes, report, draft, materials, signups] = await Promise.all([
+  const [photosRes, report, draft, materials, attendedCount] = await Promise.all([
     db.collection(C.photos).where({ eventId }).orderBy('uploadedAt', 'asc').limit(PHOTO_PAGE).get() as unknown as Promise<{
       data: PhotoDoc[];
     }>,
     event.report ? getById<ReportDoc>(C.reports, event.report.reportId) : Promise.resolve(null),
     getById<DraftDoc>(DRAFTS, eventId),
     event.materials ? getById<MaterialsDoc>(MATERIALS, event.materials.materialsId) : Promise.resolve(null),
+    // Who came: counted by the database, not read; the confirmed count is the event's own counter.
     (event.plan?.publicSeats ?? 0) > 0
-      ? findWhere<SignupDoc>(C.signups, { eventId, status: 'confirmed' })
-      : Promise.resolve([] as SignupDoc[]),
+      ? (db
+          .collection(C.signups)
+          .where({ eventId, status: 'confirmed', attendedAt: _.exists(true) })
+          .count() as Promise<{ total: number }>)
+      : Promise.resolve({ total: 0 }),
   ]);
   const photos = photosRes.data;
+  const counted = { confirmed: countersOf(event).confirmed, attended: attendedCount.total };
   // The office's own logo, if it uploaded one, is what the photo stamp draws.
   const urls = await tempUrls([...photoFiles(photos), ...(jurisdiction.logoFileID ? [jurisdiction.logoFileID] : [])]);
   const now = serverNow();
@@ -176,11 +181,7 @@ export const eventDetail = action(contract.unit.eventDetail, async ({ eventId },
         }
       : null,
     // 参与人数 as the product knows it, for the report form to prefill (the unit may correct it).
-    participants: {
-      confirmed: signups.length,
-      attended: signups.filter((s) => s.attendedAt).length,
-      suggested: suggestedParticipants({ confirmed: signups.length, attended: signups.filter((s) => s.attendedAt).length }),
-    },
+    participants: { ...counted, suggested: suggestedParticipants(counted) },
     rules: {
       keyword: rules.keyword,
       reportKeywordPlaces: rules.reportKeywordPlaces,

@@ -311,6 +311,17 @@ describe('attend and evaluate', () => {
     refused(await cloud.call('resident', { action: 'attend', token: 'nonsense' }, who), 'NOT_FOUND');
     const people = ok(await cloud.call<Attendee[]>('unit', { action: 'attendees', eventId }, y.eduStaff));
     expect(people.filter((p) => p.attended)).toHaveLength(1);
+    // The report form's 参与人数: who came once anyone scanned in, else who was confirmed.
+    const confirmed = people.filter((p) => p.status === 'confirmed').length;
+    const { participants } = ok(
+      await cloud.call<{ participants: { confirmed: number; attended: number; suggested: number } }>(
+        'unit',
+        { action: 'eventDetail', eventId },
+        y.eduStaff,
+      ),
+    );
+    expect(confirmed).toBeGreaterThan(1);
+    expect(participants).toEqual({ confirmed, attended: 1, suggested: 1 });
   });
 
   test('the day after, attending is NOT_EVENT_DAY', async () => {
