@@ -48,7 +48,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    cache: { enable: !process.env.TARO_OUTPUT },
+    // Production builds (npm test, bench, deploy) start clean: a persistent cache left by an
+    // earlier build of changed sources has produced a weapp bundle that fails at render.
+    cache: { enable: process.env.NODE_ENV !== 'production' && !process.env.TARO_OUTPUT },
     mini: {
       // Modules used only by one subpackage move into that subpackage.
       optimizeMainPackage: { enable: true },

@@ -202,7 +202,7 @@ test('office import of an .xlsx chosen from a chat (chooseMessageFile)', async (
   );
   const s = sim(office);
   s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
-  await s.waitForText('方式二：选择 Excel 文件（.xlsx）');
+  await s.waitForText('方式二：选择 Excel 文件（.xlsx 或 .csv）');
   s.host.answers.messageFiles.push({ bytes: xlsx, name: '2023年政务公开主题日计划.xlsx' });
   await s.tap('从聊天记录选择文件');
   await s.waitForText('已上传：2023年政务公开主题日计划.xlsx');
@@ -215,5 +215,26 @@ test('office import of an .xlsx chosen from a chat (chooseMessageFile)', async (
     [true, 'string'],
     [false, 'string'],
   ]);
+  expect(s.errors).toEqual([]);
+});
+
+test('office import of a .csv chosen from a chat: WeChat lists it, the preview reads it', async () => {
+  const office = 'office-csv-journey';
+  const { jurisdictionId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: 'test-setup-token', name: '开福区', level: 'district' },
+      office,
+    ),
+  );
+  const s = sim(office);
+  s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
+  await s.waitForText('方式二：选择 Excel 文件（.xlsx 或 .csv）');
+  const csv = '序号,活动主题,活动形式,责任单位,时间\r\n1,"税务开放日,走进办税厅",现场观摩,区税务局,5月\r\n';
+  s.host.answers.messageFiles.push({ bytes: Buffer.from(csv, 'utf8'), name: '计划表.csv' });
+  await s.tap('从聊天记录选择文件');
+  await s.waitForText('已上传：计划表.csv');
+  await s.tap(/^预览$/);
+  await s.waitForText('税务开放日,走进办税厅', 20_000);
   expect(s.errors).toEqual([]);
 });

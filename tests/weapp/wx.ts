@@ -196,6 +196,10 @@ export function createWx(host: WxHost): { wx: Obj; files: Map<string, Buffer> } 
     chooseMessageFile: (opt) => {
       const picked = host.answers.messageFiles.splice(0, Number(opt.count ?? 1));
       if (!picked.length) throw fail('chooseMessageFile', 'cancel');
+      // WeChat lists only files with the extensions asked for: anything else cannot be picked.
+      const allowed = Array.isArray(opt.extension) ? (opt.extension as string[]).map((e) => e.toLowerCase()) : null;
+      if (allowed && picked.some((f) => !allowed.includes((f.name.split('.').pop() ?? '').toLowerCase())))
+        throw fail('chooseMessageFile', 'cancel');
       return {
         tempFiles: picked.map((f) => {
           const p = tempPath(f.name.split('.').pop() ?? 'bin');
