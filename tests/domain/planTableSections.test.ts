@@ -363,3 +363,18 @@ test('a table per month, each under its own heading and header', () => {
   ]);
   expect(r.warnings).toEqual([]);
 });
+
+test('a contact person or phone written in the unit cell is not imported as part of the unit', () => {
+  const text = [
+    '序号\t活动主题\t活动形式\t责任单位\t时间',
+    '1\t税务开放日\t现场观摩\t区税务局（联系人：李四）\t4月',
+    '2\t民生座谈会\t座谈交流\t区民政局(电话 0731-88888888)、区残联\t5月',
+    '3\t法治宣传\t政策宣讲\t区司法局（公共法律服务中心）\t6月',
+  ].join('\n');
+  const r = parsePlanTable(text);
+  expect(r.events.map((e) => e.units)).toEqual([['区税务局'], ['区民政局', '区残联'], ['区司法局（公共法律服务中心）']]);
+  expect(r.warnings).toEqual([
+    { row: 2, field: 'units', message: '序号1的责任单位里写有联系人或电话，只导入了单位名称：区税务局' },
+    { row: 3, field: 'units', message: '序号2的责任单位里写有联系人或电话，只导入了单位名称：区民政局、区残联' },
+  ]);
+});

@@ -79,3 +79,11 @@ export function unitProblem(name: string): string | null {
   if (!looksLikeUnit(name)) return `责任单位“${name}”不像单位名称，请核对`;
   return null;
 }
+
+/** A note in brackets naming a contact person or a phone number ("（联系人：李四 13800000000）"). */
+const CONTACT_NOTE = /[（(][^（()）]*(联系|电话|手机|\d{7,})[^（()）]*[)）]/g;
+
+/** The unit's name without contact notes: a person's name or phone is not part of a unit, and not public. */
+export function withoutContact(unit: string): string {
+  return unit.replace(CONTACT_NOTE, '').trim();
+}

@@ -37,9 +37,20 @@ const monthsOnly = (from: number, to: number, year: number | null, note?: string
     ? { ok: true, months: { from, to }, days: null, year, ...(note ? { note } : {}) }
     : { ok: false };
 
+const TENTATIVE = /[(（]?(暂定|拟定|初定|待调整|拟)[)）]?$|左右$/;
+
 /** Reads one time cell. */
 export function parseWhen(input: string): When {
-  let s = toHalfWidth(input).replace(/\s+/g, '');
+  const cell = input.replace(/\s+$/, '');
+  // "9月中旬（暂定）": read the time, and say that the plan calls it tentative.
+  const tentative = TENTATIVE.test(cell) && cell.replace(TENTATIVE, '').trim() !== '';
+  const w = readCell(tentative ? cell.replace(TENTATIVE, '') : cell, input);
+  if (!tentative || !w.ok || w.note || (!w.months && !w.days)) return w;
+  return { ...w, note: `“${input.trim()}”是暂定时间，请责任单位报备方案时确定日期` };
+}
+
+function readCell(text: string, input: string): When {
+  let s = toHalfWidth(text).replace(/\s+/g, '');
   if (s === '') return { ok: false };
   if (TBD.test(s)) return { ok: true, months: null, days: null, year: null };
   // Numbers as spreadsheets and forms write them: 2024.5.15, 2024-05-15, 2024/5, 5.15, 5.15-5.20.
@@ -64,8 +75,16 @@ export function parseWhen(input: string): When {
   s = s
     .replace(/([一二三四五六七八九十]{1,3})([月日号])/g, (_m, n: string, u: string) => `${cnToNumber(n)}${u}`)
     .replace(/号/g, '日')
-    .replace(/[~〜～—–―－至到]+/g, '-');
-  const before = /^(\d{1,2})月(底|末)?(前|之前|以前)$/.exec(s);
+    .replace(/[~〜～—–―－至到]+/g, '-')
+    // A day cell may add its weekday and hours: "4月23日（星期日）上午9:30-11:30" is 4月23日.
+    .replace(/\(?(星期|周)[一二三四五六日天]\)?/g, '')
+    .replace(/日(上午|下午|晚上|早上|中午|全天)?(\d{1,2}:\d{2}(-\d{1,2}:\d{2})?|\d{1,2}[时点](\d{1,2}分)?)?/g, '日');
+  const week = /^(\d{1,2})月第?([1-5一二三四五])周$/.exec(s);
+  if (week) {
+    const m = Number(week[1]);
+    return monthsOnly(m, m, year, `“${input.trim()}”按${m}月处理，请责任单位报备方案时确定日期`);
+  }
+  const before = /^(\d{1,2})月(底|末|\d{1,2}日)?(前|之前|以前)$/.exec(s);
   if (before) {
     const m = Number(before[1]);
     return monthsOnly(m, m, year, `“${input.trim()}”按${m}月处理，请核对是否需要更早开展`);
