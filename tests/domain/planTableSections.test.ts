@@ -268,6 +268,26 @@ describe('headers no table here used', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  test('the same column in a Word copy with one cell per line', () => {
+    const text = [
+      '序号',
+      '县市区',
+      '活动主题',
+      '活动形式',
+      '责任单位',
+      '时间',
+      '1',
+      '大祥区',
+      '税务开放日',
+      '现场观摩',
+      '大祥区税务局',
+      '4月',
+    ].join('\n');
+    const r = parsePlanTable(text);
+    expect(brief(r)).toEqual([{ seq: 1, theme: '税务开放日', units: ['大祥区税务局'], months: { from: 4, to: 4 } }]);
+    expect(r.warnings).toEqual([]);
+  });
+
   test('two unknown columns are not a header: a row of data never becomes one', () => {
     const r = parsePlanTable('序号\t县市区\t牵头领导\t活动主题\t活动形式\n1\t大祥区\t张三\t税务开放日\t现场观摩');
     expect(r.events).toEqual([]);

@@ -94,13 +94,29 @@ export function detectHeader(rows: SourceRow[], i: number): Header | null {
   let marked = false;
   let j = i;
   // Header words one per line; bounded by the number of columns, so this stays linear.
+  let unknown = 0;
   for (; j < rows.length && kinds.length <= HEADER_WORDS.length + 4; j += 1) {
     const c = nonEmpty(rows[j].cells);
     if (c.length === 0) continue;
-    const k = c.length === 1 ? headerKind(c[0]) : null;
+    let k = c.length === 1 ? headerKind(c[0]) : null;
+    // One column without a known word ("县市区") between header words, as in a one-row header.
+    if (k === null && c.length === 1 && j > i && unknown === 0 && unknownColumn(c[0]) && headerWordAt(rows, j + 1)) {
+      k = 'other';
+      unknown += 1;
+    }
     if (k === null || (k !== 'other' && kinds.includes(k))) break;
     if (j > i && rows[j].cells[0] === '' && rows[j].cells.length > 1) marked = true;
     kinds.push(k);
   }
   return isHeaderSet(kinds) ? { kinds, layout: marked ? 'cells' : 'lines', line, used: j - i } : null;
+}
+
+/** True when the next non-empty row is a single header word. */
+function headerWordAt(rows: SourceRow[], from: number): boolean {
+  for (let k = from; k < rows.length; k += 1) {
+    const c = nonEmpty(rows[k].cells);
+    if (c.length === 0) continue;
+    return c.length === 1 && headerKind(c[0]) !== null;
+  }
+  return false;
 }
