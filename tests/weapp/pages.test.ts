@@ -23,7 +23,12 @@ const CASES: Case[] = [
   ['pages/messages/index', (w) => w.y.eduStaff, () => '', '接收微信提醒'],
   ['office/home/index', (w) => w.y.office, () => '', '2023年活动'],
   ['office/review/index', (w) => w.y.office, (w) => `eventId=${w.eventId}`, '活动方案与签到'],
-  ['office/import/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}&year=2023`, '方式二：选择 Excel 文件（.xlsx 或 .csv）'],
+  [
+    'office/import/index',
+    (w) => w.y.office,
+    (w) => `jurisdictionId=${w.y.jurisdictionId}&year=2023`,
+    '方式二：选择 Excel 文件（.xlsx 或 .csv）',
+  ],
   ['office/events/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}&year=2023`, '小升初招生政策解读'],
   ['office/event/index', (w) => w.y.office, (w) => `eventId=${w.eventId}`, '待公开办审核'],
   ['office/units/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}`, '生成邀请'],
