@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { currentOpenid, isValidOpenid, onIdentityChange, setOpenid } from '../api/identity';
 import { TextInput } from './Field';
-import { Button } from './Button';
+import { Button, Choice, Tap } from './Button';
 
 export const DEMO_IDENTITIES: ReadonlyArray<{ openid: string; label: string }> = [
   { openid: 'resident-1', label: '市民一' },
@@ -46,21 +46,22 @@ export function IdentityPicker() {
           </View>
           {label ? `（${label}）` : ''}
         </View>
-        <View className='z-idbar__toggle' onClick={() => setOpen(!open)}>
+        <Tap className='z-idbar__toggle' role='button' onClick={() => setOpen(!open)}>
           {open ? '收起' : '切换身份'}
-        </View>
+        </Tap>
       </View>
       {open ? (
         <View className='z-idbar__panel'>
           <View className='z-idbar__chips'>
             {DEMO_IDENTITIES.map((d) => (
-              <View
+              <Choice
                 key={d.openid}
+                checked={d.openid === openid}
                 className={d.openid === openid ? 'z-idbar__chip z-idbar__chip--on' : 'z-idbar__chip'}
-                onClick={() => choose(d.openid)}
+                onChange={() => choose(d.openid)}
               >
                 {d.label} · {d.openid}
-              </View>
+              </Choice>
             ))}
           </View>
           <View className='z-idbar__free'>

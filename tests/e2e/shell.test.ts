@@ -46,9 +46,10 @@ describe('首页与身份切换', () => {
   });
 
   test('切换到单位工作人员：首页显示我的单位', async () => {
-    await page.getByText('切换身份').click();
+    // The developer's identity switch is operable like every other control: a button, then radios.
+    await page.getByRole('button', { name: '切换身份' }).click();
     await screenshot(page, 'shell-identity-panel');
-    await page.getByText('staff-edu', { exact: false }).first().click();
+    await page.getByRole('radio', { name: /staff-edu/ }).click();
     await page.getByText('我的单位').waitFor();
     expect(await shownOpenid(page)).toBe('staff-edu');
     await expect(page.getByText('雨花区 · 区教育局').count()).resolves.toBe(1);
