@@ -169,13 +169,14 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       continue;
     }
     const above: Group | null = group?.section === rec.section ? group : null;
+    const grouping = groupingColumns(rec);
     const fills = new Map<ColumnKind, string>();
-    for (const k of groupingColumns(rec)) {
+    for (const k of grouping) {
       const up = above?.cells.get(k);
       if (!read.get(k).trim() && up) fills.set(k, up);
     }
     const c: RowCells = { ...read, get: (k) => fills.get(k) ?? read.get(k) };
-    group = { section: rec.section, cells: new Map(groupingColumns(rec).map((k) => [k, c.get(k)])), filled: new Set(fills.keys()) };
+    group = { section: rec.section, cells: new Map(grouping.map((k) => [k, c.get(k)])), filled: new Set(fills.keys()) };
     let seq: number;
     if (c.seq !== null) {
       seq = c.seq;
@@ -218,8 +219,9 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     else if (c.has('forms') && forms.length === 0) warn(rec.row, `序号${seq}没有填写活动形式，请责任单位在报备方案时确定`, 'forms');
 
     const listed = splitUnits(c.get('units'));
-    const units = [...new Set(listed.map(withoutContact).filter(Boolean))];
-    if (listed.some((u) => withoutContact(u) !== u))
+    const names = listed.map(withoutContact);
+    const units = [...new Set(names.filter(Boolean))];
+    if (names.some((u, i) => u !== listed[i]))
       warn(rec.row, `序号${seq}的责任单位里写有联系人或电话，只导入了单位名称：${units.join('、')}`, 'units');
     if (units.length === 0) warn(rec.row, `序号${seq}没有填写责任单位，请补上后重新导入，否则这项活动没有单位负责`, 'units');
     for (const u of units) {

@@ -192,9 +192,10 @@ export function segment(rows: SourceRow[]): Segmented {
     rows: [row],
     section,
   });
+  const sectionOf = (row: SourceRow, text: string): Section => ({ row: row.line, text, when: headingTime(text) });
   const startSection = (row: SourceRow, text: string) => {
     close();
-    section = { row: row.line, text, when: headingTime(text) };
+    section = sectionOf(row, text);
   };
 
   for (let i = 0; i < rows.length; i += 1) {
@@ -215,7 +216,8 @@ export function segment(rows: SourceRow[]): Segmented {
       close();
       // "一、4月" just above a header: a table per month, each with its own header.
       const above = i > 0 ? lastFilledAbove(rows, i) : null;
-      if (above && headingTime(above.text) !== null) section = { row: above.row.line, text: above.text, when: headingTime(above.text) };
+      const heading = above ? sectionOf(above.row, above.text) : null;
+      if (heading?.when) section = heading;
       header = h;
       ended = false;
       out.headers.push(h);
@@ -283,7 +285,7 @@ export function segment(rows: SourceRow[]): Segmented {
       continue;
     }
 
-    const segs = header.layout === 'spaces' && cells.length === 1 ? splitOnSpaces(cells[0]) : cells.map((c) => c.trim());
+    const segs = segmentsOf(cells, header.layout);
     const leading = cells.length > 1 && segs[0] === '';
     const seqMatch = seqAt >= 0 ? SEQ_CELL.exec(segs[seqAt] ?? '') : null;
     const v = seqMatch ? Number(seqMatch[1]) : NaN;
@@ -325,6 +327,11 @@ export function segment(rows: SourceRow[]): Segmented {
   return out;
 }
 
+/** A row's cells as its layout carries them: a PDF line split on runs of spaces, else as pasted. */
+function segmentsOf(cells: string[], layout: Layout): string[] {
+  return layout === 'spaces' && cells.length === 1 ? splitOnSpaces(cells[0]) : cells.map((c) => c.trim());
+}
+
 /** True when the next non-empty row after a heading starts a row of the table. */
 function rowFollows(rows: SourceRow[], from: number, header: Header, lastSeq: number): boolean {
   for (let k = from; k < rows.length && k < from + 3; k += 1) {
@@ -335,8 +342,7 @@ function rowFollows(rows: SourceRow[], from: number, header: Header, lastSeq: nu
       const m = SEQ_CELL.exec(filled[0]);
       return seqAt === 0 && m !== null && Number(m[1]) === lastSeq + 1;
     }
-    const segs =
-      header.layout === 'spaces' && rows[k].cells.length === 1 ? splitOnSpaces(rows[k].cells[0]) : rows[k].cells.map((c) => c.trim());
+    const segs = segmentsOf(rows[k].cells, header.layout);
     const filledCells = nonEmpty(segs).length;
     if (seqAt >= 0) return filledCells >= 2 && SEQ_CELL.test(segs[seqAt] ?? '');
     // No 序号: a row of the table's width (merged cells copied as blanks), not a line of prose.
