@@ -75,8 +75,7 @@ export class LocalDatabase {
       case 'database.abortTransaction':
         return this.endTransaction(this.transaction(String(p.transactionId)), false);
       case 'database.getDocument':
-        // Relaxed EJSON: what the SDK parses back is the same, and it is much cheaper per document.
-        return { list: this.read(c, p, tx).map((d) => EJSON.stringify(d, { relaxed: true })) };
+        return { list: this.read(c, p, tx).map((d) => this.store.textOf(d)) };
       case 'database.calculateDocument':
         return { total: this.store.count(c, this.decodeQuery(p.query), tx?.overlay.get(c)) };
       case 'database.insertDocument':

@@ -74,6 +74,8 @@ export function asWriteError(e: unknown): StoreWriteError | undefined {
 
 export class Store {
   private readonly collections = new Map<string, Map<string, Doc>>();
+  /** Each stored document's text, computed once: reads send it as it is (documents are never changed in place). */
+  private readonly texts = new WeakMap<Doc, string>();
   /** Equality indexes, built on first use of a field: coll -> field -> value -> ids. */
   private readonly indexes = new Map<string, Map<string, Map<unknown, Set<string>>>>();
   private readonly db: Database.Database;
@@ -184,6 +186,16 @@ export class Store {
     return this.collections.get(c)?.get(id);
   }
 
+  /** A document as the SDK reads it (relaxed EJSON). */
+  textOf(doc: Doc): string {
+    let text = this.texts.get(doc);
+    if (text === undefined) {
+      text = encodeDoc(doc);
+      this.texts.set(doc, text);
+    }
+    return text;
+  }
+
   /**
    * Applies a batch of changes atomically: one SQLite transaction, then memory.
    * Throws StoreWriteError (and changes nothing) when the disk refuses it.
@@ -198,7 +210,10 @@ export class Store {
       throw asWriteError(e) ?? e;
     }
     this.writeCount += 1;
-    for (const ch of changes) this.applyInMemory(ch);
+    changes.forEach((ch, i) => {
+      if (ch.doc) this.texts.set(ch.doc, texts[i]!);
+      this.applyInMemory(ch);
+    });
     this.scheduleCheckpoint();
   }
 
@@ -214,11 +229,27 @@ export class Store {
 
   find(c: string, filter: Filter, opts: FindOptions = {}, overlay?: Map<string, Doc | null>): Doc[] {
     let docs = this.candidates(c, filter, overlay);
-    const query = new Query(filter);
-    docs = docs.filter((d) => query.test(d));
-    if (opts.sort && Object.keys(opts.sort).length) docs = sortDocs(docs, opts.sort);
+    const query = compiledQuery(filter);
     const skip = opts.skip ?? 0;
-    docs = docs.slice(skip, opts.limit === undefined ? undefined : skip + opts.limit);
+    const end = opts.limit === undefined ? Infinity : skip + opts.limit;
+    const sortKeys = Object.keys(opts.sort ?? {});
+    if (sortKeys.length === 1 && sortKeys[0] === '_id') {
+      // Paging by _id (findAll): order first, then test only until the page is full, so
+      // reading a collection page by page tests each document about once, not once per page.
+      const after = idLowerBound(filter);
+      if (after !== undefined) docs = docs.filter((d) => d._id >= after);
+      const dir = opts.sort!._id;
+      const page: Doc[] = [];
+      for (const d of docs.sort((a, b) => (a._id < b._id ? -dir : a._id > b._id ? dir : 0))) {
+        if (page.length >= end) break;
+        if (query.test(d)) page.push(d);
+      }
+      docs = page.slice(skip);
+    } else {
+      docs = docs.filter((d) => query.test(d));
+      if (sortKeys.length) docs = sortDocs(docs, opts.sort!);
+      docs = docs.slice(skip, end);
+    }
     return opts.projection ? docs.map((d) => project(d, opts.projection!)) : docs;
   }
 
@@ -277,13 +308,56 @@ export class Store {
   }
 
   count(c: string, filter: Filter, overlay?: Map<string, Doc | null>): number {
-    const query = new Query(filter);
+    const query = compiledQuery(filter);
     return this.candidates(c, filter, overlay).filter((d) => query.test(d)).length;
   }
 
   collectionNames(): string[] {
     return [...this.collections.keys()];
   }
+}
+
+// Compiling a mingo query costs more than testing a handful of documents with it.
+// Most filters are plain equalities ({_id}, {openid}, {eventId, status}): those are
+// tested directly; others are compiled once, as the same ones come again and again.
+interface DocTest {
+  test(doc: Doc): boolean;
+}
+const compiledQueries = new Map<string, DocTest>();
+const MAX_COMPILED_QUERIES = 1000;
+
+function compiledQuery(filter: Filter): DocTest {
+  const equalities = plainEqualities(filter);
+  if (equalities) return { test: (doc) => equalities.every(([field, value]) => matchesScalar(doc[field], value)) };
+  const key = JSON.stringify(filter, function (this: Record<string, unknown>, k: string, value: unknown) {
+    const raw = this[k];
+    // Dates and regular expressions would otherwise key as a string and as {}.
+    if (raw instanceof Date) return { '\u0000date': raw.getTime() };
+    if (raw instanceof RegExp) return { '\u0000regexp': String(raw) };
+    return value;
+  });
+  let query = compiledQueries.get(key);
+  if (!query) {
+    if (compiledQueries.size >= MAX_COMPILED_QUERIES) compiledQueries.clear();
+    query = new Query(filter);
+    compiledQueries.set(key, query);
+  }
+  return query;
+}
+
+/** The filter's conditions when each is a top-level field equal to a string, number or boolean; else null. */
+function plainEqualities(filter: Filter): Array<[string, string | number | boolean]> | null {
+  const out: Array<[string, string | number | boolean]> = [];
+  for (const [field, value] of Object.entries(filter)) {
+    if (field.startsWith('$') || field.includes('.') || !isScalar(value)) return null;
+    out.push([field, value]);
+  }
+  return out;
+}
+
+/** Mongo equality on a scalar: the field equals it, or is an array holding it. */
+function matchesScalar(fieldValue: unknown, value: string | number | boolean): boolean {
+  return fieldValue === value || (Array.isArray(fieldValue) && fieldValue.includes(value));
 }
 
 function indexValues(v: unknown): unknown[] {
@@ -318,6 +392,20 @@ function indexableConditions(filter: Filter): Array<{ field: string; values: unk
     }
   }
   return found;
+}
+
+/** The least _id a filter allows (`_id: {$gt|$gte: x}` at its top or in its top-level $and), for narrowing before testing. */
+function idLowerBound(filter: Filter): string | undefined {
+  const parts = Array.isArray(filter.$and) ? [filter, ...(filter.$and as Filter[])] : [filter];
+  let bound: string | undefined;
+  for (const part of parts) {
+    const cond = part?._id as Record<string, unknown> | undefined;
+    for (const op of ['$gt', '$gte']) {
+      const v = cond && typeof cond === 'object' ? cond[op] : undefined;
+      if (typeof v === 'string' && (bound === undefined || v > bound)) bound = v;
+    }
+  }
+  return bound;
 }
 
 function sortDocs(docs: Doc[], sort: Record<string, 1 | -1>): Doc[] {

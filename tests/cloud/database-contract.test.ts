@@ -174,6 +174,100 @@ describe('where() with commands', () => {
   });
 });
 
+describe('the store answers as a plain scan would', () => {
+  // Plain equalities skip mingo, compiled queries are reused, and a page ordered by _id is
+  // tested only until it is full: each must answer exactly what filtering, sorting and
+  // slicing every document would.
+  const units = ['区教育局', '区司法局', '同升街道', '区税务局'];
+  const docs = Array.from({ length: 240 }, (_, i) => ({
+    _id: `p${String((i * 37) % 240).padStart(3, '0')}`,
+    unit: units[i % 4],
+    n: i % 7,
+    open: i % 3 === 0,
+    tags: i % 5 === 0 ? ['现场观摩', `t${i % 2}`] : [`t${i % 2}`],
+    at: new Date(Date.UTC(2023, 3, 1 + (i % 30))),
+    ...(i % 11 === 0 ? { nested: { n: i % 7 } } : {}),
+  }));
+  type Row = (typeof docs)[number];
+  beforeAll(() => runtime.store.commit(docs.map((d) => ({ c: 'scan', id: d._id, doc: d }))));
+  const byId = (a: Row, b: Row) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+
+  test.each<[string, () => Data, (d: Row) => boolean]>([
+    ['one string', () => ({ unit: '同升街道' }), (d) => d.unit === '同升街道'],
+    ['a number and a boolean', () => ({ n: 3, open: true }), (d) => d.n === 3 && d.open],
+    ['an array element', () => ({ tags: '现场观摩' }), (d) => d.tags.includes('现场观摩')],
+    ['a field nobody has', () => ({ missing: 'x' }), () => false],
+    ['a nested field', () => ({ 'nested.n': 2 }), (d) => d.nested?.n === 2],
+    [
+      'a date after one day',
+      () => ({ at: db.command.gt(new Date('2023-04-20T00:00:00Z')) }),
+      (d) => d.at > new Date('2023-04-20T00:00:00Z'),
+    ],
+    [
+      'a date after another day',
+      () => ({ at: db.command.gt(new Date('2023-04-10T00:00:00Z')) }),
+      (d) => d.at > new Date('2023-04-10T00:00:00Z'),
+    ],
+    ['one pattern', () => ({ unit: db.RegExp({ regexp: '^区' }) }), (d) => d.unit.startsWith('区')],
+    ['another pattern', () => ({ unit: db.RegExp({ regexp: '街道$' }) }), (d) => d.unit.endsWith('街道')],
+  ])('%s', async (_name, where, expected) => {
+    const got = await db.collection('scan').where(where()).limit(1000).get();
+    expect(got.data.map((d) => d._id).sort()).toEqual(
+      docs
+        .filter(expected)
+        .map((d) => d._id)
+        .sort(),
+    );
+  });
+
+  test.each<[string, () => Data, (d: Row) => boolean, number]>([
+    ['every document', () => ({}), () => true, 7],
+    [
+      'an $or of branches',
+      () => db.command.or([{ unit: '区教育局', open: true }, { n: db.command.gte(5) }]) as Data,
+      (d) => (d.unit === '区教育局' && d.open) || d.n >= 5,
+      9,
+    ],
+    ['nothing', () => ({ unit: '无此单位' }), () => false, 5],
+  ])('paging %s by _id after the last seen reads each once, in order', async (_name, where, expected, pageSize) => {
+    const seen: string[] = [];
+    let after = '';
+    for (let guard = 0; guard < 100; guard++) {
+      const q = after ? db.command.and([where(), { _id: db.command.gt(after) }]) : where();
+      const { data } = await db
+        .collection('scan')
+        .where(q as Data)
+        .orderBy('_id', 'asc')
+        .limit(pageSize)
+        .get();
+      seen.push(...data.map((d) => String(d._id)));
+      if (data.length < pageSize) break;
+      after = String(data[data.length - 1]._id);
+    }
+    expect(seen).toEqual(
+      docs
+        .filter(expected)
+        .sort(byId)
+        .map((d) => d._id),
+    );
+  });
+
+  test('descending by _id with skip and limit', async () => {
+    const { data } = await db.collection('scan').where({ open: true }).orderBy('_id', 'desc').skip(3).limit(4).get();
+    const all = docs.filter((d) => d.open).sort((a, b) => byId(b, a));
+    expect(data.map((d) => d._id)).toEqual(all.slice(3, 7).map((d) => d._id));
+  });
+
+  test('an update is read back from the new text, not the old', async () => {
+    await db
+      .collection('scan')
+      .doc('p001')
+      .update({ data: { unit: '新单位' } });
+    const { data } = await db.collection('scan').where({ _id: 'p001' }).get();
+    expect(data[0].unit).toBe('新单位');
+  });
+});
+
 describe('transactions', () => {
   test('commit applies every write together', async () => {
     await db.runTransaction(async (tx) => {
