@@ -8,7 +8,11 @@
  */
 import officialData from 'chinese-days/dist/chinese-days.json';
 import { BusinessError } from './errors';
-import { addDays, dayOfWeek, isValidDate, yearOf } from './time';
+import { dateOfEpochDay, epochDayOf, isValidDate, yearOf } from './time';
+
+// Deadlines step through many days (every event of a list, on every screen), so the
+// loops below count days as numbers and never parse a date string per step.
+const DAY_MS = 86_400_000;
 
 export interface CalendarAdjustmentDay {
   date: string;
@@ -63,20 +67,25 @@ export function isYearCovered(year: number, adjustments?: CalendarAdjustments): 
   return officialYears.has(year) || (adjustments?.publishedYears ?? []).includes(year);
 }
 
-/** Whether a YYYY-MM-DD date is a working day; throws CALENDAR_UNAVAILABLE for an unknown year. */
-export function isWorkday(date: string, adjustments?: CalendarAdjustments): boolean {
-  assertDate(date);
+/** `date` (valid) is epoch day `day`. */
+function workday(date: string, day: number, adjustments?: CalendarAdjustments): boolean {
   const override = adjustments?.days?.find((d) => d.date === date);
   if (override) return override.kind === 'work';
-  const year = yearOf(date);
+  const year = new Date(day * DAY_MS).getUTCFullYear();
   if (officialYears.has(year)) {
     if (date in official.workdays) return true;
     if (date in official.holidays) return false;
   } else if (!(adjustments?.publishedYears ?? []).includes(year)) {
     throw calendarUnavailable(year);
   }
-  const dow = dayOfWeek(date);
+  const dow = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
   return dow !== 0 && dow !== 6;
+}
+
+/** Whether a YYYY-MM-DD date is a working day; throws CALENDAR_UNAVAILABLE for an unknown year. */
+export function isWorkday(date: string, adjustments?: CalendarAdjustments): boolean {
+  assertDate(date);
+  return workday(date, epochDayOf(date), adjustments);
 }
 
 /**
@@ -88,12 +97,14 @@ export function addWorkdays(date: string, n: number, adjustments?: CalendarAdjus
   if (!Number.isInteger(n)) throw new RangeError(`Workday count must be an integer: ${n}`);
   const step = n > 0 ? 1 : -1;
   let remaining = Math.abs(n);
+  let day = epochDayOf(date);
   let current = date;
   let searched = 0;
   while (remaining > 0) {
-    current = addDays(current, step);
+    day += step;
+    current = dateOfEpochDay(day);
     if (++searched > MAX_SEARCH_DAYS + Math.abs(n)) throw calendarUnavailable(yearOf(current));
-    if (isWorkday(current, adjustments)) remaining -= 1;
+    if (workday(current, day, adjustments)) remaining -= 1;
   }
   return current;
 }
@@ -103,8 +114,8 @@ export function countWorkdaysBetween(from: string, to: string, adjustments?: Cal
   assertDate(from);
   assertDate(to);
   let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-    if (isWorkday(d, adjustments)) count += 1;
+  for (let day = epochDayOf(from) + 1, last = epochDayOf(to); day <= last; day++) {
+    if (workday(dateOfEpochDay(day), day, adjustments)) count += 1;
   }
   return count;
 }

@@ -75,6 +75,18 @@ export function addDays(date: string, n: number): string {
   return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** Days since 1970-01-01 of a YYYY-MM-DD date: loops over many days count with numbers, not strings. */
+export function epochDayOf(date: string): number {
+  const [y, m, d] = parts(date);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+/** The YYYY-MM-DD date of a day number since 1970-01-01 (epochDayOf's inverse). */
+export function dateOfEpochDay(day: number): string {
+  const t = new Date(day * DAY_MS);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
 /** Instant at which a Shanghai date starts (00:00:00+08:00). */
 export function startOfDayInstant(date: string): Date {
   const [y, m, d] = parts(date);

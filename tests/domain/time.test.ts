@@ -1,6 +1,15 @@
 // The date helpers every screen, message and file name uses: Shanghai wall clock
 // whatever the process zone (the suite runs under Asia/Shanghai and UTC).
-import { fileStamp, fmtDate, fmtDateTime, isoDate, shanghaiDateOf, shanghaiMonthOf } from '../../src/domain/time';
+import {
+  dateOfEpochDay,
+  epochDayOf,
+  fileStamp,
+  fmtDate,
+  fmtDateTime,
+  isoDate,
+  shanghaiDateOf,
+  shanghaiMonthOf,
+} from '../../src/domain/time';
 
 test.each([
   ['劳动节后第一天', 2023, 5, 4, '2023-05-04'],
@@ -37,3 +46,16 @@ test.each([
 ])('fmtDateTime：%s', (_w, iso, opts, out) => expect(fmtDateTime(iso, opts)).toBe(out));
 
 test('fmtDate 带星期：2023-04-15 是周六', () => expect(fmtDate('2023-04-15', { weekday: true })).toBe('4月15日 周六'));
+
+test.each([
+  ['纪元第一天', '1970-01-01', 0],
+  ['纪元之前', '1969-12-31', -1],
+  ['闰日', '2024-02-29', 19782],
+  ['闰日后一天', '2024-03-01', 19783],
+  ['年末', '2026-12-31', 20818],
+])('epochDayOf / dateOfEpochDay：%s', (_w, date, day) => {
+  expect(epochDayOf(date)).toBe(day);
+  expect(dateOfEpochDay(day)).toBe(date);
+});
+
+test('epochDayOf 不猜：不存在的日期抛出', () => expect(() => epochDayOf('2023-02-29')).toThrow(RangeError));
