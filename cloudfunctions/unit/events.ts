@@ -28,15 +28,18 @@ export const myEvents = action(contract.unit.myEvents, async (_input, caller) =>
   const openid = requireSignedIn(caller);
   const units = (await rolesOf(openid)).filter((r): r is UnitStaff => r.role === 'unit');
   if (units.length === 0) throw new BusinessError('FORBIDDEN', '您还不是任何责任单位的工作人员，请使用公开办发的邀请码加入单位', {});
-  const events = (await findWhere<EventDoc>(C.events, { unitIds: _.in(units.map((u) => u.unitId)) })).filter(
-    // A row dropped from the plan before anything was done is no longer work to do.
-    (e) => !(e.removedFromPlan && e.status === 'planned'),
-  );
-  // Rules place events that have no filed date yet, and say whether open seats wait for the office's review.
-  const needRules = [
-    ...new Set(events.filter((e) => e.status === 'planned' || (e.plan?.publicSeats ?? 0) > 0).map((e) => e.jurisdictionId)),
-  ];
-  const jurisdictions = needRules.length ? await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(needRules) }) : [];
+  // The rules place events that have no filed date yet and say whether open seats wait for the
+  // office's review. A unit's events are its jurisdiction's, so they are read beside the events.
+  const [allEvents, ownJurisdictions] = await Promise.all([
+    findWhere<EventDoc>(C.events, { unitIds: _.in(units.map((u) => u.unitId)) }),
+    findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in([...new Set(units.map((u) => u.jurisdictionId))]) }),
+  ]);
+  // A row dropped from the plan before anything was done is no longer work to do.
+  const events = allEvents.filter((e) => !(e.removedFromPlan && e.status === 'planned'));
+  const others = [...new Set(events.map((e) => e.jurisdictionId))].filter((id) => !ownJurisdictions.some((j) => j._id === id));
+  const jurisdictions = others.length
+    ? [...ownJurisdictions, ...(await findWhere<JurisdictionDoc>(C.jurisdictions, { _id: _.in(others) }))]
+    : ownJurisdictions;
   const now = serverNow();
   const rulesOf = new Map<string, Rules>(jurisdictions.map((j) => [j._id, j.rules]));
   const earliestOf = new Map(jurisdictions.map((j) => [j._id, earliestDateOrNull(now, j.rules)]));
