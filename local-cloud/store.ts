@@ -31,6 +31,7 @@ export const LEGACY_LOG = 'db.jsonl';
 /** Stale page images leave the WAL (and so the disk) at most this long after a write. */
 const CHECKPOINT_DELAY_MS = 1000;
 const CHECKPOINT_RETRY_MS = 5000;
+const CHECKPOINT_AFTER_DOCS = 300;
 
 export const DISK_FULL_MESSAGE = '服务器存储空间已满，这次操作没有保存；请稍后再试（已保存的内容不受影响），或联系部署人员清理磁盘';
 const DISK_ERROR_MESSAGE = '服务器存储出错，这次操作没有保存；请稍后再试，或联系部署人员检查磁盘';
@@ -82,6 +83,7 @@ export class Store {
   private readonly writeBatch: (changes: Change[], texts: Array<string | null>) => void;
   private checkpointTimer: NodeJS.Timeout | null = null;
   private checkpointFailing = false;
+  private docsSinceCheckpoint = 0;
   private closed = false;
   private idCounter = 0;
   /** Committed write batches since start: lets tests prove a refused call wrote nothing. */
@@ -147,6 +149,7 @@ export class Store {
     try {
       const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
       this.checkpointFailing = false;
+      this.docsSinceCheckpoint = 0;
       return r?.busy === 0;
     } catch (e) {
       const err = asWriteError(e);
@@ -210,11 +213,15 @@ export class Store {
       throw asWriteError(e) ?? e;
     }
     this.writeCount += 1;
+    this.docsSinceCheckpoint += changes.length;
     changes.forEach((ch, i) => {
       if (ch.doc) this.texts.set(ch.doc, texts[i]!);
       this.applyInMemory(ch);
     });
-    this.scheduleCheckpoint();
+    // A checkpoint holds the whole process while it copies the WAL: a burst of writes is
+    // checkpointed in short steps (~15 ms each) instead of one long pause (~200 ms) a second later.
+    if (this.docsSinceCheckpoint >= CHECKPOINT_AFTER_DOCS && !this.checkpointFailing) this.checkpoint();
+    else this.scheduleCheckpoint();
   }
 
   private applyInMemory({ c, id, doc }: Change): void {

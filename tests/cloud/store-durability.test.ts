@@ -337,6 +337,20 @@ describe('removed and overwritten documents are physically gone', () => {
     reopened.close();
   });
 
+  test('a burst of writes is checkpointed as it goes, not left for one long pause later', () => {
+    const dataDir = tmp('zwgk-burst-');
+    const store = new Store(dataDir);
+    const wal = path.join(dataDir, 'db.sqlite-wal');
+    const batch = (from: number) =>
+      Array.from({ length: 100 }, (_, i) => ({ c: 'messages', id: `m${from + i}`, doc: { _id: `m${from + i}`, body: '通知'.repeat(50) } }));
+    store.commit(batch(0));
+    expect(fs.statSync(wal).size).toBeGreaterThan(0); // a small write waits for the timer
+    store.commit(batch(100));
+    store.commit(batch(200)); // the 300th document since the last checkpoint
+    expect(fs.statSync(wal).size).toBe(0);
+    store.close();
+  });
+
   test('the running cloud empties its WAL by itself within about a second of a write', async () => {
     const dataDir = tmp('zwgk-erase-live-');
     const cloud = await startCloud({ dataDir });
