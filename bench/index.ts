@@ -24,6 +24,10 @@ const OPEN_EVENTS = 1000; // events with a filed plan and public seats
 const SIGNUPS_PER_OPEN_EVENT = 100; // 100,000 sign-ups
 const CONCURRENCY = 50;
 const CALLS_PER_ACTION = 500;
+const ROUNDS = 3;
+const WARMUP_CALLS = 200;
+/** Warm-up calls number from here, so calls that create something (a sign-up) never repeat a measured one. */
+const WARMUP_FROM = 100_000;
 const SEEDED_VENUE = { name: '政务服务中心', latitude: 28.1, longitude: 113.0 };
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -168,6 +172,12 @@ interface ActionFigure {
   p95ms: number;
 }
 
+/**
+ * Round trips of one call; WARMUP_CALLS unmeasured calls (the first calls of a code path run
+ * before the JIT has compiled it); then ROUNDS rounds of CALLS_PER_ACTION calls with CONCURRENCY
+ * callers: the median round's p50 and p95, so one garbage collection or one busy second of the
+ * machine does not decide the figure.
+ */
 async function measure(
   cloud: TestCloud,
   name: string,
@@ -176,21 +186,35 @@ async function measure(
   const first = make(0);
   const { envelope, roundTrips } = await cloud.callCounted(first.fn, first.payload, first.openid);
   if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code} ${envelope.error.message}`);
-  const times: number[] = [];
   await pool(
-    Array.from({ length: CALLS_PER_ACTION }, (_, i) => i + 1),
+    Array.from({ length: WARMUP_CALLS }, (_, i) => WARMUP_FROM + i),
     CONCURRENCY,
     async (i) => {
       const c = make(i);
-      const t0 = performance.now();
       const r = await cloud.call(c.fn, c.payload, c.openid);
-      times.push(performance.now() - t0);
-      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+      if (!r.ok) throw new Error(`${name} (warm-up): ${r.error.code} ${r.error.message}`);
     },
   );
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * p))] * 10) / 10;
-  return { roundTrips, p50ms: pct(0.5), p95ms: pct(0.95) };
+  const rounds: Array<{ p50: number; p95: number }> = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const times: number[] = [];
+    await pool(
+      Array.from({ length: CALLS_PER_ACTION }, (_, i) => 1 + round * CALLS_PER_ACTION + i),
+      CONCURRENCY,
+      async (i) => {
+        const c = make(i);
+        const t0 = performance.now();
+        const r = await cloud.call(c.fn, c.payload, c.openid);
+        times.push(performance.now() - t0);
+        if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+      },
+    );
+    times.sort((a, b) => a - b);
+    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
+    rounds.push({ p50: pct(0.5), p95: pct(0.95) });
+  }
+  const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] * 10) / 10;
+  return { roundTrips, p50ms: median(rounds.map((r) => r.p50)), p95ms: median(rounds.map((r) => r.p95)) };
 }
 
 async function main(): Promise<void> {
@@ -322,24 +346,33 @@ async function main(): Promise<void> {
   result.actions = Object.fromEntries(Object.entries(actions).map(([k, v]) => [k, { ...v, goalRoundTrips: 3, goalP95ms: 50 }]));
 
   log('reminders');
-  await cloud.setClock('2023-05-15T09:00:00+08:00', true);
-  const t0 = performance.now();
-  const res = await fetch(`${cloud.url}/api/dev/trigger/reminders`, { method: 'POST' });
-  const ms = Math.round(performance.now() - t0);
-  const run = (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
+  // The daily run at 09:00 on three working days in a row (each day's first run): the median time;
+  // the round trips of the first day, the day measured before (later days have more sign-ups to remind).
+  const runs: Array<{ ms: number; roundTrips: number; ok: boolean; sent: unknown }> = [];
+  for (const day of ['2023-05-15', '2023-05-16', '2023-05-17']) {
+    await cloud.setClock(`${day}T09:00:00+08:00`, true);
+    const t0 = performance.now();
+    const res = await fetch(`${cloud.url}/api/dev/trigger/reminders`, { method: 'POST' });
+    const ms = Math.round(performance.now() - t0);
+    const run = (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
+    runs.push({ ms, roundTrips: Number(res.headers.get('x-db-round-trips')), ok: run.ok, sent: run.data?.sent });
+  }
+  const typical = [...runs].sort((a, b) => a.ms - b.ms)[1];
   result.reminders = {
     events: JURISDICTIONS * EVENTS_PER_JURISDICTION,
-    roundTrips: Number(res.headers.get('x-db-round-trips')),
-    ms,
-    ok: run.ok,
-    sent: run.data?.sent,
+    roundTrips: runs[0].roundTrips,
+    ms: typical.ms,
+    runsMs: runs.map((r) => r.ms),
+    runsRoundTrips: runs.map((r) => r.roundTrips),
+    ok: runs.every((r) => r.ok),
+    sent: typical.sent,
     goalRoundTrips: 20,
     goalMs: 2000,
   };
   await cloud.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
   result.goals = goals(result);
-  result.vsBeforeDatabase = vsBeforeDatabase(actions, { roundTrips: Number(res.headers.get('x-db-round-trips')), ms });
+  result.vsBeforeDatabase = vsBeforeDatabase(actions, { roundTrips: runs[0].roundTrips, ms: typical.ms });
   console.log(JSON.stringify(result, null, 2));
 }
 
