@@ -141,6 +141,17 @@ async function smallestText(page: Page): Promise<{ px: number; text: string } | 
       const px = parseFloat(getComputedStyle(el).fontSize);
       if (!best || px < best.px) best = { px, text: text.slice(0, 20) };
     }
+    // What people type, and the hint shown before they do, are text too (not text nodes).
+    for (const field of Array.from(
+      root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        'textarea, input:not([type=hidden]):not([type=file]):not([type=checkbox]):not([type=radio])',
+      ),
+    )) {
+      const text = (field.value || field.placeholder || '').trim();
+      if (!text || !field.getClientRects().length) continue;
+      const px = parseFloat(getComputedStyle(field).fontSize);
+      if (!best || px < best.px) best = { px, text: text.slice(0, 20) };
+    }
     return best;
   });
 }
