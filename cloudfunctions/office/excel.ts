@@ -1,4 +1,4 @@
-// Everything of the office function that needs exceljs, bundled apart into
+// Everything of the office function that needs exceljs (and the Word reader), bundled apart into
 // excel.js (scripts/build-functions.mjs) and loaded only by the actions that read
 // or write Excel (lazyExcel.ts), so the everyday actions cold-start without it.
 import ExcelJS from 'exceljs';
@@ -8,6 +8,7 @@ import type { Figures } from '../_shared/assessment';
 import type { Review } from './assessment';
 
 export { parsePlanXlsx } from '../../src/domain/planXlsx';
+export { parsePlanDocx } from '../../src/domain/planDocx';
 
 const KIND_LABEL: Record<LateKind, string> = { plan: '方案报备', report: '情况报告', materials: '专栏材料' };
 

@@ -19,7 +19,7 @@ import { randomId, stableId } from '../_shared/ids';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Reads the uploaded .xlsx or .csv; only files uploaded for this jurisdiction's plans. */
+/** Reads the uploaded .xlsx, .docx or .csv; only files uploaded for this jurisdiction's plans. */
 async function parseUploaded(fileID: string, jurisdictionId: string, year: number): Promise<PlanParseResult> {
   requireFileInScope(fileID, { plans: jurisdictionId });
   let bytes: Buffer;
@@ -31,6 +31,7 @@ async function parseUploaded(fileID: string, jurisdictionId: string, year: numbe
   if (bytes.length > MAX_FILE_BYTES)
     throw new BusinessError('INVALID_ARGUMENT', '文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
   if (/\.(csv|txt)$/i.test(fileID)) return parsePlanTable(decodeText(bytes), { year });
+  if (/\.docx$/i.test(fileID)) return excel().parsePlanDocx(new Uint8Array(bytes), { year });
   return excel().parsePlanXlsx(new Uint8Array(bytes), { year });
 }
 

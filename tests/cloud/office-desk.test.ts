@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, YUHUA_TABLE, type Yuhua } from '../helpers/scenario';
+import { docx, para, table } from '../helpers/docx';
 
 jest.setTimeout(60_000);
 
@@ -264,6 +265,39 @@ describe('importPlan from an uploaded .xlsx', () => {
     expect(preview.created).toBe(2);
     expect(preview.events.map((e) => e.theme)).toEqual(['政务公开日,走进税务', '民生座谈会']);
     expect(preview.warnings).toEqual([]);
+  });
+
+  test('a Word .docx is read from its table, cells merged down included', async () => {
+    const file = docx(
+      para('2024年“政务公开主题日”活动计划安排表'),
+      table([
+        ['序号', '活动主题', '活动形式', '责任单位', '时间'],
+        ['1', '政务公开日走进税务', '现场观摩', { text: '区税务局', merge: 'restart' }, '4月'],
+        ['2', '办税缴费体验', '现场体验', { text: '', merge: 'continue' }, '5月'],
+      ]),
+    );
+    const fileID = await cloud.upload(`plans/${fresh}/2024-${Date.now()}.docx`, Buffer.from(file), office);
+    const preview = ok(
+      await cloud.call<{ created: number; events: Row[]; warnings: unknown[] }>(
+        'office',
+        { action: 'importPlan', jurisdictionId: fresh, year: 2024, fileID, dryRun: true },
+        office,
+      ),
+    );
+    expect(preview.events.map((e) => [e.theme, e.units])).toEqual([
+      ['政务公开日走进税务', ['区税务局']],
+      ['办税缴费体验', ['区税务局']],
+    ]);
+    expect(preview.warnings).toEqual([]);
+  });
+
+  test('a .docx without a table is INVALID_ARGUMENT and says what to do', async () => {
+    const fileID = await cloud.upload(`plans/${fresh}/2024-${Date.now()}.docx`, Buffer.from(docx(para('各单位：请认真组织。'))), office);
+    const err = refused(
+      await cloud.call('office', { action: 'importPlan', jurisdictionId: fresh, year: 2024, fileID, dryRun: true }, office),
+      'INVALID_ARGUMENT',
+    );
+    expect((err.details.warnings as Array<{ message: string }>)[0].message).toContain('没有表格');
   });
 
   test('a file that is not a workbook is INVALID_ARGUMENT with the reason', async () => {

@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parsePlanTable } from '@/domain/planTable';
 import { parsePlanXlsx } from '@/domain/planXlsx';
+import { parsePlanDocx } from '@/domain/planDocx';
+import { docx, para, table as wordTable } from '../helpers/docx';
 
 jest.setTimeout(120_000);
 
@@ -199,6 +201,16 @@ test.each(Object.keys(LAYOUTS))('随机计划表：%s 读出的活动与原表�
       expect(shape(r.events)).toEqual(expected(t));
     }),
     { numRuns: 150 },
+  );
+});
+
+test('随机计划表：Word .docx（单元格内分段）读出的活动与原表一致', () => {
+  fc.assert(
+    fc.property(table, (t) => {
+      const file = docx(para(TITLE), wordTable([header(t), ...t.rows.map((r, i) => cells(t, r, i, false))]));
+      expect(shape(parsePlanDocx(file, { year: 2023 }).events)).toEqual(expected(t));
+    }),
+    { numRuns: 80 },
   );
 });
 

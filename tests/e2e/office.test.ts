@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ok, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { field, goto, launch, newPage, screenshot } from './browser';
+import { docx, para, table } from '../helpers/docx';
 
 jest.setTimeout(120_000);
 
@@ -86,6 +87,25 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await page.getByText('按单位', { exact: true }).click();
     await page.getByText(/^区教育局（\d+项）$/).waitFor();
     await screenshot(page, 'office-events-by-unit');
+  });
+
+  test('选 Word 文件导入：预览读出其中的表格；旧版 .xls 不上传，说明另存为 .xlsx', async () => {
+    await goto(page, '/office/import/index');
+    const input = page.getByTestId('xlsx-input');
+    await input.setInputFiles({ name: '2023年计划.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('旧格式') });
+    await page.getByText('“2023年计划.xls”是旧版 Excel 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再选择。').waitFor();
+    const file = docx(
+      para('2023年“政务公开主题日”活动计划安排表'),
+      table([
+        ['序号', '活动主题', '活动形式', '责任单位', '时间'],
+        ['75', '统计开放日', '现场观摩', '区统计局', '9月'],
+      ]),
+    );
+    await input.setInputFiles({ name: '计划安排表.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(file) });
+    await page.getByText('已上传：计划安排表.docx（将按此文件预览）').waitFor();
+    await page.getByText('预览', { exact: true }).click();
+    await page.getByTestId('import-row').filter({ hasText: '统计开放日' }).waitFor();
+    await screenshot(page, 'office-import-docx');
   });
 
   test('只粘贴部分行（其中一行单位错位）：预览为“0 将移出”，提示在行旁；勾选移出才变成“63 将移出”；不勾选确认后一项也不移出', async () => {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import { ok, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, YUHUA_TABLE, type Yuhua } from '../helpers/scenario';
+import { docx, para, table } from '../helpers/docx';
 import deployment from './deployment.json';
 import { WeappSimulator } from './simulator';
 
@@ -202,7 +203,7 @@ test('office import of an .xlsx chosen from a chat (chooseMessageFile)', async (
   );
   const s = sim(office);
   s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
-  await s.waitForText('方式二：选择 Excel 文件（.xlsx 或 .csv）');
+  await s.waitForText('方式二：选择文件（Excel .xlsx、Word .docx 或 .csv）');
   s.host.answers.messageFiles.push({ bytes: xlsx, name: '2023年政务公开主题日计划.xlsx' });
   await s.tap('从聊天记录选择文件');
   await s.waitForText('已上传：2023年政务公开主题日计划.xlsx');
@@ -229,12 +230,39 @@ test('office import of a .csv chosen from a chat: WeChat lists it, the preview r
   );
   const s = sim(office);
   s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
-  await s.waitForText('方式二：选择 Excel 文件（.xlsx 或 .csv）');
+  await s.waitForText('方式二：选择文件（Excel .xlsx、Word .docx 或 .csv）');
   const csv = '序号,活动主题,活动形式,责任单位,时间\r\n1,"税务开放日,走进办税厅",现场观摩,区税务局,5月\r\n';
   s.host.answers.messageFiles.push({ bytes: Buffer.from(csv, 'utf8'), name: '计划表.csv' });
   await s.tap('从聊天记录选择文件');
   await s.waitForText('已上传：计划表.csv');
   await s.tap(/^预览$/);
   await s.waitForText('税务开放日,走进办税厅', 20_000);
+  expect(s.errors).toEqual([]);
+});
+
+test('office import of a Word .docx chosen from a chat: the preview reads its table', async () => {
+  const office = 'office-docx-journey';
+  const { jurisdictionId } = ok(
+    await cloud.call<{ jurisdictionId: string }>(
+      'office',
+      { action: 'bootstrap', token: 'test-setup-token', name: '岳麓区', level: 'district' },
+      office,
+    ),
+  );
+  const s = sim(office);
+  s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
+  await s.waitForText('方式二：选择文件（Excel .xlsx、Word .docx 或 .csv）');
+  const file = docx(
+    para('2023年“政务公开主题日”活动计划安排表'),
+    table([
+      ['序号', '活动主题', '活动形式', '责任单位', '时间'],
+      ['1', '医保服务进社区', '政策宣讲', '区医保局', '6月'],
+    ]),
+  );
+  s.host.answers.messageFiles.push({ bytes: Buffer.from(file), name: '计划安排表.docx' });
+  await s.tap('从聊天记录选择文件');
+  await s.waitForText('已上传：计划安排表.docx');
+  await s.tap(/^预览$/);
+  await s.waitForText('医保服务进社区', 20_000);
   expect(s.errors).toEqual([]);
 });

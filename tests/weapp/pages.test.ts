@@ -27,7 +27,7 @@ const CASES: Case[] = [
     'office/import/index',
     (w) => w.y.office,
     (w) => `jurisdictionId=${w.y.jurisdictionId}&year=2023`,
-    '方式二：选择 Excel 文件（.xlsx 或 .csv）',
+    '方式二：选择文件（Excel .xlsx、Word .docx 或 .csv）',
   ],
   ['office/events/index', (w) => w.y.office, (w) => `jurisdictionId=${w.y.jurisdictionId}&year=2023`, '小升初招生政策解读'],
   ['office/event/index', (w) => w.y.office, (w) => `eventId=${w.eventId}`, '待公开办审核'],

@@ -1,4 +1,4 @@
-// Importing the year's plan table: paste it, or pick an .xlsx or .csv (uploaded to
+// Importing the year's plan table: paste it, or pick an .xlsx, .docx or .csv (uploaded to
 // storage first). The preview is importPlan with dryRun: the counts, every parsed
 // row with its warnings beside it, and — collapsed, as a separate choice — the
 // year's events this table does not have. Nothing is saved until 确认导入.
@@ -16,6 +16,24 @@ import { monthsLabel, q, useJurisdiction, useWorkingYear, YearSwitch } from '../
 type Source = { kind: 'text' } | { kind: 'file'; fileID: string; name: string };
 
 /** Warnings by the line they point at; those that point at no parsed row are shown apart. */
+
+/** The files the server reads, by extension. */
+const FILE_KINDS = ['xlsx', 'docx', 'csv'] as const;
+
+function fileKind(name: string): (typeof FILE_KINDS)[number] | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  return FILE_KINDS.find((k) => k === ext) ?? null;
+}
+
+/** Why a file cannot be read, and what to do: the old binary formats need saving again. */
+function unsupportedFile(name: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'xls' || ext === 'et') return `“${name}”是旧版 Excel 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再选择。`;
+  if (ext === 'doc' || ext === 'wps') return `“${name}”是旧版 Word 文件，请在 Word 或 WPS 中“另存为” .docx 后再选择。`;
+  if (ext === 'pdf') return `PDF 文件无法直接读取：请打开 PDF，选中整张表复制，粘贴到上面的文本框。`;
+  return `“${name}”不是 Excel（.xlsx）、Word（.docx）或 CSV 文件，请换一个文件，或把表格复制粘贴到上面的文本框。`;
+}
+
 function byRow(r: ImportPlanResult): { atRow: Map<number, ImportWarning[]>; elsewhere: ImportWarning[] } {
   const rows = new Set(r.events.map((e) => e.row));
   const atRow = new Map<number, ImportWarning[]>();
@@ -169,8 +187,9 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
 
   const upload = async (file: string | Blob, name: string) => {
     reset();
+    const ext = fileKind(name);
+    if (!ext) return setError({ code: 'INVALID_ARGUMENT', message: unsupportedFile(name) });
     setBusy('upload');
-    const ext = /\.csv$/i.test(name) ? 'csv' : 'xlsx';
     const env = await uploadFile(file, `plans/${jurisdictionId}/${year}-${Date.now()}.${ext}`);
     setBusy('');
     if (!env.ok) return setError(env.error);
@@ -179,7 +198,7 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
 
   const pickWeapp = async () => {
     try {
-      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [...FILE_KINDS] });
       const f = res.tempFiles[0];
       if (f) await upload(f.path, f.name);
     } catch {
@@ -257,7 +276,7 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
               }}
             />
           </Section>
-          <Section title='方式二：选择 Excel 文件（.xlsx 或 .csv）'>
+          <Section title='方式二：选择文件（Excel .xlsx、Word .docx 或 .csv）'>
             {process.env.TARO_ENV === 'h5' ? (
               <>
                 {/* The browser's own file control reads "Choose File" in English: hidden behind a Chinese button. */}
@@ -265,13 +284,13 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
                   id='o-xlsx-input'
                   className='u-file'
                   type='file'
-                  accept='.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
+                  accept='.xlsx,.docx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/csv'
                   onChange={pickH5}
                   data-testid='xlsx-input'
                   tabIndex={-1}
                   aria-hidden='true'
                 />
-                <Button onClick={() => document.getElementById('o-xlsx-input')?.click()}>选择 Excel 文件</Button>
+                <Button onClick={() => document.getElementById('o-xlsx-input')?.click()}>选择 Excel 或 Word 文件</Button>
               </>
             ) : (
               <Button onClick={() => void pickWeapp()}>从聊天记录选择文件</Button>

@@ -1,0 +1,157 @@
+/**
+ * Reads the plan table from a Word .docx (Node only, like planXlsx): the rows of the
+ * tables in word/document.xml, in document order, then parsed like a spreadsheet.
+ * Offices publish their plans as Word attachments; reading the file keeps what a paste
+ * loses (cells merged down a group of rows, headings merged across the table).
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { parseRows, type PlanParseOptions, type PlanParseResult, type SourceRow } from './planTable';
+
+/** Paragraphs before or between tables as short as this may be headings ("一、4月", "二、区直部门"): kept as rows. */
+const HEADING_MAX_CHARS = 40;
+
+interface Cell {
+  paragraphs: string[];
+  span: number;
+  /** w:vMerge: the cell continues the one above (merged down), or starts such a group. */
+  continues: boolean;
+}
+
+type Block = { kind: 'row'; cells: string[] } | { kind: 'paragraph'; text: string };
+
+/** The document's top-level table rows (cells laid on the table grid) and body paragraphs, in order. */
+function documentBlocks(xml: string): Block[] {
+  const blocks: Block[] = [];
+  const parser = new SaxesParser();
+  let tableDepth = 0;
+  let inText = false;
+  let paragraph: string | null = null;
+  let row: { cells: Cell[]; before: number } | null = null;
+  let cell: Cell | null = null;
+  // The value each grid column had in the row above, for cells merged down.
+  let above: string[] = [];
+
+  const val = (attrs: Record<string, string>) => attrs['w:val'];
+  parser.on('opentag', (tag) => {
+    const attrs = tag.attributes as Record<string, string>;
+    switch (tag.name) {
+      case 'w:tbl':
+        tableDepth += 1;
+        if (tableDepth === 1) above = [];
+        break;
+      case 'w:tr':
+        if (tableDepth === 1) row = { cells: [], before: 0 };
+        break;
+      case 'w:gridBefore':
+        if (tableDepth === 1 && row) row.before = Number(val(attrs)) || 0;
+        break;
+      case 'w:tc':
+        if (tableDepth === 1) cell = { paragraphs: [], span: 1, continues: false };
+        break;
+      case 'w:gridSpan':
+        if (tableDepth === 1 && cell) cell.span = Math.max(1, Number(val(attrs)) || 1);
+        break;
+      case 'w:vMerge':
+        if (tableDepth === 1 && cell) cell.continues = val(attrs) !== 'restart';
+        break;
+      case 'w:p':
+        // A table nested in a cell adds its text to that cell.
+        if (paragraph === null) paragraph = '';
+        else if (paragraph) paragraph += ' ';
+        break;
+      case 'w:t':
+        inText = true;
+        break;
+      case 'w:tab':
+        if (paragraph !== null) paragraph += ' ';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (paragraph !== null) paragraph += '\n';
+        break;
+    }
+  });
+  parser.on('text', (text) => {
+    if (inText && paragraph !== null) paragraph += text;
+  });
+  parser.on('closetag', (tag) => {
+    switch (tag.name) {
+      case 'w:t':
+        inText = false;
+        break;
+      case 'w:p': {
+        const text = (paragraph ?? '').trim();
+        const nested = tableDepth > 1;
+        if (!nested) paragraph = null;
+        if (tableDepth === 0 && text) blocks.push({ kind: 'paragraph', text });
+        else if (cell && !nested) cell.paragraphs.push(text);
+        break;
+      }
+      case 'w:tc':
+        if (tableDepth === 1 && cell && row) row.cells.push(cell);
+        if (tableDepth === 1) cell = null;
+        break;
+      case 'w:tr':
+        if (tableDepth === 1 && row) {
+          const cells: string[] = Array.from({ length: row.before }, () => '');
+          for (const c of row.cells) {
+            const text = c.paragraphs.filter(Boolean).join('\n');
+            // Merged down: every row of the group has the value; merged across: one cell, the rest blank.
+            cells.push(c.continues ? (above[cells.length] ?? '') : text);
+            for (let k = 1; k < c.span; k += 1) cells.push('');
+          }
+          above = cells;
+          blocks.push({ kind: 'row', cells });
+          row = null;
+        }
+        break;
+      case 'w:tbl':
+        tableDepth -= 1;
+        break;
+    }
+  });
+  parser.write(xml).close();
+  return blocks;
+}
+
+/**
+ * Table rows in order, with the short paragraphs before and between tables as one-cell rows:
+ * the table reader tells a section heading from the notice's title and text, as in a paste.
+ */
+function sourceRows(blocks: Block[]): SourceRow[] {
+  const lastRow = blocks.map((b) => b.kind).lastIndexOf('row');
+  const rows: SourceRow[] = [];
+  blocks.forEach((b, i) => {
+    let cells: string[];
+    if (b.kind === 'row') cells = b.cells;
+    else if (i < lastRow && b.text.length <= HEADING_MAX_CHARS) cells = [b.text];
+    else return;
+    rows.push({ line: rows.length + 1, cells, text: cells.join('\t') });
+  });
+  return rows;
+}
+
+const unreadable = (message: string): PlanParseResult => ({ events: [], warnings: [{ row: 0, message }] });
+
+/** The plan table of a .docx, read like the rows of a spreadsheet. */
+export function parsePlanDocx(data: ArrayBuffer | Uint8Array, opts: PlanParseOptions = {}): PlanParseResult {
+  let xml: string;
+  try {
+    const files = unzipSync(data instanceof Uint8Array ? data : new Uint8Array(data), {
+      filter: (f) => f.name === 'word/document.xml',
+    });
+    xml = strFromU8(files['word/document.xml']);
+  } catch {
+    return unreadable('无法读取这个 Word 文件，请确认是 .docx 格式（旧的 .doc 请在 Word 中另存为 .docx）后重试。');
+  }
+  let blocks: Block[];
+  try {
+    blocks = documentBlocks(xml);
+  } catch {
+    return unreadable('这个 Word 文件的内容已损坏，请在 Word 中打开后另存一份再上传。');
+  }
+  const rows = sourceRows(blocks);
+  if (!rows.length) return unreadable('Word 文件里没有表格：请把计划安排表做成表格后上传，或复制表格内容粘贴到上面的文本框。');
+  return parseRows(rows, opts);
+}

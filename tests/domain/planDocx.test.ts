@@ -1,0 +1,74 @@
+import { strToU8, zipSync } from 'fflate';
+import { parsePlanDocx } from '@/domain/planDocx';
+import { docx, para, table } from '../helpers/docx';
+
+const HEADER = ['序号', '活动主题', '活动形式', '责任单位', '时间'];
+const brief = (r: ReturnType<typeof parsePlanDocx>) => r.events.map(({ seq, theme, units, months }) => ({ seq, theme, units, months }));
+
+test('Word 表格：标题段落在表外，单元格内分行的单位，& 等字符原样读出', () => {
+  const r = parsePlanDocx(
+    docx(
+      para('附件'),
+      para('2024年“政务公开主题日”活动计划安排表'),
+      table([
+        HEADER,
+        ['1', '“税费服务 & 政策解读”进园区', '政策宣讲', '区税务局', '4月'],
+        ['2', '法治护航营商环境', '座谈交流', '区司法局\n区律师协会', '5月至6月'],
+      ]),
+      para('抄送：区委办，区人大办。'),
+    ),
+    { year: 2024 },
+  );
+  expect(brief(r)).toEqual([
+    { seq: 1, theme: '“税费服务 & 政策解读”进园区', units: ['区税务局'], months: { from: 4, to: 4 } },
+    { seq: 2, theme: '法治护航营商环境', units: ['区司法局', '区律师协会'], months: { from: 5, to: 6 } },
+  ]);
+});
+
+test('Word 合并单元格：向下合并的责任单位每行都有，横跨整表的“一、4月”是时间标题', () => {
+  const r = parsePlanDocx(
+    docx(
+      table([
+        HEADER,
+        [{ text: '一、4月', span: 5 }],
+        ['1', '义务教育招生政策解读', '政策宣讲', { text: '区教育局', merge: 'restart' }, ''],
+        ['2', '校园开放日', '现场观摩', { text: '', merge: 'continue' }, ''],
+        [{ text: '二、5月', span: 5 }],
+        ['3', '社区矫正工作开放日', '现场观摩', '区司法局', ''],
+      ]),
+    ),
+    { year: 2024 },
+  );
+  expect(brief(r)).toEqual([
+    { seq: 1, theme: '义务教育招生政策解读', units: ['区教育局'], months: { from: 4, to: 4 } },
+    { seq: 2, theme: '校园开放日', units: ['区教育局'], months: { from: 4, to: 4 } },
+    { seq: 3, theme: '社区矫正工作开放日', units: ['区司法局'], months: { from: 5, to: 5 } },
+  ]);
+});
+
+test('Word 分成几张表，表前、表间的短段落“一、4月”“二、5月”是标题，表头重复也照读', () => {
+  const r = parsePlanDocx(
+    docx(
+      para('一、4月'),
+      table([HEADER, ['1', '医保政策进社区', '政策宣讲', '区医保局', '']]),
+      para('二、5月'),
+      table([HEADER, ['2', '12345热线开放日', '现场体验', '区政务服务中心', '']]),
+    ),
+    { year: 2024 },
+  );
+  expect(brief(r)).toEqual([
+    { seq: 1, theme: '医保政策进社区', units: ['区医保局'], months: { from: 4, to: 4 } },
+    { seq: 2, theme: '12345热线开放日', units: ['区政务服务中心'], months: { from: 5, to: 5 } },
+  ]);
+});
+
+test.each([
+  ['不是 Word 文件', new Uint8Array([1, 2, 3, 4]), '无法读取这个 Word 文件'],
+  ['旧的 .doc 改了扩展名', strToU8('\u00d0\u00cf\u0011\u00e0 not a zip'), '另存为 .docx'],
+  ['没有表格', docx(para('2024年政务公开主题日活动方案'), para('各单位：请认真组织。')), '没有表格'],
+  ['document.xml 损坏', zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:tbl><w:tr>') }), '已损坏'],
+])('%s：不导入，用中文说明怎么办', (_w, bytes, says) => {
+  const r = parsePlanDocx(bytes, { year: 2024 });
+  expect(r.events).toEqual([]);
+  expect(r.warnings.map((w) => w.message).join('')).toContain(says);
+});
