@@ -9,11 +9,12 @@ import { BusinessError } from '../src/domain/errors';
 import { eventDeadlines } from '../src/domain/deadlines';
 import { parsePlanTable, warningText, type PlanParseResult } from '../src/domain/planTable';
 import { parsePlanXlsx } from '../src/domain/planXlsx';
+import { parsePlanDocx } from '../src/domain/planDocx';
 import { PRESET_NAMES, presetRules, type PresetName } from '../src/domain/rules';
 import { isValidDate } from '../src/domain/time';
 
 const USAGE = `用法 / usage:
-  plan parse FILE [--year 2023]   解析计划安排表（.txt/.tsv 或 .xlsx） / parse a plan table
+  plan parse FILE [--year 2023]   解析计划安排表（.txt/.tsv/.csv、.xlsx 或 .docx） / parse a plan table
   plan deadlines YYYY-MM-DD [--end YYYY-MM-DD] [--preset standard|news-strict]
                                   按预设规则计算期限（默认 standard） / deadlines under a preset`;
 
@@ -37,6 +38,8 @@ async function parseCommand(args: string[]): Promise<void> {
   let result: PlanParseResult;
   if (/\.xlsx$/i.test(file)) {
     result = await parsePlanXlsx(new Uint8Array(readFileSync(file)), { year });
+  } else if (/\.docx$/i.test(file)) {
+    result = parsePlanDocx(new Uint8Array(readFileSync(file)), { year });
   } else {
     result = parsePlanTable(readFileSync(file, 'utf8'), { year });
   }

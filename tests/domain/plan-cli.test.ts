@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import { docx, table } from '../helpers/docx';
 
 const root = join(__dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -126,6 +127,22 @@ describe('plan parse', () => {
         raw: '1\t市区供水\t现场观摩\t市城管局\t5月',
       },
     ]);
+  });
+
+  test('.docx 文件读其中的表格', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plan-cli-')), 'plan.docx');
+    writeFileSync(
+      file,
+      docx(
+        table([
+          ['序号', '活动主题', '活动形式', '责任单位', '时间'],
+          ['1', '市区供水', '现场观摩', '市城管局', '5月'],
+        ]),
+      ),
+    );
+    const r = run('parse', file);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((e: { theme: string; units: string[] }) => [e.theme, e.units])).toEqual([['市区供水', ['市城管局']]]);
   });
 
   test.each([

@@ -219,39 +219,33 @@ test('office import of an .xlsx chosen from a chat (chooseMessageFile)', async (
   expect(s.errors).toEqual([]);
 });
 
-test('office import of a .csv chosen from a chat: WeChat lists it, the preview reads it', async () => {
-  const office = 'office-csv-journey';
+/** A new office's import screen, with a file waiting in the chat to be picked, picked and previewed. */
+async function previewPickedFile(office: string, district: string, file: { bytes: Buffer; name: string }) {
   const { jurisdictionId } = ok(
     await cloud.call<{ jurisdictionId: string }>(
       'office',
-      { action: 'bootstrap', token: 'test-setup-token', name: '开福区', level: 'district' },
+      { action: 'bootstrap', token: 'test-setup-token', name: district, level: 'district' },
       office,
     ),
   );
   const s = sim(office);
   s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
   await s.waitForText('方式二：选择文件（Excel .xlsx、Word .docx 或 .csv）');
-  const csv = '序号,活动主题,活动形式,责任单位,时间\r\n1,"税务开放日,走进办税厅",现场观摩,区税务局,5月\r\n';
-  s.host.answers.messageFiles.push({ bytes: Buffer.from(csv, 'utf8'), name: '计划表.csv' });
+  s.host.answers.messageFiles.push(file);
   await s.tap('从聊天记录选择文件');
-  await s.waitForText('已上传：计划表.csv');
+  await s.waitForText(`已上传：${file.name}`);
   await s.tap(/^预览$/);
+  return s;
+}
+
+test('office import of a .csv chosen from a chat: WeChat lists it, the preview reads it', async () => {
+  const csv = '序号,活动主题,活动形式,责任单位,时间\r\n1,"税务开放日,走进办税厅",现场观摩,区税务局,5月\r\n';
+  const s = await previewPickedFile('office-csv-journey', '开福区', { bytes: Buffer.from(csv, 'utf8'), name: '计划表.csv' });
   await s.waitForText('税务开放日,走进办税厅', 20_000);
   expect(s.errors).toEqual([]);
 });
 
 test('office import of a Word .docx chosen from a chat: the preview reads its table', async () => {
-  const office = 'office-docx-journey';
-  const { jurisdictionId } = ok(
-    await cloud.call<{ jurisdictionId: string }>(
-      'office',
-      { action: 'bootstrap', token: 'test-setup-token', name: '岳麓区', level: 'district' },
-      office,
-    ),
-  );
-  const s = sim(office);
-  s.launch(`/office/import/index?jurisdictionId=${jurisdictionId}&year=2023`);
-  await s.waitForText('方式二：选择文件（Excel .xlsx、Word .docx 或 .csv）');
   const file = docx(
     para('2023年“政务公开主题日”活动计划安排表'),
     table([
@@ -259,10 +253,7 @@ test('office import of a Word .docx chosen from a chat: the preview reads its ta
       ['1', '医保服务进社区', '政策宣讲', '区医保局', '6月'],
     ]),
   );
-  s.host.answers.messageFiles.push({ bytes: Buffer.from(file), name: '计划安排表.docx' });
-  await s.tap('从聊天记录选择文件');
-  await s.waitForText('已上传：计划安排表.docx');
-  await s.tap(/^预览$/);
+  const s = await previewPickedFile('office-docx-journey', '岳麓区', { bytes: Buffer.from(file), name: '计划安排表.docx' });
   await s.waitForText('医保服务进社区', 20_000);
   expect(s.errors).toEqual([]);
 });
