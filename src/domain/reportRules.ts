@@ -46,6 +46,27 @@ export const KEYWORD_PLACE_LABELS: Record<KeywordPlace, string> = {
   last: '结尾',
 };
 
+/**
+ * A banner template's placeholders as the office reads and writes them on its screen
+ * (【单位名称】), and as stored ({unit}): braces are template syntax, not something to show a person.
+ */
+const PLACEHOLDERS = [
+  ['{unit}', '单位名称'],
+  ['{year}', '年份'],
+  ['{topic}', '活动主题'],
+] as const;
+
+export const TEMPLATE_WORDS_HINT = PLACEHOLDERS.map(([, word]) => `【${word}】`).join('');
+
+export function templateForPeople(template: string): string {
+  return PLACEHOLDERS.reduce((t, [code, word]) => t.split(code).join(`【${word}】`), template);
+}
+
+/** Back to the stored form; 【单位名称】, [单位名称] and 【 单位名称 】 all read as {unit}. */
+export function templateFromPeople(text: string): string {
+  return PLACEHOLDERS.reduce((t, [code, word]) => t.replace(new RegExp(`[【\\[]\\s*${word}\\s*[】\\]]`, 'g'), code), text);
+}
+
 /** Fills a banner template: "{unit}{year}年“政务公开主题日”活动暨{topic}". Without a topic, "暨{topic}" is dropped. */
 export function bannerText(template: string, values: { unit: string; year: number; topic?: string }): string {
   const topic = values.topic?.trim();

@@ -1,4 +1,4 @@
-import { bannerText, checkReportKeyword } from '@/domain/reportRules';
+import { bannerText, checkReportKeyword, templateForPeople, templateFromPeople } from '@/domain/reportRules';
 import { DEFAULT_RULES, PRESETS } from '@/domain/rules';
 
 const K = '政务公开主题日';
@@ -81,3 +81,18 @@ describe('bannerText', () => {
     expect(bannerText(tpl, values)).toBe(expected);
   });
 });
+
+test.each([
+  ['单位与年份', '{unit}{year}年“政务公开主题日”活动', '【单位名称】【年份】年“政务公开主题日”活动'],
+  ['带主题', '{unit}“政务公开主题日”活动暨{topic}', '【单位名称】“政务公开主题日”活动暨【活动主题】'],
+  ['没有占位', '政务公开主题日', '政务公开主题日'],
+])('会标模板给人看的写法：%s', (_w, stored, shown) => {
+  expect(templateForPeople(stored)).toBe(shown);
+  expect(templateFromPeople(shown)).toBe(stored);
+});
+
+test.each([
+  ['方括号', '[单位名称]活动', '{unit}活动'],
+  ['括号内有空格', '【 年份 】年', '{year}年'],
+  ['不认识的词原样保留', '【单位】活动', '【单位】活动'],
+])('会标模板：公开办手写的占位也认得：%s', (_w, typed, stored) => expect(templateFromPeople(typed)).toBe(stored));

@@ -156,6 +156,20 @@ async function smallestText(page: Page): Promise<{ px: number; text: string } | 
   });
 }
 
+/** Template syntax or code shown to a person: {unit}, {{x}}, undefined, NaN, [object Object] — in text, fields and hints. */
+async function codeOnScreen(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.style.display !== 'none');
+    const root = shown[shown.length - 1];
+    if (!root) return null;
+    const fields = Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).map(
+      (f) => `${f.value} ${f.placeholder}`,
+    );
+    const m = /\{\{?\s*[A-Za-z_$][\w.$]*\s*\}?\}|\bundefined\b|\bNaN\b|\[object \w+\]/.exec([root.innerText, ...fields].join('\n'));
+    return m ? m[0] : null;
+  });
+}
+
 async function visit(page: Page, s: Screen): Promise<void> {
   await goto(page, s.route());
   await page.waitForFunction(() => {
@@ -212,6 +226,8 @@ describe.each([
       failures.push(`${s.name}: 没有开启关怀模式`);
     const small = await smallestText(page);
     if (small && small.px < (care ? 16 : 14)) failures.push(`${s.name}: 字号 ${small.px}px 太小：「${small.text}」`);
+    const code = await codeOnScreen(page);
+    if (code) failures.push(`${s.name}: 屏幕上出现代码或模板符号「${code}」`);
     const vs = await audit(page);
     if (vs.length) failures.push(report(s.name, vs));
     if (s.action && (await page.getByRole('button', { name: s.action, exact: true }).count()) < 1)

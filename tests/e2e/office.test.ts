@@ -189,6 +189,21 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
     await screenshot(page, 'office-rules-invalid');
   });
 
+  test('规则设置：会标模板写作【单位名称】【年份】，不出现花括号；改后保存为模板', async () => {
+    await goto(page, '/office/rules/index');
+    await page.getByText('保存规则').waitFor();
+    const box = page.getByRole('textbox', { name: '会标模板（每行一个）' });
+    await expect(box.inputValue()).resolves.toContain('【单位名称】【年份】年');
+    await expect(page.locator('.taro_page >> visible=true').innerText()).resolves.not.toMatch(/\{(unit|year|topic)\}/);
+    await box.fill('【单位名称】【年份】年“政务公开主题日”活动\n[单位名称]政务公开开放日暨【活动主题】');
+    await page.getByText('保存规则').click();
+    await page.getByText('已保存', { exact: true }).first().waitFor();
+    const { rules } = ok(
+      await cloud.call<{ rules: { bannerTemplates: string[] } }>('office', { action: 'getRules', jurisdictionId }, OFFICE),
+    );
+    expect(rules.bannerTemplates).toEqual(['{unit}{year}年“政务公开主题日”活动', '{unit}政务公开开放日暨{topic}']);
+  });
+
   test('新同事在另一部手机上打开加入页，输入邀请码，加入区教育局并看到本单位的活动', async () => {
     const { page: staff, errors: staffErrors } = await newPage(browser, cloud.url, NEWCOMER);
     await goto(staff, '/pages/join/index');

@@ -199,8 +199,9 @@ test('unfilled placeholders, code values and openids on screen are caught', asyn
   ]);
   const errors = await run(dir, 'pages/index/index');
   for (const shown of ['{unit}', 'undefined', '[object Object]', 'an openid']) expect(errors).toContain(shown);
-  // Explaining a placeholder (the rules page does) is not leaking one.
-  expect(await run(pageWithTree([text('可用：{unit} 代表单位名称', '_n1')]), 'pages/index/index')).toBe('');
+  // Not even to explain it: the rules page says 【单位名称】.
+  expect(await run(pageWithTree([text('可用：{unit} 代表单位名称', '_n1')]), 'pages/index/index')).toContain('{unit}');
+  expect(await run(pageWithTree([text('可写入【单位名称】【年份】', '_n1')]), 'pages/index/index')).toBe('');
 });
 
 // Not a mistake of the app but the renderer's own check: base.wxml unrolls 15

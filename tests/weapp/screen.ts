@@ -33,8 +33,8 @@ function describe(n: RNode): string {
 
 /** Code leaking to the screen: {{x}}, undefined, null, NaN, [object Object]. */
 const CODE = /\{\{\s*[A-Za-z_$][\w.$]*\s*\}\}|\bundefined\b|\bnull\b|\bNaN\b|\[object \w+\]/;
-/** A template placeholder left unfilled ({unit}), unless the text explains it ("{unit} 代表单位名称"). */
-const PLACEHOLDER = /\{[A-Za-z_]\w*\}(?!\s*代表)/;
+/** Template syntax ({unit}): never shown, not even in a field (the rules page shows 【单位名称】). */
+const PLACEHOLDER = /\{[A-Za-z_]\w*\}/;
 /** A WeChat openid: "o" and 27 more of [A-Za-z0-9_-]. */
 const OPENID = /(?<![A-Za-z0-9_-])o[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])/;
 /** Attributes whose text reaches people (shown or read aloud). */
@@ -42,9 +42,8 @@ const SPOKEN_ATTRS = ['placeholder', 'aria-label', 'value'];
 
 export function screenProblems(nodes: RNode[], openid: string): string[] {
   const problems: string[] = [];
-  const says = (where: string, s: string, editable = false) => {
-    // A field's value is what the person typed or edits (the rules page edits banner templates).
-    const leak = CODE.exec(s) ?? (editable ? null : PLACEHOLDER.exec(s));
+  const says = (where: string, s: string) => {
+    const leak = CODE.exec(s) ?? PLACEHOLDER.exec(s);
     if (leak) problems.push(`${where} shows "${leak[0]}": ${JSON.stringify(s.trim().slice(0, 60))}`);
     if (OPENID.test(s) || (openid.length >= 6 && s.includes(openid)))
       problems.push(`${where} shows an openid: ${JSON.stringify(s.trim().slice(0, 60))}`);
@@ -56,7 +55,7 @@ export function screenProblems(nodes: RNode[], openid: string): string[] {
     }
     for (const a of SPOKEN_ATTRS) {
       const v = attrOf(n, a);
-      if (typeof v === 'string') says(`${describe(n)} ${a}`, v, a === 'value');
+      if (typeof v === 'string') says(`${describe(n)} ${a}`, v);
     }
     if (!binding(n, 'tap')) continue;
     const role = attrOf(n, 'aria-role');

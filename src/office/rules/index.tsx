@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, JurisdictionRules } from '../../api/types';
 import { changedFromPreset, PRESET_LABELS, type KeywordPlace, type RuleField, type Rules, type RulesInput } from '../../domain/rules';
+import { TEMPLATE_WORDS_HINT, templateForPeople, templateFromPeople } from '../../domain/reportRules';
 import {
   Async,
   Button,
@@ -63,7 +64,7 @@ function toForm(r: JurisdictionRules['rules']): Form {
     keyword: r.keyword,
     reportKeywordPlaces: [...r.reportKeywordPlaces],
     minLogoPhotos: String(r.minLogoPhotos),
-    bannerTemplates: r.bannerTemplates.join('\n'),
+    bannerTemplates: r.bannerTemplates.map(templateForPeople).join('\n'),
     publishedYears: (r.calendar.publishedYears ?? []).join('、'),
     days: (r.calendar.days ?? []).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? '' })),
     listingNeedsReview: Boolean(r.listingNeedsReview),
@@ -114,7 +115,7 @@ function toRules(f: Form): RulesInput {
     minLogoPhotos: num(f.minLogoPhotos),
     bannerTemplates: f.bannerTemplates
       .split('\n')
-      .map((t) => t.trim())
+      .map((t) => templateFromPeople(t.trim()))
       .filter(Boolean),
     calendar: {
       publishedYears: f.publishedYears
@@ -301,7 +302,7 @@ function Editor({ jurisdictionId, data }: { jurisdictionId: string; data: Jurisd
           <Field
             label='会标模板（每行一个）'
             error={err('bannerTemplates')}
-            hint='可用：{unit} 代表单位名称，{year} 代表年份，{topic} 代表活动主题'
+            hint={`可写入${TEMPLATE_WORDS_HINT}，报备时换成该单位、该年份和活动主题`}
           >
             <TextArea value={f.bannerTemplates} maxlength={700} onChange={(v) => set('bannerTemplates', v)} />
           </Field>
