@@ -127,7 +127,7 @@ describe('公开办：导入计划 → 全年活动 → 邀请单位 → 单位�
       '第12行：序号从10跳到74，请核对是否漏了序号11至73的活动',
     );
     // The 63 rows not pasted are kept, listed only on request.
-    await expect(page.getByText('本年已有、这次没有粘贴的 63 项（保留）').count()).resolves.toBe(1);
+    await expect(page.getByText('本年已有、这次的表里没有的 63 项（保留）').count()).resolves.toBe(1);
     await expect(page.getByText('序号73 宪法宣传周活动').count()).resolves.toBe(0);
     await expect(page.getByTestId('remove-missing').getAttribute('aria-checked')).resolves.toBe('false');
     await screenshot(page, 'office-import-partial');

@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, ImportPlanInput, ImportPlanResult, ImportWarning } from '../../api/types';
-import { Button, Empty, ErrorView, Loading, Page, Section, Tap, TextArea } from '../../components';
+import { Button, Choice, Empty, ErrorView, Loading, Page, Section, Tap, TextArea } from '../../components';
 import { fmtDate } from '../../domain/time';
 import { monthsLabel, q, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
 
@@ -71,27 +71,20 @@ function NotInTable({ r, removeMissing, onToggle }: { r: ImportPlanResult; remov
   const list = r.notInTable ?? [];
   if (list.length === 0) return null;
   return (
-    <Section title={removeMissing ? `将移出计划 ${list.length} 项` : `本年已有、这次没有粘贴的 ${list.length} 项（保留）`}>
+    <Section title={removeMissing ? `将移出计划 ${list.length} 项` : `本年已有、这次的表里没有的 ${list.length} 项（保留）`}>
       <Tap
         role='button'
         className='o-muted'
-        label={open ? '收起未粘贴的活动' : '查看未粘贴的是哪几项'}
+        label={open ? '收起表里没有的活动' : '查看表里没有的是哪几项'}
         testId='not-in-table-toggle'
         onClick={() => setOpen(!open)}
       >
         {open ? '收起 ▲' : '查看是哪几项 ▼'}
       </Tap>
       {open ? list.map((e) => <View key={e.eventId} className='o-muted'>{`序号${e.seq} ${e.theme}`}</View>) : null}
-      <View
-        className='o-choice'
-        role='checkbox'
-        aria-checked={removeMissing}
-        onClick={onToggle}
-        data-testid='remove-missing'
-        style={{ marginTop: '8px' }}
-      >
+      <Choice kind='checkbox' checked={removeMissing} className='u-switch' onChange={onToggle} testId='remove-missing'>
         {removeMissing ? '☑' : '☐'} 把这 {list.length} 项移出本年计划（标记为“已移出计划”，不删除；不勾选则保留）
-      </View>
+      </Choice>
     </Section>
   );
 }
