@@ -11,6 +11,8 @@ import { parseRows, type PlanParseOptions, type PlanParseResult, type SourceRow 
 /** Paragraphs before or between tables as short as this may be headings ("一、4月", "二、区直部门"): kept as rows. */
 const HEADING_MAX_CHARS = 40;
 
+const SKIPPED = new Set(['mc:Fallback', 'w:moveFrom', 'w:del']);
+
 interface Cell {
   paragraphs: string[];
   span: number;
@@ -26,6 +28,8 @@ function documentBlocks(xml: string): Block[] {
   const parser = new SaxesParser();
   let tableDepth = 0;
   let inText = false;
+  // Text Word keeps twice (a drawing's fallback copy) or has moved away (tracked changes) is not read.
+  let skipped = 0;
   let paragraph: string | null = null;
   let row: { cells: Cell[]; before: number } | null = null;
   let cell: Cell | null = null;
@@ -35,6 +39,7 @@ function documentBlocks(xml: string): Block[] {
   const val = (attrs: Record<string, string>) => attrs['w:val'];
   parser.on('opentag', (tag) => {
     const attrs = tag.attributes as Record<string, string>;
+    if (SKIPPED.has(tag.name)) skipped += 1;
     switch (tag.name) {
       case 'w:tbl':
         tableDepth += 1;
@@ -73,9 +78,10 @@ function documentBlocks(xml: string): Block[] {
     }
   });
   parser.on('text', (text) => {
-    if (inText && paragraph !== null) paragraph += text;
+    if (inText && !skipped && paragraph !== null) paragraph += text;
   });
   parser.on('closetag', (tag) => {
+    if (SKIPPED.has(tag.name)) skipped -= 1;
     switch (tag.name) {
       case 'w:t':
         inText = false;

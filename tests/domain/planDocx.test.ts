@@ -62,6 +62,20 @@ test('Word 分成几张表，表前、表间的短段落“一、4月”“二�
   ]);
 });
 
+test('Word 修订和文本框：删除、移走的字不读，文本框的备用副本不重复', () => {
+  const runs =
+    '<w:r><w:t>医保</w:t></w:r>' +
+    '<w:del><w:r><w:delText>旧</w:delText></w:r></w:del>' +
+    '<w:moveFrom><w:r><w:t>挪走的</w:t></w:r></w:moveFrom>' +
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>政策</w:t></mc:Choice><mc:Fallback><w:t>政策</w:t></mc:Fallback></mc:AlternateContent></w:r>' +
+    '<w:r><w:t>进社区</w:t></w:r>';
+  const row = (cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc><w:p>${c}</w:p></w:tc>`).join('')}</w:tr>`;
+  const t = (s: string) => `<w:r><w:t>${s}</w:t></w:r>`;
+  const body = `<w:tbl>${row(['序号', '活动主题', '活动形式', '责任单位', '时间'].map(t))}${row([t('1'), runs, t('政策宣讲'), t('区医保局'), t('6月')])}</w:tbl>`;
+  const r = parsePlanDocx(docx(body), { year: 2024 });
+  expect(brief(r)).toEqual([{ seq: 1, theme: '医保政策进社区', units: ['区医保局'], months: { from: 6, to: 6 } }]);
+});
+
 test.each([
   ['不是 Word 文件', new Uint8Array([1, 2, 3, 4]), '无法读取这个 Word 文件'],
   ['旧的 .doc 改了扩展名', strToU8('\u00d0\u00cf\u0011\u00e0 not a zip'), '另存为 .docx'],
