@@ -30,6 +30,10 @@ function documentBlocks(xml: string): Block[] {
   let inText = false;
   // Text Word keeps twice (a drawing's fallback copy) or has moved away (tracked changes) is not read.
   let skipped = 0;
+  // Word's automatic numbering (a 序号 column numbered as a list) has no text in the file: the
+  // number is counted here, per list and level, as Word counts it.
+  let listItem: { numId: string; level: string } | null = null;
+  const listCounts = new Map<string, number>();
   let paragraph: string | null = null;
   let row: { cells: Cell[]; before: number } | null = null;
   let cell: Cell | null = null;
@@ -68,6 +72,12 @@ function documentBlocks(xml: string): Block[] {
       case 'w:t':
         inText = true;
         break;
+      case 'w:numId':
+        if (paragraph !== null && val(attrs) && val(attrs) !== '0') listItem = { numId: val(attrs), level: listItem?.level ?? '0' };
+        break;
+      case 'w:ilvl':
+        if (paragraph !== null) listItem = { numId: listItem?.numId ?? '', level: val(attrs) ?? '0' };
+        break;
       case 'w:tab':
         if (paragraph !== null) paragraph += ' ';
         break;
@@ -87,7 +97,14 @@ function documentBlocks(xml: string): Block[] {
         inText = false;
         break;
       case 'w:p': {
-        const text = (paragraph ?? '').trim();
+        let text = (paragraph ?? '').trim();
+        if (listItem?.numId && cell && tableDepth === 1) {
+          const key = `${listItem.numId}:${listItem.level}`;
+          const n = (listCounts.get(key) ?? 0) + 1;
+          listCounts.set(key, n);
+          if (!text) text = String(n);
+        }
+        listItem = null;
         const nested = tableDepth > 1;
         if (!nested) paragraph = null;
         if (tableDepth === 0 && text) blocks.push({ kind: 'paragraph', text });

@@ -76,6 +76,20 @@ test('Word 修订和文本框：删除、移走的字不读，文本框的备用
   expect(brief(r)).toEqual([{ seq: 1, theme: '医保政策进社区', units: ['区医保局'], months: { from: 6, to: 6 } }]);
 });
 
+test('Word 自动编号的序号列（文件里没有数字）按 Word 的编号读出，不报“没有序号”', () => {
+  const numbered = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:p>';
+  const c = (inner: string) => `<w:tc>${inner}</w:tc>`;
+  const p = (s: string) => `<w:p><w:r><w:t>${s}</w:t></w:r></w:p>`;
+  const row = (...cells: string[]) => `<w:tr>${cells.map(c).join('')}</w:tr>`;
+  const body = `<w:tbl>${row(...['序号', '活动主题', '活动形式', '责任单位', '时间'].map(p))}${row(numbered, p('医保进社区'), p('政策宣讲'), p('区医保局'), p('6月'))}${row(numbered, p('税务开放日'), p('现场观摩'), p('区税务局'), p('7月'))}</w:tbl>`;
+  const r = parsePlanDocx(docx(body), { year: 2024 });
+  expect(r.events.map((e) => [e.seq, e.theme])).toEqual([
+    [1, '医保进社区'],
+    [2, '税务开放日'],
+  ]);
+  expect(r.warnings).toEqual([]);
+});
+
 test.each([
   ['不是 Word 文件', new Uint8Array([1, 2, 3, 4]), '无法读取这个 Word 文件'],
   ['旧的 .doc 改了扩展名', strToU8('\u00d0\u00cf\u0011\u00e0 not a zip'), '另存为 .docx'],
