@@ -188,5 +188,6 @@ function publicRow(row: ParsedEvent) {
     date: row.date,
     endDate: row.endDate,
     row: row.row,
+    ...(row.sheet ? { sheet: row.sheet } : {}),
   };
 }

@@ -88,11 +88,15 @@ export interface ImportedEvent {
   endDate?: string | null;
   /** Line of the pasted text (sheet row of an .xlsx) where the row starts; warnings point at it. */
   row?: number;
+  /** The worksheet, when the .xlsx has the plan on several sheets. */
+  sheet?: string;
 }
 
 /** A judgement call of the import: row = line of the pasted text, 0 for the whole table. */
 export interface ImportWarning {
   row: number;
+  /** The worksheet, when the .xlsx has the plan on several sheets (row is that sheet's row). */
+  sheet?: string;
   field?: 'seq' | 'theme' | 'forms' | 'units' | 'months';
   message: string;
 }

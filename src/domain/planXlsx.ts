@@ -3,7 +3,7 @@
  * not re-exported from the domain index that the mini-program bundles).
  */
 import ExcelJS from 'exceljs';
-import { parseRows, type PlanParseOptions, type PlanParseResult, type SourceRow } from './planTable';
+import { parseRows, type ParsedEvent, type PlanParseOptions, type PlanParseResult, type PlanWarning, type SourceRow } from './planTable';
 
 /**
  * A date typed into the time column, as its cell format shows it: "2024年5月15日"
@@ -42,7 +42,7 @@ function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
   return rows;
 }
 
-/** The first worksheet with a recognisable header row, parsed like pasted text. */
+/** Every worksheet with a plan table (usually one), each parsed like pasted text. */
 export async function parsePlanXlsx(data: ArrayBuffer | Uint8Array, opts: PlanParseOptions = {}): Promise<PlanParseResult> {
   const workbook = new ExcelJS.Workbook();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -55,11 +55,39 @@ export async function parsePlanXlsx(data: ArrayBuffer | Uint8Array, opts: PlanPa
       warnings: [{ row: 0, message: '无法读取这个 Excel 文件，请确认是 .xlsx 格式（旧的 .xls 请另存为 .xlsx）后重试。' }],
     };
   }
-  let first: PlanParseResult | null = null;
-  for (const sheet of workbook.worksheets) {
-    const result = parseRows(sheetRows(sheet), opts);
-    if (result.events.length > 0) return result;
-    first ??= result;
+  const sheets = workbook.worksheets.map((sheet) => ({ name: sheet.name, result: parseRows(sheetRows(sheet), opts) }));
+  const withEvents = sheets.filter((s) => s.result.events.length > 0);
+  if (withEvents.length === 0)
+    return sheets[0]?.result ?? { events: [], warnings: [{ row: 0, message: 'Excel 文件里没有工作表，请检查文件。' }] };
+  if (withEvents.length === 1) return withEvents[0].result;
+  return allSheets(withEvents);
+}
+
+/**
+ * A plan on several sheets (one per month, quarter or group of units) is read from every one,
+ * each row and warning naming its sheet; a row a later sheet repeats (a summary sheet beside the
+ * detailed ones) is read once, with a warning.
+ */
+function allSheets(sheets: Array<{ name: string; result: PlanParseResult }>): PlanParseResult {
+  const seen = new Map<string, { sheet: string; row: number }>();
+  const events: ParsedEvent[] = [];
+  const warnings: PlanWarning[] = [];
+  for (const { name, result } of sheets) {
+    warnings.push(...result.warnings.map((w) => ({ ...w, sheet: name })));
+    for (const e of result.events) {
+      const key = `${e.theme.replace(/\s+/g, '')}|${[...e.units].sort().join('、')}`;
+      const first = seen.get(key);
+      if (first) {
+        warnings.push({
+          row: e.row,
+          sheet: name,
+          message: `与工作表“${first.sheet}”第${first.row}行是同一项活动（主题和责任单位相同），只导入一次`,
+        });
+        continue;
+      }
+      seen.set(key, { sheet: name, row: e.row });
+      events.push({ ...e, sheet: name });
+    }
   }
-  return first ?? { events: [], warnings: [{ row: 0, message: 'Excel 文件里没有工作表，请检查文件。' }] };
+  return { events, warnings };
 }

@@ -267,6 +267,30 @@ describe('importPlan from an uploaded .xlsx', () => {
     expect(preview.warnings).toEqual([]);
   });
 
+  test('an .xlsx with the plan on two sheets: both are read, each row names its sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [sheet, theme] of [
+      ['4月', '医保政策进社区'],
+      ['5月', '税务开放日'],
+    ]) {
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(['序号', '活动主题', '活动形式', '责任单位', '时间']);
+      ws.addRow([1, theme, '现场观摩', '区税务局', sheet]);
+    }
+    const fileID = await cloud.upload(`plans/${fresh}/2024-${Date.now()}.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()), office);
+    const preview = ok(
+      await cloud.call<{ events: Array<Row & { sheet?: string }> }>(
+        'office',
+        { action: 'importPlan', jurisdictionId: fresh, year: 2024, fileID, dryRun: true },
+        office,
+      ),
+    );
+    expect(preview.events.map((e) => [e.sheet, e.theme])).toEqual([
+      ['4月', '医保政策进社区'],
+      ['5月', '税务开放日'],
+    ]);
+  });
+
   test('a Word .docx is read from its table, cells merged down included', async () => {
     const file = docx(
       para('2024年“政务公开主题日”活动计划安排表'),

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parsePlanXlsx } from '@/domain/planXlsx';
+import { warningText } from '@/domain/planTable';
 
 async function workbookBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -89,4 +90,30 @@ test('Excel：时间一列填的是日期格式：有日的按日读，只显示
     { seq: 3, months: { from: 7, to: 7 }, date: '2024-07-01' },
   ]);
   expect(r.warnings).toEqual([]);
+});
+
+test('Excel 分月放在几张工作表：每张都导入，行和提示写明工作表；汇总表里重复的只导入一次', async () => {
+  const header = ['序号', '活动主题', '活动形式', '责任单位', '时间'];
+  const bytes = await workbookBytes((wb) => {
+    const april = wb.addWorksheet('4月');
+    april.addRow(header);
+    april.addRow([1, '医保政策进社区', '政策宣讲', '区医保局', '4月']);
+    april.addRow([3, '校园开放日', '现场观摩', '区教育局', '4月']);
+    const may = wb.addWorksheet('5月');
+    may.addRow(header);
+    may.addRow([1, '税务开放日', '现场观摩', '区税务局', '5月']);
+    const all = wb.addWorksheet('汇总');
+    all.addRow(header);
+    all.addRow([1, '医保政策进社区', '政策宣讲', '区医保局', '4月']);
+  });
+  const r = await parsePlanXlsx(bytes, { year: 2023 });
+  expect(r.events.map((e) => [e.sheet, e.row, e.theme])).toEqual([
+    ['4月', 2, '医保政策进社区'],
+    ['4月', 3, '校园开放日'],
+    ['5月', 2, '税务开放日'],
+  ]);
+  expect(r.warnings.map(warningText)).toEqual([
+    '工作表“4月”第3行：序号从1跳到3，请核对是否漏了序号2的活动',
+    '工作表“汇总”第2行：与工作表“4月”第2行是同一项活动（主题和责任单位相同），只导入一次',
+  ]);
 });

@@ -8,6 +8,8 @@ export type ColumnKind = 'seq' | 'theme' | 'forms' | 'units' | 'months' | 'other
 /** A judgement call the office should check: `row` is the line in the pasted text (the sheet row of an .xlsx), 0 for the whole table. */
 export interface PlanWarning {
   row: number;
+  /** The worksheet, when a workbook has the plan on several sheets (`row` is then that sheet's row). */
+  sheet?: string;
   field?: 'seq' | 'theme' | 'forms' | 'units' | 'months';
   message: string;
 }
@@ -24,6 +26,8 @@ export interface ParsedEvent {
   endDate: string | null;
   /** The line (or sheet row) where this row starts. */
   row: number;
+  /** The worksheet, when a workbook has the plan on several sheets. */
+  sheet?: string;
   /** The source lines of this row, for the office to check against. */
   raw: string;
 }
@@ -48,5 +52,11 @@ export interface SourceRow {
 
 /** "第N行：…" for places that show warnings as plain text (the CLI, logs). */
 export function warningText(w: PlanWarning): string {
-  return w.row > 0 ? `第${w.row}行：${w.message}` : w.message;
+  return `${placeOf(w)}${w.message}`;
+}
+
+/** "工作表“5月”第3行：", "第3行：" or nothing (a warning about the whole table). */
+export function placeOf(w: { row: number; sheet?: string }): string {
+  const sheet = w.sheet ? `工作表“${w.sheet}”` : '';
+  return w.row > 0 ? `${sheet}第${w.row}行：` : sheet ? `${sheet}：` : '';
 }

@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro';
 import { call } from '../../api';
 import { uploadFile } from '../../api/storage';
 import type { ErrorBody, ImportPlanInput, ImportPlanResult, ImportWarning } from '../../api/types';
+import { warningText } from '../../domain/planTable/types';
 import { Button, Choice, Empty, ErrorView, Loading, Page, Section, Tap, TextArea } from '../../components';
 import { fmtDate } from '../../domain/time';
 import { monthsLabel, q, useJurisdiction, useWorkingYear, YearSwitch } from '../shared';
@@ -34,12 +35,16 @@ function unsupportedFile(name: string): string {
   return `“${name}”不是 Excel（.xlsx）、Word（.docx）或 CSV 文件，请换一个文件，或把表格复制粘贴到上面的文本框。`;
 }
 
-function byRow(r: ImportPlanResult): { atRow: Map<number, ImportWarning[]>; elsewhere: ImportWarning[] } {
-  const rows = new Set(r.events.map((e) => e.row));
-  const atRow = new Map<number, ImportWarning[]>();
+/** A row of the table: its line, and its worksheet when the plan is on several. */
+const rowKey = (x: { row?: number; sheet?: string }) => `${x.sheet ?? ''}|${x.row ?? 0}`;
+
+function byRow(r: ImportPlanResult): { atRow: Map<string, ImportWarning[]>; elsewhere: ImportWarning[] } {
+  const rows = new Set(r.events.map(rowKey));
+  const atRow = new Map<string, ImportWarning[]>();
   const elsewhere: ImportWarning[] = [];
   for (const w of r.warnings) {
-    if (w.row > 0 && rows.has(w.row)) atRow.set(w.row, [...(atRow.get(w.row) ?? []), w]);
+    const key = rowKey(w);
+    if (w.row > 0 && rows.has(key)) atRow.set(key, [...(atRow.get(key) ?? []), w]);
     else elsewhere.push(w);
   }
   return { atRow, elsewhere };
@@ -114,7 +119,7 @@ function Preview({
             <View className='o-td o-td--months'>时间</View>
           </View>
           {r.events.map((e, i) => {
-            const ws = e.row ? (atRow.get(e.row) ?? []) : [];
+            const ws = e.row ? (atRow.get(rowKey(e)) ?? []) : [];
             return (
               <View key={`${e.seq}-${i}`} data-testid='import-row' data-row={e.row}>
                 <View className={ws.length ? 'o-tr o-tr--warn' : 'o-tr'}>
@@ -128,7 +133,7 @@ function Preview({
                 </View>
                 {ws.map((w) => (
                   <View key={w.message} className='o-warn' data-testid='row-warning' data-field={w.field ?? ''}>
-                    {`第${w.row}行：${w.message}`}
+                    {warningText(w)}
                   </View>
                 ))}
               </View>
@@ -140,7 +145,7 @@ function Preview({
         <Section title={`表格其他地方请核对（${elsewhere.length}）`}>
           {elsewhere.map((w) => (
             <View key={`${w.row}-${w.message}`} className='o-warn' data-testid='import-warning'>
-              {w.row > 0 ? `第${w.row}行：${w.message}` : w.message}
+              {warningText(w)}
             </View>
           ))}
         </Section>
@@ -222,7 +227,7 @@ function Importer({ jurisdictionId }: { jurisdictionId: string }) {
         <Counts r={done} removing={done.removed} preview={false} />
         {done.warnings.map((w) => (
           <View key={`${w.row}-${w.message}`} className='o-warn'>
-            {w.row > 0 ? `第${w.row}行：${w.message}` : w.message}
+            {warningText(w)}
           </View>
         ))}
         <Button type='primary' onClick={() => void Taro.redirectTo({ url: `/office/events/index?${q(jurisdictionId, { year })}` })}>
