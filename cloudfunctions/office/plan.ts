@@ -4,7 +4,7 @@
 // listed (notInTable) and flagged "已移出计划" (never deleted) only when the office
 // asks for it with removeMissing. Units are created by name.
 import { BusinessError } from '../../src/domain/errors';
-import { parsePlanTable } from '../../src/domain/planTable';
+import { parsePlanTable, planRowKey } from '../../src/domain/planTable';
 import type { ParsedEvent, PlanParseResult } from '../../src/domain/planTable';
 import { excel } from './lazyExcel';
 import { cloud, db } from '../_shared/cloud';
@@ -44,17 +44,15 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
-const rowKey = (theme: string, units: string[]) => `${theme.replace(/\s+/g, '')}|${[...units].sort().join('、')}`;
-
 /** What an import would change, computed before anything is written. */
 function plan(parsed: ParsedEvent[], existing: EventDoc[]) {
-  const byKey = new Map(existing.map((e) => [rowKey(e.theme, e.unitNames), e]));
+  const byKey = new Map(existing.map((e) => [planRowKey(e.theme, e.unitNames), e]));
   const matched = new Map<ParsedEvent, EventDoc>();
   for (const row of parsed) {
-    const e = byKey.get(rowKey(row.theme, row.units));
+    const e = byKey.get(planRowKey(row.theme, row.units));
     if (e) {
       matched.set(row, e);
-      byKey.delete(rowKey(row.theme, row.units));
+      byKey.delete(planRowKey(row.theme, row.units));
     }
   }
   // A corrected row (theme or unit fixed) keeps its number: match the rest by 序号.
@@ -65,7 +63,7 @@ function plan(parsed: ParsedEvent[], existing: EventDoc[]) {
     if (e) {
       matched.set(row, e);
       leftBySeq.delete(row.seq);
-      byKey.delete(rowKey(e.theme, e.unitNames));
+      byKey.delete(planRowKey(e.theme, e.unitNames));
     }
   }
   const gone = [...byKey.values()].filter((e) => !e.removedFromPlan);

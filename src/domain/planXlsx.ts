@@ -3,7 +3,15 @@
  * not re-exported from the domain index that the mini-program bundles).
  */
 import ExcelJS from 'exceljs';
-import { parseRows, type ParsedEvent, type PlanParseOptions, type PlanParseResult, type PlanWarning, type SourceRow } from './planTable';
+import {
+  parseRows,
+  planRowKey,
+  type ParsedEvent,
+  type PlanParseOptions,
+  type PlanParseResult,
+  type PlanWarning,
+  type SourceRow,
+} from './planTable';
 
 /**
  * A date typed into the time column, as its cell format shows it: "2024年5月15日"
@@ -75,7 +83,7 @@ function allSheets(sheets: Array<{ name: string; result: PlanParseResult }>): Pl
   for (const { name, result } of sheets) {
     warnings.push(...result.warnings.map((w) => ({ ...w, sheet: name })));
     for (const e of result.events) {
-      const key = `${e.theme.replace(/\s+/g, '')}|${[...e.units].sort().join('、')}`;
+      const key = planRowKey(e.theme, e.units);
       const first = seen.get(key);
       if (first) {
         warnings.push({

@@ -60,3 +60,8 @@ export function placeOf(w: { row: number; sheet?: string }): string {
   const sheet = w.sheet ? `工作表“${w.sheet}”` : '';
   return w.row > 0 ? `${sheet}第${w.row}行：` : sheet ? `${sheet}：` : '';
 }
+
+/** Which planned event a row is, across imports and sheets: its theme (spaces aside) and its units in any order. */
+export function planRowKey(theme: string, units: string[]): string {
+  return `${theme.replace(/\s+/g, '')}|${[...units].sort().join('、')}`;
+}
