@@ -187,5 +187,6 @@ function publicRow(row: ParsedEvent) {
     endDate: row.endDate,
     row: row.row,
     ...(row.sheet ? { sheet: row.sheet } : {}),
+    ...(row.table ? { table: row.table } : {}),
   };
 }

@@ -90,6 +90,8 @@ export interface ImportedEvent {
   row?: number;
   /** The worksheet, when the .xlsx has the plan on several sheets. */
   sheet?: string;
+  /** The Word table (1-based), when the .docx has the plan in several tables (row is that table's row). */
+  table?: number;
 }
 
 /** A judgement call of the import: row = line of the pasted text, 0 for the whole table. */
@@ -97,6 +99,8 @@ export interface ImportWarning {
   row: number;
   /** The worksheet, when the .xlsx has the plan on several sheets (row is that sheet's row). */
   sheet?: string;
+  /** The Word table (1-based), when the .docx has the plan in several tables (row is that table's row). */
+  table?: number;
   field?: 'seq' | 'theme' | 'forms' | 'units' | 'months';
   message: string;
 }

@@ -6,7 +6,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { parseRows, type PlanParseOptions, type PlanParseResult, type SourceRow } from './planTable';
+import { parseRows, rowLabel, type PlanParseOptions, type PlanParseResult, type SourceRow } from './planTable';
 
 /** Paragraphs before or between tables as short as this may be headings ("一、4月", "二、区直部门"): kept as rows. */
 const HEADING_MAX_CHARS = 40;
@@ -20,13 +20,16 @@ interface Cell {
   continues: boolean;
 }
 
-type Block = { kind: 'row'; cells: string[] } | { kind: 'paragraph'; text: string };
+/** A table row knows its place as Word shows it: the table (1-based) and its row in that table. */
+type Block = { kind: 'row'; cells: string[]; table: number; row: number } | { kind: 'paragraph'; text: string };
 
 /** The document's top-level table rows (cells laid on the table grid) and body paragraphs, in order. */
 function documentBlocks(xml: string): Block[] {
   const blocks: Block[] = [];
   const parser = new SaxesParser();
   let tableDepth = 0;
+  let tables = 0;
+  let rowInTable = 0;
   let inText = false;
   // Text Word keeps twice (a drawing's fallback copy) or has moved away (tracked changes) is not read.
   let skipped = 0;
@@ -47,7 +50,11 @@ function documentBlocks(xml: string): Block[] {
     switch (tag.name) {
       case 'w:tbl':
         tableDepth += 1;
-        if (tableDepth === 1) above = [];
+        if (tableDepth === 1) {
+          above = [];
+          tables += 1;
+          rowInTable = 0;
+        }
         break;
       case 'w:tr':
         if (tableDepth === 1) row = { cells: [], before: 0 };
@@ -125,7 +132,8 @@ function documentBlocks(xml: string): Block[] {
             for (let k = 1; k < c.span; k += 1) cells.push('');
           }
           above = cells;
-          blocks.push({ kind: 'row', cells });
+          rowInTable += 1;
+          blocks.push({ kind: 'row', cells, table: tables, row: rowInTable });
           row = null;
         }
         break;
@@ -138,21 +146,55 @@ function documentBlocks(xml: string): Block[] {
   return blocks;
 }
 
+/** Where a line of the rows handed to the table reader is in the document. */
+interface Place {
+  table: number;
+  /** The row in that table; 0 for a heading paragraph before it. */
+  row: number;
+}
+
 /**
  * Table rows in order, with the short paragraphs before and between tables as one-cell rows:
  * the table reader tells a section heading from the notice's title and text, as in a paste.
+ * Each line's place in the document goes beside it, for the warnings.
  */
-function sourceRows(blocks: Block[]): SourceRow[] {
+function sourceRows(blocks: Block[]): { rows: SourceRow[]; places: Map<number, Place> } {
   const lastRow = blocks.map((b) => b.kind).lastIndexOf('row');
   const rows: SourceRow[] = [];
+  const places = new Map<number, Place>();
   blocks.forEach((b, i) => {
     let cells: string[];
     if (b.kind === 'row') cells = b.cells;
     else if (i < lastRow && b.text.length <= HEADING_MAX_CHARS) cells = [b.text];
     else return;
-    rows.push({ line: rows.length + 1, cells, text: cells.join('\t') });
+    const line = rows.length + 1;
+    rows.push({ line, cells, text: cells.join('\t') });
+    const next = blocks.slice(i).find((x): x is Extract<Block, { kind: 'row' }> => x.kind === 'row');
+    places.set(line, b.kind === 'row' ? { table: b.table, row: b.row } : { table: next?.table ?? 0, row: 0 });
   });
-  return rows;
+  return { rows, places };
+}
+
+/**
+ * Warnings and rows point where the office looks in Word: the row of the table ("第3行"),
+ * and which table when there are several ("第2个表格第3行"), not a count of lines that
+ * included the title paragraphs.
+ */
+function inDocumentPlaces(result: PlanParseResult, at: (line: number) => { row: number; table?: number }): PlanParseResult {
+  return {
+    events: result.events.map((e) => ({ ...e, ...at(e.row) })),
+    warnings: result.warnings.map((w) => (w.row > 0 ? { ...w, ...at(w.row) } : w)),
+  };
+}
+
+/** A line's place: its table's row, with the table's number when the document has several. */
+function locator(places: Map<number, Place>): (line: number) => { row: number; table?: number } {
+  const several = new Set([...places.values()].map((p) => p.table)).size > 1;
+  return (line) => {
+    const p = places.get(line);
+    if (!p) return { row: line };
+    return several ? { row: p.row, table: p.table } : { row: p.row };
+  };
 }
 
 const unreadable = (message: string): PlanParseResult => ({ events: [], warnings: [{ row: 0, message }] });
@@ -174,7 +216,13 @@ export function parsePlanDocx(data: ArrayBuffer | Uint8Array, opts: PlanParseOpt
   } catch {
     return unreadable('这个 Word 文件的内容已损坏，请在 Word 中打开后另存一份再上传。');
   }
-  const rows = sourceRows(blocks);
+  const { rows, places } = sourceRows(blocks);
   if (!rows.length) return unreadable('Word 文件里没有表格：请把计划安排表做成表格后上传，或复制表格内容粘贴到上面的文本框。');
-  return parseRows(rows, opts);
+  const at = locator(places);
+  // A heading paragraph has no row of its own: it is named by the table it stands before.
+  const rowName = (line: number) => {
+    const p = at(line);
+    return p.row > 0 ? rowLabel(p) : `${p.table ? `第${p.table}个表格` : '表格'}前的标题`;
+  };
+  return inDocumentPlaces(parseRows(rows, { ...opts, rowName }), at);
 }

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { parsePlanDocx } from '@/domain/planDocx';
+import { warningText } from '@/domain/planTable';
 import { docx, para, table } from '../helpers/docx';
 
 const HEADER = ['序号', '活动主题', '活动形式', '责任单位', '时间'];
@@ -99,4 +100,42 @@ test.each([
   const r = parsePlanDocx(bytes, { year: 2024 });
   expect(r.events).toEqual([]);
   expect(r.warnings.map((w) => w.message).join('')).toContain(says);
+});
+
+describe('Word 的警告指向 Word 里看到的位置：表格的第几行，几张表时是第几个表格', () => {
+  const cases: Array<{ name: string; body: string[]; rows: Array<{ theme: string; row: number; table?: number }>; warnings: string[] }> = [
+    {
+      name: '一张表，表前有“附件”和标题：行号是表格的行（表头是第1行），不数标题段落',
+      body: [
+        para('附件1'),
+        para('2024年政务公开主题日活动计划安排表'),
+        table([HEADER, ['1', '医保政策进社区', '政策宣讲', '区医保局', '4月'], ['1', '税务开放日', '现场观摩', '区税务局', '5月']]),
+      ],
+      rows: [
+        { theme: '医保政策进社区', row: 2 },
+        { theme: '税务开放日', row: 3 },
+      ],
+      warnings: ['第3行：序号1与第2行重复，请核对是否贴了两次或序号写错'],
+    },
+    {
+      name: '两张表，表间有标题：第几个表格第几行，序号重复时说出另一张表的位置',
+      body: [
+        para('一、区直部门'),
+        table([HEADER, ['1', '医保政策进社区', '政策宣讲', '区医保局', '4月'], ['2', '税务开放日', '现场观摩', '区税务局', '5月']]),
+        para('二、街道'),
+        table([HEADER, ['2', '社区议事会开放日', '座谈交流', '东塘街道', '6月']]),
+      ],
+      rows: [
+        { theme: '医保政策进社区', row: 2, table: 1 },
+        { theme: '税务开放日', row: 3, table: 1 },
+        { theme: '社区议事会开放日', row: 2, table: 2 },
+      ],
+      warnings: ['第2个表格第2行：序号2与第1个表格第3行重复，请核对是否贴了两次或序号写错'],
+    },
+  ];
+  test.each(cases)('$name', ({ body, rows, warnings }) => {
+    const r = parsePlanDocx(docx(...body), { year: 2024 });
+    expect(r.events.map(({ theme, row, table }) => ({ theme, row, ...(table ? { table } : {}) }))).toEqual(rows);
+    expect(r.warnings.map(warningText)).toEqual(warnings);
+  });
 });

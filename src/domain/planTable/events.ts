@@ -141,6 +141,7 @@ function readWhen(
 export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptions): { events: ParsedEvent[]; warnings: PlanWarning[] } {
   const warnings: PlanWarning[] = [];
   const warn: Warn = (row, message, field) => warnings.push(field ? { row, field, message } : { row, message });
+  const nameOf = opts.rowName ?? ((line: number) => `第${line}行`);
   const first = seg.headers[0];
   if (!first) {
     warn(0, '没有找到计划表的表头（序号、活动主题、活动形式、责任单位、时间），请把表格连同表头一起粘贴。');
@@ -181,7 +182,7 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     if (c.seq !== null) {
       seq = c.seq;
       const dup = seenSeq.get(seq);
-      if (dup !== undefined) warn(rec.row, `序号${seq}与第${dup}行重复，请核对是否贴了两次或序号写错`, 'seq');
+      if (dup !== undefined) warn(rec.row, `序号${seq}与${nameOf(dup)}重复，请核对是否贴了两次或序号写错`, 'seq');
       else if (prevSeq === null && seq !== 1) warn(rec.row, `序号从${seq}开始，请核对前面的活动是否漏贴`, 'seq');
       else if (prevSeq !== null && seq > prevSeq + 1) {
         const missing = seq - prevSeq === 2 ? `序号${prevSeq + 1}` : `序号${prevSeq + 1}至${seq - 1}`;
@@ -237,13 +238,13 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
 
   for (const j of seg.joined)
     warn(j.row, `这一行没有表格分隔，已当作上一行最后一格的续行：“${j.text.length > 20 ? `${j.text.slice(0, 20)}…` : j.text}”，请核对`);
-  warnStrays(strays, warn);
+  warnStrays(strays, warn, nameOf);
   if (seg.records.length === 0) warn(first.line, '找到了表头，但表头下面没有活动，请检查粘贴的内容。');
   return { events, warnings: warnings.sort((a, b) => a.row - b.row) };
 }
 
 /** One warning per run of consecutive unmatched lines, so a long tail of prose is one message. */
-function warnStrays(strays: Array<{ row: number; text: string }>, warn: Warn): void {
+function warnStrays(strays: Array<{ row: number; text: string }>, warn: Warn, nameOf: (line: number) => string): void {
   strays.sort((a, b) => a.row - b.row);
   for (let i = 0; i < strays.length;) {
     let j = i;
@@ -255,7 +256,7 @@ function warnStrays(strays: Array<{ row: number; text: string }>, warn: Warn): v
       strays[i].row,
       n === 1
         ? `这一行无法识别，已忽略：“${snippet}”，请核对是否少了一项活动`
-        : `从这一行起共${n}行无法识别（到第${strays[j].row}行），已忽略：“${snippet}”…，请核对是否少了活动`,
+        : `从这一行起共${n}行无法识别（到${nameOf(strays[j].row)}），已忽略：“${snippet}”…，请核对是否少了活动`,
     );
     i = j + 1;
   }

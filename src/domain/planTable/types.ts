@@ -10,6 +10,8 @@ export interface PlanWarning {
   row: number;
   /** The worksheet, when a workbook has the plan on several sheets (`row` is then that sheet's row). */
   sheet?: string;
+  /** The Word table (1-based), when a .docx has the plan in several tables (`row` is then that table's row). */
+  table?: number;
   field?: 'seq' | 'theme' | 'forms' | 'units' | 'months';
   message: string;
 }
@@ -28,6 +30,8 @@ export interface ParsedEvent {
   row: number;
   /** The worksheet, when a workbook has the plan on several sheets. */
   sheet?: string;
+  /** The Word table (1-based), when a .docx has the plan in several tables. */
+  table?: number;
   /** The source lines of this row, for the office to check against. */
   raw: string;
 }
@@ -40,6 +44,8 @@ export interface PlanParseResult {
 export interface PlanParseOptions {
   /** The plan's year; a table titled or dated with another year is warned about, and days get this year. */
   year?: number;
+  /** How a message names another line ("第3行"); a reader whose lines are not the source's own rows (Word) names them its way. */
+  rowName?: (line: number) => string;
 }
 
 /** One line of pasted text or one spreadsheet row. `line` is 1-based in the source. */
@@ -55,10 +61,18 @@ export function warningText(w: PlanWarning): string {
   return `${placeOf(w)}${w.message}`;
 }
 
+type Place = { row: number; sheet?: string; table?: number };
+
+/** "工作表“5月”第3行", "第2个表格第3行", "第3行"; the sheet or table alone for row 0. */
+export function rowLabel(w: Place): string {
+  const part = w.sheet ? `工作表“${w.sheet}”` : w.table ? `第${w.table}个表格` : '';
+  return w.row > 0 ? `${part}第${w.row}行` : part;
+}
+
 /** "工作表“5月”第3行：", "第3行：" or nothing (a warning about the whole table). */
-export function placeOf(w: { row: number; sheet?: string }): string {
-  const sheet = w.sheet ? `工作表“${w.sheet}”` : '';
-  return w.row > 0 ? `${sheet}第${w.row}行：` : sheet ? `${sheet}：` : '';
+export function placeOf(w: Place): string {
+  const label = rowLabel(w);
+  return label ? `${label}：` : '';
 }
 
 /** Which planned event a row is, across imports and sheets: its theme (spaces aside) and its units in any order. */

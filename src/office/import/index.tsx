@@ -35,8 +35,8 @@ function unsupportedFile(name: string): string {
   return `“${name}”不是 Excel（.xlsx）、Word（.docx）或 CSV 文件，请换一个文件，或把表格复制粘贴到上面的文本框。`;
 }
 
-/** A row of the table: its line, and its worksheet when the plan is on several. */
-const rowKey = (x: { row?: number; sheet?: string }) => `${x.sheet ?? ''}|${x.row ?? 0}`;
+/** A row of the table: its line, and its worksheet or Word table when the plan is on several. */
+const rowKey = (x: { row?: number; sheet?: string; table?: number }) => `${x.sheet ?? ''}|${x.table ?? 0}|${x.row ?? 0}`;
 
 function byRow(r: ImportPlanResult): { atRow: Map<string, ImportWarning[]>; elsewhere: ImportWarning[] } {
   const rows = new Set(r.events.map(rowKey));
