@@ -29,7 +29,8 @@ const ADDED_ROUND_TRIPS: Record<string, string> = {
   'unit.eventDetail': 'a count of the attendees, the 参与人数 the report form starts from',
   'resident.signUp': 'the jurisdiction’s rules inside the transaction: sign-ups wait for the office’s listing review where it asks for one',
   'office.dashboard': 'the units, for the coverage of every unit',
-  reminders: 'the daily purge of residents’ personal data a year after their event reads its candidate events',
+  reminders:
+    'the daily purge of residents’ personal data a year after their event reads its candidate events; the files storage could not delete when their record went are read to be deleted again',
 };
 
 const change = (now: number, before: number) => `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 1000) / 10}%`;

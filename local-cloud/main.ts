@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     timers: process.env.LOCAL_TIMERS !== 'off',
     sync: process.env.LOCAL_DB_SYNC === 'full' ? 'full' : 'normal',
     diskFullFlag: process.env.LOCAL_FAULT_DISK_FULL || undefined,
+    deleteFailsFlag: process.env.LOCAL_FAULT_STORAGE_DELETE || undefined,
     dbLatencyMs: Number(process.env.LOCAL_DB_LATENCY_MS) || 0,
   });
   // Tests and scripts read this line to learn the port when PORT=0.

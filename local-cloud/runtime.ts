@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   sync?: 'normal' | 'full';
   /** Test hook (LOCAL_FAULT_DISK_FULL): while this file exists, database and storage writes fail as on a full disk. */
   diskFullFlag?: string;
+  /** Test hook (LOCAL_FAULT_STORAGE_DELETE): while this file exists, storage refuses to delete files, as the cloud's storage can. */
+  deleteFailsFlag?: string;
   /** Test hook (LOCAL_DB_LATENCY_MS): each database round trip takes this long, as over the network, so concurrent calls interleave. */
   dbLatencyMs?: number;
 }
@@ -184,10 +186,16 @@ export class LocalRuntime {
         return { fileID, tempFileURL: this.tempFileUrl(fileID, maxAge), status: 0, errMsg: 'ok' };
       }),
     });
+    // As the cloud answers: a status per file, not an exception, when a file cannot be deleted.
     cloud.deleteFile = async ({ fileList }: { fileList: string[] }) => ({
       fileList: fileList.map((fileID) => {
-        this.deleteFile(fileID);
-        return { fileID, status: 0 };
+        try {
+          if (this.opts.deleteFailsFlag && fs.existsSync(this.opts.deleteFailsFlag)) throw new Error('storage refused (injected)');
+          this.deleteFile(fileID);
+          return { fileID, status: 0 };
+        } catch (e) {
+          return { fileID, status: -1, errMsg: `STORAGE_REQUEST_FAIL: ${(e as Error).message}` };
+        }
       }),
     });
     cloud.openapi = this.openapi();

@@ -17,6 +17,7 @@ export interface LocalCloudOptions {
   timers?: boolean;
   sync?: 'normal' | 'full';
   diskFullFlag?: string;
+  deleteFailsFlag?: string;
   dbLatencyMs?: number;
 }
 
@@ -131,6 +132,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     now: opts.now,
     sync: opts.sync,
     diskFullFlag: opts.diskFullFlag,
+    deleteFailsFlag: opts.deleteFailsFlag,
     dbLatencyMs: opts.dbLatencyMs,
   });
   if (opts.timers !== false) runtime.startScheduler();

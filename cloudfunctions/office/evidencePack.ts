@@ -14,6 +14,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules';
 import { renderEvidenceIndex, type PackEvent, type PackReportVersion, type PackTrailStep } from '../../src/domain/evidenceIndex';
 import { toShanghaiISO } from '../../src/domain/time';
 import { cloud, db, _ } from '../_shared/cloud';
+import { deleteUnreferencedFiles } from '../_shared/fileCleanup';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, JurisdictionDoc, PlanDoc, StaffDoc, UnitDoc } from '../_shared/data';
@@ -441,11 +442,7 @@ export const evidencePack = action(contract.office.evidencePack, async ({ jurisd
     .doc(job._id)
     .update({ data: { status: 'done', result } });
   // The parts are working files; the pack holds everything they held.
-  try {
-    await cloud.deleteFile({ fileList: job.parts });
-  } catch {
-    // left behind: harmless, and the pack is complete without them
-  }
+  await deleteUnreferencedFiles(job.parts);
   return answer({ ...job, status: 'done', result }, await tempUrl(fileID));
 });
 

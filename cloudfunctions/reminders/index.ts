@@ -24,6 +24,7 @@ import { byUrgency, dueItemsOf, type DueItem } from '../_shared/compliance';
 import { hasConsent, longTermTemplates, messageId, templateIds, thing } from '../_shared/subscriptions';
 import type { MessageDoc, MessageKind, SubscriptionDoc } from '../_shared/subscriptions';
 import { purgePersonalData } from './purge';
+import { retryFileCleanup } from '../_shared/fileCleanup';
 import type { DailyRun, Envelope } from '../../src/contract';
 import { pool } from '../_shared/pool';
 
@@ -345,8 +346,13 @@ export async function main(): Promise<Envelope<DailyRun>> {
   // One read of the jurisdictions serves both.
   const jurisdictions = findAll<JurisdictionDoc>(C.jurisdictions, {});
   jurisdictions.catch(() => undefined); // reported by whichever awaits it
-  const [reminders, purged] = await Promise.allSettled([runReminders(jurisdictions), purgePersonalData(serverNow(), jurisdictions)]);
+  const [reminders, purged, cleaned] = await Promise.allSettled([
+    runReminders(jurisdictions),
+    purgePersonalData(serverNow(), jurisdictions),
+    retryFileCleanup(),
+  ]);
   if (purged.status === 'rejected') console.error('personal data purge failed', purged.reason);
+  if (cleaned.status === 'rejected') console.error('file cleanup failed', cleaned.reason);
   if (reminders.status === 'rejected') {
     console.error('reminders failed', reminders.reason);
     return {
@@ -354,5 +360,12 @@ export async function main(): Promise<Envelope<DailyRun>> {
       error: { code: 'INTERNAL', message: '每日提醒运行失败', details: { purged: purged.status === 'fulfilled' ? purged.value : null } },
     };
   }
-  return { ok: true, data: { ...reminders.value, purged: purged.status === 'fulfilled' ? purged.value : null } };
+  return {
+    ok: true,
+    data: {
+      ...reminders.value,
+      purged: purged.status === 'fulfilled' ? purged.value : null,
+      filesCleaned: cleaned.status === 'fulfilled' ? cleaned.value : null,
+    },
+  };
 }

@@ -3,7 +3,8 @@
 import { BusinessError } from '../../src/domain/errors';
 import { transition, unitIsDone } from '../../src/domain/lifecycle';
 import { shanghaiDate } from '../../src/domain/time';
-import { cloud, db, _, runTransaction, txGet, type Tx } from '../_shared/cloud';
+import { db, _, runTransaction, txGet, type Tx } from '../_shared/cloud';
+import { deleteUnreferencedFiles } from '../_shared/fileCleanup';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, Venue } from '../_shared/data';
@@ -192,7 +193,7 @@ export const removePhoto = action(contract.unit.removePhoto, async (input, calle
         .update({ data: { photoIds: draft.photoIds.filter((id) => id !== photo._id) } });
     }
   });
-  // Files go after the record: a failure here leaves only unreferenced bytes.
-  await cloud.deleteFile({ fileList: [photo.fileID, ...(photo.thumbFileID ? [photo.thumbFileID] : [])] });
+  // Files go after the record: the photo is removed whatever storage answers (fileCleanup.ts).
+  await deleteUnreferencedFiles([photo.fileID, ...(photo.thumbFileID ? [photo.thumbFileID] : [])]);
   return { photoId: photo._id, removed: true as const };
 });

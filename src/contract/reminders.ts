@@ -16,6 +16,8 @@ export interface DailyRun {
   ms: number;
   /** Residents' personal data erased after the retention period; null when the purge failed. */
   purged: { events: number; signups: number; comments: number } | null;
+  /** Stored files storage could not delete when their record went, deleted now (left: still refused); null when it failed. */
+  filesCleaned?: { deleted: number; left: number } | null;
 }
 
 export const reminders = {

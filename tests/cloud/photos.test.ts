@@ -2,6 +2,9 @@
 // (checked by its bytes and scope), album photos that never count as logo
 // photos, and removing a photo until the report goes to the office.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ok, refused, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, type Yuhua } from '../helpers/scenario';
 import { jpegOf, plainPhoto, pngOf, scene, stampedPhoto, type TestPhoto } from '../helpers/photos';
@@ -13,6 +16,8 @@ let y: Yuhua;
 let eventId: string;
 const VENUE = { name: '雨花区教育局会议室', latitude: 28.1357, longitude: 113.0353 };
 const KW = '政务公开主题日';
+/** While this file exists the local storage refuses deletes (LOCAL_FAULT_STORAGE_DELETE). */
+const DELETE_FAILS = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'photos-fault-')), 'storage-delete-fails');
 
 type Listed = { photoId: string; fileID: string; url: string; thumbUrl: string; source: string; hasLogo: boolean };
 const unitPhotos = async () => ok(await cloud.call<{ photos: Listed[] }>('unit', { action: 'eventDetail', eventId }, y.eduStaff)).photos;
@@ -47,7 +52,7 @@ const report = (photoIds: string[]) => ({
 });
 
 beforeAll(async () => {
-  cloud = await startCloud({ now: '2023-04-20T10:00:00+08:00', frozen: true });
+  cloud = await startCloud({ now: '2023-04-20T10:00:00+08:00', frozen: true, env: { LOCAL_FAULT_STORAGE_DELETE: DELETE_FAILS } });
   y = await seedYuhua(cloud);
   eventId = y.event(1).eventId;
   ok(await cloud.call('unit', { action: 'filePlan', eventId, date: '2023-05-10', venue: VENUE }, y.eduStaff));
@@ -153,6 +158,30 @@ describe('removePhoto', () => {
     expect((await fetch(listed.url)).status).toBe(404);
     expect((await fetch(listed.thumbUrl)).status).toBe(404);
     refused(await cloud.call('unit', { action: 'removePhoto', eventId, fileID }, y.eduStaff), 'NOT_FOUND');
+  });
+
+  test('storage refusing the delete: the photo is removed all the same, and the daily run deletes its files later', async () => {
+    const photo = stampedPhoto('storage down');
+    const thumbFileID = await upload(thumbOf('storage down'), `${photo.sha256}.thumb.jpg`);
+    const { fileID, envelope } = await add(photo, { thumbFileID });
+    const { photoId } = ok(envelope);
+    const listed = (await unitPhotos()).find((p) => p.fileID === fileID)!;
+    const daily = async () => ok(await cloud.trigger<{ filesCleaned: { deleted: number; left: number } }>('reminders')).filesCleaned;
+
+    fs.writeFileSync(DELETE_FAILS, '');
+    try {
+      expect(ok(await cloud.call('unit', { action: 'removePhoto', eventId, fileID }, y.eduStaff))).toEqual({ photoId, removed: true });
+      expect((await unitPhotos()).some((p) => p.photoId === photoId)).toBe(false);
+      expect((await fetch(listed.url)).status).toBe(200);
+      // Storage still refusing on the day: both files stay noted.
+      expect(await daily()).toEqual({ deleted: 0, left: 2 });
+    } finally {
+      fs.rmSync(DELETE_FAILS, { force: true });
+    }
+    expect(await daily()).toEqual({ deleted: 2, left: 0 });
+    expect((await fetch(listed.url)).status).toBe(404);
+    expect((await fetch(listed.thumbUrl)).status).toBe(404);
+    expect(await daily()).toEqual({ deleted: 0, left: 0 });
   });
 
   test('refused once the report is submitted, and for a photo a returned report was sent with', async () => {
