@@ -56,6 +56,19 @@ export async function deleteUnreferencedFiles(fileIDs: string[]): Promise<void> 
   }
 }
 
+/**
+ * A file stored again at a path noted for deletion (the same photo added back, a column page
+ * that returns) is referenced again: the note goes, so the daily run does not delete it.
+ */
+export async function keepFiles(fileIDs: string[]): Promise<void> {
+  const ids = [...new Set(fileIDs)].map((fileID) => stableId('file', fileID));
+  if (ids.length)
+    await db
+      .collection(FILE_CLEANUP)
+      .where({ _id: _.in(ids) })
+      .remove();
+}
+
 /** The daily run's part: deletes the files noted earlier; what storage still refuses stays noted. */
 export async function retryFileCleanup(): Promise<{ deleted: number; left: number }> {
   const noted = await findAll<CleanupDoc>(FILE_CLEANUP, {});

@@ -11,7 +11,7 @@ import { renderColumnSite, slugOf, type ColumnReport } from '../../src/domain/co
 import { maskForPublic } from '../../src/domain/publicText';
 import { fileStamp, toShanghaiISO } from '../../src/domain/time';
 import { cloud, db, _ } from '../_shared/cloud';
-import { deleteUnreferencedFiles } from '../_shared/fileCleanup';
+import { deleteUnreferencedFiles, keepFiles } from '../_shared/fileCleanup';
 import { serverNow } from '../_shared/clock';
 import { C, getById } from '../_shared/data';
 import type { JurisdictionDoc } from '../_shared/data';
@@ -124,7 +124,7 @@ export async function rebuildColumn(jurisdictionId: string, year: number) {
   });
   const kept = new Set(files.map((f) => f.path));
   const gone = (prev?.files ?? []).filter((f) => !kept.has(f.path)).map((f) => f.fileID);
-  await deleteUnreferencedFiles(gone);
+  await Promise.all([keepFiles(files.filter((f) => !before.has(f.path)).map((f) => f.fileID)), deleteUnreferencedFiles(gone)]);
 
   const doc: Omit<ColumnDoc, '_id'> = { year, builtAt: now, zipFileID, files, images: images.map(({ bytes: _b, ...i }) => i) };
   await db.collection(COLUMNS).doc(jurisdictionId).set({ data: doc });

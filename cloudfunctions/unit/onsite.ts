@@ -4,7 +4,7 @@ import { BusinessError } from '../../src/domain/errors';
 import { transition, unitIsDone } from '../../src/domain/lifecycle';
 import { shanghaiDate } from '../../src/domain/time';
 import { db, _, runTransaction, txGet, type Tx } from '../_shared/cloud';
-import { deleteUnreferencedFiles } from '../_shared/fileCleanup';
+import { deleteUnreferencedFiles, keepFiles } from '../_shared/fileCleanup';
 import { serverNow } from '../_shared/clock';
 import { C, findWhere, getById } from '../_shared/data';
 import type { EventDoc, Venue } from '../_shared/data';
@@ -117,6 +117,7 @@ export const addPhoto = action(contract.unit.addPhoto, async (input, caller) => 
   const [{ hasLogo, logoCheck }] = await Promise.all([
     checkPhotoLogo(input.fileID, jurisdiction.logoFileID, now),
     input.thumbFileID ? checkThumb(input.thumbFileID) : Promise.resolve(),
+    keepFiles([input.fileID, ...(input.thumbFileID ? [input.thumbFileID] : [])]),
   ]);
   // What was checked is what the record says: the bytes must be the ones the name promises.
   if (logoCheck.sha256 !== input.sha256) {

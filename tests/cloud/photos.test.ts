@@ -184,6 +184,23 @@ describe('removePhoto', () => {
     expect(await daily()).toEqual({ deleted: 0, left: 0 });
   });
 
+  test('a photo added back before the daily run keeps its file', async () => {
+    const photo = stampedPhoto('added back');
+    const { fileID, envelope } = await add(photo);
+    const { photoId } = ok(envelope);
+    fs.writeFileSync(DELETE_FAILS, '');
+    try {
+      ok(await cloud.call('unit', { action: 'removePhoto', eventId, fileID }, y.eduStaff));
+    } finally {
+      fs.rmSync(DELETE_FAILS, { force: true });
+    }
+    // The file is still stored, so the app's retry sends the same file id again.
+    ok(await cloud.call('unit', { action: 'addPhoto', eventId, fileID, sha256: photo.sha256, stamped: true }, y.eduStaff));
+    expect(ok(await cloud.trigger<{ filesCleaned: unknown }>('reminders')).filesCleaned).toEqual({ deleted: 0, left: 0 });
+    const listed = (await unitPhotos()).find((p) => p.photoId === photoId)!;
+    expect((await fetch(listed.url)).status).toBe(200);
+  });
+
   test('refused once the report is submitted, and for a photo a returned report was sent with', async () => {
     const sent = ok((await add(stampedPhoto('in report'))).envelope);
     const extra = await add(stampedPhoto('extra'));
