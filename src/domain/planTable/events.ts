@@ -2,7 +2,7 @@
 import { assign } from './align';
 import { splitForms, splitUnits, unitProblem, withoutContact } from './cells';
 import { nonEmpty, type Header } from './header';
-import { SEQ_CELL, type Fragment, type Section, type Segmented, type TableRecord } from './records';
+import { seqNumber, type Fragment, type Section, type Segmented, type TableRecord } from './records';
 import { joinCellLines, joinWrapped, squash } from './text';
 import { TBD } from './vocabulary';
 import { dateOf, parseWhen } from './when';
@@ -49,16 +49,15 @@ function cellsOf(rec: TableRecord, warn: Warn): RowCells {
           ? `这一行有${cells.length}格，比表头多${cells.length - m}格，已按内容对应各列，请核对`
           : `这一行只有${cells.length}格，比表头少${m - cells.length}格，已按内容对应各列，请核对`,
       );
-      const seqFirst = seqAt >= 0 && SEQ_CELL.test((cells[seqAt] ?? '').trim());
+      const seqFirst = seqAt >= 0 && seqNumber(cells[seqAt] ?? '') !== null;
       seqText = seqFirst ? cells[seqAt] : '';
       const rest = cells.filter((c, i) => c.trim() !== '' && !(seqFirst && i === seqAt));
       const frags: Fragment[] = rest.map((text) => ({ text, newLine: false }));
       texts = assign(frags, dataCols).map((p, i) => joinParts(dataCols[i], p, joinCellLines));
     }
   }
-  const m = SEQ_CELL.exec(seqText.trim());
   return {
-    seq: m ? Number(m[1]) : null,
+    seq: seqNumber(seqText),
     get: (kind) => {
       const i = dataCols.indexOf(kind);
       return i >= 0 ? texts[i] : '';

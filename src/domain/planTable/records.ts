@@ -6,6 +6,7 @@
  */
 import { looksLikeUnit, splitForms, splitOnSpaces, splitUnits } from './cells';
 import { detectHeader, headerKind, nonEmpty, type Header, type Layout } from './header';
+import { toHalfWidth } from './text';
 import { END_OF_TABLE, KNOWN_FORMS, PAGE_MARK, TOTAL_ROW } from './vocabulary';
 import { parseWhen } from './when';
 import type { ColumnKind, SourceRow } from './types';
@@ -61,14 +62,29 @@ function continuesLast(kind: ColumnKind, text: string): boolean {
       return splitUnits(text).every(looksLikeUnit);
     case 'theme':
     case 'other':
-      return !END_OF_TABLE.test(text) && !SEQ_CELL.test(text);
+      return !END_OF_TABLE.test(text) && seqNumber(text) === null;
     default:
       return false;
   }
 }
 
-/** A 序号 cell: 1, 1., 1、, (1), （1）. */
-export const SEQ_CELL = /^[（(]?(\d{1,4})[.、．)）]?$/;
+const SEQ_CELL = /^[（(]?(\d{1,4}|[一二三四五六七八九十]{1,3})[.、．)）]?$/;
+/** 一 to 九十九 as 序号 cells write them, else null. */
+function chineseNumber(cn: string): number | null {
+  const digit = (d: string) => '一二三四五六七八九'.indexOf(d) + 1;
+  const ten = cn.indexOf('十');
+  if (ten < 0) return cn.length === 1 ? digit(cn) : null;
+  const [tens, ones] = [cn.slice(0, ten), cn.slice(ten + 1)];
+  if (tens.length > 1 || ones.length > 1 || ones === '十') return null;
+  return (tens ? digit(tens) : 1) * 10 + (ones ? digit(ones) : 0);
+}
+
+/** A 序号 cell's number: 1, 1., 1、, (1), （1）, in full-width digits too, or 一 to 九十九; else null. */
+export function seqNumber(cell: string): number | null {
+  const m = SEQ_CELL.exec(toHalfWidth(cell).trim());
+  if (!m) return null;
+  return /^\d+$/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
+}
 
 /** An ordinal that opens a heading: 一、 （一） (一) 第一部分 … */
 const HEADING_ORDINAL =
@@ -231,22 +247,27 @@ export function segment(rows: SourceRow[]): Segmented {
       close();
       continue;
     }
-    if (END_OF_TABLE.test(filled[0])) {
+    const openRow: TableRecord | null = open;
+    const midRow =
+      openRow !== null && (header.layout === 'lines' ? !lastColumnFits(openRow) : openRow.cells.length < openRow.columns.length);
+    // A row led by its 序号 ("一、" in a 序号 column of Chinese numerals) is a row, not notice text.
+    const seqLed = filled.length >= 2 && seqAt === 0 && seqNumber(filled[0]) !== null;
+    if (END_OF_TABLE.test(filled[0]) && !seqLed) {
       // "一、区直部门" above more rows of the table groups them; after the last row it is the notice going on.
       if (filled.length === 1 && HEADING_ORDINAL.test(filled[0]) && rowFollows(rows, i + 1, header, lastSeq)) {
         startSection(row, filled[0]);
         continue;
       }
-      close();
-      ended = true;
-      continue;
+      // "一、宪法宣传进社区" as a line of a cell: the row above is not complete, and the table goes on after it.
+      if (!(midRow && HEADING_ORDINAL.test(filled[0]) && nextRowWithin(rows, i + 1, header, lastSeq))) {
+        close();
+        ended = true;
+        continue;
+      }
     }
     // "4月份", "第二季度": a heading over the rows of that time, once the row above is complete.
-    const openRow: TableRecord | null = open;
-    const midRow =
-      openRow !== null && (header.layout === 'lines' ? !lastColumnFits(openRow) : openRow.cells.length < openRow.columns.length);
     if (filled.length === 1 && !midRow && headingTime(filled[0]) !== null) {
-      const alone = header.layout === 'lines' || !SEQ_CELL.test(filled[0]);
+      const alone = header.layout === 'lines' || seqNumber(filled[0]) === null;
       if (alone && rowFollows(rows, i + 1, header, lastSeq)) {
         startSection(row, filled[0]);
         continue;
@@ -254,8 +275,7 @@ export function segment(rows: SourceRow[]): Segmented {
     }
 
     if (header.layout === 'lines') {
-      const seqMatch = seqAt === 0 ? SEQ_CELL.exec(filled[0]) : null;
-      const v = seqMatch ? Number(seqMatch[1]) : NaN;
+      const v = (seqAt === 0 ? seqNumber(filled[0]) : null) ?? NaN;
       const starts =
         seqAt === 0
           ? v > 0 && (filled.length >= 2 || (v > lastSeq && v <= lastSeq + 30))
@@ -287,9 +307,9 @@ export function segment(rows: SourceRow[]): Segmented {
 
     const segs = segmentsOf(cells, header.layout);
     const leading = cells.length > 1 && segs[0] === '';
-    const seqMatch = seqAt >= 0 ? SEQ_CELL.exec(segs[seqAt] ?? '') : null;
-    const v = seqMatch ? Number(seqMatch[1]) : NaN;
-    const startsRow = seqMatch !== null && v > 0 && (nonEmpty(segs).length >= 2 || v === lastSeq + 1);
+    const seqCell = seqAt >= 0 ? seqNumber(segs[seqAt] ?? '') : null;
+    const v = seqCell ?? NaN;
+    const startsRow = seqCell !== null && v > 0 && (nonEmpty(segs).length >= 2 || v === lastSeq + 1);
     // A tab-led line as long as the header is a whole row without its 序号, not the rest of the row above.
     const wholeRow = leading && segs.length >= header.kinds.length && header.kinds.length >= 4;
     const rec: TableRecord | null = open;
@@ -339,14 +359,32 @@ function rowFollows(rows: SourceRow[], from: number, header: Header, lastSeq: nu
     if (filled.length === 0) continue;
     const seqAt = header.kinds.indexOf('seq');
     if (header.layout === 'lines') {
-      const m = SEQ_CELL.exec(filled[0]);
-      return seqAt === 0 && m !== null && Number(m[1]) === lastSeq + 1;
+      return seqAt === 0 && seqNumber(filled[0]) === lastSeq + 1;
     }
     const segs = segmentsOf(rows[k].cells, header.layout);
     const filledCells = nonEmpty(segs).length;
-    if (seqAt >= 0) return filledCells >= 2 && SEQ_CELL.test(segs[seqAt] ?? '');
+    if (seqAt >= 0) return filledCells >= 2 && seqNumber(segs[seqAt] ?? '') !== null;
     // No 序号: a row of the table's width (merged cells copied as blanks), not a line of prose.
     return filledCells >= 2 && (segs.length >= header.kinds.length - 1 || filledCells >= 3);
+  }
+  return false;
+}
+
+/** Lines a row may still take after an ordinal line inside one of its cells, before the next row must start. */
+const ROW_RESUMES_WITHIN = 12;
+
+/** Whether the next row of the table (序号 one more than the last) starts within a few lines from `from`. */
+function nextRowWithin(rows: SourceRow[], from: number, header: Header, lastSeq: number): boolean {
+  const seqAt = header.kinds.indexOf('seq');
+  if (seqAt < 0) return false;
+  let seen = 0;
+  for (let k = from; k < rows.length && seen < ROW_RESUMES_WITHIN; k += 1) {
+    const filled = nonEmpty(rows[k].cells);
+    if (filled.length === 0) continue;
+    seen += 1;
+    const first = header.layout === 'lines' ? filled[0] : (segmentsOf(rows[k].cells, header.layout)[seqAt] ?? '');
+    if (seqNumber(first) === lastSeq + 1) return true;
+    if (END_OF_TABLE.test(filled[0]) && !HEADING_ORDINAL.test(filled[0])) return false;
   }
   return false;
 }
