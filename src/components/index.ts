@@ -1,5 +1,7 @@
 // The design system. Its CSS (ui.css) is imported once, in app.tsx, so h5
-// does not repeat it in every page's chunk.
+// does not repeat it in every page's chunk. Kit modules must do nothing when
+// imported (no top-level calls beyond createContext): the h5 build marks them
+// side-effect free (config/index.ts), so a page loads only the parts it uses.
 //
 // Rules for every screen (the kit does them for you; new pages must use it):
 // - Every action is a Button (or Choice for chips, checkboxes, stars; LinkCard
