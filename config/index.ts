@@ -93,7 +93,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.module
           .rule('kitSideEffectFree')
           .test(/[\\/]src[\\/]components[\\/][^\\/]+\.tsx?$/)
-          .sideEffects(false);
+          .set('sideEffects', false);
       },
     },
   };

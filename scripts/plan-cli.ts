@@ -1,13 +1,13 @@
 /**
  * Plan table and deadline tools for offices and operators.
- *   npm run --silent plan -- parse FILE [--year 2023]   → events as JSON on stdout, warnings ("第N行：…", N = line of the file) on stderr
+ *   npm run --silent plan -- parse FILE [--year 2023]   → events as JSON on stdout, warnings ("第N行：…", N = line of the file, sheet row or Word table row) on stderr
  *   npm run --silent plan -- deadlines 2023-05-04 [--end 2023-05-05] [--preset news-strict]
  *                                                        → plan/report/materials deadlines under a preset (standard by default)
  */
 import { existsSync, readFileSync } from 'fs';
 import { BusinessError } from '../src/domain/errors';
 import { eventDeadlines } from '../src/domain/deadlines';
-import { parsePlanTable, warningText, type PlanParseResult } from '../src/domain/planTable';
+import { decodeTableText, parsePlanTable, warningText, type PlanParseResult } from '../src/domain/planTable';
 import { parsePlanXlsx } from '../src/domain/planXlsx';
 import { parsePlanDocx } from '../src/domain/planDocx';
 import { PRESET_NAMES, presetRules, type PresetName } from '../src/domain/rules';
@@ -41,11 +41,13 @@ async function parseCommand(args: string[]): Promise<void> {
   } else if (/\.docx$/i.test(file)) {
     result = parsePlanDocx(new Uint8Array(readFileSync(file)), { year });
   } else {
-    result = parsePlanTable(readFileSync(file, 'utf8'), { year });
+    result = parsePlanTable(decodeTableText(readFileSync(file)), { year });
   }
   for (const w of result.warnings) process.stderr.write(`警告 warning: ${warningText(w)}\n`);
   if (result.events.length === 0) fail(`文件里没有找到活动：${file}`, `No events found in ${file}`);
-  const events = result.events.map(({ seq, theme, forms, units, months, date, endDate, row, raw }) => ({
+  const events = result.events.map(({ seq, theme, forms, units, months, date, endDate, row, sheet, table, raw }) => ({
+    ...(sheet ? { sheet } : {}),
+    ...(table ? { table } : {}),
     seq,
     theme,
     forms,

@@ -4,7 +4,7 @@
 // listed (notInTable) and flagged "已移出计划" (never deleted) only when the office
 // asks for it with removeMissing. Units are created by name.
 import { BusinessError } from '../../src/domain/errors';
-import { parsePlanTable, planRowKey } from '../../src/domain/planTable';
+import { decodeTableText, parsePlanTable, planRowKey } from '../../src/domain/planTable';
 import type { ParsedEvent, PlanParseResult } from '../../src/domain/planTable';
 import { excel } from './lazyExcel';
 import { cloud, db } from '../_shared/cloud';
@@ -30,18 +30,9 @@ async function parseUploaded(fileID: string, jurisdictionId: string, year: numbe
   }
   if (bytes.length > MAX_FILE_BYTES)
     throw new BusinessError('INVALID_ARGUMENT', '文件超过 5MB，请删去无关的工作表后重试', { fields: ['fileID'] });
-  if (/\.(csv|txt)$/i.test(fileID)) return parsePlanTable(decodeText(bytes), { year });
+  if (/\.(csv|txt)$/i.test(fileID)) return parsePlanTable(decodeTableText(bytes), { year });
   if (/\.docx$/i.test(fileID)) return excel().parsePlanDocx(new Uint8Array(bytes), { year });
   return excel().parsePlanXlsx(new Uint8Array(bytes), { year });
-}
-
-/** A .csv saved by Excel or WPS: UTF-8 (with or without BOM), or GB18030 as Chinese Windows saves it. */
-function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
 }
 
 /** What an import would change, computed before anything is written. */

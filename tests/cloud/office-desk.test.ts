@@ -1,6 +1,7 @@
 // The office's desk through the local cloud: the year at a glance, one event,
 // importing an .xlsx (preview and confirm), office staff invitations, the logo.
 import ExcelJS from 'exceljs';
+import { gbk } from '../helpers/gbk';
 import { ok, refused, SETUP_TOKEN, startCloud, type TestCloud } from '../helpers/cloud';
 import { seedYuhua, YUHUA_TABLE, type Yuhua } from '../helpers/scenario';
 import { docx, para, table } from '../helpers/docx';
@@ -502,20 +503,3 @@ describe('setLogo and getRules', () => {
     );
   });
 });
-
-/** Text in GB18030 for the characters the CSV test uses (Node can decode GB18030 but not encode it). */
-function gbk(text: string): Buffer {
-  const table: Record<string, number[]> = {};
-  const decoder = new TextDecoder('gb18030');
-  const wanted = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
-  for (let hi = 0x81; hi <= 0xfe && wanted.size > 0; hi += 1)
-    for (let lo = 0x40; lo <= 0xfe; lo += 1) {
-      const c = decoder.decode(Buffer.from([hi, lo]));
-      if (wanted.has(c)) {
-        table[c] = [hi, lo];
-        wanted.delete(c);
-      }
-    }
-  if (wanted.size > 0) throw new Error(`not in GB18030 two-byte range: ${[...wanted].join('')}`);
-  return Buffer.from([...text].flatMap((c) => table[c] ?? [c.charCodeAt(0)]));
-}

@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { docx, table } from '../helpers/docx';
+import { gbk } from '../helpers/gbk';
 
 const root = join(__dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -140,6 +141,14 @@ describe('plan parse', () => {
         ]),
       ),
     );
+    const r = run('parse', file);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((e: { theme: string; units: string[] }) => [e.theme, e.units])).toEqual([['市区供水', ['市城管局']]]);
+  });
+
+  test('.csv 按 Excel 在中文 Windows 上保存的 GB18030 编码读出', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plan-cli-')), 'plan.csv');
+    writeFileSync(file, gbk('序号,活动主题,活动形式,责任单位,时间\r\n1,市区供水,现场观摩,市城管局,5月\r\n'));
     const r = run('parse', file);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).map((e: { theme: string; units: string[] }) => [e.theme, e.units])).toEqual([['市区供水', ['市城管局']]]);

@@ -25,6 +25,15 @@ export { looksLikeUnit, splitForms, splitUnits, unitProblem } from './cells';
 export { headerKind } from './header';
 export { textToRows } from './records';
 
+/** A .csv or .txt saved by Excel or WPS: UTF-8 (with or without BOM), or GB18030 as Chinese Windows saves it. */
+export function decodeTableText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
 /** Parses pasted text (TSV, Word, one cell per line, PDF text). */
 export function parsePlanTable(text: string, opts: PlanParseOptions = {}): PlanParseResult {
   return parseRows(textToRows(text), opts);
