@@ -108,3 +108,40 @@ describe('单元格里的“一、”“（一）”分行：是这一格的内�
     expect(brief(text)).toEqual(expected);
   });
 });
+
+describe('表格后面的文字不并入最后一格', () => {
+  test('备注为空，表后是落款：落款不算备注的续行', () => {
+    const text = [
+      `${HEADER}\t备注`,
+      '1\t政府采购政策宣讲\t现场培训\t县财政局\t4月\t',
+      '2\t税惠万家\t座谈交流\t县税务局\t5月\t',
+      '',
+      'XX县政务公开领导小组办公室',
+      '2024年3月20日',
+    ].join('\n');
+    const r = parsePlanTable(text, { year: 2024 });
+    expect(r.events.map((e) => e.raw)).toEqual([
+      '1\t政府采购政策宣讲\t现场培训\t县财政局\t4月\t',
+      '2\t税惠万家\t座谈交流\t县税务局\t5月\t',
+    ]);
+    expect(r.warnings.map(warningText).join('')).not.toContain('续行');
+  });
+
+  test('每月一张表，表间是“五月份”，下面重复表头：标题给出月份，不并入上一行，也不报无法识别', () => {
+    const text = [
+      '四月份',
+      `${HEADER}\t备注`,
+      '1\t政府采购政策宣讲\t现场培训\t县财政局\t\t',
+      '五月份',
+      `${HEADER}\t备注`,
+      '2\t节水宣传\t设点宣传\t县水利局\t\t',
+    ].join('\n');
+    expect(brief(text)).toEqual({
+      events: [
+        [1, '政府采购政策宣讲', '现场培训', '县财政局', 4],
+        [2, '节水宣传', '设点宣传', '县水利局', 5],
+      ],
+      warnings: [],
+    });
+  });
+});

@@ -248,7 +248,7 @@ function warnStrays(strays: Array<{ row: number; text: string }>, warn: Warn, na
   for (let i = 0; i < strays.length;) {
     let j = i;
     while (j + 1 < strays.length && strays[j + 1].row - strays[j].row <= 2) j += 1;
-    const t = strays[i].text;
+    const t = strays[i].text.replace(/\s+/g, ' ');
     const snippet = t.length > 20 ? `${t.slice(0, 20)}…` : t;
     const n = j - i + 1;
     warn(

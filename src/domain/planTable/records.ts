@@ -268,6 +268,8 @@ export function segment(rows: SourceRow[]): Segmented {
     // "4月份", "第二季度": a heading over the rows of that time, once the row above is complete.
     if (filled.length === 1 && !midRow && headingTime(filled[0]) !== null) {
       const alone = header.layout === 'lines' || seqNumber(filled[0]) === null;
+      // Just above a repeated header ("五月份" between a table per month), the header takes it as its time.
+      if (alone && headerNext(rows, i + 1)) continue;
       if (alone && rowFollows(rows, i + 1, header, lastSeq)) {
         startSection(row, filled[0]);
         continue;
@@ -332,6 +334,8 @@ export function segment(rows: SourceRow[]): Segmented {
       !startsRow &&
       filled.length === 1 &&
       rec.cells.length === rec.columns.length &&
+      // An empty cell has no line to continue: text after it is something else (a heading, a signature).
+      rec.cells[rec.cells.length - 1].trim() !== '' &&
       continuesLast(last, filled[0])
     ) {
       rec.cells[rec.cells.length - 1] = `${rec.cells[rec.cells.length - 1]}\n${filled[0]}`;
@@ -367,6 +371,12 @@ function rowFollows(rows: SourceRow[], from: number, header: Header, lastSeq: nu
     // No 序号: a row of the table's width (merged cells copied as blanks), not a line of prose.
     return filledCells >= 2 && (segs.length >= header.kinds.length - 1 || filledCells >= 3);
   }
+  return false;
+}
+
+/** Whether the next non-empty line starts a header (a table's header repeated below a heading). */
+function headerNext(rows: SourceRow[], from: number): boolean {
+  for (let k = from; k < rows.length; k += 1) if (nonEmpty(rows[k].cells).length > 0) return detectHeader(rows, k) !== null;
   return false;
 }
 
