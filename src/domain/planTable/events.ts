@@ -161,6 +161,8 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
   let prevSeq: number | null = null;
   let lastNumbered = 0;
   let group: Group | null = null;
+  // Unit headings already reported: one note per heading, not one per row under it.
+  const unitHeadings = new Set<Section>();
   for (const rec of seg.records) {
     const filled = rec.layout === 'lines' ? rec.fragments.length + 1 : nonEmpty(rec.cells).length;
     const read = rec.layout === 'lines' || filled >= 2 ? cellsOf(rec, warn) : null;
@@ -218,7 +220,13 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     if (TBD.test(squash(formsText))) warn(rec.row, `序号${seq}的活动形式为“待定”，请责任单位在报备方案时确定`, 'forms');
     else if (c.has('forms') && forms.length === 0) warn(rec.row, `序号${seq}没有填写活动形式，请责任单位在报备方案时确定`, 'forms');
 
-    const listed = splitUnits(c.get('units'));
+    // A heading naming one unit ("一、市发展和改革委员会") gives it to its rows that leave the cell blank.
+    const headingUnit = !c.get('units').trim() && rec.section?.unit ? rec.section.unit : null;
+    if (headingUnit && rec.section && !unitHeadings.has(rec.section)) {
+      unitHeadings.add(rec.section);
+      warn(rec.row, `序号${seq}起的活动没有填写责任单位，已按上方标题“${rec.section.text}”填为${headingUnit}，请核对`, 'units');
+    }
+    const listed = splitUnits(headingUnit ?? c.get('units'));
     const names = listed.map(withoutContact);
     const units = [...new Set(names.filter(Boolean))];
     if (names.some((u, i) => u !== listed[i]))

@@ -37,6 +37,8 @@ export interface Section {
   text: string;
   /** The time it names ("4月份", "二、第二季度"), as a time cell would print it; null for a group of units. */
   when: string | null;
+  /** The one unit it names ("一、市发展和改革委员会"), for its rows whose units cell is blank; else null. */
+  unit: string | null;
 }
 
 export interface Stray {
@@ -103,6 +105,22 @@ export function headingTime(text: string): string | null {
   const w = parseWhen(t);
   return w.ok && w.months !== null && w.days === null ? t : null;
 }
+/** A group of units, not one unit: "区直部门", "各乡镇（街道）", "市直单位". */
+const UNIT_GROUP = /^各|(部门|单位|机关|系统|乡镇|镇街|街镇)$|^乡镇[（(]?街道[)）]?$/;
+
+/** The one unit a heading names ("一、市发展和改革委员会", "县教育局："), or null. */
+export function headingUnit(text: string): string | null {
+  const t = text
+    .trim()
+    .replace(HEADING_ORDINAL, '')
+    .replace(/[（(]\d+项[)）]$/, '')
+    .replace(/[:：]$/, '')
+    .trim();
+  if (!t || headingTime(text) !== null || UNIT_GROUP.test(t)) return null;
+  const units = splitUnits(t);
+  return units.length === 1 && looksLikeUnit(units[0]) ? units[0] : null;
+}
+
 /** Lines a record of the 'lines' layout may take per column before the rest counts as unmatched. */
 const LINES_PER_COLUMN = 3;
 
@@ -208,7 +226,7 @@ export function segment(rows: SourceRow[]): Segmented {
     rows: [row],
     section,
   });
-  const sectionOf = (row: SourceRow, text: string): Section => ({ row: row.line, text, when: headingTime(text) });
+  const sectionOf = (row: SourceRow, text: string): Section => ({ row: row.line, text, when: headingTime(text), unit: headingUnit(text) });
   const startSection = (row: SourceRow, text: string) => {
     close();
     section = sectionOf(row, text);
@@ -233,7 +251,7 @@ export function segment(rows: SourceRow[]): Segmented {
       // "一、4月" just above a header: a table per month, each with its own header.
       const above = i > 0 ? lastFilledAbove(rows, i) : null;
       const heading = above ? sectionOf(above.row, above.text) : null;
-      if (heading?.when) section = heading;
+      if (heading?.when || heading?.unit) section = heading;
       header = h;
       ended = false;
       out.headers.push(h);
@@ -271,6 +289,13 @@ export function segment(rows: SourceRow[]): Segmented {
       // Just above a repeated header ("五月份" between a table per month), the header takes it as its time.
       if (alone && headerNext(rows, i + 1)) continue;
       if (alone && rowFollows(rows, i + 1, header, lastSeq)) {
+        startSection(row, filled[0]);
+        continue;
+      }
+    }
+    // "县教育局" on a line of its own over rows that leave the units cell blank: a heading naming their unit.
+    if (filled.length === 1 && !midRow && header.layout !== 'lines' && headingUnit(filled[0]) !== null) {
+      if (rowFollows(rows, i + 1, header, lastSeq) && unitsBlankNext(rows, i + 1, header)) {
         startSection(row, filled[0]);
         continue;
       }
@@ -370,6 +395,21 @@ function rowFollows(rows: SourceRow[], from: number, header: Header, lastSeq: nu
     if (seqAt >= 0) return filledCells >= 2 && seqNumber(segs[seqAt] ?? '') !== null;
     // No 序号: a row of the table's width (merged cells copied as blanks), not a line of prose.
     return filledCells >= 2 && (segs.length >= header.kinds.length - 1 || filledCells >= 3);
+  }
+  return false;
+}
+
+/**
+ * Whether the next non-empty line is a whole row of the table (every column on the line)
+ * that leaves its units cell blank, or has none: the table gives units by headings.
+ */
+function unitsBlankNext(rows: SourceRow[], from: number, header: Header): boolean {
+  const at = header.kinds.indexOf('units');
+  for (let k = from; k < rows.length; k += 1) {
+    if (nonEmpty(rows[k].cells).length === 0) continue;
+    const segs = segmentsOf(rows[k].cells, header.layout);
+    const whole = segs.length >= header.kinds.length && nonEmpty(segs).length >= header.kinds.length - 2;
+    return whole && (at < 0 || !(segs[at] ?? '').trim());
   }
   return false;
 }
