@@ -246,6 +246,7 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
   for (const j of seg.joined)
     warn(j.row, `这一行没有表格分隔，已当作上一行最后一格的续行：“${j.text.length > 20 ? `${j.text.slice(0, 20)}…` : j.text}”，请核对`);
   warnStrays(strays, warn, nameOf);
+  for (const f of seg.forms) warn(f.row, `从这里起是${f.text}，是要填报的表格，不是活动计划，其中的内容没有导入，请核对`);
   if (seg.records.length === 0) warn(first.line, '找到了表头，但表头下面没有活动，请检查粘贴的内容。');
   return { events, warnings: warnings.sort((a, b) => a.row - b.row) };
 }

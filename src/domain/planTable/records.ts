@@ -53,6 +53,8 @@ export interface Segmented {
   strays: Stray[];
   /** Lines taken as the next line of a row's last cell although nothing but their place says so. */
   joined: Stray[];
+  /** Tables after the plan that are forms to fill in (a 统计表 attached to the notice), not read. */
+  forms: Stray[];
 }
 
 /** A line after a complete row that can only be more of its last cell. */
@@ -206,7 +208,7 @@ function lastColumnFits(rec: TableRecord): boolean {
 }
 
 export function segment(rows: SourceRow[]): Segmented {
-  const out: Segmented = { headers: [], records: [], strays: [], joined: [] };
+  const out: Segmented = { headers: [], records: [], strays: [], joined: [], forms: [] };
   let header: Header | null = null;
   let ended = false;
   let open: TableRecord | null = null;
@@ -248,6 +250,14 @@ export function segment(rows: SourceRow[]): Segmented {
     const h = detectHeader(rows, i);
     if (h) {
       close();
+      i += h.used - 1;
+      // After the plan, a table titled as a form to fill in (附件2 开展情况统计表) is not more of the plan.
+      const form = out.records.length > 0 ? formTitleAbove(rows, i - h.used + 1) : null;
+      if (form) {
+        out.forms.push(form);
+        ended = true;
+        continue;
+      }
       // "一、4月" just above a header: a table per month, each with its own header.
       const above = i > 0 ? lastFilledAbove(rows, i) : null;
       const heading = above ? sectionOf(above.row, above.text) : null;
@@ -255,7 +265,6 @@ export function segment(rows: SourceRow[]): Segmented {
       header = h;
       ended = false;
       out.headers.push(h);
-      i += h.used - 1;
       continue;
     }
     if (!header || ended) continue;
@@ -437,6 +446,21 @@ function nextRowWithin(rows: SourceRow[], from: number, header: Header, lastSeq:
     if (END_OF_TABLE.test(filled[0]) && !HEADING_ORDINAL.test(filled[0])) return false;
   }
   return false;
+}
+
+/** A form's title: a table the units fill in and send back, not a plan of events. */
+const FORM_TITLE = /(统计|反馈|回执|报名|登记|评价|评分|考核)表|开展情况/;
+
+/** The title of a form just above the header at rows[i] (within a few lines), or null. */
+function formTitleAbove(rows: SourceRow[], i: number): Stray | null {
+  let seen = 0;
+  for (let k = i - 1; k >= 0 && seen < 4; k -= 1) {
+    const filled = nonEmpty(rows[k].cells);
+    if (filled.length === 0) continue;
+    seen += 1;
+    if (filled.length === 1 && FORM_TITLE.test(filled[0])) return { row: rows[k].line, text: filled[0].trim() };
+  }
+  return null;
 }
 
 /** The nearest non-empty row above rows[i] when it is a single cell (a heading), else null. */
