@@ -206,6 +206,8 @@ export function parsePlanDocx(data: ArrayBuffer | Uint8Array, opts: PlanParseOpt
     const files = unzipSync(data instanceof Uint8Array ? data : new Uint8Array(data), {
       filter: (f) => f.name === 'word/document.xml',
     });
+    // A zip without a Word document (an .xlsx or any archive renamed .docx) is not a Word file.
+    if (!files['word/document.xml']) throw new Error('no word/document.xml');
     xml = strFromU8(files['word/document.xml']);
   } catch {
     return unreadable('无法读取这个 Word 文件，请确认是 .docx 格式（旧的 .doc 请在 Word 中另存为 .docx）后重试。');

@@ -95,6 +95,7 @@ test.each([
   ['不是 Word 文件', new Uint8Array([1, 2, 3, 4]), '无法读取这个 Word 文件'],
   ['旧的 .doc 改了扩展名', strToU8('\u00d0\u00cf\u0011\u00e0 not a zip'), '另存为 .docx'],
   ['没有表格', docx(para('2024年政务公开主题日活动方案'), para('各单位：请认真组织。')), '没有表格'],
+  ['Excel 文件改成了 .docx（压缩包里没有 Word 文档）', zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }), '无法读取这个 Word 文件'],
   ['document.xml 损坏', zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:tbl><w:tr>') }), '已损坏'],
 ])('%s：不导入，用中文说明怎么办', (_w, bytes, says) => {
   const r = parsePlanDocx(bytes, { year: 2024 });
