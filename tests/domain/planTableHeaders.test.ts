@@ -241,3 +241,45 @@ describe('文件里的表头', () => {
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe('PDF 复制：表头格折成两三行', () => {
+  test.each([
+    [
+      '一格一行：序/号、活动/形式、责任/单位各折成两行',
+      ['序', '号', '活动主题', '活动', '形式', '责任', '单位', '时间', '1', '政府采购政策宣讲', '现场培训', '县财政局', '4月'],
+      { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'lines', line: 1, used: 8 },
+    ],
+    [
+      '一格一行：计划/开展/时间折成三行',
+      ['序号', '活动主题', '活动形式', '责任单位', '计划', '开展', '时间', '1', '政府采购政策宣讲', '现场培训', '县财政局', '4月'],
+      { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'lines', line: 1, used: 7 },
+    ],
+    [
+      '空格分列：“计划开展”下一行是“时间”',
+      [
+        '序号  活动主题            活动形式  责任单位    计划开展',
+        '                                              时间',
+        '1     政府采购政策宣讲    现场培训  县财政局    4月',
+      ],
+      { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'spaces', line: 1, used: 2 },
+    ],
+    [
+      '空格分列：序/号、责任/单位折行',
+      [
+        '序  活动主题          活动形式  责任  时间',
+        '号                              单位',
+        '1   政府采购政策宣讲    现场培训  县财政局  4月',
+      ],
+      { kinds: ['seq', 'theme', 'forms', 'units', 'months'], layout: 'spaces', line: 1, used: 2 },
+    ],
+  ])('%s', (_n, lines, header) => {
+    const text = lines.join('\n');
+    expect(detectHeader(textToRows(text), 0)).toEqual(header);
+    expect(brief(parsePlanTable(text))).toEqual([{ seq: 1, theme: '政府采购政策宣讲', forms: ['现场培训'], units: ['县财政局'], from: 4 }]);
+  });
+
+  test('表头下面一行是活动，不当作折行', () => {
+    const text = ['序号  活动主题  活动形式  责任单位  时间', '1  税务开放日  现场观摩  区税务局  4月'].join('\n');
+    expect(detectHeader(textToRows(text), 0)?.used).toBe(1);
+  });
+});

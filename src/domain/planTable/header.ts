@@ -165,6 +165,9 @@ export function detectHeader(rows: SourceRow[], i: number): Header | null {
   if (cells.length !== 1) return null;
   const bySpace = cells[0].split(/[\s\u3000]+/);
   if (bySpace.length >= 3) {
+    const wrapped = wrappedBelow(bySpace, rows[i + 1]);
+    const joined = wrapped && allKinds(wrapped);
+    if (joined) return { kinds: joined, layout: 'spaces', line, used: 2 };
     const kinds = allKinds(bySpace);
     return kinds ? { kinds, layout: 'spaces', line, used: 1 } : null;
   }
@@ -178,7 +181,8 @@ export function detectHeader(rows: SourceRow[], i: number): Header | null {
   for (; j < rows.length && readings.length <= HEADER_WORDS.length + 4; j += 1) {
     const c = nonEmpty(rows[j].cells);
     if (c.length === 0) continue;
-    const r = readCell(c.length === 1 ? c[0] : '');
+    const wrap = c.length === 1 ? wrappedLines(rows, j) : null;
+    const r = readCell(wrap ? wrap.text : c.length === 1 ? c[0] : '');
     // One column without a known word ("县市区") between header words, as in a one-row header.
     if (r.kinds.length === 0 && c.length === 1 && j > i && unknown === 0 && unknownColumn(c[0]) && headerWordAt(rows, j + 1)) {
       r.kinds = ['other'];
@@ -189,9 +193,54 @@ export function detectHeader(rows: SourceRow[], i: number): Header | null {
     if (r.kinds.length === 0 || !r.kinds.some((k) => k === 'other' || !taken.includes(k))) break;
     if (j > i && rows[j].cells[0] === '' && rows[j].cells.length > 1) marked = true;
     readings.push(r);
+    if (wrap) j = wrap.last;
   }
   const kinds = resolveKinds(readings);
   return kinds && isHeaderSet(kinds) ? { kinds, layout: marked ? 'cells' : 'lines', line, used: j - i } : null;
+}
+
+/** A header word as written, without spaces or a colon ("序 号", "时间："). */
+const isHeaderWord = (text: string) => {
+  const c = toHalfWidth(text).replace(/[\s:：*]/g, '');
+  return HEADER_WORDS.some(([re]) => re.test(c));
+};
+
+/**
+ * A PDF copy wraps a narrow header cell over two or three lines ("序" over "号", "责任" over
+ * "单位"): lines that make a header word only together are one cell. Returns the word and
+ * the last row it takes, or null.
+ */
+function wrappedLines(rows: SourceRow[], j: number): { text: string; last: number } | null {
+  let text = '';
+  let best: { text: string; last: number } | null = null;
+  for (let k = j; k < rows.length && k < j + 3; k += 1) {
+    const c = nonEmpty(rows[k].cells);
+    if (c.length !== 1 || c[0].length > 6) break;
+    text += c[0];
+    if (k > j && isHeaderWord(text)) best = { text, last: k };
+  }
+  return best;
+}
+
+/**
+ * The line under a header copied from a PDF with spaces between columns, when it only
+ * carries the wrapped ends of header cells ("计划开展" over "时间"): the header cells with
+ * those ends joined on, each end to the first cell from the left it makes a header word with.
+ */
+function wrappedBelow(cells: string[], below: SourceRow | undefined): string[] | null {
+  const next = below ? nonEmpty(below.cells) : [];
+  if (next.length !== 1 || cells.length > MAX_COLUMNS) return null;
+  const pieces = next[0].split(/[\s\u3000]+/);
+  if (pieces.length > cells.length) return null;
+  const out = [...cells];
+  let at = 0;
+  for (const piece of pieces) {
+    while (at < out.length && !isHeaderWord(out[at] + piece)) at += 1;
+    if (at === out.length) return null;
+    out[at] += piece;
+    at += 1;
+  }
+  return out;
 }
 
 /** True when the next non-empty row is a single header word. */
