@@ -201,6 +201,12 @@ describe('各地表头写法：读出的活动', () => {
 });
 
 describe('文件里的表头', () => {
+  test('CSV：县市区在最左边也认作逗号分隔', () => {
+    const r = parsePlanTable('县市区,序号,活动主题,活动形式,责任单位,时间\r\n大祥区,1,税务开放日,现场观摩,区税务局,4月\r\n');
+    expect(brief(r)).toEqual([{ seq: 1, theme: '税务开放日', forms: ['现场观摩'], units: ['区税务局'], from: 4 }]);
+    expect(r.warnings).toEqual([]);
+  });
+
   test('Word：两行表头，责任单位横跨牵头、配合（其余表头格向下合并）', () => {
     const down = (text: string) => ({ text, merge: 'restart' as const });
     const below = { text: '', merge: 'continue' as const };
