@@ -5,7 +5,7 @@
  * proportion to its length.
  */
 import { looksLikeUnit, splitForms, splitOnSpaces, splitUnits } from './cells';
-import { detectHeader, headerKind, nonEmpty, type Header, type Layout } from './header';
+import { detectHeader, nonEmpty, type Header, type Layout } from './header';
 import { toHalfWidth } from './text';
 import { END_OF_TABLE, KNOWN_FORMS, PAGE_MARK, TOTAL_ROW } from './vocabulary';
 import { parseWhen } from './when';
@@ -152,7 +152,8 @@ export function textToRows(text: string): SourceRow[] {
 
 function isCsvHeader(line: string): boolean {
   const cells = splitQuoted(line, ',').map((c) => c.trim());
-  return cells.length >= 3 && cells.filter((c) => headerKind(c) !== null).length >= 3 && headerKind(cells[0]) !== null;
+  // The same decision as for a header in cells, so a CSV may start with a column such as 县市区.
+  return nonEmpty(cells).length >= 3 && detectHeader([{ line: 1, cells, text: line }], 0) !== null;
 }
 
 function quoteOpen(line: string, sep: string): boolean {

@@ -86,22 +86,22 @@ export const TBD = /^(待定|未定|暂定|待确定|另定|另行通知|待通�
 export const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   // 000, 002: 序号; other: 编号
   [/^(序号|编号|序|号)$/, 'seq'],
-  // 000, 002: 活动主题; other: 主题, 活动名称, 活动内容
-  [/^(活动主题|主题|活动名称|主题名称|活动内容|活动主题及内容|主题活动|活动项目)$/, 'theme'],
+  // 000, 002: 活动主题; other: 主题, 活动名称, 活动内容; common: 主要内容 beside 活动主题
+  [/^(活动主题|主题|活动名称|主题名称|活动内容|活动主题及内容|主题活动|活动项目|内容|主要内容|具体内容|活动简介)$/, 'theme'],
   // 002: 活动形式; 000: 活动方式; other: 形式, 开展方式
   [/^(活动形式|活动方式|形式|方式|开展形式|开展方式|活动形式及内容)$/, 'forms'],
-  // 000, 002: 责任单位; other: 牵头单位, 承办单位
-  [/^(责任单位|牵头单位|承办单位|主办单位|责任部门|牵头部门|承办部门|单位|部门|责任单位及联系人|实施单位)$/, 'units'],
+  // 000, 002: 责任单位; other: 牵头单位, 承办单位; 牵头 under 责任单位 in a two-row header
+  [/^(责任单位|牵头单位|承办单位|主办单位|责任部门|牵头部门|承办部门|单位|部门|责任单位及联系人|实施单位|主责单位|牵头)$/, 'units'],
   // 000: 时间; 002: 活动时间; other: 计划开展时间, 开展时间
   [/^(时间|活动时间|计划开展时间|开展时间|计划时间|时间安排|计划月份|月份|拟开展时间|预计时间|活动日期|日期)$/, 'months'],
   // other: columns the plan keeps in raw only
-  [/^(备注|配合单位|协办单位|联系人|联系电话|地点|活动地点|参与对象|邀请对象)$/, 'other'],
+  [/^(备注|配合单位|协办单位|联系人|联系电话|地点|活动地点|参与对象|邀请对象|配合|协办|配合部门)$/, 'other'],
 ];
 
 /**
  * Header cells in words no table here used, by what they contain (other: "活动名称及主要内容",
- * "责任单位（牵头）" once its bracket is gone, "具体开展时间"). Checked in order, after
- * HEADER_WORDS, on short cells only, so a row of data is never taken for a header.
+ * "责任单位（牵头）" once its bracket is gone, "具体开展时间"; each half of "责任单位及联系方式").
+ * Checked in order, after HEADER_WORDS, on short cells only, so a row of data is never taken for a header.
  */
 export const HEADER_PARTS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   [/配合|协办|协助|参与单位|联系|电话|备注|地点|场所|对象|人数|经费|预算|要求|目标|成效/, 'other'],
