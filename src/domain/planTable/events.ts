@@ -108,6 +108,7 @@ function readWhen(
   seq: number,
   year: number | null,
   hasColumn: boolean,
+  ownCell: boolean,
   opts: PlanParseOptions,
   warn: Warn,
 ): When {
@@ -116,7 +117,8 @@ function readWhen(
     if (hasColumn) warn(row, `序号${seq}没有填写活动时间，已按“待定”处理`, 'months');
     return none;
   }
-  const w = parseWhen(text);
+  // A bare "4" is 4月 only in a cell that is surely the time column's, never in a guess over lines.
+  const w = parseWhen(text, { bareMonth: ownCell });
   if (!w.ok) {
     warn(row, `活动时间“${text}”无法识别，已按“待定”处理；请写成“4月”“3月-4月”“4月23日”或“待定”`, 'months');
     return none;
@@ -232,7 +234,7 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
 
     // A row under a heading such as "4月份" or "第二季度" takes its time from the heading when its own cell is blank.
     const monthsText = squash(c.get('months').replace(/\n/g, '')) || (rec.section?.when ?? '');
-    const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), opts, warn);
+    const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), rec.layout !== 'lines', opts, warn);
     events.push({ seq, theme, forms, units, ...when, row: rec.row, raw: rec.rows.map((r) => r.text).join('\n') });
   }
 
