@@ -3,8 +3,8 @@ import { assign } from './align';
 import { splitForms, splitUnits, unitProblem, withoutContact } from './cells';
 import { nonEmpty, type Header } from './header';
 import { SEQ_CELL, type Fragment, type Section, type Segmented, type TableRecord } from './records';
-import { joinCellLines, joinWrapped, squash } from './text';
-import { TBD } from './vocabulary';
+import { joinCellLines, joinWrapped, squash, toHalfWidth } from './text';
+import { DITTO, TBD } from './vocabulary';
 import { dateOf, parseWhen } from './when';
 import type { ColumnKind, MonthRange, ParsedEvent, PlanParseOptions, PlanWarning, SourceRow } from './types';
 
@@ -164,6 +164,7 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
   let prevSeq: number | null = null;
   let lastNumbered = 0;
   let group: Group | null = null;
+  let rowAbove: Map<ColumnKind, string> | null = null;
   for (const rec of seg.records) {
     const filled = rec.layout === 'lines' ? rec.fragments.length + 1 : nonEmpty(rec.cells).length;
     const read = rec.layout === 'lines' || filled >= 2 ? cellsOf(rec, warn) : null;
@@ -173,13 +174,27 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     }
     const above: Group | null = group?.section === rec.section ? group : null;
     const grouping = groupingColumns(rec);
+    // "同上" / "〃" in any column: the same column of the row above, as a blank under a merged cell is.
+    const dittos = new Map<ColumnKind, { mark: string; value: string }>();
+    for (const k of DITTO_COLUMNS) {
+      const mark = squash(read.get(k));
+      if (DITTO.test(toHalfWidth(mark))) dittos.set(k, { mark, value: rowAbove?.get(k) ?? '' });
+    }
+    const own = (k: ColumnKind) => dittos.get(k)?.value ?? read.get(k);
     const fills = new Map<ColumnKind, string>();
     for (const k of grouping) {
       const up = above?.cells.get(k);
-      if (!read.get(k).trim() && up) fills.set(k, up);
+      if (!own(k).trim() && !dittos.has(k) && up) fills.set(k, up);
     }
-    const c: RowCells = { ...read, get: (k) => fills.get(k) ?? read.get(k) };
+    const c: RowCells = { ...read, get: (k) => fills.get(k) ?? own(k) };
     group = { section: rec.section, cells: new Map(grouping.map((k) => [k, c.get(k)])), filled: new Set(fills.keys()) };
+    // A row under a heading such as "4月份" or "第二季度" takes its time from the heading when its own cell is blank.
+    const monthsText = squash(c.get('months').replace(/\n/g, '')) || (rec.section?.when ?? '');
+    rowAbove = new Map([
+      ['forms', c.get('forms')],
+      ['units', c.get('units')],
+      ['months', monthsText],
+    ]);
     let seq: number;
     if (c.seq !== null) {
       seq = c.seq;
@@ -203,6 +218,7 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     for (const [k, value] of fills)
       if (!above?.filled.has(k))
         warn(rec.row, `序号${seq}起${COLUMN_NAMES[k]}空白，已按合并单元格沿用上方的“${value}”，请核对`, k as PlanWarning['field']);
+    if (dittos.size > 0) warnDittos(dittos, rec.row, seq, warn);
 
     const theme = squash(
       c
@@ -232,8 +248,6 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       if (problem) warn(rec.row, problem, 'units');
     }
 
-    // A row under a heading such as "4月份" or "第二季度" takes its time from the heading when its own cell is blank.
-    const monthsText = squash(c.get('months').replace(/\n/g, '')) || (rec.section?.when ?? '');
     const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), rec.layout !== 'lines', opts, warn);
     events.push({ seq, theme, forms, units, ...when, row: rec.row, raw: rec.rows.map((r) => r.text).join('\n') });
   }
@@ -243,6 +257,22 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
   warnStrays(strays, warn, nameOf);
   if (seg.records.length === 0) warn(first.line, '找到了表头，但表头下面没有活动，请检查粘贴的内容。');
   return { events, warnings: warnings.sort((a, b) => a.row - b.row) };
+}
+
+const DITTO_COLUMNS: ColumnKind[] = ['forms', 'units', 'months'];
+
+/** One warning per row for its ditto marks, naming what was copied. */
+function warnDittos(dittos: Map<ColumnKind, { mark: string; value: string }>, row: number, seq: number, warn: Warn): void {
+  const copied = [...dittos].filter(([, d]) => d.value.trim() !== '');
+  const empty = [...dittos].filter(([, d]) => d.value.trim() === '');
+  const names = (list: typeof copied) => list.map(([k]) => COLUMN_NAMES[k]).join('、');
+  const field = dittos.size === 1 ? ([...dittos.keys()][0] as PlanWarning['field']) : undefined;
+  const mark = [...new Set([...dittos.values()].map((d) => `“${d.mark}”`))].join('');
+  if (copied.length > 0) {
+    const values = copied.map(([, d]) => `“${squash(d.value.replace(/\n/g, '、'))}”`).join('');
+    warn(row, `序号${seq}的${names(copied)}写的是${mark}，已沿用上一行的${values}，请核对`, field);
+  }
+  if (empty.length > 0) warn(row, `序号${seq}的${names(empty)}写的是${mark}，但上一行没有可沿用的内容，已按空白处理`, field);
 }
 
 /** One warning per run of consecutive unmatched lines, so a long tail of prose is one message. */
