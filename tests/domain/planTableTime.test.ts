@@ -160,3 +160,50 @@ describe('同上、〃：沿用上一行同一列', () => {
     ]);
   });
 });
+
+describe('没有时间一列', () => {
+  const header = '序号\t活动主题\t活动形式\t责任单位';
+  const rows = ['1\t政府采购政策宣讲\t现场培训\t县财政局', '2\t税惠万家\t座谈交流\t县税务局'];
+
+  test.each([
+    ['标题写了月份', 'XX县2024年4月“政务公开主题日”活动安排表', { from: 4, to: 4 }],
+    ['标题写了季度', 'XX县2024年第二季度政务公开主题日活动计划', { from: 4, to: 6 }],
+    ['标题写了几个月', 'XX县2024年4月至6月政务公开主题日活动安排', { from: 4, to: 6 }],
+  ])('%s：各行按标题的时间，不提醒', (_n, title, months) => {
+    const r = parsePlanTable([title, header, ...rows].join('\n'), { year: 2024 });
+    expect(r.events.map((e) => e.months)).toEqual([months, months]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('标题和表里都没有时间：整张表提醒一次', () => {
+    const r = parsePlanTable(['XX县2024年度政务公开主题日活动安排表', header, ...rows].join('\n'), { year: 2024 });
+    expect(r.events.map((e) => e.months)).toEqual([null, null]);
+    expect(r.warnings).toEqual([
+      {
+        row: 0,
+        message:
+          '表格没有“时间”一列，2项活动的时间按“待定”导入：不计报备期限，由责任单位报备方案时确定日期。如已定了月份，请在表格中加上“时间”一列后重新导入',
+      },
+    ]);
+  });
+
+  test('部分行在月份标题下：其余的行列出序号提醒一次', () => {
+    const r = parsePlanTable([header, ...rows, '4月', '3\t警营开放日\t现场观摩\t县公安局'].join('\n'), { year: 2024 });
+    expect(r.events.map((e) => e.months)).toEqual([null, null, { from: 4, to: 4 }]);
+    expect(r.warnings.map(warningText)).toEqual([
+      '表格没有“时间”一列，序号1、2的时间按“待定”导入：不计报备期限，由责任单位报备方案时确定日期。如已定了月份，请在表格中加上“时间”一列后重新导入',
+    ]);
+  });
+
+  test('有时间一列、一格空着、标题写了月份：按标题并提醒', () => {
+    const r = parsePlanTable(
+      ['XX县2024年4月政务公开主题日活动安排表', `${header}\t时间`, `${rows[0]}\t4月23日`, `${rows[1]}\t`].join('\n'),
+      { year: 2024 },
+    );
+    expect(r.events.map((e) => e.months)).toEqual([
+      { from: 4, to: 4 },
+      { from: 4, to: 4 },
+    ]);
+    expect(r.warnings.map(warningText)).toEqual(['第4行：序号2没有填写活动时间，已按表格标题里的“4月”处理，请核对']);
+  });
+});

@@ -86,12 +86,26 @@ interface Group {
   filled: Set<ColumnKind>;
 }
 
-function titleYear(rows: SourceRow[], header: Header): { year: number; row: number } | null {
+/** The title above the header ("XX县2024年4月“政务公开主题日”活动安排表"): its year, and the time it names after the year. */
+function titleOf(rows: SourceRow[], header: Header): { year: number; row: number; time: string | null } | null {
   const at = rows.findIndex((r) => r.line === header.line);
   for (let k = at - 1; k >= Math.max(0, at - 4); k -= 1) {
     const t = rows[k].cells.join(' ');
-    const m = /(20\d{2})\s*年/.exec(t);
-    if (m && /(计划|安排|主题日)/.test(t)) return { year: Number(m[1]), row: rows[k].line };
+    const m = /(20\d{2})\s*年(度)?/.exec(t);
+    if (m && /(计划|安排|主题日)/.test(t))
+      return { year: Number(m[1]), row: rows[k].line, time: timeAfterYear(t.slice(m.index + m[0].length)) };
+  }
+  return null;
+}
+
+/** "4月“政务公开主题日”…" → "4月"; "第二季度…" → "第二季度"; the longest start that reads as months, else null. */
+function timeAfterYear(text: string): string | null {
+  const t = text.replace(/\s+/g, '');
+  for (let n = Math.min(t.length, 12); n >= 2; n -= 1) {
+    const part = t.slice(0, n);
+    if (!/(月|份|季度|半年)$/.test(part)) continue;
+    const w = parseWhen(part);
+    if (w.ok && w.months && !w.days && !w.note) return part;
   }
   return null;
 }
@@ -149,10 +163,12 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     warn(0, '没有找到计划表的表头（序号、活动主题、活动形式、责任单位、时间），请把表格连同表头一起粘贴。');
     return { events: [], warnings };
   }
-  const title = titleYear(rows, first);
+  const title = titleOf(rows, first);
   if (title && opts.year && title.year !== opts.year)
     warn(title.row, `表格标题是${title.year}年的计划，导入的是${opts.year}年，请确认是否粘贴了正确的表格`);
   const tableYear = title?.year ?? null;
+  // The time the whole table is for: "2024年4月…安排表" above it, or a sheet named "4月".
+  const tableTime = title?.time ? { text: title.time, from: '表格标题里的' } : opts.time ? { text: opts.time, from: '工作表名' } : null;
   if (seg.headers.some((h) => h.layout === 'spaces')) {
     const h = seg.headers.find((x) => x.layout === 'spaces')!;
     warn(h.line, '这张表的各列之间是空格而不是表格线（常见于从 PDF 复制），已按两个以上空格或全角空格分列；一个空格不算分列，请逐行核对');
@@ -188,8 +204,10 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     }
     const c: RowCells = { ...read, get: (k) => fills.get(k) ?? own(k) };
     group = { section: rec.section, cells: new Map(grouping.map((k) => [k, c.get(k)])), filled: new Set(fills.keys()) };
-    // A row under a heading such as "4月份" or "第二季度" takes its time from the heading when its own cell is blank.
-    const monthsText = squash(c.get('months').replace(/\n/g, '')) || (rec.section?.when ?? '');
+    // A row under a heading such as "4月份" or "第二季度" takes its time from the heading when its own cell is blank,
+    // else from the table's title or sheet name.
+    const cellTime = squash(c.get('months').replace(/\n/g, ''));
+    const monthsText = cellTime || rec.section?.when || tableTime?.text || '';
     rowAbove = new Map([
       ['forms', c.get('forms')],
       ['units', c.get('units')],
@@ -248,15 +266,32 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       if (problem) warn(rec.row, problem, 'units');
     }
 
-    const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), rec.layout !== 'lines', opts, warn);
+    if (!cellTime && !rec.section?.when && tableTime && c.has('months'))
+      warn(rec.row, `序号${seq}没有填写活动时间，已按${tableTime.from}“${tableTime.text}”处理，请核对`, 'months');
+    const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), !!cellTime && rec.layout !== 'lines', opts, warn);
     events.push({ seq, theme, forms, units, ...when, row: rec.row, raw: rec.rows.map((r) => r.text).join('\n') });
   }
 
+  if (!seg.headers.some((h) => h.kinds.includes('months'))) warnNoTime(events, warn);
   for (const j of seg.joined)
     warn(j.row, `这一行没有表格分隔，已当作上一行最后一格的续行：“${j.text.length > 20 ? `${j.text.slice(0, 20)}…` : j.text}”，请核对`);
   warnStrays(strays, warn, nameOf);
   if (seg.records.length === 0) warn(first.line, '找到了表头，但表头下面没有活动，请检查粘贴的内容。');
   return { events, warnings: warnings.sort((a, b) => a.row - b.row) };
+}
+
+/**
+ * A table without a time column: rows under no time heading are 待定, which has no filing deadline;
+ * one warning for the table rather than one per row.
+ */
+function warnNoTime(events: ParsedEvent[], warn: Warn): void {
+  const tbd = events.filter((e) => e.months === null);
+  if (tbd.length === 0) return;
+  const which = tbd.length === events.length ? `${tbd.length}项活动` : `序号${tbd.map((e) => e.seq).join('、')}`;
+  warn(
+    0,
+    `表格没有“时间”一列，${which}的时间按“待定”导入：不计报备期限，由责任单位报备方案时确定日期。如已定了月份，请在表格中加上“时间”一列后重新导入`,
+  );
 }
 
 const DITTO_COLUMNS: ColumnKind[] = ['forms', 'units', 'months'];

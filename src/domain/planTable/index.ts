@@ -23,7 +23,7 @@ export * from './types';
 export { parseMonths, parseWhen, type MonthsParse, type When } from './when';
 export { looksLikeUnit, splitForms, splitUnits, unitProblem } from './cells';
 export { headerKind } from './header';
-export { textToRows } from './records';
+export { headingTime, textToRows } from './records';
 
 /** Parses pasted text (TSV, Word, one cell per line, PDF text). */
 export function parsePlanTable(text: string, opts: PlanParseOptions = {}): PlanParseResult {
