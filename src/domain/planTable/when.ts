@@ -57,6 +57,8 @@ export function parseWhen(input: string, opts: WhenOptions = {}): When {
   const shown = input.trim();
   const bare = opts.bareMonth ? /^(\d{1,2})(\.0+)?$/.exec(toHalfWidth(shown)) : null;
   if (bare) return monthsOnly(Number(bare[1]), Number(bare[1]), null);
+  // A holiday's name alone ("世界读书日") is more often a theme or a remark than a time.
+  if (HOLIDAY_ALONE.test(shown.replace(/[()（）\s]/g, ''))) return { ok: false };
   // Notes in brackets are read apart: "（暂定）" makes the time tentative, "（星期日）" is the day's weekday,
   // "（统计开放日）" is a remark; what is left is the time.
   const remarks: string[] = [];
@@ -95,7 +97,45 @@ const QUARTERS = new RegExp(
 );
 /** Words around a time that say nothing about it: "计划于10月", "10月开展". */
 const FILLER_BEFORE = /^(计划于|计划在|计划|于|在)/;
-const FILLER_AFTER = /(组织开展|开展|举行|举办|进行|启动|实施|内)$/;
+const FILLER_AFTER = /(组织开展|开展|举行|举办|进行|启动|实施|期间|内|一次|1次)$/;
+
+/** Days of the year the programme ties activities to ("国庆节前", "世界环境日前后"): fixed dates only. */
+const HOLIDAYS: Record<string, MonthDay> = {
+  元旦: { month: 1, day: 1 },
+  植树节: { month: 3, day: 12 },
+  消费者权益日: { month: 3, day: 15 },
+  全民国家安全教育日: { month: 4, day: 15 },
+  世界读书日: { month: 4, day: 23 },
+  五一: { month: 5, day: 1 },
+  劳动节: { month: 5, day: 1 },
+  六一: { month: 6, day: 1 },
+  儿童节: { month: 6, day: 1 },
+  世界环境日: { month: 6, day: 5 },
+  七一: { month: 7, day: 1 },
+  建党节: { month: 7, day: 1 },
+  八一: { month: 8, day: 1 },
+  建军节: { month: 8, day: 1 },
+  国庆: { month: 10, day: 1 },
+  国庆节: { month: 10, day: 1 },
+  国家宪法日: { month: 12, day: 4 },
+  宪法日: { month: 12, day: 4 },
+};
+const HOLIDAY = new RegExp(`^(${Object.keys(HOLIDAYS).join('|')})(节)?(前|之前|以前)?$`);
+const HOLIDAY_ALONE = new RegExp(`^(${Object.keys(HOLIDAYS).join('|')})(节)?$`);
+
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 const digit = (n: string) => (/\d/.test(n) ? Number(n) : cnToNumber(n));
 
@@ -108,6 +148,8 @@ function readCell(text: string, input: string): When {
     .replace(/(20\d{2})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/g, '$1年$2月$3日')
     .replace(/(20\d{2})[./-](\d{1,2})(?![\d./]|-\d{1,2}(?!\d))/g, '$1年$2月')
     .replace(/(^|[^\d年])(\d{1,2})[./](\d{1,2})(?![\d./])/g, '$1$2月$3日');
+  // "二〇二四年四月": the year in Chinese digits.
+  s = s.replace(/^([〇零一二三四五六七八九]{4})年/, (_m, cn: string) => `${[...cn].map((c) => CN_DIGIT[c]).join('')}年`);
   const y = /^(20\d{2})年(度)?/.exec(s);
   const year = y ? Number(y[1]) : null;
   if (y) s = s.slice(y[0].length);
@@ -115,6 +157,13 @@ function readCell(text: string, input: string): When {
   if (/^(全年|全年度|常年|每月)$/.test(s)) return monthsOnly(1, 12, year);
   if (/^(常态化|长期|持续|每季度|每季|每半年|定期|年|年度|本年度|全年)$/.test(s))
     return monthsOnly(1, 12, year, `“${input.trim()}”没有具体月份，已按全年处理，请责任单位报备方案时确定日期`);
+  const holiday = HOLIDAY.exec(s);
+  if (holiday) {
+    const { month, day } = HOLIDAYS[holiday[1]];
+    // Before a holiday on the 1st is the month before it.
+    const m = holiday[3] && day === 1 ? month - 1 : month;
+    return monthsOnly(m, m, year, `“${input.trim()}”按${m}月处理，请责任单位报备方案时确定日期`);
+  }
   if (s === '上半年') return monthsOnly(1, 6, year);
   if (s === '下半年') return monthsOnly(7, 12, year);
   if (/^(年底|年末)$/.test(s)) return monthsOnly(12, 12, year);
@@ -156,6 +205,13 @@ function readCell(text: string, input: string): When {
     const to = day[4] ? { month: Number(day[3] ?? day[1]), day: Number(day[4]) } : from;
     if (!okDay(from) || !okDay(to) || to.month * 100 + to.day < from.month * 100 + from.day) return { ok: false };
     return { ok: true, months: { from: from.month, to: to.month }, days: { from, to }, year };
+  }
+  // Two days one after the other, "4月23日、24日", are a range of days; any other list of days is not read.
+  const pair = /^(\d{1,2})月(\d{1,2})日[、,和及](\d{1,2})日$/.exec(s);
+  if (pair && Number(pair[3]) === Number(pair[2]) + 1) {
+    const from = { month: Number(pair[1]), day: Number(pair[2]) };
+    const to = { month: from.month, day: Number(pair[3]) };
+    if (okDay(from) && okDay(to)) return { ok: true, months: { from: from.month, to: from.month }, days: { from, to }, year };
   }
   if (/\d日/.test(s)) return { ok: false }; // days in a shape not read above ("4月23日、25日"): never cut to a month
   s = s.replace(/([上中下]旬|初|中|底|末|份)/g, '');
