@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import {
+  headingTime,
   parseRows,
   planRowKey,
   type ParsedEvent,
@@ -15,11 +16,14 @@ import {
 
 /**
  * A date typed into the time column, as its cell format shows it: "2024年5月15日"
- * when the format has a day, else "2024年5月" (a month typed as a date).
+ * when the format has a day, else "2024年5月" (a month typed as a date). A format
+ * without the year ("4月23日", m/d) shows no year, so none is read: the plan's year applies
+ * (Excel stores such a date in the year it was typed, often the year before the plan's).
  */
 function dateText(d: Date, numFmt: string): string {
-  const month = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月`;
   const format = numFmt.replace(/"[^"]*"|\[[^\]]*\]/g, '');
+  const year = format !== '' && !/[ye]/i.test(format) ? '' : `${d.getUTCFullYear()}年`;
+  const month = `${year}${d.getUTCMonth() + 1}月`;
   return /d/i.test(format) || (format === '' && d.getUTCDate() !== 1) ? `${month}${d.getUTCDate()}日` : month;
 }
 
@@ -35,8 +39,10 @@ function cellText(value: ExcelJS.CellValue, numFmt = ''): string {
   return '';
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
+/** The sheet's rows; hidden rows (usually ones struck from the plan) are left out, and listed in `hidden`. */
+function sheetRows(sheet: ExcelJS.Worksheet): { rows: SourceRow[]; hidden: number[] } {
   const rows: SourceRow[] = [];
+  const hidden: number[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c += 1) {
@@ -45,9 +51,35 @@ function sheetRows(sheet: ExcelJS.Worksheet): SourceRow[] {
       const sideways = cell.isMerged && cell.master !== cell && cell.master.row === cell.row;
       cells.push(sideways ? '' : cellText(cell.value, cell.numFmt ?? '').trim());
     }
-    rows.push({ line: rowNumber, cells, text: cells.join('\t') });
+    if (row.hidden && cells.some((c) => c !== '')) hidden.push(rowNumber);
+    else rows.push({ line: rowNumber, cells, text: cells.join('\t') });
   });
-  return rows;
+  return { rows, hidden };
+}
+
+/** One warning per run of hidden rows, so nothing is left out without a word. */
+function hiddenWarnings(hidden: number[]): PlanWarning[] {
+  const out: PlanWarning[] = [];
+  for (let i = 0; i < hidden.length;) {
+    let j = i;
+    while (j + 1 < hidden.length && hidden[j + 1] === hidden[j] + 1) j += 1;
+    const rows = i === j ? '这一行' : `从这一行起共${j - i + 1}行（到第${hidden[j]}行）`;
+    out.push({
+      row: hidden[i],
+      message: `${rows}在 Excel 中是隐藏的，未导入（隐藏的行多是删去或作废的活动）；如果要开展，请在 Excel 中取消隐藏后重新导入`,
+    });
+    i = j + 1;
+  }
+  return out;
+}
+
+/** One sheet parsed like pasted text; a sheet named "4月" or "第二季度" gives its time to rows without one. */
+function parseSheet(sheet: ExcelJS.Worksheet, opts: PlanParseOptions): PlanParseResult {
+  const { rows, hidden } = sheetRows(sheet);
+  const time = headingTime(sheet.name);
+  const result = parseRows(rows, time ? { ...opts, time } : opts);
+  if (hidden.length === 0) return result;
+  return { events: result.events, warnings: [...result.warnings, ...hiddenWarnings(hidden)].sort((a, b) => a.row - b.row) };
 }
 
 /** Every worksheet with a plan table (usually one), each parsed like pasted text. */
@@ -63,7 +95,7 @@ export async function parsePlanXlsx(data: ArrayBuffer | Uint8Array, opts: PlanPa
       warnings: [{ row: 0, message: '无法读取这个 Excel 文件，请确认是 .xlsx 格式（旧的 .xls 请另存为 .xlsx）后重试。' }],
     };
   }
-  const sheets = workbook.worksheets.map((sheet) => ({ name: sheet.name, result: parseRows(sheetRows(sheet), opts) }));
+  const sheets = workbook.worksheets.map((sheet) => ({ name: sheet.name, result: parseSheet(sheet, opts) }));
   const withEvents = sheets.filter((s) => s.result.events.length > 0);
   if (withEvents.length === 0)
     return sheets[0]?.result ?? { events: [], warnings: [{ row: 0, message: 'Excel 文件里没有工作表，请检查文件。' }] };

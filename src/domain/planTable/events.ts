@@ -3,8 +3,8 @@ import { assign } from './align';
 import { splitForms, splitUnits, unitProblem, withoutContact } from './cells';
 import { nonEmpty, type Header } from './header';
 import { seqNumber, type Fragment, type Section, type Segmented, type TableRecord } from './records';
-import { joinCellLines, joinWrapped, squash } from './text';
-import { TBD } from './vocabulary';
+import { joinCellLines, joinWrapped, squash, toHalfWidth } from './text';
+import { DITTO, TBD } from './vocabulary';
 import { dateOf, parseWhen } from './when';
 import type { ColumnKind, MonthRange, ParsedEvent, PlanParseOptions, PlanWarning, SourceRow } from './types';
 
@@ -85,12 +85,26 @@ interface Group {
   filled: Set<ColumnKind>;
 }
 
-function titleYear(rows: SourceRow[], header: Header): { year: number; row: number } | null {
+/** The title above the header ("XX县2024年4月“政务公开主题日”活动安排表"): its year, and the time it names after the year. */
+function titleOf(rows: SourceRow[], header: Header): { year: number; row: number; time: string | null } | null {
   const at = rows.findIndex((r) => r.line === header.line);
   for (let k = at - 1; k >= Math.max(0, at - 4); k -= 1) {
     const t = rows[k].cells.join(' ');
-    const m = /(20\d{2})\s*年/.exec(t);
-    if (m && /(计划|安排|主题日)/.test(t)) return { year: Number(m[1]), row: rows[k].line };
+    const m = /(20\d{2})\s*年(度)?/.exec(t);
+    if (m && /(计划|安排|主题日)/.test(t))
+      return { year: Number(m[1]), row: rows[k].line, time: timeAfterYear(t.slice(m.index + m[0].length)) };
+  }
+  return null;
+}
+
+/** "4月“政务公开主题日”…" → "4月"; "第二季度…" → "第二季度"; the longest start that reads as months, else null. */
+function timeAfterYear(text: string): string | null {
+  const t = text.replace(/\s+/g, '');
+  for (let n = Math.min(t.length, 12); n >= 2; n -= 1) {
+    const part = t.slice(0, n);
+    if (!/(月|份|季度|半年)$/.test(part)) continue;
+    const w = parseWhen(part);
+    if (w.ok && w.months && !w.days && !w.note) return part;
   }
   return null;
 }
@@ -107,6 +121,7 @@ function readWhen(
   seq: number,
   year: number | null,
   hasColumn: boolean,
+  ownCell: boolean,
   opts: PlanParseOptions,
   warn: Warn,
 ): When {
@@ -115,7 +130,8 @@ function readWhen(
     if (hasColumn) warn(row, `序号${seq}没有填写活动时间，已按“待定”处理`, 'months');
     return none;
   }
-  const w = parseWhen(text);
+  // A bare "4" is 4月 only in a cell that is surely the time column's, never in a guess over lines.
+  const w = parseWhen(text, { bareMonth: ownCell });
   if (!w.ok) {
     warn(row, `活动时间“${text}”无法识别，已按“待定”处理；请写成“4月”“3月-4月”“4月23日”或“待定”`, 'months');
     return none;
@@ -146,10 +162,12 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     warn(0, '没有找到计划表的表头（序号、活动主题、活动形式、责任单位、时间），请把表格连同表头一起粘贴。');
     return { events: [], warnings };
   }
-  const title = titleYear(rows, first);
+  const title = titleOf(rows, first);
   if (title && opts.year && title.year !== opts.year)
     warn(title.row, `表格标题是${title.year}年的计划，导入的是${opts.year}年，请确认是否粘贴了正确的表格`);
   const tableYear = title?.year ?? null;
+  // The time the whole table is for: "2024年4月…安排表" above it, or a sheet named "4月".
+  const tableTime = title?.time ? { text: title.time, from: '表格标题里的' } : opts.time ? { text: opts.time, from: '工作表名' } : null;
   if (seg.headers.some((h) => h.layout === 'spaces')) {
     const h = seg.headers.find((x) => x.layout === 'spaces')!;
     warn(h.line, '这张表的各列之间是空格而不是表格线（常见于从 PDF 复制），已按两个以上空格或全角空格分列；一个空格不算分列，请逐行核对');
@@ -163,6 +181,7 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
   let group: Group | null = null;
   // Unit headings already reported: one note per heading, not one per row under it.
   const unitHeadings = new Set<Section>();
+  let rowAbove: Map<ColumnKind, string> | null = null;
   for (const rec of seg.records) {
     const filled = rec.layout === 'lines' ? rec.fragments.length + 1 : nonEmpty(rec.cells).length;
     const read = rec.layout === 'lines' || filled >= 2 ? cellsOf(rec, warn) : null;
@@ -172,13 +191,29 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     }
     const above: Group | null = group?.section === rec.section ? group : null;
     const grouping = groupingColumns(rec);
+    // "同上" / "〃" in any column: the same column of the row above, as a blank under a merged cell is.
+    const dittos = new Map<ColumnKind, { mark: string; value: string }>();
+    for (const k of DITTO_COLUMNS) {
+      const mark = squash(read.get(k));
+      if (DITTO.test(toHalfWidth(mark))) dittos.set(k, { mark, value: rowAbove?.get(k) ?? '' });
+    }
+    const own = (k: ColumnKind) => dittos.get(k)?.value ?? read.get(k);
     const fills = new Map<ColumnKind, string>();
     for (const k of grouping) {
       const up = above?.cells.get(k);
-      if (!read.get(k).trim() && up) fills.set(k, up);
+      if (!own(k).trim() && !dittos.has(k) && up) fills.set(k, up);
     }
-    const c: RowCells = { ...read, get: (k) => fills.get(k) ?? read.get(k) };
+    const c: RowCells = { ...read, get: (k) => fills.get(k) ?? own(k) };
     group = { section: rec.section, cells: new Map(grouping.map((k) => [k, c.get(k)])), filled: new Set(fills.keys()) };
+    // A row under a heading such as "4月份" or "第二季度" takes its time from the heading when its own cell is blank,
+    // else from the table's title or sheet name.
+    const cellTime = squash(c.get('months').replace(/\n/g, ''));
+    const monthsText = cellTime || rec.section?.when || tableTime?.text || '';
+    rowAbove = new Map([
+      ['forms', c.get('forms')],
+      ['units', c.get('units')],
+      ['months', monthsText],
+    ]);
     let seq: number;
     if (c.seq !== null) {
       seq = c.seq;
@@ -202,6 +237,7 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
     for (const [k, value] of fills)
       if (!above?.filled.has(k))
         warn(rec.row, `序号${seq}起${COLUMN_NAMES[k]}空白，已按合并单元格沿用上方的“${value}”，请核对`, k as PlanWarning['field']);
+    if (dittos.size > 0) warnDittos(dittos, rec.row, seq, warn);
 
     const theme = squash(
       c
@@ -237,18 +273,49 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       if (problem) warn(rec.row, problem, 'units');
     }
 
-    // A row under a heading such as "4月份" or "第二季度" takes its time from the heading when its own cell is blank.
-    const monthsText = squash(c.get('months').replace(/\n/g, '')) || (rec.section?.when ?? '');
-    const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), opts, warn);
+    if (!cellTime && !rec.section?.when && tableTime && c.has('months'))
+      warn(rec.row, `序号${seq}没有填写活动时间，已按${tableTime.from}“${tableTime.text}”处理，请核对`, 'months');
+    const when = readWhen(monthsText, rec.row, seq, tableYear, c.has('months'), !!cellTime && rec.layout !== 'lines', opts, warn);
     events.push({ seq, theme, forms, units, ...when, row: rec.row, raw: rec.rows.map((r) => r.text).join('\n') });
   }
 
+  if (!seg.headers.some((h) => h.kinds.includes('months'))) warnNoTime(events, warn);
   for (const j of seg.joined)
     warn(j.row, `这一行没有表格分隔，已当作上一行最后一格的续行：“${j.text.length > 20 ? `${j.text.slice(0, 20)}…` : j.text}”，请核对`);
   warnStrays(strays, warn, nameOf);
   for (const f of seg.forms) warn(f.row, `从这里起是${f.text}，是要填报的表格，不是活动计划，其中的内容没有导入，请核对`);
   if (seg.records.length === 0) warn(first.line, '找到了表头，但表头下面没有活动，请检查粘贴的内容。');
   return { events, warnings: warnings.sort((a, b) => a.row - b.row) };
+}
+
+/**
+ * A table without a time column: rows under no time heading are 待定, which has no filing deadline;
+ * one warning for the table rather than one per row.
+ */
+function warnNoTime(events: ParsedEvent[], warn: Warn): void {
+  const tbd = events.filter((e) => e.months === null);
+  if (tbd.length === 0) return;
+  const which = tbd.length === events.length ? `${tbd.length}项活动` : `序号${tbd.map((e) => e.seq).join('、')}`;
+  warn(
+    0,
+    `表格没有“时间”一列，${which}的时间按“待定”导入：不计报备期限，由责任单位报备方案时确定日期。如已定了月份，请在表格中加上“时间”一列后重新导入`,
+  );
+}
+
+const DITTO_COLUMNS: ColumnKind[] = ['forms', 'units', 'months'];
+
+/** One warning per row for its ditto marks, naming what was copied. */
+function warnDittos(dittos: Map<ColumnKind, { mark: string; value: string }>, row: number, seq: number, warn: Warn): void {
+  const copied = [...dittos].filter(([, d]) => d.value.trim() !== '');
+  const empty = [...dittos].filter(([, d]) => d.value.trim() === '');
+  const names = (list: typeof copied) => list.map(([k]) => COLUMN_NAMES[k]).join('、');
+  const field = dittos.size === 1 ? ([...dittos.keys()][0] as PlanWarning['field']) : undefined;
+  const mark = [...new Set([...dittos.values()].map((d) => `“${d.mark}”`))].join('');
+  if (copied.length > 0) {
+    const values = copied.map(([, d]) => `“${squash(d.value.replace(/\n/g, '、'))}”`).join('');
+    warn(row, `序号${seq}的${names(copied)}写的是${mark}，已沿用上一行的${values}，请核对`, field);
+  }
+  if (empty.length > 0) warn(row, `序号${seq}的${names(empty)}写的是${mark}，但上一行没有可沿用的内容，已按空白处理`, field);
 }
 
 /** One warning per run of consecutive unmatched lines, so a long tail of prose is one message. */

@@ -23,7 +23,7 @@ export * from './types';
 export { parseMonths, parseWhen, type MonthsParse, type When } from './when';
 export { looksLikeUnit, splitForms, splitUnits, unitProblem } from './cells';
 export { headerKind } from './header';
-export { textToRows } from './records';
+export { headingTime, textToRows } from './records';
 
 /** A .csv or .txt saved by Excel or WPS: UTF-8 (with or without BOM), or GB18030 as Chinese Windows saves it. */
 export function decodeTableText(bytes: Uint8Array): string {

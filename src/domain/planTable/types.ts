@@ -44,6 +44,8 @@ export interface PlanParseResult {
 export interface PlanParseOptions {
   /** The plan's year; a table titled or dated with another year is warned about, and days get this year. */
   year?: number;
+  /** The time the source names for the whole table (an .xlsx sheet named "4月"): rows with no time of their own take it, as under a time heading. */
+  time?: string;
   /** How a message names another line ("第3行"); a reader whose lines are not the source's own rows (Word) names them its way. */
   rowName?: (line: number) => string;
 }

@@ -82,6 +82,9 @@ export const UNIT_END =
 /** "To be decided" as printed in time and form cells (002 uses 待定 for a form). */
 export const TBD = /^(待定|未定|暂定|待确定|另定|另行通知|待通知|视情况而定|根据情况)$/;
 
+/** Ditto marks: the cell repeats the one above it (common: 同上, 〃, and a quote mark typed as a ditto). */
+export const DITTO = /^(同上|同上一行|同上行|仝上|〃|"|“|”|″)[。.]?$/;
+
 /** Header cells, by the column they name. */
 export const HEADER_WORDS: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   // 000, 002: 序号; other: 编号
