@@ -2,7 +2,7 @@
 // person's name or phone must never end up in one, roles (牵头/配合) are not part
 // of a name, and units joined by 和/及/与 are two units — but only where both
 // sides are whole unit names (县人力资源和社会保障局 is one unit).
-import { parsePlanTable, parseRows, readUnits } from '@/domain/planTable';
+import { looksLikeUnit, parsePlanTable, parseRows, readUnits, unitProblem } from '@/domain/planTable';
 
 const CONTACT = (seq: number, units: string) => `序号${seq}的责任单位里写有联系人或电话，只导入了单位名称：${units}`;
 
@@ -35,6 +35,8 @@ describe('readUnits: contact details are dropped, and said so', () => {
   });
 
   test.each([
+    ['热线号码是名称的一部分', '县12345热线服务中心', ['县12345热线服务中心']],
+    ['第一中学', '县第一中学', ['县第一中学']],
     ['姓氏开头的单位', '黄花镇、林业局、高桥街道', ['黄花镇', '林业局', '高桥街道']],
     ['姓氏开头、换行断开的单位', '龙华区人\n民政府', ['龙华区人民政府']],
     ['换行断开的街道名', '高桥街\n道', ['高桥街道']],
@@ -79,6 +81,29 @@ describe('readUnits: roles and joined units', () => {
     ['县住建局（县财政局和县税务局）'],
   ])('%s stays one unit', (name) => {
     expect(readUnits(name).units).toEqual([name]);
+  });
+});
+
+describe('unit names: endings and digits', () => {
+  test.each([
+    ['新民村', true],
+    ['县第一中学', true],
+    ['城关小学', true],
+    ['美丽乡村', false],
+    ['张三', false],
+  ])('looksLikeUnit(%s)', (name, ok) => {
+    expect(looksLikeUnit(name)).toBe(ok);
+  });
+
+  test.each([
+    ['县12345热线服务中心', null],
+    ['市120急救中心', null],
+    ['新民村', null],
+    ['县第一中学', null],
+    ['区教育局2', '责任单位“区教育局2”里有数字，请核对是否与序号或时间一列错位'],
+    ['2区教育局', '责任单位“2区教育局”里有数字，请核对是否与序号或时间一列错位'],
+  ])('unitProblem(%s)', (name, problem) => {
+    expect(unitProblem(name)).toBe(problem);
   });
 });
 

@@ -212,13 +212,17 @@ function splitJoined(name: string): string[] {
 
 const FORM_LIST = [...KNOWN_FORMS];
 
+/** Service numbers that name a unit: 110, 119, 120, 122 and the 123xx hotlines. */
+const HOTLINE = /(?<!\d)(11[0-9]|12[0-2]|123\d\d)(?=[\u4e00-\u9fff])/g;
+
 /** Why a unit name looks like it took text from another column; null when it looks clean. */
 export function unitProblem(name: string): string | null {
   const inner = name.replace(/[（(][^（()）]*[)）]/g, '');
   const form = FORM_WORDS.find((w) => inner.includes(w)) ?? FORM_LIST.find((f) => inner.includes(f));
   if (form) return `责任单位“${name}”里有活动形式的字样“${form}”，请核对是否与活动形式一列错位`;
   if (/[\d一二三四五六七八九十]\s*月|季度|全年|待定/.test(inner)) return `责任单位“${name}”里有月份，请核对是否与时间一列错位`;
-  if (/\d/.test(inner)) return `责任单位“${name}”里有数字，请核对是否与序号或时间一列错位`;
+  // A seq or time run into the name leaves digits at its start or end; a hotline is part of a name (县12345热线服务中心, 120急救中心).
+  if (/^\s*\d|\d\s*$/.test(inner.replace(HOTLINE, ''))) return `责任单位“${name}”里有数字，请核对是否与序号或时间一列错位`;
   if (!looksLikeUnit(name)) return `责任单位“${name}”不像单位名称，请核对`;
   return null;
 }

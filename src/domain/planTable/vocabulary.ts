@@ -75,9 +75,12 @@ export const FORM_WORDS: readonly string[] = [
   '问卷',
 ];
 
-/** How organisation names end (000, 002 and the county tables; 公司 for utilities such as 县住建局(自来水公司)). */
+/**
+ * How organisation names end (000, 002 and the county tables; 公司 for utilities such as 县住建局(自来水公司);
+ * township tables: 新民村, 县第一中学). 乡村 is a theme word ("美丽乡村"), not a village.
+ */
 export const UNIT_END =
-  /(局|委|办|中心|街道|镇|乡|区|县|市|院|会|所|司|队|站|室|部|处|科|团|社|联|协|厅|馆|组|署|府|行|台|园|校|厂|场|店|园区|分局|公司)$/;
+  /(局|委|办|中心|街道|镇|乡|区|县|市|院|会|所|司|队|站|室|部|处|科|团|社|联|协|厅|馆|组|署|府|行|台|园|校|厂|场|店|园区|分局|公司|(?<!乡)村|中学|小学|大学)$/;
 
 /** "To be decided" as printed in time and form cells (002 uses 待定 for a form). */
 export const TBD = /^(待定|未定|暂定|待确定|另定|另行通知|待通知|视情况而定|根据情况)$/;
