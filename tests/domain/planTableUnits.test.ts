@@ -3,6 +3,7 @@
 // of a name, and units joined by 和/及/与 are two units — but only where both
 // sides are whole unit names (县人力资源和社会保障局 is one unit).
 import { looksLikeUnit, parsePlanTable, parseRows, readUnits, unitProblem } from '@/domain/planTable';
+import { fitScore } from '@/domain/planTable/align';
 
 const CONTACT = (seq: number, units: string) => `序号${seq}的责任单位里写有联系人或电话，只导入了单位名称：${units}`;
 
@@ -128,6 +129,19 @@ describe('the table: one warning per row, never repeating the name or phone', ()
     expect(text).not.toMatch(/张三|李四|王五|\d{7}/);
   });
 
+  test('one cell per line: a village is a unit, a form ending in 、 goes on to the next line', () => {
+    const lines = ['序号', '活动主题', '活动形式', '责任单位', '时间'];
+    const rows = [
+      ['1', '村务公开日', '新民村', '5月'],
+      ['2', '宪法宣传周', '现场宣传、', '政策解读', '区司法局', '12月'],
+    ];
+    const r = parsePlanTable([...lines, ...rows.flat()].join('\n'));
+    expect(r.events.map(({ theme, forms, units }) => ({ theme, forms, units }))).toEqual([
+      { theme: '村务公开日', forms: [], units: ['新民村'] },
+      { theme: '宪法宣传周', forms: ['现场宣传', '政策解读'], units: ['区司法局'] },
+    ]);
+  });
+
   test('a .xlsx-style row with contacts over several lines of the cell', () => {
     const r = parseRows([
       { line: 1, text: '', cells: ['序号', '活动主题', '活动形式', '责任单位', '时间'] },
@@ -135,5 +149,9 @@ describe('the table: one warning per row, never repeating the name or phone', ()
     ]);
     expect(r.events[0].units).toEqual(['县医保局']);
     expect(r.warnings).toEqual([{ row: 2, field: 'units', message: CONTACT(1, '县医保局') }]);
+  });
+
+  test('fitScore: "现场宣传、" is a form', () => {
+    expect(fitScore('forms', '现场宣传、')).toBe(3);
   });
 });
