@@ -95,8 +95,12 @@ export function readUnits(input: string): UnitsCell {
       carry = '';
     }
   });
-  // "区民政局张三" in a cell with contact details: the unit, then a name written without a space.
-  if (carry) out.push((contactDropped && unitThenName(carry)) || carry);
+  if (carry) {
+    // "区民政局张三": a unit, then a name written without a space.
+    const unit = unitThenName(carry);
+    if (unit) contactDropped = true;
+    out.push(unit ?? carry);
+  }
   return { units: Array.from(new Set(out.flatMap(splitJoined))), contactDropped };
 }
 
@@ -109,15 +113,16 @@ export function splitUnits(input: string): string[] {
 const BRACKET = /[（(]([^（()）]*)[)）]/g;
 
 /**
- * Phone numbers: mobiles (139 0739 1234, +86), landlines with area code (0739-5123456, (0739)5123456,
- * extension 转801) and local numbers of 7–8 digits, in half- or full-width digits. Hotlines such as
- * 12345 are shorter and stay in the name ("县12345热线服务中心").
+ * Phone numbers: mobiles (139 0739 1234, +86), landlines with area code (0739-5123456, 0731-8588 1234,
+ * (0739)5123456, extension 转801) and local numbers of 7–8 digits, in half- or full-width digits; and
+ * e-mail addresses. Hotlines such as 12345 are shorter and stay in the name ("县12345热线服务中心").
  */
-const PHONE = /(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d[- ]?\d{4}[- ]?\d{4}|[(（]?0\d{2,3}[)）]?[- ]?\d{7,8}|\d{7,8})(?:(?:转|-)\d{1,5})?(?!\d)/g;
+const PHONE =
+  /(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d[- ]?\d{4}[- ]?\d{4}|[(（]?0\d{2,3}[)）]?[- ]?\d{3,4}[- ]?\d{4}|\d{7,8})(?:(?:转|-)\d{1,5})?(?!\d)|[\w.-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** The text without phone numbers (matched on a half-width copy of the same length). */
 function withoutPhones(text: string): { text: string; found: boolean } {
-  const shadow = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[－—‐]/g, '-');
+  const shadow = text.replace(/[０-９＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[－—‐]/g, '-');
   let out = '';
   let at = 0;
   for (const m of shadow.matchAll(PHONE)) {
