@@ -36,7 +36,8 @@ export function fitScore(kind: ColumnKind, text: string): number {
     }
     case 'forms': {
       if (TBD.test(single)) return 3;
-      if (splitForms(text).every((f) => KNOWN_FORMS.has(f))) return 3;
+      // "现场宣传、" is the first of a list whose next form is on the next line.
+      if (splitForms(text.replace(/[、，,;；+＋\s]+$/, '')).every((f) => KNOWN_FORMS.has(f))) return 3;
       if (looksLikeUnit(single)) return -2;
       return single.length <= 12 ? 1 : 0;
     }

@@ -1,6 +1,6 @@
 /** Records → events, with a warning for every judgement call. */
 import { assign } from './align';
-import { splitForms, splitUnits, unitProblem, withoutContact } from './cells';
+import { readUnits, splitForms, unitProblem } from './cells';
 import { nonEmpty, type Header } from './header';
 import { seqNumber, type Fragment, type Section, type Segmented, type TableRecord } from './records';
 import { joinCellLines, joinWrapped, squash, toHalfWidth } from './text';
@@ -262,11 +262,8 @@ export function toEvents(seg: Segmented, rows: SourceRow[], opts: PlanParseOptio
       unitHeadings.add(rec.section);
       warn(rec.row, `序号${seq}起的活动没有填写责任单位，已按上方标题“${rec.section.text}”填为${headingUnit}，请核对`, 'units');
     }
-    const listed = splitUnits(headingUnit ?? c.get('units'));
-    const names = listed.map(withoutContact);
-    const units = [...new Set(names.filter(Boolean))];
-    if (names.some((u, i) => u !== listed[i]))
-      warn(rec.row, `序号${seq}的责任单位里写有联系人或电话，只导入了单位名称：${units.join('、')}`, 'units');
+    const { units, contactDropped } = readUnits(headingUnit ?? c.get('units'));
+    if (contactDropped) warn(rec.row, `序号${seq}的责任单位里写有联系人或电话，只导入了单位名称：${units.join('、')}`, 'units');
     if (units.length === 0) warn(rec.row, `序号${seq}没有填写责任单位，请补上后重新导入，否则这项活动没有单位负责`, 'units');
     for (const u of units) {
       const problem = unitProblem(u);

@@ -21,7 +21,7 @@ import type { PlanParseOptions, PlanParseResult, SourceRow } from './types';
 
 export * from './types';
 export { parseMonths, parseWhen, type MonthsParse, type When } from './when';
-export { looksLikeUnit, splitForms, splitUnits, unitProblem } from './cells';
+export { looksLikeUnit, readUnits, splitForms, splitUnits, unitProblem, type UnitsCell } from './cells';
 export { headerKind } from './header';
 export { headingTime, textToRows } from './records';
 

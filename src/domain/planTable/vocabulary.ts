@@ -75,9 +75,12 @@ export const FORM_WORDS: readonly string[] = [
   '问卷',
 ];
 
-/** How organisation names end (000, 002 and the county tables; 公司 for utilities such as 县住建局(自来水公司)). */
+/**
+ * How organisation names end (000, 002 and the county tables; 公司 for utilities such as 县住建局(自来水公司);
+ * township tables: 新民村, 县第一中学). 乡村 is a theme word ("美丽乡村"), not a village.
+ */
 export const UNIT_END =
-  /(局|委|办|中心|街道|镇|乡|区|县|市|院|会|所|司|队|站|室|部|处|科|团|社|联|协|厅|馆|组|署|府|行|台|园|校|厂|场|店|园区|分局|公司)$/;
+  /(局|委|办|中心|街道|镇|乡|区|县|市|院|会|所|司|队|站|室|部|处|科|团|社|联|协|厅|馆|组|署|府|行|台|园|校|厂|场|店|园区|分局|公司|(?<!乡)村|中学|小学|大学)$/;
 
 /** "To be decided" as printed in time and form cells (002 uses 待定 for a form). */
 export const TBD = /^(待定|未定|暂定|待确定|另定|另行通知|待通知|视情况而定|根据情况)$/;
@@ -122,3 +125,26 @@ export const TOTAL_ROW = /^(合计|总计|小计|共计)[:：]?/;
 
 /** Page numbers that Word and PDF copies leave between rows ("— 2 —", "第 3 页 共 5 页", "2/5"). */
 export const PAGE_MARK = /^([-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*|\d+\s*\/\s*\d+)$/;
+
+/**
+ * Contact details written in a unit cell (责任单位及联系人 tables, Word cells with one paragraph per
+ * line: "联系人：张三", "联系电话：0739-…"). The label and what follows it are not part of the unit.
+ */
+export const CONTACT_LABEL =
+  /^(联系人|联系电话|联系方式|联系手机|联系号码|办公电话|固定电话|电话|手机|座机|固话|负责人|经办人|邮箱|(tel|TEL|Tel)(?![a-z]))/;
+
+/**
+ * Roles written with a unit (common: "牵头单位：县金融服务中心", "县发改局（牵头）", "市发改委牵头，市财政局配合").
+ * ROLE_WORD is a whole bracket or label; UNIT_PREFIX and UNIT_SUFFIX are cut off a unit name.
+ */
+export const ROLE_WORD =
+  /^(牵头|配合|协办|协助|主办|承办|参与|负责|主责|牵头单位|配合单位|协办单位|主办单位|承办单位|参与单位|责任单位|牵头部门|配合部门)$/;
+export const UNIT_PREFIX = /^(牵头|配合|协办|协助|主办|承办|参与|责任)(单位|部门)?/;
+export const UNIT_SUFFIX = /(牵头|配合|协办|协助|主办|承办|参与|负责|联合开展|共同开展|等相关单位|等相关部门|等成员单位|等单位|等部门|等)$/;
+
+/**
+ * Common surnames (the hundred most frequent, and the compound ones), to tell a contact person
+ * ("张三", "李科长") standing alone in a unit cell from a unit name.
+ */
+export const SURNAME =
+  /^(欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|尉迟|公孙|夏侯|端木|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧易常温康施文牛樊葛邢安齐伍庞颜倪洪])/;
