@@ -251,16 +251,17 @@ export function segment(rows: SourceRow[]): Segmented {
     const h = detectHeader(rows, i);
     if (h) {
       close();
+      const headerAt = i;
       i += h.used - 1;
       // After the plan, a table titled as a form to fill in (附件2 开展情况统计表) is not more of the plan.
-      const form = out.records.length > 0 ? formTitleAbove(rows, i - h.used + 1) : null;
+      const form = out.records.length > 0 ? formTitleAbove(rows, headerAt) : null;
       if (form) {
         out.forms.push(form);
         ended = true;
         continue;
       }
       // "一、4月" just above a header: a table per month, each with its own header.
-      const above = i > 0 ? lastFilledAbove(rows, i) : null;
+      const above = headerAt > 0 ? lastFilledAbove(rows, headerAt) : null;
       const heading = above ? sectionOf(above.row, above.text) : null;
       if (heading?.when || heading?.unit) section = heading;
       header = h;
@@ -414,20 +415,24 @@ function rowFollows(rows: SourceRow[], from: number, header: Header, lastSeq: nu
  * that leaves its units cell blank, or has none: the table gives units by headings.
  */
 function unitsBlankNext(rows: SourceRow[], from: number, header: Header): boolean {
+  const k = nextFilled(rows, from);
+  if (k < 0) return false;
   const at = header.kinds.indexOf('units');
-  for (let k = from; k < rows.length; k += 1) {
-    if (nonEmpty(rows[k].cells).length === 0) continue;
-    const segs = segmentsOf(rows[k].cells, header.layout);
-    const whole = segs.length >= header.kinds.length && nonEmpty(segs).length >= header.kinds.length - 2;
-    return whole && (at < 0 || !(segs[at] ?? '').trim());
-  }
-  return false;
+  const segs = segmentsOf(rows[k].cells, header.layout);
+  const whole = segs.length >= header.kinds.length && nonEmpty(segs).length >= header.kinds.length - 2;
+  return whole && (at < 0 || !(segs[at] ?? '').trim());
 }
 
 /** Whether the next non-empty line starts a header (a table's header repeated below a heading). */
 function headerNext(rows: SourceRow[], from: number): boolean {
-  for (let k = from; k < rows.length; k += 1) if (nonEmpty(rows[k].cells).length > 0) return detectHeader(rows, k) !== null;
-  return false;
+  const k = nextFilled(rows, from);
+  return k >= 0 && detectHeader(rows, k) !== null;
+}
+
+/** The index of the first non-empty row from `from`, or -1. */
+function nextFilled(rows: SourceRow[], from: number): number {
+  for (let k = from; k < rows.length; k += 1) if (nonEmpty(rows[k].cells).length > 0) return k;
+  return -1;
 }
 
 /** Lines a row may still take after an ordinal line inside one of its cells, before the next row must start. */
