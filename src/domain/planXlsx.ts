@@ -7,6 +7,7 @@ import {
   headingTime,
   parseRows,
   planRowKey,
+  rowLabel,
   type ParsedEvent,
   type PlanParseOptions,
   type PlanParseResult,
@@ -121,7 +122,7 @@ function allSheets(sheets: Array<{ name: string; result: PlanParseResult }>): Pl
         warnings.push({
           row: e.row,
           sheet: name,
-          message: `与工作表“${first.sheet}”第${first.row}行是同一项活动（主题和责任单位相同），只导入一次`,
+          message: `与${rowLabel(first)}是同一项活动（主题和责任单位相同），只导入一次`,
         });
         continue;
       }
