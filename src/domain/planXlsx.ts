@@ -8,6 +8,7 @@ import {
   parseRows,
   planRowKey,
   rowLabel,
+  runsOf,
   type ParsedEvent,
   type PlanParseOptions,
   type PlanParseResult,
@@ -60,18 +61,10 @@ function sheetRows(sheet: ExcelJS.Worksheet): { rows: SourceRow[]; hidden: numbe
 
 /** One warning per run of hidden rows, so nothing is left out without a word. */
 function hiddenWarnings(hidden: number[]): PlanWarning[] {
-  const out: PlanWarning[] = [];
-  for (let i = 0; i < hidden.length;) {
-    let j = i;
-    while (j + 1 < hidden.length && hidden[j + 1] === hidden[j] + 1) j += 1;
-    const rows = i === j ? '这一行' : `从这一行起共${j - i + 1}行（到第${hidden[j]}行）`;
-    out.push({
-      row: hidden[i],
-      message: `${rows}在 Excel 中是隐藏的，未导入（隐藏的行多是删去或作废的活动）；如果要开展，请在 Excel 中取消隐藏后重新导入`,
-    });
-    i = j + 1;
-  }
-  return out;
+  return runsOf(hidden, 1).map(([i, j]) => ({
+    row: hidden[i],
+    message: `${i === j ? '这一行' : `从这一行起共${j - i + 1}行（到第${hidden[j]}行）`}在 Excel 中是隐藏的，未导入（隐藏的行多是删去或作废的活动）；如果要开展，请在 Excel 中取消隐藏后重新导入`,
+  }));
 }
 
 /** One sheet parsed like pasted text; a sheet named "4月" or "第二季度" gives its time to rows without one. */

@@ -3,7 +3,7 @@ import { assign } from './align';
 import { readUnits, splitForms, unitProblem } from './cells';
 import { nonEmpty, type Header } from './header';
 import { seqNumber, type Fragment, type Section, type Segmented, type TableRecord } from './records';
-import { joinCellLines, joinWrapped, squash, toHalfWidth } from './text';
+import { joinCellLines, joinWrapped, runsOf, squash, toHalfWidth } from './text';
 import { DITTO, TBD } from './vocabulary';
 import { dateOf, parseWhen } from './when';
 import type { ColumnKind, MonthRange, ParsedEvent, PlanParseOptions, PlanWarning, SourceRow } from './types';
@@ -318,9 +318,11 @@ function warnDittos(dittos: Map<ColumnKind, { mark: string; value: string }>, ro
 /** One warning per run of consecutive unmatched lines, so a long tail of prose is one message. */
 function warnStrays(strays: Array<{ row: number; text: string }>, warn: Warn, nameOf: (line: number) => string): void {
   strays.sort((a, b) => a.row - b.row);
-  for (let i = 0; i < strays.length;) {
-    let j = i;
-    while (j + 1 < strays.length && strays[j + 1].row - strays[j].row <= 2) j += 1;
+  const runs = runsOf(
+    strays.map((s) => s.row),
+    2,
+  );
+  for (const [i, j] of runs) {
     const t = strays[i].text.replace(/\s+/g, ' ');
     const snippet = t.length > 20 ? `${t.slice(0, 20)}…` : t;
     const n = j - i + 1;
@@ -330,6 +332,5 @@ function warnStrays(strays: Array<{ row: number; text: string }>, warn: Warn, na
         ? `这一行无法识别，已忽略：“${snippet}”，请核对是否少了一项活动`
         : `从这一行起共${n}行无法识别（到${nameOf(strays[j].row)}），已忽略：“${snippet}”…，请核对是否少了活动`,
     );
-    i = j + 1;
   }
 }

@@ -24,6 +24,7 @@ export { parseMonths, parseWhen, type MonthsParse, type When } from './when';
 export { looksLikeUnit, readUnits, splitForms, splitUnits, unitProblem, type UnitsCell } from './cells';
 export { headerKind } from './header';
 export { headingTime, textToRows } from './records';
+export { runsOf } from './text';
 
 /** A .csv or .txt saved by Excel or WPS: UTF-8 (with or without BOM), or GB18030 as Chinese Windows saves it. */
 export function decodeTableText(bytes: Uint8Array): string {

@@ -4,6 +4,18 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+/** Runs of ascending numbers (row numbers) whose neighbours are at most `maxGap` apart, as [first, last] indexes. */
+export function runsOf(sorted: number[], maxGap: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] - sorted[j] <= maxGap) j += 1;
+    runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
 /** Collapses runs of white space inside a line; trims. */
 export function squash(s: string): string {
   return s.replace(/[ \t\u3000\u00a0]+/g, ' ').trim();
